@@ -25,6 +25,7 @@ struct Action
 {
     QString id;
     QString title;
+    QString description;
     std::variant<HttpRequest, SqlStatement, CommandSpec, ManualCheck, WaitUntil> what;
     QList<Condition> expect; // what the action's own observation must show to count as done
     bool writes = false;     // needs explicit confirmation; SQL actions always write

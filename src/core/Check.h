@@ -84,6 +84,7 @@ struct Check
 {
     QString id;
     QString title;
+    QString description;
     QString category;    // free text: service, data, infrastructure, team, code, config ...
     bool required = true; // a failing required check is a blocker (NO-GO)
     Probe probe;

@@ -45,6 +45,7 @@ struct HttpService
 struct Connection
 {
     QString name;
+    QString description;
     std::variant<PostgresConnection, SqliteConnection, HttpService> target;
     SecretRef password;   // postgres password
     SecretRef token;      // HTTP bearer token
@@ -53,6 +54,12 @@ struct Connection
 
     bool isSql() const { return !std::holds_alternative<HttpService>(target); }
     bool isHttp() const { return std::holds_alternative<HttpService>(target); }
+    QString kindName() const
+    {
+        return std::holds_alternative<PostgresConnection>(target) ? QStringLiteral("postgres")
+               : std::holds_alternative<SqliteConnection>(target) ? QStringLiteral("sqlite")
+                                                                   : QStringLiteral("http");
+    }
 };
 
 } // namespace cockpit

@@ -46,6 +46,9 @@ struct Gate
     std::optional<Condition> expect;
     std::chrono::milliseconds hold{0};            // sustained window; 0 = instantaneous
     std::chrono::milliseconds noDataGrace{0};     // NoData beyond this stops for a decision
+    std::chrono::milliseconds recoverWithin{0};   // a failing condition may recover within this (e.g. stuck
+                                                  // imports resolved within 2 h); 0 = fail at once
+    std::optional<std::chrono::milliseconds> every; // Check: re-evaluated on this interval during the soak
     QString instruction;                          // Manual
     std::optional<SqlQuery> query;                // NoDegradation / NoNewValues: values of this stage
     double alpha = 0.05;                          // NoDegradation significance level
@@ -63,12 +66,14 @@ struct Stage
 {
     QString id;
     QString title;
+    QString description;
     QList<Action> rollout;         // actions that enter the stage (e.g. set rollout percent)
     QList<Check> verify;           // checks right after rollout (e.g. observed split ~10%)
     std::chrono::milliseconds soak{0};
     Checkpoints checkpoints;
     QList<Gate> gates;
     bool requiresSecondApprover = false; // segregation of duties for promotion
+    bool canRunAlone = false;            // may be started on its own, out of order (seed D orchestrator)
     SourcePos pos;
 };
 
@@ -98,6 +103,7 @@ struct Rollback
     std::chrono::milliseconds target{900000};
     QString pointOfNoReturn; // what passing it means, stated to the lead
     QString pointOfNoReturnAfter; // id of the stage or step after which rollback is no longer possible
+    QString restartFrom; // stage id a run restarts from after a rollback (stages are never skipped)
     QList<Trigger> triggers;
     QList<Action> steps;
     SourcePos pos;
@@ -109,6 +115,7 @@ struct Milestone
     QString id;
     QString title;
     std::chrono::milliseconds offset{0}; // relative to T-0; negative before
+    int minRuns = 1;                      // e.g. a dry run that must have passed twice before T-0
     QList<Check> checks;
     QList<Action> actions;
     SourcePos pos;
@@ -128,6 +135,7 @@ struct Reconciliation
     QString title;
     RowCountCheck counts;
     QList<Check> checks; // orphan / inconsistency queries
+    QList<Action> fixes; // corrections; SQL/command fixes are the safe automatic ones, manual ones need review
     SourcePos pos;
 };
 
@@ -135,6 +143,7 @@ struct SignOffField
 {
     QString name;
     QString label;
+    QString type = QStringLiteral("text"); // text, multiline, date, time, person, choice
     QStringList choices; // e.g. SUCCESS, ROLLBACK; empty = free text
     bool required = true;
 };
@@ -142,6 +151,8 @@ struct SignOffField
 struct Communication
 {
     QString id;
+    QString title;
+    QString audience;
     QString subject;
     QString body;
 };
@@ -153,8 +164,10 @@ struct Runbook
     QString name;
     QString description;
     QString owner;
+    QString sourceText; // the YAML as loaded, kept as evidence of what ran
     QMap<QString, QString> roles; // role -> person
     QMap<QString, QString> params; // resolved values after overrides
+    QMap<QString, QString> paramDescriptions;
     QMap<QString, Connection> connections;
     QMap<QString, SecretSpec> secrets;
     QList<Check> prerequisites;
