@@ -1,0 +1,115 @@
+// cockpit-pg-fixture: the CTest `postgres` fixture.
+//   start DIR  starts a throwaway cluster, writes DIR/env (KEY=VALUE lines) and exits, leaving it running
+//   stop DIR   stops the cluster named in DIR/env and removes its files and DIR
+#include "demo/LocalPostgres.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <cstdio>
+#include <sys/stat.h>
+
+using cockpit::LocalPostgres;
+
+namespace {
+
+QMap<QString, QString> readEnv(const QString &path)
+{
+    QMap<QString, QString> env;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return env;
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            env.insert(line.left(eq), line.mid(eq + 1));
+    }
+    return env;
+}
+
+int stopCluster(const QString &dir)
+{
+    const auto env = readEnv(dir + QStringLiteral("/env"));
+    if (env.isEmpty()) {
+        std::printf("no fixture in %s, nothing to stop\n", qPrintable(dir));
+        QDir(dir).removeRecursively();
+        return 0;
+    }
+    auto r = LocalPostgres::stopDataDir(env.value(QStringLiteral("COCKPIT_PG_DATADIR")),
+                                        env.value(QStringLiteral("COCKPIT_PG_ROOT")));
+    if (!r) {
+        std::fprintf(stderr, "cockpit-pg-fixture stop: %s\n", qPrintable(r.error().toString()));
+        return 1;
+    }
+    QDir(dir).removeRecursively();
+    std::printf("stopped postgres (pid %s)\n", qPrintable(env.value(QStringLiteral("COCKPIT_PG_PID"))));
+    return 0;
+}
+
+int startCluster(const QString &dir)
+{
+    if (QFile::exists(dir + QStringLiteral("/env")))
+        stopCluster(dir); // a previous run that never reached postgres_stop
+    if (!QDir().mkpath(dir)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+        return 1;
+    }
+    auto pg = LocalPostgres::start({});
+    if (!pg) {
+        std::fprintf(stderr, "cockpit-pg-fixture start: %s\n", qPrintable(pg.error().toString()));
+        return 1;
+    }
+    const QString appUser = QStringLiteral("cockpit_app");
+    // A throwaway password for a throwaway cluster; it only lives in DIR/env (mode 0600).
+    const QByteArray appPassword =
+        QByteArray::number(QRandomGenerator::system()->generate64(), 16) + "-Pw";
+    if (auto r = (*pg)->createRole(appUser, appPassword); !r) {
+        std::fprintf(stderr, "cockpit-pg-fixture start: %s\n", qPrintable(r.error().toString()));
+        return 1;
+    }
+
+    QMap<QString, QString> env{
+        {QStringLiteral("PGHOST"), (*pg)->host()},
+        {QStringLiteral("PGPORT"), QString::number((*pg)->port())},
+        {QStringLiteral("PGUSER"), (*pg)->superuser()},
+        {QStringLiteral("PGSSLROOTCERT"), (*pg)->caFile()},
+        {QStringLiteral("COCKPIT_PG_SOCKETDIR"), (*pg)->socketDir()},
+        {QStringLiteral("COCKPIT_PG_DATADIR"), (*pg)->dataDir()},
+        {QStringLiteral("COCKPIT_PG_ROOT"), (*pg)->rootDir()},
+        {QStringLiteral("COCKPIT_PG_PID"), QString::number((*pg)->postmasterPid())},
+        {QStringLiteral("COCKPIT_PG_APP_USER"), appUser},
+        {QStringLiteral("COCKPIT_PG_APP_PASSWORD"), QString::fromLatin1(appPassword)},
+    };
+    const QString envPath = dir + QStringLiteral("/env");
+    QFile f(envPath);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(envPath));
+        return 1;
+    }
+    ::chmod(QFile::encodeName(envPath).constData(), 0600);
+    for (auto it = env.cbegin(); it != env.cend(); ++it)
+        f.write((it.key() + QLatin1Char('=') + it.value() + QLatin1Char('\n')).toUtf8());
+    f.close();
+    (*pg)->detach();
+    std::printf("postgres running on 127.0.0.1:%d (pid %lld), facts in %s\n", (*pg)->port(),
+                static_cast<long long>((*pg)->postmasterPid()), qPrintable(envPath));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 3 || (args[1] != QLatin1String("start") && args[1] != QLatin1String("stop"))) {
+        std::fprintf(stderr, "usage: cockpit-pg-fixture start|stop DIR\n");
+        return 2;
+    }
+    const QString dir = QDir(args[2]).absolutePath();
+    return args[1] == QLatin1String("start") ? startCluster(dir) : stopCluster(dir);
+}
