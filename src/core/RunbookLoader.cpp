@@ -861,7 +861,7 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
                                               {QStringLiteral("every"), QStringLiteral("check")}};
     for (const auto &[opt, owner] : only)
         if (!kind.isEmpty() && m.has(opt) && kind != owner)
-            m_r.error(m.keyNode(opt), QStringLiteral("%1 only applies to %2 gates, this is a %3 gate").arg(q(opt), owner, kind));
+            m_r.error(m.keyNode(opt), QStringLiteral("%1 only applies to %2 gates, not to %3 gates").arg(q(opt), owner, kind));
     const YAML::Node v = m.value(kind);
     if (kind == u"expect") {
         g.kind = Gate::Kind::Condition;
