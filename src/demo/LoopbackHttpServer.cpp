@@ -1,0 +1,573 @@
+#include "demo/LoopbackHttpServer.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QSemaphore>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+#include <QUrlQuery>
+#include <atomic>
+
+namespace cockpit {
+
+namespace {
+
+constexpr qsizetype MaxRequestHead = 64 * 1024;
+constexpr qsizetype MaxRequestBody = 16 * 1024 * 1024;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+bool hasHeader(const RawHeaderList &headers, QByteArrayView name)
+{
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+QByteArrayView trimmed(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
+        v.chop(1);
+    return v;
+}
+
+} // namespace
+
+struct LoopbackHttpServer::State
+{
+    struct Route
+    {
+        QByteArray method;
+        QByteArray path;
+        Handler handler;
+    };
+    mutable QMutex mutex;
+    QList<Route> routes;
+    Handler fallback;
+    QList<QSslCertificate> certChain;
+    QSslKey key;
+    std::atomic<int> requests{0};
+    std::atomic<int> connections{0};
+    std::atomic<quint16> port{0};
+    std::atomic<bool> listening{false};
+    QString error;
+
+    Handler find(const QByteArray &method, const QByteArray &path) const
+    {
+        QMutexLocker lock(&mutex);
+        for (auto it = routes.crbegin(); it != routes.crend(); ++it) {
+            if (it->method != "*" && it->method != method)
+                continue;
+            const bool prefix = it->path.endsWith('*');
+            if (prefix ? path.startsWith(QByteArrayView(it->path).chopped(1)) : path == it->path)
+                return it->handler;
+        }
+        if (fallback)
+            return fallback;
+        return [](const LoopbackRequest &) { return LoopbackResponse::text(404, "no route\n"); };
+    }
+};
+
+// One client connection: parses requests from the byte stream and answers them one at a time, in order
+// (a delayed answer holds back later pipelined requests, as HTTP/1.1 requires).
+class LoopbackConnection : public QObject
+{
+public:
+    LoopbackConnection(std::shared_ptr<LoopbackHttpServer::State> state, QTcpSocket *socket, QObject *parent)
+        : QObject(parent), m_state(std::move(state)), m_socket(socket)
+    {
+        m_socket->setParent(this);
+        connect(m_socket, &QTcpSocket::readyRead, this, &LoopbackConnection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        // Any socket error (peer reset, TLS handshake refused by the client) ends the connection.
+        connect(m_socket, &QAbstractSocket::errorOccurred, this, &QObject::deleteLater);
+    }
+
+private:
+    enum class Parse { NeedMore, Done, Bad };
+
+    void onReadyRead()
+    {
+        if (m_closing)
+            return;
+        m_buffer.append(m_socket->readAll());
+        processBuffer();
+    }
+
+    void processBuffer()
+    {
+        while (!m_busy && !m_closing) {
+            LoopbackRequest request;
+            qsizetype consumed = 0;
+            QByteArray problem;
+            const Parse p = parse(request, consumed, problem);
+            if (p == Parse::NeedMore)
+                return;
+            if (p == Parse::Bad) {
+                LoopbackResponse bad = LoopbackResponse::text(problem.startsWith("431") ? 431 : 400,
+                                                              problem + "\n");
+                send(bad, false);
+                return;
+            }
+            m_buffer.remove(0, consumed);
+            m_sentContinue = false;
+            handle(request);
+        }
+    }
+
+    static bool wantsKeepAlive(const LoopbackRequest &r)
+    {
+        const QByteArray conn = r.header("connection").value_or(QByteArray()).toLower();
+        if (r.version == "HTTP/1.0")
+            return conn.contains("keep-alive");
+        return !conn.contains("close");
+    }
+
+    void handle(const LoopbackRequest &request)
+    {
+        const auto handler = m_state->find(request.method, request.path);
+        LoopbackResponse response = handler(request);
+        m_state->requests.fetch_add(1);
+        const bool keepAlive = wantsKeepAlive(request);
+        if (response.hang) {
+            m_busy = true; // ignore everything else on this connection; the client gives up eventually
+            return;
+        }
+        if (response.delay.count() > 0) {
+            m_busy = true;
+            QTimer::singleShot(response.delay, this, [this, response, keepAlive] {
+                m_busy = false;
+                send(response, keepAlive);
+                processBuffer();
+            });
+            return;
+        }
+        send(response, keepAlive);
+    }
+
+    void send(const LoopbackResponse &r, bool keepAlive)
+    {
+        if (r.closeWithoutAnswer) {
+            closeConnection();
+            return;
+        }
+        if (!r.raw.isEmpty()) {
+            m_socket->write(r.raw);
+            closeConnection();
+            return;
+        }
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";
+        for (const auto &[k, v] : r.headers)
+            out += k + ": " + v + "\r\n";
+        const bool bodyless = (r.status >= 100 && r.status < 200) || r.status == 204 || r.status == 304;
+        if (r.chunked && !bodyless)
+            out += "Transfer-Encoding: chunked\r\n";
+        else if (!bodyless && !hasHeader(r.headers, "content-length"))
+            out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+        if (!keepAlive)
+            out += "Connection: close\r\n";
+        out += "\r\n";
+        if (!bodyless) {
+            if (r.chunked) {
+                // A few chunks, so clients really exercise de-chunking.
+                constexpr qsizetype piece = 1000;
+                for (qsizetype i = 0; i < r.body.size(); i += piece) {
+                    const QByteArray part = r.body.mid(i, piece);
+                    out += QByteArray::number(part.size(), 16) + "\r\n" + part + "\r\n";
+                }
+                out += "0\r\n\r\n";
+            } else {
+                out += r.body;
+            }
+        }
+        m_socket->write(out);
+        if (!keepAlive)
+            closeConnection();
+    }
+
+    void closeConnection()
+    {
+        m_closing = true;
+        m_socket->disconnectFromHost(); // flushes pending writes first; `disconnected` deletes us
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            deleteLater();
+    }
+
+    // Tries to parse one complete request at the start of m_buffer.
+    Parse parse(LoopbackRequest &req, qsizetype &consumed, QByteArray &problem)
+    {
+        const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            if (m_buffer.size() > MaxRequestHead) {
+                problem = "431 request header section too large";
+                return Parse::Bad;
+            }
+            return Parse::NeedMore;
+        }
+        const QList<QByteArray> lines = m_buffer.left(headEnd).split('\n');
+        const QList<QByteArray> requestLine = trimmed(lines.first()).toByteArray().split(' ');
+        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+            problem = "malformed request line";
+            return Parse::Bad;
+        }
+        req.method = requestLine[0];
+        const QByteArray &target = requestLine[1];
+        const qsizetype q = target.indexOf('?');
+        req.path = q < 0 ? target : target.left(q);
+        req.query = q < 0 ? QByteArray() : target.mid(q + 1);
+        req.version = requestLine[2];
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArrayView line = trimmed(lines[i]);
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                problem = "malformed header line";
+                return Parse::Bad;
+            }
+            req.headers.append({line.first(colon).toByteArray(), trimmed(line.sliced(colon + 1)).toByteArray()});
+        }
+        qsizetype pos = headEnd + 4;
+        const QByteArray te = req.header("transfer-encoding").value_or(QByteArray()).toLower();
+        if (te.contains("chunked")) {
+            // Re-parsed from the start each time more arrives: simple, and request bodies here are small.
+            for (;;) {
+                const qsizetype nl = m_buffer.indexOf("\r\n", pos);
+                if (nl < 0)
+                    return needMoreBody(req);
+                QByteArrayView sizeLine = QByteArrayView(m_buffer).sliced(pos, nl - pos);
+                if (const qsizetype semi = sizeLine.indexOf(';'); semi >= 0)
+                    sizeLine = sizeLine.first(semi);
+                bool ok = false;
+                const qint64 size = trimmed(sizeLine).toByteArray().toLongLong(&ok, 16);
+                if (!ok || size < 0 || size > MaxRequestBody) {
+                    problem = "malformed chunk size";
+                    return Parse::Bad;
+                }
+                pos = nl + 2;
+                if (size == 0) {
+                    // trailers up to an empty line
+                    for (;;) {
+                        const qsizetype end = m_buffer.indexOf("\r\n", pos);
+                        if (end < 0)
+                            return needMoreBody(req);
+                        const bool last = end == pos;
+                        pos = end + 2;
+                        if (last)
+                            break;
+                    }
+                    consumed = pos;
+                    return Parse::Done;
+                }
+                if (m_buffer.size() < pos + size + 2)
+                    return needMoreBody(req);
+                req.body.append(m_buffer.mid(pos, size));
+                if (req.body.size() > MaxRequestBody) {
+                    problem = "request body too large";
+                    return Parse::Bad;
+                }
+                pos += size + 2;
+            }
+        }
+        bool ok = true;
+        const qint64 length = req.header("content-length").value_or("0").trimmed().toLongLong(&ok);
+        if (!ok || length < 0 || length > MaxRequestBody) {
+            problem = "malformed Content-Length";
+            return Parse::Bad;
+        }
+        if (m_buffer.size() < pos + length)
+            return needMoreBody(req);
+        req.body = m_buffer.mid(pos, length);
+        consumed = pos + length;
+        return Parse::Done;
+    }
+
+    Parse needMoreBody(const LoopbackRequest &req)
+    {
+        // Clients that wait for "100 Continue" before sending the body get it once per request.
+        if (!m_sentContinue && req.header("expect").value_or(QByteArray()).toLower() == "100-continue") {
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            m_sentContinue = true;
+        }
+        return Parse::NeedMore;
+    }
+
+    std::shared_ptr<LoopbackHttpServer::State> m_state;
+    QTcpSocket *m_socket;
+    QByteArray m_buffer;
+    bool m_busy = false;    // an answer is pending (delay or hang)
+    bool m_closing = false;
+    bool m_sentContinue = false;
+};
+
+class LoopbackHttpServer::Engine : public QTcpServer
+{
+public:
+    explicit Engine(std::shared_ptr<State> state) : m_state(std::move(state))
+    {
+        // The default backlog (50) drops SYNs when hundreds of clients connect at once; the kernel
+        // retries after a second, which would show up as a fake one-second latency.
+        setListenBacklogSize(1024);
+    }
+
+    bool start(quint16 port)
+    {
+        const bool ok = listen(QHostAddress::LocalHost, port);
+        {
+            QMutexLocker lock(&m_state->mutex);
+            m_state->error = ok ? QString() : errorString();
+        }
+        m_state->port = ok ? serverPort() : 0;
+        m_state->listening = ok;
+        return ok;
+    }
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        m_state->connections.fetch_add(1);
+        QList<QSslCertificate> chain;
+        QSslKey key;
+        {
+            QMutexLocker lock(&m_state->mutex);
+            chain = m_state->certChain;
+            key = m_state->key;
+        }
+        QTcpSocket *socket;
+        if (!chain.isEmpty()) {
+            auto *ssl = new QSslSocket;
+            if (!ssl->setSocketDescriptor(fd)) {
+                delete ssl;
+                return;
+            }
+            ssl->setLocalCertificateChain(chain);
+            ssl->setPrivateKey(key);
+            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+            ssl->startServerEncryption();
+            socket = ssl;
+        } else {
+            socket = new QTcpSocket;
+            if (!socket->setSocketDescriptor(fd)) {
+                delete socket;
+                return;
+            }
+        }
+        new LoopbackConnection(m_state, socket, this);
+    }
+
+private:
+    std::shared_ptr<State> m_state;
+};
+
+std::optional<QByteArray> LoopbackRequest::header(QByteArrayView name) const
+{
+    for (const auto &[k, v] : headers)
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    return std::nullopt;
+}
+
+QString LoopbackRequest::queryItem(const QString &key) const
+{
+    return QUrlQuery(QString::fromUtf8(query)).queryItemValue(key, QUrl::FullyDecoded);
+}
+
+LoopbackResponse LoopbackResponse::text(int status, const QByteArray &body, const QByteArray &contentType)
+{
+    LoopbackResponse r;
+    r.status = status;
+    r.body = body;
+    r.headers.append({"Content-Type", contentType});
+    return r;
+}
+
+LoopbackResponse LoopbackResponse::json(int status, const QByteArray &body)
+{
+    return text(status, body, "application/json");
+}
+
+LoopbackResponse &LoopbackResponse::withHeader(const QByteArray &name, const QByteArray &value)
+{
+    headers.append({name, value});
+    return *this;
+}
+
+LoopbackResponse &LoopbackResponse::after(std::chrono::milliseconds d)
+{
+    delay = d;
+    return *this;
+}
+
+LoopbackHttpServer::LoopbackHttpServer() : m_state(std::make_shared<State>()) {}
+
+LoopbackHttpServer::~LoopbackHttpServer()
+{
+    close();
+}
+
+void LoopbackHttpServer::route(const QByteArray &method, const QByteArray &path, Handler handler)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->routes.append({method, path, std::move(handler)});
+}
+
+void LoopbackHttpServer::setFallback(Handler handler)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->fallback = std::move(handler);
+}
+
+Expected<void, QString> LoopbackHttpServer::setTls(const QString &certFile, const QString &keyFile)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem);
+    if (chain.isEmpty())
+        return unexpected(QStringLiteral("no PEM certificate in %1").arg(certFile));
+    QFile f(keyFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return unexpected(QStringLiteral("cannot read %1: %2").arg(keyFile, f.errorString()));
+    const QByteArray pem = f.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return unexpected(QStringLiteral("no RSA or EC private key in %1").arg(keyFile));
+    QMutexLocker lock(&m_state->mutex);
+    m_state->certChain = chain;
+    m_state->key = key;
+    return {};
+}
+
+bool LoopbackHttpServer::listen(quint16 port)
+{
+    close();
+    m_engine = new Engine(m_state);
+    if (!m_engine->start(port)) {
+        delete m_engine;
+        m_engine = nullptr;
+        return false;
+    }
+    return true;
+}
+
+bool LoopbackHttpServer::startInThread(quint16 port)
+{
+    close();
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("LoopbackHttpServer"));
+    m_engine = new Engine(m_state);
+    m_engine->moveToThread(m_thread);
+    // Deleted on the serving thread when it finishes (Qt runs deferred deletes at thread exit).
+    QObject::connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    m_thread->start();
+    // The socket must be created on the serving thread, so listen there and wait for the outcome.
+    QSemaphore done;
+    bool ok = false;
+    QMetaObject::invokeMethod(m_engine, [this, port, &ok, &done] {
+        ok = m_engine->start(port);
+        done.release();
+    });
+    done.acquire();
+    if (!ok)
+        close();
+    return ok;
+}
+
+void LoopbackHttpServer::close()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+        m_engine = nullptr; // deleted by the finished → deleteLater connection
+    } else {
+        delete m_engine;
+        m_engine = nullptr;
+    }
+    m_state->listening = false;
+}
+
+bool LoopbackHttpServer::isListening() const
+{
+    return m_state->listening;
+}
+
+bool LoopbackHttpServer::isTls() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return !m_state->certChain.isEmpty();
+}
+
+quint16 LoopbackHttpServer::port() const
+{
+    return m_state->port;
+}
+
+QUrl LoopbackHttpServer::url(const QString &path) const
+{
+    QUrl u;
+    u.setScheme(isTls() ? QStringLiteral("https") : QStringLiteral("http"));
+    u.setHost(QStringLiteral("127.0.0.1"));
+    u.setPort(port());
+    const qsizetype q = path.indexOf(QLatin1Char('?'));
+    u.setPath(q < 0 ? path : path.left(q));
+    if (q >= 0)
+        u.setQuery(path.mid(q + 1));
+    return u;
+}
+
+QString LoopbackHttpServer::errorString() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->error;
+}
+
+int LoopbackHttpServer::requestCount() const
+{
+    return m_state->requests;
+}
+
+int LoopbackHttpServer::connectionCount() const
+{
+    return m_state->connections;
+}
+
+} // namespace cockpit

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/Check.h"
+#include "core/Observation.h"
+
+#include <QFuture>
+
+namespace cockpit {
+
+// Runs a local program (argv[0] with argv[1..] as literal arguments, no shell) and observes its exit
+// code, stdout and stderr (each capped at 1 MiB). Asynchronous on the calling thread, which must run
+// an event loop; the future is fulfilled there. On timeout the process is killed.
+class CommandProbe
+{
+public:
+    static constexpr qsizetype MaxOutputBytes = 1024 * 1024;
+
+    static QFuture<Observation> run(const CommandSpec &spec);
+};
+
+} // namespace cockpit

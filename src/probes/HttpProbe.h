@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/Check.h"
+#include "core/Connection.h"
+#include "core/Expected.h"
+#include "core/Observation.h"
+
+#include <QByteArray>
+#include <QFuture>
+#include <QUrl>
+#include <chrono>
+
+namespace cockpit {
+
+// One HTTP request → one Observation (status, response headers, body, latency, certificate expiry).
+// Asynchronous on the calling thread, which must run an event loop; the future is fulfilled there.
+// Every request gets a network access manager with a free connection slot, so one slow endpoint never
+// queues others behind QNetworkAccessManager's six-connections-per-host limit.
+class HttpProbe
+{
+public:
+    static constexpr qsizetype MaxBodyBytes = 1024 * 1024; // reading stops here (bodyTruncated)
+    static constexpr std::chrono::milliseconds DefaultTimeout{10000};
+
+    // The bearer token goes into the Authorization header only; the observation records response
+    // headers, never request headers. TLS verification is on unless insecureSkipVerify is set.
+    static QFuture<Observation> run(const HttpRequest &request, const HttpService *service,
+                                    const QByteArray &bearerToken);
+
+    // request.url when absolute, else service base_url + request.url.
+    static Expected<QUrl, QString> resolveUrl(const HttpRequest &request, const HttpService *service);
+    // request.timeout, else the service's, else 10 s.
+    static std::chrono::milliseconds timeoutFor(const HttpRequest &request, const HttpService *service);
+};
+
+} // namespace cockpit
