@@ -36,8 +36,11 @@ public:
     using value_type = T;
     using error_type = E;
     Expected() requires std::is_default_constructible_v<T> : m_v(std::in_place_index<0>) {}
+    // The requires-clause excludes Expected itself, so copy/move are not hidden (clang-tidy 14 only
+    // understands enable_if there).
     template <class U = T>
         requires std::is_constructible_v<T, U &&> && (!std::is_same_v<std::remove_cvref_t<U>, Expected>)
+    // NOLINTNEXTLINE(bugprone-forwarding-reference-overload)
     Expected(U &&v) : m_v(std::in_place_index<0>, std::forward<U>(v)) {}
     template <class G> Expected(const unexpected<G> &u) : m_v(std::in_place_index<1>, u.error()) {}
     template <class G> Expected(unexpected<G> &&u) : m_v(std::in_place_index<1>, std::move(u).error()) {}
