@@ -1,16 +1,40 @@
 #include "core/Condition.h"
 
-// Placeholder until the condition language lands.
+#include "core/ConditionEvaluator.h"
+#include "core/ConditionParser.h"
+
 namespace cockpit {
-namespace condition {
-struct Node
+
+Expected<Condition, ConditionSyntaxError> Condition::parse(const QString &text)
 {
-};
-} // namespace condition
-Expected<Condition, ConditionSyntaxError> Condition::parse(const QString &)
-{
-    return unexpected(ConditionSyntaxError{1, QStringLiteral("not implemented")});
+    auto root = ConditionParser::parse(text);
+    if (!root)
+        return unexpected(root.error());
+    Condition c;
+    c.m_text = text;
+    c.m_root = std::move(*root);
+    return c;
 }
-ConditionResult Condition::evaluate(const Observation &) const { return {}; }
-QStringList Condition::metricNames() const { return {}; }
+
+ConditionResult Condition::evaluate(const Observation &observation) const
+{
+    if (!m_root) // a default-constructed Condition never passes
+        return ConditionResult{ConditionResult::Outcome::Fail, QStringLiteral("<empty condition>")};
+    return ConditionEvaluator::evaluate(*m_root, observation);
+}
+
+QStringList Condition::metricNames() const
+{
+    QStringList names;
+    if (!m_root)
+        return names;
+    for (const condition::Operand *op : {&m_root->lhs, &m_root->rhs}) {
+        const bool readsMetric
+            = op->kind == condition::Operand::Kind::Placeholder || op->kind == condition::Operand::Kind::Has;
+        if (readsMetric && op->placeholder == condition::Source::Metric && !names.contains(op->name))
+            names.append(op->name);
+    }
+    return names;
+}
+
 } // namespace cockpit
