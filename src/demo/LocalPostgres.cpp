@@ -301,8 +301,14 @@ Expected<std::unique_ptr<LocalPostgres>, Error> LocalPostgres::start(const Start
                             QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("--no-sync"),
                             QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")},
                            true);
-    if (!init)
-        return fail(init.error());
+    if (!init) {
+        Error e = init.error();
+        if (isRoot() && e.message.contains(QLatin1String("Permission denied")))
+            e.message += QStringLiteral(" (initdb runs as user postgres: every directory above %1 must be searchable "
+                                        "by it)")
+                             .arg(pg->m_root);
+        return fail(e);
+    }
 
     // Appended last, so these win over initdb's defaults.
     const QByteArray conf = QStringLiteral("\n# Cutover Cockpit throwaway cluster\n"
