@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/Error.h"
+#include "core/Expected.h"
+#include "core/JournalEvent.h"
+#include "core/JournalEventDraft.h"
+#include "core/JournalVerifier.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace cockpit {
+
+// The append-only, hash-chained event store that is the truth of every run (see JournalEvent for the
+// chain and the hashed bytes). Implementations: SqliteJournal (embedded default), PostgresJournal (shared).
+// Open one with JournalFactory::open().
+//
+// Threading: a Journal owns one database connection, created on the thread that opened it; every call
+// must come from that thread (calls from another thread fail with an error instead of corrupting the
+// connection). Run it on the engine's store worker thread, not the GUI thread. Reads of the same journal
+// from other threads open their own Journal.
+class Journal : public QObject
+{
+    Q_OBJECT
+public:
+    using Events = QList<JournalEvent>;
+    using RawRowSink = std::function<bool(const JournalRawRow &)>; // return false to stop
+
+    ~Journal() override = default;
+
+    // The journal's location for messages and logs, never with a password.
+    virtual QString location() const = 0;
+
+    // Seals the draft (redaction, seq, prev hash, hash) and stores it atomically; returns the stored event.
+    virtual Expected<JournalEvent, Error> append(const JournalEventDraft &draft) = 0;
+
+    // Events with seq >= fromSeq in seq order; at most `limit` when limit > 0. Parsed, not verified.
+    virtual Expected<Events, Error> readFrom(qint64 fromSeq, qint64 limit = 0);
+    Expected<Events, Error> readAll() { return readFrom(1); }
+    // The events of one run, in seq order.
+    virtual Expected<Events, Error> readRun(const QString &runId);
+    // The newest event, or nullopt for an empty journal.
+    virtual Expected<std::optional<JournalEvent>, Error> lastEvent();
+    virtual Expected<qint64, Error> count();
+
+    // Streams stored rows, as bytes, in seq order from fromSeq.
+    virtual Expected<void, Error> scanRaw(qint64 fromSeq, const RawRowSink &sink) = 0;
+    // Re-hashes the whole chain; the report names the first bad event. An error only when the
+    // journal couldn't be read at all.
+    Expected<JournalVerifyReport, Error> verify();
+
+Q_SIGNALS:
+    // Events from fromSeq on were appended (by this object, or - for a subscribed PostgreSQL viewer -
+    // by the writer). Read them with readFrom(fromSeq).
+    void eventsAppended(qint64 fromSeq);
+
+protected:
+    explicit Journal(QObject *parent = nullptr) : QObject(parent) {}
+    // Events matching a run id (empty: all) from fromSeq; the base implementations build on this.
+    virtual Expected<Events, Error> query(qint64 fromSeq, qint64 limit, const QString &runId, bool newestOnly) = 0;
+};
+
+} // namespace cockpit
