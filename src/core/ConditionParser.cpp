@@ -233,7 +233,7 @@ Expected<std::shared_ptr<const Node>, ConditionSyntaxError> ConditionParser::run
 
     skipSpaces();
     const QString expectedOperator
-        = QStringLiteral("expected an operator (==, !=, <, <=, >, >=) after %1").arg(node->lhs.source);
+        = QStringLiteral("expected an operator (==, !=, <, <=, >, >=) after %1").arg(node->lhs.source.left(60));
     if (atEnd())
         return unexpected(errorAt(m_pos, expectedOperator));
     const qsizetype opStart = m_pos;
@@ -386,7 +386,7 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::rightOperand(const QStr
                                                   "separately")));
             return unexpected(errorAt(
                 m_pos,
-                QStringLiteral("expected the end of the condition after %1 %2").arg(op, result->source)));
+                QStringLiteral("expected the end of the condition after %1 %2").arg(op, result->source.left(60))));
         }
         return std::move(*result);
     }

@@ -82,8 +82,21 @@ std::optional<double> numberFromText(QStringView text);
 
 } // namespace condition
 
-// Recursive-descent-free scanner for `operand op operand`: the grammar is flat, so input of any shape
-// is handled in one linear pass with no recursion (it gets fuzzed).
+// Scanner for the flat grammar below: one linear pass, no recursion, so fuzzed input of any shape
+// costs O(length) (texts over maxLength are rejected up front).
+//
+//   condition   := operand op value
+//   op          := == | != | < | <= | > | >=
+//   operand     := placeholder | len(placeholder) | has(placeholder | metric) | pat(...) | any(...)
+//                | metric | "quoted" | number | duration | true | false
+//   value       := operand | unquoted text up to the end (Gatus-style: `Sat, 01 Mar 2026` works)
+//   placeholder := [STATUS] | [BODY] | [BODY].a.b[0] | [BODY][0].x | [RESPONSE_TIME] | [CONNECTED]
+//                | [CERTIFICATE_EXPIRATION] | [HEADER].Name | [ROWS] | [VALUE] | [COLUMN].name
+//                | [EXIT_CODE] | [STDOUT] | [STDERR] | [PRESENT] | [VALID]   (names case-insensitive)
+//
+// A bare identifier on the left is a metric name; on the right it is a word. Durations (90s, 15m,
+// 48h, 1h30m) compare as milliseconds. Gatus's [IP], [DNS_RCODE], [DOMAIN_EXPIRATION] and [CONTEXT]
+// are rejected with a clear message. && and || are rejected: a check lists its conditions.
 class ConditionParser
 {
 public:
