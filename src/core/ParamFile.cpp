@@ -4,6 +4,8 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <algorithm>
+#include <tuple>
 
 namespace cockpit {
 
@@ -44,8 +46,13 @@ Expected<QMap<QString, QString>, Errors> ParamFile::parse(const QByteArray &text
         // Taken literally: a parameter file does not substitute ${...}.
         out.insert(k, QString::fromStdString(v.Scalar()));
     }
-    if (!r.errors().isEmpty())
-        return unexpected(r.errors());
+    if (!r.errors().isEmpty()) {
+        Errors errors = r.errors();
+        std::stable_sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
+            return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+        });
+        return unexpected(errors);
+    }
     return out;
 }
 

@@ -322,6 +322,9 @@ std::optional<bool> YamlReader::boolean(const YAML::Node &node, const QString &w
             return true;
         if (!quoted && v == u"false")
             return false;
+        error(node, QStringLiteral("expected a boolean (true or false) for %1, got \"%2\"%3")
+                        .arg(what, t.value, quoted ? QStringLiteral(" (a quoted string)") : QString()));
+        return std::nullopt;
     }
     error(node, QStringLiteral("expected a boolean (true or false) for %1, got %2").arg(what, describe(node)));
     return std::nullopt;
@@ -341,6 +344,8 @@ std::optional<qint64> YamlReader::integer(const YAML::Node &node, const QString 
             error(node, QStringLiteral("%1 must be between %2 and %3, got %4").arg(what).arg(min).arg(max).arg(v));
             return std::nullopt;
         }
+        error(node, QStringLiteral("expected an integer for %1, got \"%2\"").arg(what, t.value));
+        return std::nullopt;
     }
     error(node, QStringLiteral("expected an integer for %1, got %2").arg(what, describe(node)));
     return std::nullopt;
@@ -356,6 +361,8 @@ std::optional<double> YamlReader::number(const YAML::Node &node, const QString &
         const double v = t.value.trimmed().toDouble(&ok);
         if (ok)
             return v;
+        error(node, QStringLiteral("expected a number for %1, got \"%2\"").arg(what, t.value));
+        return std::nullopt;
     }
     error(node, QStringLiteral("expected a number for %1, got %2").arg(what, describe(node)));
     return std::nullopt;
