@@ -37,12 +37,15 @@ public:
         thread_local QPointer<ManagerPool> pool;
         if (!pool) {
             pool = new ManagerPool;
-            // Managers must die before QCoreApplication and on their own thread.
+            // Managers must die on their own thread while QCoreApplication still exists: their HTTP
+            // threads tear down TLS sockets that need it. A post routine runs first in ~QCoreApplication.
             QThread *thread = QThread::currentThread();
-            if (QCoreApplication::instance() && thread == QCoreApplication::instance()->thread())
-                pool->setParent(QCoreApplication::instance());
-            else
+            if (QCoreApplication::instance() && thread == QCoreApplication::instance()->thread()) {
+                s_mainPool = pool.data();
+                qAddPostRoutine([] { delete s_mainPool.data(); });
+            } else {
                 QObject::connect(thread, &QThread::finished, pool.data(), &QObject::deleteLater);
+            }
         }
         return pool;
     }
@@ -87,6 +90,7 @@ private:
         int inFlight;
     };
     QList<Entry> m_entries;
+    static inline QPointer<ManagerPool> s_mainPool;
 };
 
 QString seconds(std::chrono::milliseconds d)
