@@ -40,6 +40,13 @@ for path in examples:
     report(not errors, f"valid {os.path.basename(path)}",
            "; ".join(f"{'/'.join(map(str, e.path))}: {e.message[:200]}" for e in errors[:5]))
 
+with open(os.path.join(src, "docs", "runbook-format.md")) as f:
+    md = f.read()
+start = md.index("```yaml\nrunbook: 1\n") + len("```yaml\n")
+doc_example = yaml.safe_load(md[start:md.index("```", start)])
+errors = list(validator.iter_errors(doc_example))
+report(not errors, "valid docs example", "; ".join(e.message[:200] for e in errors[:5]))
+
 base = docs.get("a-pipeline-rollout.yaml", {"runbook": 1, "name": "x"})
 
 

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void paramFile();
     void didYouMean();
     void missingFile();
+    void docsExampleLoads();
 };
 
 namespace {
@@ -454,6 +455,21 @@ void tst_RunbookLoader::missingFile()
     QVERIFY(r.error().first().message.startsWith("cannot read runbook"));
 }
 
+
+// The short example at the top of docs/runbook-format.md stays valid.
+void tst_RunbookLoader::docsExampleLoads()
+{
+    QFile f(test::sourcePath(QStringLiteral("docs/runbook-format.md")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray doc = f.readAll();
+    const qsizetype start = doc.indexOf("```yaml\nrunbook: 1\n");
+    QVERIFY(start >= 0);
+    const qsizetype from = start + qsizetype(strlen("```yaml\n"));
+    const QByteArray yaml = doc.mid(from, doc.indexOf("```", from) - from);
+    const auto r = RunbookLoader::loadText(yaml, QStringLiteral("docs example"));
+    QVERIFY2(r.has_value(), r ? "" : qPrintable(positions(r.error()).join(u'\n')));
+    QCOMPARE(r->stages.size(), 1);
+}
 
 QTEST_GUILESS_MAIN(tst_RunbookLoader)
 #include "tst_RunbookLoader.moc"
