@@ -1,17 +1,113 @@
 #include "cli/CommandLine.h"
 
+#include "cli/CheckCommand.h"
+#include "cli/Console.h"
+#include "cli/DemoCommand.h"
+#include "cli/Logging.h"
+#include "cli/ProbeCommand.h"
+#include "cli/SecretCommand.h"
+#include "cli/ValidateCommand.h"
+#include "core/LogCategories.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QLoggingCategory>
+#include <QStringList>
 
 namespace cockpit::cli {
+
+namespace {
+
+using Command = int (*)(const QStringList &);
+
+struct Subcommand
+{
+    const char *name;
+    Command run;
+    const char *summary;
+};
+
+const Subcommand kSubcommands[] = {
+    {"validate", runValidateCommand, "check a runbook file (exit 0 valid, 2 invalid)"},
+    {"check", runCheckCommand, "run a runbook's prerequisites: Go/No-Go (exit 0 GO, 1 NO-GO, 2 error)"},
+    {"probe", runProbeCommand, "run one HTTP or SQL probe against conditions"},
+    {"secret", runSecretCommand, "store, inspect and remove secrets in the keychain"},
+    {"demo", runDemoCommand, "run example runbook A's prerequisites against throwaway local services"},
+};
+
+QString usage()
+{
+    QString text = QStringLiteral("Usage: cutover-cockpit [--verbose] [--log-file FILE] COMMAND [options]\n\n"
+                                  "Plan, rehearse and run production cutovers. Without a command the desktop "
+                                  "application starts.\n\nCommands:\n");
+    for (const Subcommand &s : kSubcommands)
+        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(s.name).leftJustified(9), QString::fromLatin1(s.summary));
+    text += QStringLiteral("\nGlobal options:\n  --verbose         debug logging on stderr\n"
+                           "  --log-file FILE   also write the log to FILE\n"
+                           "  -h, --help        this help; COMMAND --help for a command's options\n"
+                           "  -v, --version     the version\n");
+    return text;
+}
+
+const Subcommand *find(const QString &name)
+{
+    for (const Subcommand &s : kSubcommands)
+        if (name == QLatin1String(s.name))
+            return &s;
+    return nullptr;
+}
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+} // namespace
+
+bool isCommandLineInvocation(int argc, char **argv)
+{
+    QStringList args = argumentsOf(argc, argv);
+    takeLogOptions(args);
+    if (args.isEmpty())
+        return false;
+    const QString &first = args.first();
+    return find(first) || first == QLatin1String("--help") ||
+           first == QLatin1String("-h") || first == QLatin1String("--version") || first == QLatin1String("-v");
+}
 
 int run(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cutover-cockpit"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cutover-cockpit"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
-    QTextStream(stdout) << "cutover-cockpit " << COCKPIT_VERSION << "\n";
-    return 0;
+
+    QStringList args = argumentsOf(argc, argv);
+    const LogOptions logOptions = takeLogOptions(args);
+    QString logError;
+    if (!installLogging(logOptions, &logError))
+        Console::err(QStringLiteral("cutover-cockpit: %1\n").arg(logError));
+
+    int code = 2;
+    if (args.isEmpty()) {
+        Console::err(usage());
+    } else if (const Subcommand *s = find(args.first())) {
+        qCInfo(lcCli) << "command" << args.first();
+        code = s->run(args.mid(1));
+    } else if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
+               args.first() == QLatin1String("help")) {
+        Console::out(usage());
+        code = 0;
+    } else if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {
+        Console::out(QStringLiteral("cutover-cockpit %1\n").arg(QStringLiteral(COCKPIT_VERSION)));
+        code = 0;
+    } else {
+        Console::err(QStringLiteral("cutover-cockpit: unknown command '%1'\n\n").arg(args.first()) + usage());
+    }
+    shutdownLogging();
+    return code;
 }
 
 } // namespace cockpit::cli

@@ -83,13 +83,20 @@ CheckResult CheckResult::evaluate(const Check &check, Observation observation)
         all << cr.explanation;
         r.conditions.append(std::move(cr));
     }
+    // A probe error is a failure even when the conditions happen to hold on the empty observation
+    // (`[ROWS] == 0` after a refused connection), unless the check is about reachability itself.
+    bool aboutConnectivity = false;
+    for (const Condition &c : check.expect)
+        aboutConnectivity |= c.text().contains(QLatin1String("[CONNECTED]"), Qt::CaseInsensitive);
+    if (!o.error.isEmpty() && !aboutConnectivity)
+        anyFail = true;
     r.verdict = anyFail ? Verdict::Fail : anyNoData ? Verdict::NoData : Verdict::Pass;
     if (r.verdict == Verdict::Pass) {
         r.summary = all.join(QStringLiteral("; "));
     } else {
         r.summary = failed.join(QStringLiteral("; "));
         if (!o.error.isEmpty())
-            r.summary = o.error + QStringLiteral(" — ") + r.summary;
+            r.summary = failed.isEmpty() ? o.error : o.error + QStringLiteral(" — ") + r.summary;
     }
     return r;
 }
