@@ -16,9 +16,15 @@ namespace cockpit {
 
 namespace {
 
-QString q(const QString &s) { return u'"' + s + u'"'; }
+QString q(const QString &s)
+{
+    return u'"' + s + u'"';
+}
 
-QStringList keysOf(const QMap<QString, Connection> &m) { return m.keys(); }
+QStringList keysOf(const QMap<QString, Connection> &m)
+{
+    return m.keys();
+}
 
 const QRegularExpression &idPattern()
 {
@@ -34,29 +40,37 @@ const QRegularExpression &namePattern()
 
 const QStringList &checkKeys()
 {
-    static const QStringList k{QStringLiteral("id"),         QStringLiteral("title"),   QStringLiteral("description"),
-                               QStringLiteral("category"),   QStringLiteral("required"), QStringLiteral("http"),
-                               QStringLiteral("sql"),        QStringLiteral("command"), QStringLiteral("secret"),
-                               QStringLiteral("row_counts"), QStringLiteral("manual"),  QStringLiteral("expect")};
+    static const QStringList k {
+        QStringLiteral("id"),         QStringLiteral("title"),    QStringLiteral("description"),
+        QStringLiteral("category"),   QStringLiteral("required"), QStringLiteral("http"),
+        QStringLiteral("sql"),        QStringLiteral("command"),  QStringLiteral("secret"),
+        QStringLiteral("row_counts"), QStringLiteral("manual"),   QStringLiteral("expect")};
     return k;
 }
 
 const QStringList &checkProbes()
 {
-    static const QStringList k{QStringLiteral("http"),   QStringLiteral("sql"),        QStringLiteral("command"),
-                               QStringLiteral("secret"), QStringLiteral("row_counts"), QStringLiteral("manual")};
+    static const QStringList k {QStringLiteral("http"),       QStringLiteral("sql"),
+                                QStringLiteral("command"),    QStringLiteral("secret"),
+                                QStringLiteral("row_counts"), QStringLiteral("manual")};
     return k;
 }
 
 } // namespace
 
-RunbookLoader::RunbookLoader(YamlReader &reader, Runbook &runbook) : m_r(reader), m_rb(runbook) {}
+RunbookLoader::RunbookLoader(YamlReader &reader, Runbook &runbook)
+    : m_r(reader)
+    , m_rb(runbook)
+{
+}
 
-Expected<Runbook, Errors> RunbookLoader::loadFile(const QString &path, const QMap<QString, QString> &paramOverrides)
+Expected<Runbook, Errors> RunbookLoader::loadFile(const QString &path,
+                                                  const QMap<QString, QString> &paramOverrides)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return unexpected(Errors{Error::at(path, 0, 0, QStringLiteral("cannot read runbook: %1").arg(f.errorString()))});
+        return unexpected(
+            Errors {Error::at(path, 0, 0, QStringLiteral("cannot read runbook: %1").arg(f.errorString()))});
     return loadText(f.readAll(), path, paramOverrides);
 }
 
@@ -66,9 +80,10 @@ Expected<Runbook, Errors> RunbookLoader::loadText(const QByteArray &yaml, const 
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::ParserException &e) {
-        return unexpected(Errors{Error::at(fileName, e.mark.line + 1, e.mark.column + 1,
-                                           QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)))});
+    } catch (const YAML::Exception &e) {
+        return unexpected(
+            Errors {Error::at(fileName, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1),
+                              QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)))});
     }
     YamlReader reader(fileName, yaml);
     Runbook rb;
@@ -92,24 +107,26 @@ void RunbookLoader::parseRoot(const YAML::Node &root, const QMap<QString, QStrin
         m_r.errorAt({1, 1}, QStringLiteral("empty runbook: expected a mapping starting with \"runbook: 1\""));
         return;
     }
-    const YamlReader::Map m = m_r.map(
-        root, QStringLiteral("the runbook"),
-        {QStringLiteral("runbook"), QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),
-         QStringLiteral("roles"), QStringLiteral("params"), QStringLiteral("connections"), QStringLiteral("secrets"),
-         QStringLiteral("prerequisites"), QStringLiteral("metrics"), QStringLiteral("stages"), QStringLiteral("rollback"),
-         QStringLiteral("schedule"), QStringLiteral("reconciliation"), QStringLiteral("sign_off"),
-         QStringLiteral("communications")});
+    const YamlReader::Map m
+        = m_r.map(root, QStringLiteral("the runbook"),
+                  {QStringLiteral("runbook"), QStringLiteral("name"), QStringLiteral("description"),
+                   QStringLiteral("owner"), QStringLiteral("roles"), QStringLiteral("params"),
+                   QStringLiteral("connections"), QStringLiteral("secrets"), QStringLiteral("prerequisites"),
+                   QStringLiteral("metrics"), QStringLiteral("stages"), QStringLiteral("rollback"),
+                   QStringLiteral("schedule"), QStringLiteral("reconciliation"), QStringLiteral("sign_off"),
+                   QStringLiteral("communications")});
     if (!m.isValid())
         return;
     // params first: every other string may use ${name}.
     parseParams(m.value(QStringLiteral("params")), m.keyNode(QStringLiteral("params")), overrides);
     m_r.requireKeys(m, {QStringLiteral("runbook"), QStringLiteral("name")});
     if (m.has(QStringLiteral("runbook"))) {
-        if (auto v = m_r.integer(m.value(QStringLiteral("runbook")), QStringLiteral("\"runbook\" (the format version)"),
-                                 0, 1000)) {
+        if (auto v = m_r.integer(m.value(QStringLiteral("runbook")),
+                                 QStringLiteral("\"runbook\" (the format version)"), 0, 1000)) {
             if (*v != 1)
                 m_r.error(m.value(QStringLiteral("runbook")),
-                          QStringLiteral("unsupported runbook format version %1: this build reads version 1").arg(*v));
+                          QStringLiteral("unsupported runbook format version %1: this build reads version 1")
+                              .arg(*v));
             m_rb.version = int(*v);
         }
     }
@@ -126,8 +143,9 @@ void RunbookLoader::parseRoot(const YAML::Node &root, const QMap<QString, QStrin
     if (m.has(QStringLiteral("metrics")))
         parseMetrics(m.value(QStringLiteral("metrics")));
     if (m.has(QStringLiteral("prerequisites"))) {
-        IdScope scope{QStringLiteral("prerequisite"), {}};
-        m_rb.prerequisites = parseChecks(m.value(QStringLiteral("prerequisites")), scope, QStringLiteral("a prerequisite"));
+        IdScope scope {QStringLiteral("prerequisite"), {}};
+        m_rb.prerequisites
+            = parseChecks(m.value(QStringLiteral("prerequisites")), scope, QStringLiteral("a prerequisite"));
     }
     if (m.has(QStringLiteral("stages")))
         parseStages(m.value(QStringLiteral("stages")));
@@ -144,7 +162,8 @@ void RunbookLoader::parseRoot(const YAML::Node &root, const QMap<QString, QStrin
     checkReferences();
 }
 
-void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNode, const QMap<QString, QString> &overrides)
+void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNode,
+                                const QMap<QString, QString> &overrides)
 {
     QMap<QString, QString> values;
     QHash<QString, YAML::Node> keyNodes;
@@ -154,21 +173,26 @@ void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNod
         for (const QString &name : m.keys()) {
             const YAML::Node v = m.value(name);
             if (!namePattern().match(name).hasMatch()) {
-                m_r.error(m.keyNode(name), QStringLiteral("bad parameter name %1: use letters, digits and _").arg(q(name)));
+                m_r.error(m.keyNode(name),
+                          QStringLiteral("bad parameter name %1: use letters, digits and _").arg(q(name)));
                 continue;
             }
             keyNodes.insert(name, m.keyNode(name));
             YAML::Node def = v;
             if (v.IsMap()) {
-                const YamlReader::Map pm = m_r.map(v, QStringLiteral("parameter %1").arg(q(name)),
-                                                   {QStringLiteral("default"), QStringLiteral("description")});
+                const YamlReader::Map pm
+                    = m_r.map(v, QStringLiteral("parameter %1").arg(q(name)),
+                              {QStringLiteral("default"), QStringLiteral("description")});
                 def = pm.has(QStringLiteral("default")) ? pm.value(QStringLiteral("default")) : YAML::Node();
                 // Descriptions are literal: params cannot refer to each other.
-                if (pm.has(QStringLiteral("description")) && pm.value(QStringLiteral("description")).IsScalar())
-                    m_rb.paramDescriptions.insert(name, QString::fromStdString(pm.value(QStringLiteral("description")).Scalar()));
+                if (pm.has(QStringLiteral("description"))
+                    && pm.value(QStringLiteral("description")).IsScalar())
+                    m_rb.paramDescriptions.insert(
+                        name, QString::fromStdString(pm.value(QStringLiteral("description")).Scalar()));
                 else if (pm.has(QStringLiteral("description")))
                     m_r.error(pm.value(QStringLiteral("description")),
-                              QStringLiteral("expected a string for \"description\", got %1").arg(YamlReader::describe(pm.value(QStringLiteral("description")))));
+                              QStringLiteral("expected a string for \"description\", got %1")
+                                  .arg(YamlReader::describe(pm.value(QStringLiteral("description")))));
             }
             if (def.IsScalar()) {
                 values.insert(name, QString::fromStdString(def.Scalar()));
@@ -176,26 +200,31 @@ void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNod
                 unset.append(name); // no default: must come from --param / --params
                 values.insert(name, QString());
             } else {
-                m_r.error(def, QStringLiteral("expected a string, number or boolean as the default of parameter %1, got %2")
-                                   .arg(q(name), YamlReader::describe(def)));
+                m_r.error(def,
+                          QStringLiteral(
+                              "expected a string, number or boolean as the default of parameter %1, got %2")
+                              .arg(q(name), YamlReader::describe(def)));
                 values.insert(name, QString());
             }
         }
     }
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
         if (!values.contains(it.key())) {
-            const YamlReader::Pos p = keyNode.IsDefined() && keyNode.IsScalar() ? m_r.pos(keyNode) : YamlReader::Pos{1, 1};
-            m_r.errorAt(p, QStringLiteral("override for undeclared parameter %1%2: declare it under params:")
-                               .arg(q(it.key()), YamlReader::didYouMean(it.key(), values.keys())));
+            const YamlReader::Pos p
+                = keyNode.IsDefined() && keyNode.IsScalar() ? m_r.pos(keyNode) : YamlReader::Pos {1, 1};
+            m_r.errorAt(p,
+                        QStringLiteral("override for undeclared parameter %1%2: declare it under params:")
+                            .arg(q(it.key()), YamlReader::didYouMean(it.key(), values.keys())));
             continue;
         }
         values.insert(it.key(), it.value());
         unset.removeAll(it.key());
     }
     for (const QString &name : std::as_const(unset))
-        m_r.error(keyNodes.value(name), QStringLiteral("parameter %1 has no value: give it a default or pass "
-                                                       "--param %2=VALUE")
-                                            .arg(q(name), name));
+        m_r.error(keyNodes.value(name),
+                  QStringLiteral("parameter %1 has no value: give it a default or pass "
+                                 "--param %2=VALUE")
+                      .arg(q(name), name));
     m_rb.params = values;
     m_r.setParams(values);
 }
@@ -210,19 +239,23 @@ void RunbookLoader::parseSecrets(const YAML::Node &node)
         const YamlReader::Pos p = m_r.pos(m.keyNode(name));
         s.pos = {p.line, p.column};
         if (!namePattern().match(name).hasMatch())
-            m_r.error(m.keyNode(name), QStringLiteral("bad secret name %1: use letters, digits and _").arg(q(name)));
+            m_r.error(m.keyNode(name),
+                      QStringLiteral("bad secret name %1: use letters, digits and _").arg(q(name)));
         if (!v.IsNull()) {
-            const YamlReader::Map sm = m_r.map(v, QStringLiteral("secret %1").arg(q(name)),
-                                               {QStringLiteral("description"), QStringLiteral("pattern"), QStringLiteral("required")});
+            const YamlReader::Map sm = m_r.map(
+                v, QStringLiteral("secret %1").arg(q(name)),
+                {QStringLiteral("description"), QStringLiteral("pattern"), QStringLiteral("required")});
             s.description = m_r.str(sm, QStringLiteral("description"));
             s.required = m_r.flag(sm, QStringLiteral("required"), true);
             if (sm.has(QStringLiteral("pattern"))) {
-                const YamlReader::Text t = m_r.text(sm.value(QStringLiteral("pattern")), QStringLiteral("\"pattern\""));
+                const YamlReader::Text t
+                    = m_r.text(sm.value(QStringLiteral("pattern")), QStringLiteral("\"pattern\""));
                 if (t.ok) {
                     const QRegularExpression re(t.value);
                     if (!re.isValid())
                         m_r.errorAt(m_r.posInText(t, re.patternErrorOffset()),
-                                    QStringLiteral("bad regular expression in \"pattern\": %1").arg(re.errorString()));
+                                    QStringLiteral("bad regular expression in \"pattern\": %1")
+                                        .arg(re.errorString()));
                     s.pattern = t.value;
                 }
             }
@@ -238,8 +271,9 @@ QString RunbookLoader::secretRef(const YAML::Node &node, const QString &what)
         return {};
     const QString name = m_r.str(m, QStringLiteral("secret"));
     if (!name.isEmpty() && !m_rb.secrets.contains(name)) {
-        m_r.error(m.value(QStringLiteral("secret")), QStringLiteral("undefined secret %1%2: declare it under secrets:")
-                                                         .arg(q(name), YamlReader::didYouMean(name, m_rb.secrets.keys())));
+        m_r.error(m.value(QStringLiteral("secret")),
+                  QStringLiteral("undefined secret %1%2: declare it under secrets:")
+                      .arg(q(name), YamlReader::didYouMean(name, m_rb.secrets.keys())));
     }
     return name;
 }
@@ -251,62 +285,78 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
         Connection c;
         c.name = name;
         if (!namePattern().match(name).hasMatch())
-            m_r.error(m.keyNode(name), QStringLiteral("bad connection name %1: use letters, digits and _").arg(q(name)));
+            m_r.error(m.keyNode(name),
+                      QStringLiteral("bad connection name %1: use letters, digits and _").arg(q(name)));
         const QString what = QStringLiteral("connection %1").arg(q(name));
-        const YamlReader::Map cm = m_r.map(m.value(name), what,
-                                           {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http"),
-                                            QStringLiteral("writable"), QStringLiteral("max_concurrent"),
-                                            QStringLiteral("description"), QStringLiteral("password"), QStringLiteral("token")});
+        const YamlReader::Map cm
+            = m_r.map(m.value(name), what,
+                      {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http"),
+                       QStringLiteral("writable"), QStringLiteral("max_concurrent"),
+                       QStringLiteral("description"), QStringLiteral("password"), QStringLiteral("token")});
         if (!cm.isValid()) {
             m_rb.connections.insert(name, c);
             continue;
         }
         for (const QString &misplaced : {QStringLiteral("password"), QStringLiteral("token")})
             if (cm.has(misplaced))
-                m_r.error(cm.keyNode(misplaced), QStringLiteral("%1 belongs inside %2: of %3")
-                                                     .arg(q(misplaced),
-                                                          misplaced == u"password" ? QStringLiteral("postgres") : QStringLiteral("http"),
-                                                          what));
+                m_r.error(
+                    cm.keyNode(misplaced),
+                    QStringLiteral("%1 belongs inside %2: of %3")
+                        .arg(q(misplaced),
+                             misplaced == u"password" ? QStringLiteral("postgres") : QStringLiteral("http"),
+                             what));
         c.description = m_r.str(cm, QStringLiteral("description"));
         c.writable = m_r.flag(cm, QStringLiteral("writable"), false);
         if (cm.has(QStringLiteral("max_concurrent")))
-            c.maxConcurrent = int(m_r.integer(cm.value(QStringLiteral("max_concurrent")), QStringLiteral("\"max_concurrent\""), 1, 64)
+            c.maxConcurrent = int(m_r.integer(cm.value(QStringLiteral("max_concurrent")),
+                                              QStringLiteral("\"max_concurrent\""), 1, 64)
                                       .value_or(c.maxConcurrent));
-        const QString kind = m_r.exactlyOne(cm, {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http")},
-                                            QStringLiteral("kind"));
+        const QString kind = m_r.exactlyOne(
+            cm, {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http")},
+            QStringLiteral("kind"));
         if (kind == u"postgres") {
-            const YamlReader::Map pm = m_r.map(
-                cm.value(kind), QStringLiteral("postgres connection %1").arg(q(name)),
-                {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("database"), QStringLiteral("user"),
-                 QStringLiteral("sslmode"), QStringLiteral("ca_file"), QStringLiteral("connect_timeout"),
-                 QStringLiteral("statement_timeout"), QStringLiteral("password")});
+            const YamlReader::Map pm
+                = m_r.map(cm.value(kind), QStringLiteral("postgres connection %1").arg(q(name)),
+                          {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("database"),
+                           QStringLiteral("user"), QStringLiteral("sslmode"), QStringLiteral("ca_file"),
+                           QStringLiteral("connect_timeout"), QStringLiteral("statement_timeout"),
+                           QStringLiteral("password")});
             m_r.requireKeys(pm, {QStringLiteral("database"), QStringLiteral("user")});
             PostgresConnection pg;
             pg.host = m_r.str(pm, QStringLiteral("host"), pg.host);
             if (pm.has(QStringLiteral("port")))
-                pg.port = int(m_r.integer(pm.value(QStringLiteral("port")), QStringLiteral("\"port\""), 1, 65535).value_or(pg.port));
+                pg.port
+                    = int(m_r.integer(pm.value(QStringLiteral("port")), QStringLiteral("\"port\""), 1, 65535)
+                              .value_or(pg.port));
             pg.database = m_r.str(pm, QStringLiteral("database"));
             pg.user = m_r.str(pm, QStringLiteral("user"));
             pg.sslmode = m_r.str(pm, QStringLiteral("sslmode"));
-            static const QStringList modes{QString(), QStringLiteral("disable"), QStringLiteral("allow"),
-                                           QStringLiteral("prefer"), QStringLiteral("require"),
-                                           QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+            static const QStringList modes {QString(),
+                                            QStringLiteral("disable"),
+                                            QStringLiteral("allow"),
+                                            QStringLiteral("prefer"),
+                                            QStringLiteral("require"),
+                                            QStringLiteral("verify-ca"),
+                                            QStringLiteral("verify-full")};
             if (!modes.contains(pg.sslmode))
                 m_r.error(pm.value(QStringLiteral("sslmode")),
-                          QStringLiteral("expected one of disable, allow, prefer, require, verify-ca, verify-full for "
-                                         "\"sslmode\", got %1%2")
+                          QStringLiteral(
+                              "expected one of disable, allow, prefer, require, verify-ca, verify-full for "
+                              "\"sslmode\", got %1%2")
                               .arg(q(pg.sslmode), YamlReader::didYouMean(pg.sslmode, modes)));
             pg.caFile = m_r.str(pm, QStringLiteral("ca_file"));
             pg.connectTimeout = m_r.dur(pm, QStringLiteral("connect_timeout"), pg.connectTimeout);
             pg.statementTimeout = m_r.dur(pm, QStringLiteral("statement_timeout"), pg.statementTimeout);
             if (pm.has(QStringLiteral("password")))
-                c.password.name = secretRef(pm.value(QStringLiteral("password")), QStringLiteral("\"password\""));
+                c.password.name
+                    = secretRef(pm.value(QStringLiteral("password")), QStringLiteral("\"password\""));
             c.target = pg;
         } else if (kind == u"sqlite") {
-            const YamlReader::Map sm = m_r.map(cm.value(kind), QStringLiteral("sqlite connection %1").arg(q(name)),
-                                               {QStringLiteral("path")});
+            const YamlReader::Map sm
+                = m_r.map(cm.value(kind), QStringLiteral("sqlite connection %1").arg(q(name)),
+                          {QStringLiteral("path")});
             m_r.requireKeys(sm, {QStringLiteral("path")});
-            c.target = SqliteConnection{m_r.str(sm, QStringLiteral("path"))};
+            c.target = SqliteConnection {m_r.str(sm, QStringLiteral("path"))};
         } else if (kind == u"http") {
             const YamlReader::Map hm = m_r.map(
                 cm.value(kind), QStringLiteral("http connection %1").arg(q(name)),
@@ -315,10 +365,11 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
             m_r.requireKeys(hm, {QStringLiteral("base_url")});
             HttpService h;
             h.baseUrl = m_r.str(hm, QStringLiteral("base_url"));
-            if (hm.has(QStringLiteral("base_url")) && !h.baseUrl.isEmpty() && !h.baseUrl.startsWith(u"http://")
-                && !h.baseUrl.startsWith(u"https://"))
+            if (hm.has(QStringLiteral("base_url")) && !h.baseUrl.isEmpty()
+                && !h.baseUrl.startsWith(u"http://") && !h.baseUrl.startsWith(u"https://"))
                 m_r.error(hm.value(QStringLiteral("base_url")),
-                          QStringLiteral("expected an http:// or https:// URL for \"base_url\", got %1").arg(q(h.baseUrl)));
+                          QStringLiteral("expected an http:// or https:// URL for \"base_url\", got %1")
+                              .arg(q(h.baseUrl)));
             if (hm.has(QStringLiteral("headers")))
                 h.headers = m_r.stringMap(hm.value(QStringLiteral("headers")), QStringLiteral("\"headers\""));
             h.caFile = m_r.str(hm, QStringLiteral("ca_file"));
@@ -332,27 +383,34 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
     }
 }
 
-QString RunbookLoader::connectionRef(const YAML::Node &node, const QString &what, const QString &need, bool writable)
+QString RunbookLoader::connectionRef(const YAML::Node &node, const QString &what, const QString &need,
+                                     bool writable)
 {
     const auto name = m_r.string(node, what);
     if (!name)
         return {};
     if (!m_rb.connections.contains(*name)) {
-        m_r.error(node, QStringLiteral("undefined connection %1%2: declare it under connections:")
-                            .arg(q(*name), YamlReader::didYouMean(*name, keysOf(m_rb.connections))));
+        m_r.error(node,
+                  QStringLiteral("undefined connection %1%2: declare it under connections:")
+                      .arg(q(*name), YamlReader::didYouMean(*name, keysOf(m_rb.connections))));
         return *name;
     }
     const Connection &c = m_rb.connections[*name];
     if (need == u"sql" && !c.isSql())
-        m_r.error(node, QStringLiteral("connection %1 is an http connection; %2 needs a postgres or sqlite connection")
-                            .arg(q(*name), what));
+        m_r.error(
+            node,
+            QStringLiteral("connection %1 is an http connection; %2 needs a postgres or sqlite connection")
+                .arg(q(*name), what));
     else if (need == u"http" && !c.isHttp())
-        m_r.error(node, QStringLiteral("connection %1 is a %2 connection; %3 needs an http connection")
-                            .arg(q(*name), c.kindName(), what));
+        m_r.error(node,
+                  QStringLiteral("connection %1 is a %2 connection; %3 needs an http connection")
+                      .arg(q(*name), c.kindName(), what));
     else if (writable && !c.writable)
-        m_r.error(node, QStringLiteral("connection %1 is not marked \"writable: true\"; %2 writes and needs a writable "
-                                       "connection")
-                            .arg(q(*name), what));
+        m_r.error(
+            node,
+            QStringLiteral("connection %1 is not marked \"writable: true\"; %2 writes and needs a writable "
+                           "connection")
+                .arg(q(*name), what));
     return *name;
 }
 
@@ -365,16 +423,20 @@ void RunbookLoader::parseMetrics(const YAML::Node &node)
         const YamlReader::Pos p = m_r.pos(m.keyNode(name));
         metric.pos = {p.line, p.column};
         if (!namePattern().match(name).hasMatch())
-            m_r.error(m.keyNode(name), QStringLiteral("bad metric name %1: use letters, digits and _ (it is used in conditions)")
-                                           .arg(q(name)));
-        const YamlReader::Map mm = m_r.map(m.value(name), QStringLiteral("metric %1").arg(q(name)),
-                                           {QStringLiteral("connection"), QStringLiteral("query"), QStringLiteral("every"),
-                                            QStringLiteral("unit"), QStringLiteral("description")});
+            m_r.error(
+                m.keyNode(name),
+                QStringLiteral("bad metric name %1: use letters, digits and _ (it is used in conditions)")
+                    .arg(q(name)));
+        const YamlReader::Map mm
+            = m_r.map(m.value(name), QStringLiteral("metric %1").arg(q(name)),
+                      {QStringLiteral("connection"), QStringLiteral("query"), QStringLiteral("every"),
+                       QStringLiteral("unit"), QStringLiteral("description")});
         if (mm.isValid()) {
             m_r.requireKeys(mm, {QStringLiteral("connection"), QStringLiteral("query")});
             if (mm.has(QStringLiteral("connection")))
-                metric.connection = connectionRef(mm.value(QStringLiteral("connection")),
-                                                  QStringLiteral("metric %1").arg(q(name)), QStringLiteral("sql"));
+                metric.connection
+                    = connectionRef(mm.value(QStringLiteral("connection")),
+                                    QStringLiteral("metric %1").arg(q(name)), QStringLiteral("sql"));
             metric.query = m_r.str(mm, QStringLiteral("query"));
             metric.every = m_r.dur(mm, QStringLiteral("every"), metric.every);
             metric.unit = m_r.str(mm, QStringLiteral("unit"));
@@ -384,19 +446,24 @@ void RunbookLoader::parseMetrics(const YAML::Node &node)
     }
 }
 
-QString RunbookLoader::id(const YAML::Node &mapNode, const YAML::Node &idNode, IdScope *scope, const QString &what)
+QString RunbookLoader::id(const YAML::Node &mapNode, const YAML::Node &idNode, IdScope *scope,
+                          const QString &what)
 {
     Q_UNUSED(mapNode);
     const auto v = m_r.string(idNode, QStringLiteral("\"id\""));
     if (!v)
         return {};
     if (!idPattern().match(*v).hasMatch()) {
-        m_r.error(idNode, QStringLiteral("bad %1 id %2: use letters, digits, '-', '_' and '.'").arg(what, q(*v)));
+        m_r.error(idNode,
+                  QStringLiteral("bad %1 id %2: use letters, digits, '-', '_' and '.'").arg(what, q(*v)));
         return *v;
     }
     if (scope) {
         if (scope->firstLine.contains(*v))
-            m_r.error(idNode, QStringLiteral("duplicate %1 id %2 (first at line %3)").arg(scope->what, q(*v)).arg(scope->firstLine.value(*v)));
+            m_r.error(idNode,
+                      QStringLiteral("duplicate %1 id %2 (first at line %3)")
+                          .arg(scope->what, q(*v))
+                          .arg(scope->firstLine.value(*v)));
         else
             scope->firstLine.insert(*v, m_r.pos(idNode).line);
     }
@@ -414,7 +481,9 @@ QList<Condition> RunbookLoader::conditions(const YAML::Node &node, const QString
         if (auto c = m_r.condition(node, what))
             out.append(*c);
     } else {
-        m_r.error(node, QStringLiteral("expected a condition or a list of conditions for %1, got %2").arg(what, YamlReader::describe(node)));
+        m_r.error(node,
+                  QStringLiteral("expected a condition or a list of conditions for %1, got %2")
+                      .arg(what, YamlReader::describe(node)));
     }
     return out;
 }
@@ -428,7 +497,8 @@ std::optional<Condition> RunbookLoader::metricCondition(const YAML::Node &node, 
     for (const QString &name : c->metricNames()) {
         if (m_rb.metrics.contains(name))
             continue;
-        const QRegularExpression word(QStringLiteral("(?<![A-Za-z0-9_\\]\\.])%1(?![A-Za-z0-9_])").arg(QRegularExpression::escape(name)));
+        const QRegularExpression word(QStringLiteral("(?<![A-Za-z0-9_\\]\\.])%1(?![A-Za-z0-9_])")
+                                          .arg(QRegularExpression::escape(name)));
         const auto match = word.match(t.value);
         m_r.errorAt(m_r.posInText(t, match.hasMatch() ? match.capturedStart() : 0),
                     QStringLiteral("unknown metric %1 in %2%3: declare it under metrics:")
@@ -439,46 +509,56 @@ std::optional<Condition> RunbookLoader::metricCondition(const YAML::Node &node, 
 
 std::optional<HttpRequest> RunbookLoader::parseHttp(const YAML::Node &node)
 {
-    const YamlReader::Map m = m_r.map(node, QStringLiteral("an http probe"),
-                                      {QStringLiteral("connection"), QStringLiteral("url"), QStringLiteral("path"),
-                                       QStringLiteral("method"), QStringLiteral("headers"), QStringLiteral("body"),
-                                       QStringLiteral("json"), QStringLiteral("timeout"), QStringLiteral("follow_redirects"),
-                                       QStringLiteral("insecure_skip_verify"), QStringLiteral("ca_file")});
+    const YamlReader::Map m
+        = m_r.map(node, QStringLiteral("an http probe"),
+                  {QStringLiteral("connection"), QStringLiteral("url"), QStringLiteral("path"),
+                   QStringLiteral("method"), QStringLiteral("headers"), QStringLiteral("body"),
+                   QStringLiteral("json"), QStringLiteral("timeout"), QStringLiteral("follow_redirects"),
+                   QStringLiteral("insecure_skip_verify"), QStringLiteral("ca_file")});
     if (!m.isValid())
         return std::nullopt;
     HttpRequest h;
     if (m.has(QStringLiteral("connection")))
-        h.connection = connectionRef(m.value(QStringLiteral("connection")), QStringLiteral("an http probe"), QStringLiteral("http"));
+        h.connection = connectionRef(m.value(QStringLiteral("connection")), QStringLiteral("an http probe"),
+                                     QStringLiteral("http"));
     const bool hasUrl = m.has(QStringLiteral("url")), hasPath = m.has(QStringLiteral("path"));
     if (hasUrl && hasPath) {
-        m_r.error(m.keyNode(QStringLiteral("path")), QStringLiteral("an http probe has either \"url\" or \"path\", not both"));
+        m_r.error(m.keyNode(QStringLiteral("path")),
+                  QStringLiteral("an http probe has either \"url\" or \"path\", not both"));
     } else if (hasPath) {
         h.url = m_r.str(m, QStringLiteral("path"));
         if (!m.has(QStringLiteral("connection")))
-            m_r.error(m.keyNode(QStringLiteral("path")), QStringLiteral("\"path\" needs a \"connection\" (its base_url); "
-                                                                        "use \"url\" for an absolute URL"));
+            m_r.error(m.keyNode(QStringLiteral("path")),
+                      QStringLiteral("\"path\" needs a \"connection\" (its base_url); "
+                                     "use \"url\" for an absolute URL"));
         else if (!h.url.startsWith(u'/'))
-            m_r.error(m.value(QStringLiteral("path")), QStringLiteral("expected \"path\" to start with /, got %1").arg(q(h.url)));
+            m_r.error(m.value(QStringLiteral("path")),
+                      QStringLiteral("expected \"path\" to start with /, got %1").arg(q(h.url)));
     } else if (hasUrl) {
         h.url = m_r.str(m, QStringLiteral("url"));
         if (!h.url.startsWith(u"http://") && !h.url.startsWith(u"https://"))
-            m_r.error(m.value(QStringLiteral("url")), QStringLiteral("expected an absolute http:// or https:// URL for \"url\", "
-                                                                     "got %1 (use \"path\" with a connection)")
-                                                          .arg(q(h.url)));
+            m_r.error(m.value(QStringLiteral("url")),
+                      QStringLiteral("expected an absolute http:// or https:// URL for \"url\", "
+                                     "got %1 (use \"path\" with a connection)")
+                          .arg(q(h.url)));
     } else {
-        m_r.error(node, QStringLiteral("missing required key \"path\" (with a connection) or \"url\" in an http probe"));
+        m_r.error(
+            node,
+            QStringLiteral("missing required key \"path\" (with a connection) or \"url\" in an http probe"));
     }
     h.method = m_r.str(m, QStringLiteral("method"), h.method).toUpper();
-    static const QStringList methods{QStringLiteral("GET"),   QStringLiteral("HEAD"),   QStringLiteral("POST"),
-                                     QStringLiteral("PUT"),   QStringLiteral("PATCH"),  QStringLiteral("DELETE"),
-                                     QStringLiteral("OPTIONS")};
+    static const QStringList methods {
+        QStringLiteral("GET"),   QStringLiteral("HEAD"),   QStringLiteral("POST"),   QStringLiteral("PUT"),
+        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("OPTIONS")};
     if (!methods.contains(h.method))
-        m_r.error(m.value(QStringLiteral("method")), QStringLiteral("expected an HTTP method (%1) for \"method\", got %2")
-                                                         .arg(methods.join(QStringLiteral(", ")), q(h.method)));
+        m_r.error(m.value(QStringLiteral("method")),
+                  QStringLiteral("expected an HTTP method (%1) for \"method\", got %2")
+                      .arg(methods.join(QStringLiteral(", ")), q(h.method)));
     if (m.has(QStringLiteral("headers")))
         h.headers = m_r.stringMap(m.value(QStringLiteral("headers")), QStringLiteral("\"headers\""));
     if (m.has(QStringLiteral("body")) && m.has(QStringLiteral("json")))
-        m_r.error(m.keyNode(QStringLiteral("json")), QStringLiteral("an http probe has either \"body\" or \"json\", not both"));
+        m_r.error(m.keyNode(QStringLiteral("json")),
+                  QStringLiteral("an http probe has either \"body\" or \"json\", not both"));
     else if (m.has(QStringLiteral("body")))
         h.body = m_r.str(m, QStringLiteral("body")).toUtf8();
     else if (m.has(QStringLiteral("json"))) {
@@ -531,15 +611,17 @@ QByteArray RunbookLoader::toJson(const YAML::Node &node)
         return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
     if (v.isArray())
         return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
-    m_r.error(node, QStringLiteral("expected a mapping or a list for \"json\", got %1").arg(YamlReader::describe(node)));
+    m_r.error(
+        node,
+        QStringLiteral("expected a mapping or a list for \"json\", got %1").arg(YamlReader::describe(node)));
     return {};
 }
 
 std::optional<SqlQuery> RunbookLoader::parseSqlQuery(const YAML::Node &node, const QString &what)
 {
     const YamlReader::Map m = m_r.map(node, what,
-                                      {QStringLiteral("connection"), QStringLiteral("query"), QStringLiteral("timeout"),
-                                       QStringLiteral("max_rows")});
+                                      {QStringLiteral("connection"), QStringLiteral("query"),
+                                       QStringLiteral("timeout"), QStringLiteral("max_rows")});
     if (!m.isValid())
         return std::nullopt;
     m_r.requireKeys(m, {QStringLiteral("connection"), QStringLiteral("query")});
@@ -549,7 +631,9 @@ std::optional<SqlQuery> RunbookLoader::parseSqlQuery(const YAML::Node &node, con
     s.query = m_r.str(m, QStringLiteral("query"));
     s.timeout = m_r.optDur(m, QStringLiteral("timeout"));
     if (m.has(QStringLiteral("max_rows")))
-        s.maxRows = int(m_r.integer(m.value(QStringLiteral("max_rows")), QStringLiteral("\"max_rows\""), 1, 100000).value_or(s.maxRows));
+        s.maxRows
+            = int(m_r.integer(m.value(QStringLiteral("max_rows")), QStringLiteral("\"max_rows\""), 1, 100000)
+                      .value_or(s.maxRows));
     return s;
 }
 
@@ -559,7 +643,8 @@ std::optional<CommandSpec> RunbookLoader::parseCommand(const YAML::Node &node)
     YAML::Node argv = node;
     if (node.IsMap()) {
         const YamlReader::Map m = m_r.map(node, QStringLiteral("a command"),
-                                          {QStringLiteral("argv"), QStringLiteral("cwd"), QStringLiteral("env"), QStringLiteral("timeout")});
+                                          {QStringLiteral("argv"), QStringLiteral("cwd"),
+                                           QStringLiteral("env"), QStringLiteral("timeout")});
         if (!m_r.requireKeys(m, {QStringLiteral("argv")}))
             return std::nullopt;
         argv = m.value(QStringLiteral("argv"));
@@ -569,9 +654,11 @@ std::optional<CommandSpec> RunbookLoader::parseCommand(const YAML::Node &node)
         c.timeout = m_r.dur(m, QStringLiteral("timeout"), c.timeout);
     }
     if (!argv.IsSequence() || argv.size() == 0) {
-        m_r.error(argv, QStringLiteral("expected a non-empty list (program and arguments, run without a shell) for a "
-                                       "command, got %1")
-                            .arg(YamlReader::describe(argv)));
+        m_r.error(
+            argv,
+            QStringLiteral("expected a non-empty list (program and arguments, run without a shell) for a "
+                           "command, got %1")
+                .arg(YamlReader::describe(argv)));
         return std::nullopt;
     }
     for (const YAML::Node &a : argv)
@@ -583,8 +670,10 @@ std::optional<CommandSpec> RunbookLoader::parseCommand(const YAML::Node &node)
 bool RunbookLoader::parseTolerance(const YAML::Node &node, RowCountCheck &out)
 {
     if (!node.IsScalar()) {
-        m_r.error(node, QStringLiteral("expected a row count (100) or a percentage (\"0.5%\") for \"tolerance\", got %1")
-                            .arg(YamlReader::describe(node)));
+        m_r.error(
+            node,
+            QStringLiteral("expected a row count (100) or a percentage (\"0.5%\") for \"tolerance\", got %1")
+                .arg(YamlReader::describe(node)));
         return false;
     }
     const YamlReader::Text t = m_r.text(node, QStringLiteral("\"tolerance\""));
@@ -597,7 +686,10 @@ bool RunbookLoader::parseTolerance(const YAML::Node &node, RowCountCheck &out)
     bool ok = false;
     const double d = v.trimmed().toDouble(&ok);
     if (!ok || d < 0 || (!percent && d != std::floor(d)) || (percent && d > 100)) {
-        m_r.error(node, QStringLiteral("expected a row count (100) or a percentage (\"0.5%\") for \"tolerance\", got %1").arg(q(t.value)));
+        m_r.error(
+            node,
+            QStringLiteral("expected a row count (100) or a percentage (\"0.5%\") for \"tolerance\", got %1")
+                .arg(q(t.value)));
         return false;
     }
     out.tolerance = d;
@@ -612,11 +704,13 @@ QList<TablePair> RunbookLoader::parseTables(const YAML::Node &node)
         return out;
     for (const YAML::Node &t : node) {
         if (t.IsMap()) {
-            const YamlReader::Map m = m_r.map(t, QStringLiteral("a table pair"), {QStringLiteral("source"), QStringLiteral("target")});
+            const YamlReader::Map m = m_r.map(t, QStringLiteral("a table pair"),
+                                              {QStringLiteral("source"), QStringLiteral("target")});
             m_r.requireKeys(m, {QStringLiteral("source"), QStringLiteral("target")});
-            out.append(TablePair{m_r.str(m, QStringLiteral("source")), m_r.str(m, QStringLiteral("target"))});
+            out.append(
+                TablePair {m_r.str(m, QStringLiteral("source")), m_r.str(m, QStringLiteral("target"))});
         } else if (auto s = m_r.string(t, QStringLiteral("a table (name, or {source, target})"))) {
-            out.append(TablePair{*s, *s});
+            out.append(TablePair {*s, *s});
         }
     }
     if (node.size() == 0)
@@ -624,21 +718,25 @@ QList<TablePair> RunbookLoader::parseTables(const YAML::Node &node)
     return out;
 }
 
-std::optional<RowCountCheck> RunbookLoader::parseRowCounts(const YAML::Node &node, const QString &what, bool allowChecks)
+std::optional<RowCountCheck> RunbookLoader::parseRowCounts(const YAML::Node &node, const QString &what,
+                                                           bool allowChecks)
 {
-    QStringList keys{QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("tables"),
-                     QStringLiteral("method"), QStringLiteral("tolerance")};
+    QStringList keys {QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("tables"),
+                      QStringLiteral("method"), QStringLiteral("tolerance")};
     if (allowChecks)
-        keys << QStringLiteral("id") << QStringLiteral("title") << QStringLiteral("checks") << QStringLiteral("fixes");
+        keys << QStringLiteral("id") << QStringLiteral("title") << QStringLiteral("checks")
+             << QStringLiteral("fixes");
     const YamlReader::Map m = m_r.map(node, what, keys);
     if (!m.isValid())
         return std::nullopt;
     m_r.requireKeys(m, {QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("tables")});
     RowCountCheck r;
     if (m.has(QStringLiteral("source")))
-        r.source = connectionRef(m.value(QStringLiteral("source")), QStringLiteral("\"source\" of %1").arg(what), QStringLiteral("sql"));
+        r.source = connectionRef(m.value(QStringLiteral("source")),
+                                 QStringLiteral("\"source\" of %1").arg(what), QStringLiteral("sql"));
     if (m.has(QStringLiteral("target")))
-        r.target = connectionRef(m.value(QStringLiteral("target")), QStringLiteral("\"target\" of %1").arg(what), QStringLiteral("sql"));
+        r.target = connectionRef(m.value(QStringLiteral("target")),
+                                 QStringLiteral("\"target\" of %1").arg(what), QStringLiteral("sql"));
     if (m.has(QStringLiteral("tables")))
         r.tables = parseTables(m.value(QStringLiteral("tables")));
     const QString method = m_r.str(m, QStringLiteral("method"), QStringLiteral("exact"));
@@ -647,7 +745,8 @@ std::optional<RowCountCheck> RunbookLoader::parseRowCounts(const YAML::Node &nod
     else if (method == u"exact")
         r.method = RowCountCheck::Method::Exact;
     else
-        m_r.error(m.value(QStringLiteral("method")), QStringLiteral("expected fast or exact for \"method\", got %1").arg(q(method)));
+        m_r.error(m.value(QStringLiteral("method")),
+                  QStringLiteral("expected fast or exact for \"method\", got %1").arg(q(method)));
     if (m.has(QStringLiteral("tolerance")))
         parseTolerance(m.value(QStringLiteral("tolerance")), r);
     return r;
@@ -681,21 +780,26 @@ std::optional<Check> RunbookLoader::parseCheck(const YAML::Node &node, IdScope *
         if (auto cmd = parseCommand(v))
             c.probe = *cmd;
     } else if (kind == u"secret") {
-        const QString name = m_r.string(v, QStringLiteral("\"secret\" (a name declared under secrets:)")).value_or(QString());
+        const QString name = m_r.string(v, QStringLiteral("\"secret\" (a name declared under secrets:)"))
+                                 .value_or(QString());
         if (!name.isEmpty() && !m_rb.secrets.contains(name))
-            m_r.error(v, QStringLiteral("undefined secret %1%2: declare it under secrets:")
-                             .arg(q(name), YamlReader::didYouMean(name, m_rb.secrets.keys())));
-        c.probe = SecretCheck{name};
+            m_r.error(v,
+                      QStringLiteral("undefined secret %1%2: declare it under secrets:")
+                          .arg(q(name), YamlReader::didYouMean(name, m_rb.secrets.keys())));
+        c.probe = SecretCheck {name};
     } else if (kind == u"row_counts") {
         if (auto r = parseRowCounts(v, QStringLiteral("a row_counts probe"), false))
             c.probe = *r;
     } else if (kind == u"manual") {
-        c.probe = ManualCheck{m_r.string(v, QStringLiteral("\"manual\" (the instruction)")).value_or(QString())};
+        c.probe
+            = ManualCheck {m_r.string(v, QStringLiteral("\"manual\" (the instruction)")).value_or(QString())};
     }
     if (m.has(QStringLiteral("expect")))
         c.expect = conditions(m.value(QStringLiteral("expect")), QStringLiteral("\"expect\""));
     else if (kind == u"http" || kind == u"sql" || kind == u"command")
-        m_r.error(node, QStringLiteral("missing required key \"expect\" in %1 (a %2 probe needs conditions)").arg(what, kind));
+        m_r.error(node,
+                  QStringLiteral("missing required key \"expect\" in %1 (a %2 probe needs conditions)")
+                      .arg(what, kind));
     return c;
 }
 
@@ -710,16 +814,20 @@ QList<Check> RunbookLoader::parseChecks(const YAML::Node &node, IdScope &scope, 
     return out;
 }
 
-std::optional<Milliseconds> RunbookLoader::parseOffset(const YAML::Node &node, const QString &what, bool tMinus)
+std::optional<Milliseconds> RunbookLoader::parseOffset(const YAML::Node &node, const QString &what,
+                                                       bool tMinus)
 {
     const YamlReader::Text t = m_r.text(node, what);
     if (!t.ok)
         return std::nullopt;
     QString v = t.value.trimmed();
-    const QString form = tMinus ? QStringLiteral("\"T-7d\", \"T-0\" or \"T+1h\"") : QStringLiteral("\"+0m\" or \"+1h30m\"");
+    const QString form
+        = tMinus ? QStringLiteral("\"T-7d\", \"T-0\" or \"T+1h\"") : QStringLiteral("\"+0m\" or \"+1h30m\"");
     if (tMinus) {
         if (!v.startsWith(u'T')) {
-            m_r.error(node, QStringLiteral("expected an offset from T-0 like %1 for %2, got %3").arg(form, what, q(v)));
+            m_r.error(
+                node,
+                QStringLiteral("expected an offset from T-0 like %1 for %2, got %3").arg(form, what, q(v)));
             return std::nullopt;
         }
         v = v.mid(1);
@@ -731,7 +839,9 @@ std::optional<Milliseconds> RunbookLoader::parseOffset(const YAML::Node &node, c
         sign = v.startsWith(u'-') ? -1 : 1;
         v = v.mid(1);
     } else if (tMinus) {
-        m_r.error(node, QStringLiteral("expected an offset from T-0 like %1 for %2, got %3").arg(form, what, q(t.value)));
+        m_r.error(
+            node,
+            QStringLiteral("expected an offset from T-0 like %1 for %2, got %3").arg(form, what, q(t.value)));
         return std::nullopt;
     }
     if (v == u"0")
@@ -746,11 +856,12 @@ std::optional<Milliseconds> RunbookLoader::parseOffset(const YAML::Node &node, c
 
 std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope &scope, const QString &what)
 {
-    const YamlReader::Map m = m_r.map(node, what,
-                                      {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("description"),
-                                       QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
-                                       QStringLiteral("manual"), QStringLiteral("wait_until"), QStringLiteral("expect"),
-                                       QStringLiteral("writes"), QStringLiteral("start"), QStringLiteral("duration")});
+    const YamlReader::Map m
+        = m_r.map(node, what,
+                  {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("description"),
+                   QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
+                   QStringLiteral("manual"), QStringLiteral("wait_until"), QStringLiteral("expect"),
+                   QStringLiteral("writes"), QStringLiteral("start"), QStringLiteral("duration")});
     if (!m.isValid())
         return std::nullopt;
     Action a;
@@ -762,23 +873,25 @@ std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope
     a.title = m_r.str(m, QStringLiteral("title"), a.id);
     a.description = m_r.str(m, QStringLiteral("description"));
     a.writes = m_r.flag(m, QStringLiteral("writes"), false);
-    const QString kind = m_r.exactlyOne(m,
-                                        {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
-                                         QStringLiteral("manual"), QStringLiteral("wait_until")},
-                                        QStringLiteral("step kind"));
+    const QString kind
+        = m_r.exactlyOne(m,
+                         {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
+                          QStringLiteral("manual"), QStringLiteral("wait_until")},
+                         QStringLiteral("step kind"));
     const YAML::Node v = m.value(kind);
     if (kind == u"http") {
         if (auto h = parseHttp(v))
             a.what = *h;
     } else if (kind == u"sql") {
-        const YamlReader::Map sm = m_r.map(v, QStringLiteral("a sql action"),
-                                           {QStringLiteral("connection"), QStringLiteral("statement"), QStringLiteral("timeout")});
+        const YamlReader::Map sm
+            = m_r.map(v, QStringLiteral("a sql action"),
+                      {QStringLiteral("connection"), QStringLiteral("statement"), QStringLiteral("timeout")});
         if (sm.isValid()) {
             m_r.requireKeys(sm, {QStringLiteral("connection"), QStringLiteral("statement")});
             SqlStatement s;
             if (sm.has(QStringLiteral("connection")))
-                s.connection = connectionRef(sm.value(QStringLiteral("connection")), QStringLiteral("a sql action"),
-                                             QStringLiteral("sql"), true);
+                s.connection = connectionRef(sm.value(QStringLiteral("connection")),
+                                             QStringLiteral("a sql action"), QStringLiteral("sql"), true);
             s.statement = m_r.str(sm, QStringLiteral("statement"));
             s.timeout = m_r.optDur(sm, QStringLiteral("timeout"));
             a.what = s;
@@ -788,16 +901,19 @@ std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope
         if (auto c = parseCommand(v))
             a.what = *c;
     } else if (kind == u"manual") {
-        a.what = ManualCheck{m_r.string(v, QStringLiteral("\"manual\" (the instruction)")).value_or(QString())};
+        a.what
+            = ManualCheck {m_r.string(v, QStringLiteral("\"manual\" (the instruction)")).value_or(QString())};
     } else if (kind == u"wait_until") {
-        const YamlReader::Map wm = m_r.map(v, QStringLiteral("wait_until"),
-                                           {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
-                                            QStringLiteral("expect"), QStringLiteral("every"), QStringLiteral("timeout")});
+        const YamlReader::Map wm
+            = m_r.map(v, QStringLiteral("wait_until"),
+                      {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
+                       QStringLiteral("expect"), QStringLiteral("every"), QStringLiteral("timeout")});
         if (wm.isValid()) {
             WaitUntil w;
             m_r.requireKeys(wm, {QStringLiteral("expect")});
-            const QString probe = m_r.exactlyOne(wm, {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command")},
-                                                 QStringLiteral("probe"));
+            const QString probe = m_r.exactlyOne(
+                wm, {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command")},
+                QStringLiteral("probe"));
             if (probe == u"http") {
                 if (auto h = parseHttp(wm.value(probe)))
                     w.probe = *h;
@@ -836,32 +952,37 @@ QList<Action> RunbookLoader::parseActions(const YAML::Node &node, IdScope &scope
 
 std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &scope, int index)
 {
-    const YamlReader::Map m = m_r.map(node, QStringLiteral("a gate"),
-                                      {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("expect"),
-                                       QStringLiteral("hold"), QStringLiteral("no_data_grace"), QStringLiteral("recover_within"),
-                                       QStringLiteral("manual"), QStringLiteral("no_degradation"), QStringLiteral("alpha"),
-                                       QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
+    const YamlReader::Map m
+        = m_r.map(node, QStringLiteral("a gate"),
+                  {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("expect"),
+                   QStringLiteral("hold"), QStringLiteral("no_data_grace"), QStringLiteral("recover_within"),
+                   QStringLiteral("manual"), QStringLiteral("no_degradation"), QStringLiteral("alpha"),
+                   QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
     if (!m.isValid())
         return std::nullopt;
     Gate g;
     const YamlReader::Pos p = m_r.pos(node);
     g.pos = {p.line, p.column};
-    g.id = m.has(QStringLiteral("id")) ? id(node, m.value(QStringLiteral("id")), &scope, QStringLiteral("gate"))
-                                       : QStringLiteral("gate-%1").arg(index);
+    g.id = m.has(QStringLiteral("id"))
+        ? id(node, m.value(QStringLiteral("id")), &scope, QStringLiteral("gate"))
+        : QStringLiteral("gate-%1").arg(index);
     g.title = m_r.str(m, QStringLiteral("title"));
     const QString kind = m_r.exactlyOne(m,
-                                        {QStringLiteral("expect"), QStringLiteral("manual"), QStringLiteral("no_degradation"),
-                                         QStringLiteral("no_new_values"), QStringLiteral("check")},
+                                        {QStringLiteral("expect"), QStringLiteral("manual"),
+                                         QStringLiteral("no_degradation"), QStringLiteral("no_new_values"),
+                                         QStringLiteral("check")},
                                         QStringLiteral("gate kind"));
     // Options that belong to one kind of gate only.
-    const QList<QPair<QString, QString>> only{{QStringLiteral("hold"), QStringLiteral("expect")},
-                                              {QStringLiteral("no_data_grace"), QStringLiteral("expect")},
-                                              {QStringLiteral("recover_within"), QStringLiteral("expect")},
-                                              {QStringLiteral("alpha"), QStringLiteral("no_degradation")},
-                                              {QStringLiteral("every"), QStringLiteral("check")}};
+    const QList<QPair<QString, QString>> only {{QStringLiteral("hold"), QStringLiteral("expect")},
+                                               {QStringLiteral("no_data_grace"), QStringLiteral("expect")},
+                                               {QStringLiteral("recover_within"), QStringLiteral("expect")},
+                                               {QStringLiteral("alpha"), QStringLiteral("no_degradation")},
+                                               {QStringLiteral("every"), QStringLiteral("check")}};
     for (const auto &[opt, owner] : only)
         if (!kind.isEmpty() && m.has(opt) && kind != owner)
-            m_r.error(m.keyNode(opt), QStringLiteral("%1 only applies to %2 gates, not to %3 gates").arg(q(opt), owner, kind));
+            m_r.error(
+                m.keyNode(opt),
+                QStringLiteral("%1 only applies to %2 gates, not to %3 gates").arg(q(opt), owner, kind));
     const YAML::Node v = m.value(kind);
     if (kind == u"expect") {
         g.kind = Gate::Kind::Condition;
@@ -871,14 +992,16 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
         g.recoverWithin = m_r.dur(m, QStringLiteral("recover_within"), g.recoverWithin);
     } else if (kind == u"manual") {
         g.kind = Gate::Kind::Manual;
-        g.instruction = m_r.string(v, QStringLiteral("\"manual\" (what a person confirms)")).value_or(QString());
+        g.instruction
+            = m_r.string(v, QStringLiteral("\"manual\" (what a person confirms)")).value_or(QString());
     } else if (kind == u"no_degradation" || kind == u"no_new_values") {
         g.kind = kind == u"no_degradation" ? Gate::Kind::NoDegradation : Gate::Kind::NoNewValues;
         g.query = parseSqlQuery(v, q(kind));
         if (m.has(QStringLiteral("alpha"))) {
             const auto a = m_r.number(m.value(QStringLiteral("alpha")), QStringLiteral("\"alpha\""));
             if (a && (*a <= 0 || *a >= 1))
-                m_r.error(m.value(QStringLiteral("alpha")), QStringLiteral("\"alpha\" must be between 0 and 1 (exclusive), got %1").arg(*a));
+                m_r.error(m.value(QStringLiteral("alpha")),
+                          QStringLiteral("\"alpha\" must be between 0 and 1 (exclusive), got %1").arg(*a));
             else if (a)
                 g.alpha = *a;
         }
@@ -901,13 +1024,14 @@ void RunbookLoader::parseStages(const YAML::Node &node)
 {
     if (!m_r.isSequence(node, QStringLiteral("\"stages\"")))
         return;
-    IdScope stageScope{QStringLiteral("stage"), {}};
+    IdScope stageScope {QStringLiteral("stage"), {}};
     for (const YAML::Node &item : node) {
-        const YamlReader::Map m = m_r.map(item, QStringLiteral("a stage"),
-                                          {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("description"),
-                                           QStringLiteral("rollout"), QStringLiteral("verify"), QStringLiteral("soak"),
-                                           QStringLiteral("checkpoints"), QStringLiteral("gates"),
-                                           QStringLiteral("second_approver"), QStringLiteral("can_run_alone")});
+        const YamlReader::Map m
+            = m_r.map(item, QStringLiteral("a stage"),
+                      {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("description"),
+                       QStringLiteral("rollout"), QStringLiteral("verify"), QStringLiteral("soak"),
+                       QStringLiteral("checkpoints"), QStringLiteral("gates"),
+                       QStringLiteral("second_approver"), QStringLiteral("can_run_alone")});
         if (!m.isValid())
             continue;
         Stage s;
@@ -920,11 +1044,13 @@ void RunbookLoader::parseStages(const YAML::Node &node)
         s.title = m_r.str(m, QStringLiteral("title"), s.id);
         s.description = m_r.str(m, QStringLiteral("description"));
         // Actions, checks and gates of a stage share one id scope: the journal names them stage/id.
-        IdScope inner{QStringLiteral("step"), {}};
+        IdScope inner {QStringLiteral("step"), {}};
         if (m.has(QStringLiteral("rollout")))
-            s.rollout = parseActions(m.value(QStringLiteral("rollout")), inner, QStringLiteral("a rollout step"));
+            s.rollout
+                = parseActions(m.value(QStringLiteral("rollout")), inner, QStringLiteral("a rollout step"));
         if (m.has(QStringLiteral("verify")))
-            s.verify = parseChecks(m.value(QStringLiteral("verify")), inner, QStringLiteral("a verify check"));
+            s.verify
+                = parseChecks(m.value(QStringLiteral("verify")), inner, QStringLiteral("a verify check"));
         s.soak = m_r.dur(m, QStringLiteral("soak"), s.soak);
         if (m.has(QStringLiteral("checkpoints"))) {
             const YAML::Node cp = m.value(QStringLiteral("checkpoints"));
@@ -933,15 +1059,19 @@ void RunbookLoader::parseStages(const YAML::Node &node)
                     if (auto v = m_r.duration(d, QStringLiteral("a checkpoint")))
                         s.checkpoints.at.append(*v);
             } else if (cp.IsMap()) {
-                const YamlReader::Map cm = m_r.map(cp, QStringLiteral("\"checkpoints\""), {QStringLiteral("every")});
+                const YamlReader::Map cm
+                    = m_r.map(cp, QStringLiteral("\"checkpoints\""), {QStringLiteral("every")});
                 if (m_r.requireKeys(cm, {QStringLiteral("every")}))
                     s.checkpoints.every = m_r.optDur(cm, QStringLiteral("every"));
             } else {
-                m_r.error(cp, QStringLiteral("expected a list of durations ([1h, 6h, 24h]) or {every: 12h} for \"checkpoints\", got %1")
-                                  .arg(YamlReader::describe(cp)));
+                m_r.error(cp,
+                          QStringLiteral("expected a list of durations ([1h, 6h, 24h]) or {every: 12h} for "
+                                         "\"checkpoints\", got %1")
+                              .arg(YamlReader::describe(cp)));
             }
         }
-        if (m.has(QStringLiteral("gates")) && m_r.isSequence(m.value(QStringLiteral("gates")), QStringLiteral("\"gates\""))) {
+        if (m.has(QStringLiteral("gates"))
+            && m_r.isSequence(m.value(QStringLiteral("gates")), QStringLiteral("\"gates\""))) {
             int index = 0;
             for (const YAML::Node &g : m.value(QStringLiteral("gates")))
                 if (auto gate = parseGate(g, inner, ++index))
@@ -955,9 +1085,10 @@ void RunbookLoader::parseStages(const YAML::Node &node)
 
 void RunbookLoader::parseRollback(const YAML::Node &node)
 {
-    const YamlReader::Map m = m_r.map(node, QStringLiteral("\"rollback\""),
-                                      {QStringLiteral("target"), QStringLiteral("point_of_no_return"),
-                                       QStringLiteral("restart_from"), QStringLiteral("triggers"), QStringLiteral("steps")});
+    const YamlReader::Map m
+        = m_r.map(node, QStringLiteral("\"rollback\""),
+                  {QStringLiteral("target"), QStringLiteral("point_of_no_return"),
+                   QStringLiteral("restart_from"), QStringLiteral("triggers"), QStringLiteral("steps")});
     if (!m.isValid())
         return;
     Rollback &r = m_rb.rollback;
@@ -965,8 +1096,9 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
     r.pos = {p.line, p.column};
     r.target = m_r.dur(m, QStringLiteral("target"), r.target);
     if (m.has(QStringLiteral("point_of_no_return"))) {
-        const YamlReader::Map pm = m_r.map(m.value(QStringLiteral("point_of_no_return")), QStringLiteral("\"point_of_no_return\""),
-                                           {QStringLiteral("after"), QStringLiteral("description")});
+        const YamlReader::Map pm
+            = m_r.map(m.value(QStringLiteral("point_of_no_return")), QStringLiteral("\"point_of_no_return\""),
+                      {QStringLiteral("after"), QStringLiteral("description")});
         m_r.requireKeys(pm, {QStringLiteral("description")});
         r.pointOfNoReturn = m_r.str(pm, QStringLiteral("description"));
         if (pm.has(QStringLiteral("after"))) {
@@ -978,13 +1110,15 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
         r.restartFrom = m_r.str(m, QStringLiteral("restart_from"));
         m_restartFrom = m.value(QStringLiteral("restart_from"));
     }
-    if (m.has(QStringLiteral("triggers")) && m_r.isSequence(m.value(QStringLiteral("triggers")), QStringLiteral("\"triggers\""))) {
-        IdScope scope{QStringLiteral("trigger"), {}};
+    if (m.has(QStringLiteral("triggers"))
+        && m_r.isSequence(m.value(QStringLiteral("triggers")), QStringLiteral("\"triggers\""))) {
+        IdScope scope {QStringLiteral("trigger"), {}};
         for (const YAML::Node &item : m.value(QStringLiteral("triggers"))) {
-            const YamlReader::Map tm = m_r.map(item, QStringLiteral("a trigger"),
-                                               {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("when"),
-                                                QStringLiteral("for"), QStringLiteral("severity"), QStringLiteral("action"),
-                                                QStringLiteral("within"), QStringLiteral("persists")});
+            const YamlReader::Map tm
+                = m_r.map(item, QStringLiteral("a trigger"),
+                          {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("when"),
+                           QStringLiteral("for"), QStringLiteral("severity"), QStringLiteral("action"),
+                           QStringLiteral("within"), QStringLiteral("persists")});
             if (!tm.isValid())
                 continue;
             Trigger t;
@@ -997,34 +1131,41 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
             if (tm.has(QStringLiteral("when")))
                 t.when = metricCondition(tm.value(QStringLiteral("when")), QStringLiteral("a trigger"));
             t.forDuration = m_r.dur(tm, QStringLiteral("for"), t.forDuration);
-            static const QStringList severities{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
-                                                QStringLiteral("critical")};
+            static const QStringList severities {QStringLiteral("low"), QStringLiteral("medium"),
+                                                 QStringLiteral("high"), QStringLiteral("critical")};
             if (tm.has(QStringLiteral("severity"))) {
                 const QString s = m_r.str(tm, QStringLiteral("severity"));
                 const qsizetype i = severities.indexOf(s);
                 if (i < 0)
                     m_r.error(tm.value(QStringLiteral("severity")),
-                              QStringLiteral("expected one of critical, high, medium, low for \"severity\", got %1%2")
+                              QStringLiteral(
+                                  "expected one of critical, high, medium, low for \"severity\", got %1%2")
                                   .arg(q(s), YamlReader::didYouMean(s, severities)));
                 else
                     t.severity = Trigger::Severity(i);
             }
-            static const QStringList responses{QStringLiteral("rollback"), QStringLiteral("rollback_within"),
-                                               QStringLiteral("extend"), QStringLiteral("rollback_if_persists"),
-                                               QStringLiteral("incident")};
+            static const QStringList responses {
+                QStringLiteral("rollback"), QStringLiteral("rollback_within"), QStringLiteral("extend"),
+                QStringLiteral("rollback_if_persists"), QStringLiteral("incident")};
             if (tm.has(QStringLiteral("action"))) {
                 const QString a = m_r.str(tm, QStringLiteral("action"));
                 const qsizetype i = responses.indexOf(a);
                 if (i < 0)
                     m_r.error(tm.value(QStringLiteral("action")),
                               QStringLiteral("expected one of %1 for \"action\", got %2%3")
-                                  .arg(responses.join(QStringLiteral(", ")), q(a), YamlReader::didYouMean(a, responses)));
+                                  .arg(responses.join(QStringLiteral(", ")), q(a),
+                                       YamlReader::didYouMean(a, responses)));
                 else
                     t.response = Trigger::Response(i);
                 if (a == u"rollback_within" && !tm.has(QStringLiteral("within")))
-                    m_r.error(item, QStringLiteral("missing required key \"within\" in a trigger with action rollback_within"));
+                    m_r.error(
+                        item,
+                        QStringLiteral(
+                            "missing required key \"within\" in a trigger with action rollback_within"));
                 if (a == u"rollback_if_persists" && !tm.has(QStringLiteral("persists")))
-                    m_r.error(item, QStringLiteral("missing required key \"persists\" in a trigger with action rollback_if_persists"));
+                    m_r.error(item,
+                              QStringLiteral("missing required key \"persists\" in a trigger with action "
+                                             "rollback_if_persists"));
             }
             t.within = m_r.dur(tm, QStringLiteral("within"), t.within);
             t.persists = m_r.dur(tm, QStringLiteral("persists"), t.persists);
@@ -1032,7 +1173,7 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
         }
     }
     if (m.has(QStringLiteral("steps"))) {
-        IdScope scope{QStringLiteral("rollback step"), {}};
+        IdScope scope {QStringLiteral("rollback step"), {}};
         r.steps = parseActions(m.value(QStringLiteral("steps")), scope, QStringLiteral("a rollback step"));
     }
 }
@@ -1040,22 +1181,26 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
 void RunbookLoader::parseSchedule(const YAML::Node &node)
 {
     const YamlReader::Map m = m_r.map(node, QStringLiteral("\"schedule\""),
-                                      {QStringLiteral("t0"), QStringLiteral("milestones"), QStringLiteral("window"),
-                                       QStringLiteral("window_length")});
+                                      {QStringLiteral("t0"), QStringLiteral("milestones"),
+                                       QStringLiteral("window"), QStringLiteral("window_length")});
     if (!m.isValid())
         return;
     Schedule &s = m_rb.schedule;
     s.t0 = m_r.str(m, QStringLiteral("t0"));
     if (!s.t0.isEmpty() && !QDateTime::fromString(s.t0, Qt::ISODate).isValid())
-        m_r.error(m.value(QStringLiteral("t0")),
-                  QStringLiteral("expected an ISO 8601 date-time like 2026-03-01T22:00:00Z for \"t0\", got %1").arg(q(s.t0)));
+        m_r.error(
+            m.value(QStringLiteral("t0")),
+            QStringLiteral("expected an ISO 8601 date-time like 2026-03-01T22:00:00Z for \"t0\", got %1")
+                .arg(q(s.t0)));
     s.windowLength = m_r.dur(m, QStringLiteral("window_length"), s.windowLength);
-    if (m.has(QStringLiteral("milestones")) && m_r.isSequence(m.value(QStringLiteral("milestones")), QStringLiteral("\"milestones\""))) {
-        IdScope scope{QStringLiteral("milestone"), {}};
+    if (m.has(QStringLiteral("milestones"))
+        && m_r.isSequence(m.value(QStringLiteral("milestones")), QStringLiteral("\"milestones\""))) {
+        IdScope scope {QStringLiteral("milestone"), {}};
         for (const YAML::Node &item : m.value(QStringLiteral("milestones"))) {
-            const YamlReader::Map mm = m_r.map(item, QStringLiteral("a milestone"),
-                                               {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("title"),
-                                                QStringLiteral("checks"), QStringLiteral("actions"), QStringLiteral("min_runs")});
+            const YamlReader::Map mm
+                = m_r.map(item, QStringLiteral("a milestone"),
+                          {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("title"),
+                           QStringLiteral("checks"), QStringLiteral("actions"), QStringLiteral("min_runs")});
             if (!mm.isValid())
                 continue;
             Milestone ms;
@@ -1066,20 +1211,25 @@ void RunbookLoader::parseSchedule(const YAML::Node &node)
                 ms.id = id(item, mm.value(QStringLiteral("id")), &scope, QStringLiteral("milestone"));
             m_stepIds.insert(ms.id);
             if (mm.has(QStringLiteral("at")))
-                ms.offset = parseOffset(mm.value(QStringLiteral("at")), QStringLiteral("\"at\""), true).value_or(Milliseconds(0));
+                ms.offset = parseOffset(mm.value(QStringLiteral("at")), QStringLiteral("\"at\""), true)
+                                .value_or(Milliseconds(0));
             ms.title = m_r.str(mm, QStringLiteral("title"), ms.id);
-            IdScope inner{QStringLiteral("step"), {}};
+            IdScope inner {QStringLiteral("step"), {}};
             if (mm.has(QStringLiteral("checks")))
-                ms.checks = parseChecks(mm.value(QStringLiteral("checks")), inner, QStringLiteral("a milestone check"));
+                ms.checks = parseChecks(mm.value(QStringLiteral("checks")), inner,
+                                        QStringLiteral("a milestone check"));
             if (mm.has(QStringLiteral("actions")))
-                ms.actions = parseActions(mm.value(QStringLiteral("actions")), inner, QStringLiteral("a milestone action"));
+                ms.actions = parseActions(mm.value(QStringLiteral("actions")), inner,
+                                          QStringLiteral("a milestone action"));
             if (mm.has(QStringLiteral("min_runs")))
-                ms.minRuns = int(m_r.integer(mm.value(QStringLiteral("min_runs")), QStringLiteral("\"min_runs\""), 1, 100).value_or(1));
+                ms.minRuns = int(
+                    m_r.integer(mm.value(QStringLiteral("min_runs")), QStringLiteral("\"min_runs\""), 1, 100)
+                        .value_or(1));
             s.milestones.append(ms);
         }
     }
     if (m.has(QStringLiteral("window"))) {
-        IdScope scope{QStringLiteral("window step"), {}};
+        IdScope scope {QStringLiteral("window step"), {}};
         s.window = parseActions(m.value(QStringLiteral("window")), scope, QStringLiteral("a window step"));
         for (const Action &a : std::as_const(s.window))
             m_stepIds.insert(a.id);
@@ -1090,7 +1240,7 @@ void RunbookLoader::parseReconciliation(const YAML::Node &node)
 {
     if (!m_r.isSequence(node, QStringLiteral("\"reconciliation\"")))
         return;
-    IdScope scope{QStringLiteral("reconciliation"), {}};
+    IdScope scope {QStringLiteral("reconciliation"), {}};
     for (const YAML::Node &item : node) {
         auto counts = parseRowCounts(item, QStringLiteral("a reconciliation"), true);
         if (!counts)
@@ -1105,9 +1255,10 @@ void RunbookLoader::parseReconciliation(const YAML::Node &node)
         else
             r.id = id(item, m.value(QStringLiteral("id")), &scope, QStringLiteral("reconciliation"));
         r.title = m_r.str(m, QStringLiteral("title"), r.id);
-        IdScope inner{QStringLiteral("step"), {}};
+        IdScope inner {QStringLiteral("step"), {}};
         if (m.has(QStringLiteral("checks")))
-            r.checks = parseChecks(m.value(QStringLiteral("checks")), inner, QStringLiteral("a reconciliation check"));
+            r.checks = parseChecks(m.value(QStringLiteral("checks")), inner,
+                                   QStringLiteral("a reconciliation check"));
         if (m.has(QStringLiteral("fixes")))
             r.fixes = parseActions(m.value(QStringLiteral("fixes")), inner, QStringLiteral("a fix"));
         m_rb.reconciliations.append(r);
@@ -1123,12 +1274,14 @@ void RunbookLoader::parseSignOff(const YAML::Node &node)
     if (!m_r.isSequence(fields, QStringLiteral("\"fields\"")))
         return;
     QHash<QString, int> seen;
-    static const QStringList types{QStringLiteral("text"), QStringLiteral("multiline"), QStringLiteral("date"),
-                                   QStringLiteral("time"), QStringLiteral("person"), QStringLiteral("choice")};
+    static const QStringList types {QStringLiteral("text"),   QStringLiteral("multiline"),
+                                    QStringLiteral("date"),   QStringLiteral("time"),
+                                    QStringLiteral("person"), QStringLiteral("choice")};
     for (const YAML::Node &item : fields) {
-        const YamlReader::Map fm = m_r.map(item, QStringLiteral("a sign-off field"),
-                                           {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("type"),
-                                            QStringLiteral("choices"), QStringLiteral("required")});
+        const YamlReader::Map fm
+            = m_r.map(item, QStringLiteral("a sign-off field"),
+                      {QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("type"),
+                       QStringLiteral("choices"), QStringLiteral("required")});
         if (!fm.isValid())
             continue;
         m_r.requireKeys(fm, {QStringLiteral("name")});
@@ -1137,24 +1290,30 @@ void RunbookLoader::parseSignOff(const YAML::Node &node)
         if (fm.has(QStringLiteral("name"))) {
             if (seen.contains(f.name))
                 m_r.error(fm.value(QStringLiteral("name")),
-                          QStringLiteral("duplicate sign-off field %1 (first at line %2)").arg(q(f.name)).arg(seen.value(f.name)));
+                          QStringLiteral("duplicate sign-off field %1 (first at line %2)")
+                              .arg(q(f.name))
+                              .arg(seen.value(f.name)));
             seen.insert(f.name, m_r.pos(fm.value(QStringLiteral("name"))).line);
         }
         f.label = m_r.str(fm, QStringLiteral("label"), f.name);
         f.required = m_r.flag(fm, QStringLiteral("required"), true);
         if (fm.has(QStringLiteral("choices"))) {
-            for (const YamlReader::Text &t : m_r.textList(fm.value(QStringLiteral("choices")), QStringLiteral("\"choices\"")))
+            for (const YamlReader::Text &t :
+                 m_r.textList(fm.value(QStringLiteral("choices")), QStringLiteral("\"choices\"")))
                 f.choices.append(t.value);
             f.type = QStringLiteral("choice");
         }
         if (fm.has(QStringLiteral("type"))) {
             f.type = m_r.str(fm, QStringLiteral("type"), f.type);
             if (!types.contains(f.type))
-                m_r.error(fm.value(QStringLiteral("type")), QStringLiteral("expected one of %1 for \"type\", got %2%3")
-                                                                .arg(types.join(QStringLiteral(", ")), q(f.type),
-                                                                     YamlReader::didYouMean(f.type, types)));
+                m_r.error(fm.value(QStringLiteral("type")),
+                          QStringLiteral("expected one of %1 for \"type\", got %2%3")
+                              .arg(types.join(QStringLiteral(", ")), q(f.type),
+                                   YamlReader::didYouMean(f.type, types)));
             else if (f.type == u"choice" && f.choices.isEmpty())
-                m_r.error(item, QStringLiteral("missing required key \"choices\" in a sign-off field of type choice"));
+                m_r.error(
+                    item,
+                    QStringLiteral("missing required key \"choices\" in a sign-off field of type choice"));
         }
         m_rb.signOff.append(f);
     }
@@ -1164,11 +1323,12 @@ void RunbookLoader::parseCommunications(const YAML::Node &node)
 {
     if (!m_r.isSequence(node, QStringLiteral("\"communications\"")))
         return;
-    IdScope scope{QStringLiteral("communication"), {}};
+    IdScope scope {QStringLiteral("communication"), {}};
     for (const YAML::Node &item : node) {
-        const YamlReader::Map m = m_r.map(item, QStringLiteral("a communication template"),
-                                          {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("audience"),
-                                           QStringLiteral("subject"), QStringLiteral("body")});
+        const YamlReader::Map m
+            = m_r.map(item, QStringLiteral("a communication template"),
+                      {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("audience"),
+                       QStringLiteral("subject"), QStringLiteral("body")});
         if (!m.isValid())
             continue;
         m_r.requireKeys(m, {QStringLiteral("id"), QStringLiteral("subject"), QStringLiteral("body")});
@@ -1186,15 +1346,18 @@ void RunbookLoader::parseCommunications(const YAML::Node &node)
 void RunbookLoader::checkReferences()
 {
     const QString restart = m_rb.rollback.restartFrom;
-    if (m_restartFrom.IsDefined() && m_restartFrom.IsScalar() && !restart.isEmpty() && !m_stageIds.contains(restart))
-        m_r.error(m_restartFrom, QStringLiteral("undefined stage %1%2 in \"restart_from\"")
-                                     .arg(q(restart), YamlReader::didYouMean(restart, m_stageIds.values())));
+    if (m_restartFrom.IsDefined() && m_restartFrom.IsScalar() && !restart.isEmpty()
+        && !m_stageIds.contains(restart))
+        m_r.error(m_restartFrom,
+                  QStringLiteral("undefined stage %1%2 in \"restart_from\"")
+                      .arg(q(restart), YamlReader::didYouMean(restart, m_stageIds.values())));
     const QString after = m_rb.rollback.pointOfNoReturnAfter;
-    if (m_noReturnAfter.IsDefined() && m_noReturnAfter.IsScalar() && !after.isEmpty() && !m_stageIds.contains(after)
-        && !m_stepIds.contains(after)) {
+    if (m_noReturnAfter.IsDefined() && m_noReturnAfter.IsScalar() && !after.isEmpty()
+        && !m_stageIds.contains(after) && !m_stepIds.contains(after)) {
         const QStringList known = m_stageIds.values() + m_stepIds.values();
-        m_r.error(m_noReturnAfter, QStringLiteral("undefined stage or schedule step %1%2 in \"after\"")
-                                       .arg(q(after), YamlReader::didYouMean(after, known)));
+        m_r.error(m_noReturnAfter,
+                  QStringLiteral("undefined stage or schedule step %1%2 in \"after\"")
+                      .arg(q(after), YamlReader::didYouMean(after, known)));
     }
 }
 

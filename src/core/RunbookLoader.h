@@ -22,7 +22,8 @@ class YamlReader;
 class RunbookLoader
 {
 public:
-    static Expected<Runbook, Errors> loadFile(const QString &path, const QMap<QString, QString> &paramOverrides = {});
+    static Expected<Runbook, Errors> loadFile(const QString &path,
+                                              const QMap<QString, QString> &paramOverrides = {});
     static Expected<Runbook, Errors> loadText(const QByteArray &yaml, const QString &fileName,
                                               const QMap<QString, QString> &overrides = {});
 
@@ -36,7 +37,8 @@ private:
     RunbookLoader(YamlReader &reader, Runbook &runbook);
 
     void parseRoot(const YAML::Node &root, const QMap<QString, QString> &overrides);
-    void parseParams(const YAML::Node &node, const YAML::Node &keyNode, const QMap<QString, QString> &overrides);
+    void parseParams(const YAML::Node &node, const YAML::Node &keyNode,
+                     const QMap<QString, QString> &overrides);
     void parseSecrets(const YAML::Node &node);
     void parseConnections(const YAML::Node &node);
     void parseMetrics(const YAML::Node &node);
@@ -54,14 +56,16 @@ private:
     void checkReferences();
 
     QString id(const YAML::Node &mapNode, const YAML::Node &idNode, IdScope *scope, const QString &what);
-    QString connectionRef(const YAML::Node &node, const QString &what, const QString &need, bool writable = false);
+    QString connectionRef(const YAML::Node &node, const QString &what, const QString &need,
+                          bool writable = false);
     QString secretRef(const YAML::Node &node, const QString &what);
     QList<Condition> conditions(const YAML::Node &node, const QString &what);
     std::optional<Condition> metricCondition(const YAML::Node &node, const QString &what);
     std::optional<HttpRequest> parseHttp(const YAML::Node &node);
     std::optional<SqlQuery> parseSqlQuery(const YAML::Node &node, const QString &what);
     std::optional<CommandSpec> parseCommand(const YAML::Node &node);
-    std::optional<RowCountCheck> parseRowCounts(const YAML::Node &node, const QString &what, bool allowChecks);
+    std::optional<RowCountCheck> parseRowCounts(const YAML::Node &node, const QString &what,
+                                                bool allowChecks);
     bool parseTolerance(const YAML::Node &node, RowCountCheck &out);
     QList<TablePair> parseTables(const YAML::Node &node);
     std::optional<Milliseconds> parseOffset(const YAML::Node &node, const QString &what, bool tMinus);

@@ -6,7 +6,9 @@
 
 namespace cockpit {
 
-YamlReader::YamlReader(QString file, QByteArray source) : m_file(std::move(file)), m_source(std::move(source))
+YamlReader::YamlReader(QString file, QByteArray source)
+    : m_file(std::move(file))
+    , m_source(std::move(source))
 {
     m_lineStarts.append(0);
     for (qsizetype i = 0; i < m_source.size(); ++i)
@@ -25,14 +27,14 @@ YamlReader::Pos YamlReader::posAtByte(qsizetype byteOffset) const
     for (qsizetype i = start; i < byteOffset; ++i)
         if ((static_cast<unsigned char>(m_source[i]) & 0xC0) != 0x80)
             ++column;
-    return Pos{int(lineIndex) + 1, column};
+    return Pos {int(lineIndex) + 1, column};
 }
 
 YamlReader::Pos YamlReader::pos(const YAML::Node &node) const
 {
     const YAML::Mark m = node.Mark();
     if (m.pos < 0)
-        return Pos{1, 1};
+        return Pos {1, 1};
     if (node.IsNull() && m_emptyValueKeyPos.contains(m.pos))
         return posAtByte(m_emptyValueKeyPos.value(m.pos));
     return posAtByte(m.pos);
@@ -84,7 +86,10 @@ YamlReader::Pos YamlReader::posInText(const Text &text, qsizetype offset) const
     return posInScalar(text.node, raw);
 }
 
-void YamlReader::error(const YAML::Node &node, const QString &message) { errorAt(pos(node), message); }
+void YamlReader::error(const YAML::Node &node, const QString &message)
+{
+    errorAt(pos(node), message);
+}
 
 void YamlReader::errorAt(Pos p, const QString &message)
 {
@@ -167,9 +172,10 @@ YamlReader::Map YamlReader::freeMap(const YAML::Node &node, const QString &what)
         }
         const QString k = QString::fromStdString(key.Scalar());
         if (m.m_keys.contains(k)) {
-            error(key, QStringLiteral("duplicate key \"%1\" in %2 (first at line %3)")
-                           .arg(k, what)
-                           .arg(pos(m.m_keys.value(k)).line));
+            error(key,
+                  QStringLiteral("duplicate key \"%1\" in %2 (first at line %3)")
+                      .arg(k, what)
+                      .arg(pos(m.m_keys.value(k)).line));
             continue;
         }
         m.m_keys.insert(k, key);
@@ -192,7 +198,8 @@ YamlReader::Map YamlReader::map(const YAML::Node &node, const QString &what, con
             kept.append(k);
             continue;
         }
-        error(m.m_keys.value(k), QStringLiteral("unknown key \"%1\" in %2%3").arg(k, what, didYouMean(k, allowed)));
+        error(m.m_keys.value(k),
+              QStringLiteral("unknown key \"%1\" in %2%3").arg(k, what, didYouMean(k, allowed)));
         m.m_keys.remove(k);
         m.m_values.remove(k);
     }
@@ -225,10 +232,13 @@ QString YamlReader::exactlyOne(const Map &map, const QStringList &kinds, const Q
     if (present.size() == 1)
         return present.first();
     if (present.isEmpty())
-        error(map.node(), QStringLiteral("%1 needs one %2: %3").arg(map.what(), kindWord, kinds.join(QStringLiteral(", "))));
+        error(map.node(),
+              QStringLiteral("%1 needs one %2: %3")
+                  .arg(map.what(), kindWord, kinds.join(QStringLiteral(", "))));
     else
-        error(map.keyNode(present[1]), QStringLiteral("%1 has more than one %2: %3")
-                                           .arg(map.what(), kindWord, present.join(QStringLiteral(" and "))));
+        error(map.keyNode(present[1]),
+              QStringLiteral("%1 has more than one %2: %3")
+                  .arg(map.what(), kindWord, present.join(QStringLiteral(" and "))));
     return {};
 }
 
@@ -249,7 +259,8 @@ YamlReader::Text YamlReader::substitute(const YAML::Node &node)
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     qsizetype i = 0;
     while (i < raw.size()) {
-        if (raw[i] == u'$' && i + 1 < raw.size() && raw[i + 1] == u'$' && i + 2 < raw.size() && raw[i + 2] == u'{') {
+        if (raw[i] == u'$' && i + 1 < raw.size() && raw[i + 1] == u'$' && i + 2 < raw.size()
+            && raw[i + 2] == u'{') {
             // "$${" is a literal "${".
             t.value += QStringLiteral("${");
             t.origin << i << i + 1;
@@ -259,19 +270,22 @@ YamlReader::Text YamlReader::substitute(const YAML::Node &node)
         if (raw[i] == u'$' && i + 1 < raw.size() && raw[i + 1] == u'{') {
             const qsizetype close = raw.indexOf(u'}', i + 2);
             if (close < 0) {
-                errorAt(posInScalar(node, i), QStringLiteral("unterminated \"${\": write ${name}, or $${ for a literal \"${\""));
+                errorAt(posInScalar(node, i),
+                        QStringLiteral("unterminated \"${\": write ${name}, or $${ for a literal \"${\""));
                 t.ok = false;
                 break;
             }
             const QString name = raw.mid(i + 2, close - i - 2);
             if (!nameRe.match(name).hasMatch()) {
-                errorAt(posInScalar(node, i), QStringLiteral("bad parameter reference \"${%1}\": expected ${name} with "
-                                                             "letters, digits and _")
-                                                  .arg(name));
+                errorAt(posInScalar(node, i),
+                        QStringLiteral("bad parameter reference \"${%1}\": expected ${name} with "
+                                       "letters, digits and _")
+                            .arg(name));
                 t.ok = false;
             } else if (!m_params.contains(name)) {
-                errorAt(posInScalar(node, i), QStringLiteral("undeclared parameter \"%1\": declare it under params:%2")
-                                                  .arg(name, didYouMean(name, m_params.keys())));
+                errorAt(posInScalar(node, i),
+                        QStringLiteral("undeclared parameter \"%1\": declare it under params:%2")
+                            .arg(name, didYouMean(name, m_params.keys())));
                 t.ok = false;
             } else {
                 m_usedParams.insert(name);
@@ -322,11 +336,13 @@ std::optional<bool> YamlReader::boolean(const YAML::Node &node, const QString &w
             return true;
         if (!quoted && v == u"false")
             return false;
-        error(node, QStringLiteral("expected a boolean (true or false) for %1, got \"%2\"%3")
-                        .arg(what, t.value, quoted ? QStringLiteral(" (a quoted string)") : QString()));
+        error(node,
+              QStringLiteral("expected a boolean (true or false) for %1, got \"%2\"%3")
+                  .arg(what, t.value, quoted ? QStringLiteral(" (a quoted string)") : QString()));
         return std::nullopt;
     }
-    error(node, QStringLiteral("expected a boolean (true or false) for %1, got %2").arg(what, describe(node)));
+    error(node,
+          QStringLiteral("expected a boolean (true or false) for %1, got %2").arg(what, describe(node)));
     return std::nullopt;
 }
 
@@ -341,7 +357,8 @@ std::optional<qint64> YamlReader::integer(const YAML::Node &node, const QString 
         if (ok && v >= min && v <= max)
             return v;
         if (ok) {
-            error(node, QStringLiteral("%1 must be between %2 and %3, got %4").arg(what).arg(min).arg(max).arg(v));
+            error(node,
+                  QStringLiteral("%1 must be between %2 and %3, got %4").arg(what).arg(min).arg(max).arg(v));
             return std::nullopt;
         }
         error(node, QStringLiteral("expected an integer for %1, got \"%2\"").arg(what, t.value));
@@ -371,7 +388,9 @@ std::optional<double> YamlReader::number(const YAML::Node &node, const QString &
 std::optional<Milliseconds> YamlReader::duration(const YAML::Node &node, const QString &what)
 {
     if (!node.IsScalar()) {
-        error(node, QStringLiteral("expected a duration like 90s, 15m, 24h or 7d for %1, got %2").arg(what, describe(node)));
+        error(node,
+              QStringLiteral("expected a duration like 90s, 15m, 24h or 7d for %1, got %2")
+                  .arg(what, describe(node)));
         return std::nullopt;
     }
     const Text t = substitute(node);
@@ -416,7 +435,9 @@ QList<YamlReader::Text> YamlReader::textList(const YAML::Node &node, const QStri
         if (t.ok)
             out.append(t);
     } else {
-        error(node, QStringLiteral("expected a string or a list of strings for %1, got %2").arg(what, describe(node)));
+        error(node,
+              QStringLiteral("expected a string or a list of strings for %1, got %2")
+                  .arg(what, describe(node)));
     }
     return out;
 }
