@@ -87,7 +87,7 @@ invalid = {
     "rollback_within without within": set_(["rollback", "triggers", 0, "action"], "rollback_within"),
     "connection with two kinds": set_(["connections", "rlm", "sqlite"], {"path": "/tmp/x.db"}),
     "password beside postgres": set_(["connections", "app_db", "password"], {"secret": "app_db_password"}),
-    "hold on a manual gate": set_(["stages", 0, "gates", 5, "hold"], "1h"),
+    "hold on a manual gate": lambda d: next(g for g in d["stages"][0]["gates"] if "manual" in g).update(hold="1h"),
     "boolean as a word": set_(["stages", 2, "second_approver"], "yes"),
     "port as a word": set_(["connections", "app_db", "postgres", "port"], "fivefourthreetwo"),
     "bad milestone offset": lambda d: d.setdefault("schedule", {}).update({"milestones": [{"id": "m", "at": "7 days before"}]}),

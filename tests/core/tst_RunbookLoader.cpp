@@ -128,9 +128,9 @@ void tst_RunbookLoader::exampleAIsWhatTheDemoExpects()
     QCOMPARE(canary.gates[0].expect->text(), "success_rate_pct >= 95"); // ${min_success} substituted
     QCOMPARE(canary.gates[0].hold, 24h);
     QCOMPARE(canary.gates[1].recoverWithin, 2h);
-    QCOMPARE(r->stages[1].gates[5].kind, Gate::Kind::NoNewValues);
-    QCOMPARE(r->stages[1].gates[6].kind, Gate::Kind::NoDegradation);
-    QCOMPARE(r->stages[1].gates[6].alpha, 0.01);
+    QCOMPARE(r->stages[1].gates[6].kind, Gate::Kind::NoNewValues);
+    QCOMPARE(r->stages[1].gates[7].kind, Gate::Kind::NoDegradation);
+    QCOMPARE(r->stages[1].gates[7].alpha, 0.01);
     QVERIFY(r->stages[2].requiresSecondApprover);
     QCOMPARE(r->rollback.target, 15min);
     QCOMPARE(r->rollback.restartFrom, "canary-10");
