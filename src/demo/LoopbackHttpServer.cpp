@@ -175,7 +175,7 @@ private:
         }
         if (response.delay.count() > 0) {
             m_busy = true;
-            QTimer::singleShot(response.delay, this, [this, response, keepAlive] {
+            QTimer::singleShot(response.delay, Qt::PreciseTimer, this, [this, response, keepAlive] {
                 m_busy = false;
                 send(response, keepAlive);
                 processBuffer();

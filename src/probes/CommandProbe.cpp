@@ -1,6 +1,7 @@
 #include "probes/CommandProbe.h"
 
 #include "core/Duration.h"
+#include "core/LogCategories.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -56,6 +57,7 @@ public:
                 fail(startError());
         });
         m_deadline.setSingleShot(true);
+        m_deadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
         connect(&m_deadline, &QTimer::timeout, this, [this] {
             m_timedOut = true;
             m_process->kill(); // SIGKILL: a probe must not outlive its timeout
@@ -116,6 +118,8 @@ private:
         m_delivered = true;
         m_deadline.stop();
         m_obs.durationMs = m_clock.elapsed();
+        qCDebug(lcCommand).noquote() << m_obs.target << "exit" << m_obs.exitCode << m_obs.durationMs << "ms"
+                                     << m_obs.error;
         m_promise.addResult(m_obs);
         m_promise.finish();
         deleteLater(); // also ends the QProcess (a started one has finished by now)

@@ -2,6 +2,7 @@
 
 #include "core/Duration.h"
 #include "core/HttpObservationBuilder.h"
+#include "core/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -152,6 +153,7 @@ public:
         // Total deadline, not QNetworkRequest's inactivity timeout: a server that trickles bytes or
         // never answers is cut at exactly this time.
         m_deadline.setSingleShot(true);
+        m_deadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
         connect(&m_deadline, &QTimer::timeout, this, [this] {
             m_timedOut = true;
             if (m_reply)
@@ -238,6 +240,8 @@ private:
         m_obs.durationMs = m_clock.elapsed();
         if (m_expiry && m_expiry->isValid())
             m_obs.certificateExpiresInMs = QDateTime::currentDateTimeUtc().msecsTo(*m_expiry);
+        qCDebug(lcHttp).noquote() << m_obs.method << m_obs.target << "->" << m_obs.status << m_obs.durationMs
+                                  << "ms" << m_obs.error;
         m_promise.addResult(m_obs);
         m_promise.finish();
         if (m_reply) {

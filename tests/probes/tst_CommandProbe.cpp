@@ -1,6 +1,9 @@
 #include "probes/CommandProbe.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,11 +13,19 @@ using namespace std::chrono_literals;
 
 namespace {
 
-Observation await(const QFuture<Observation> &f, int ms = 10000)
+// Waits in a real event loop (not QTest::qWaitFor, which sleeps 10 ms between rounds and would show
+// up in durationMs when the server runs on this thread).
+Observation await(const QFuture<Observation> &f, int ms = 15000)
 {
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, ms))
-        return {};
-    return f.result();
+    if (!f.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<Observation> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        watcher.setFuture(f);
+        loop.exec();
+    }
+    return f.isFinished() ? f.result() : Observation{};
 }
 
 CommandSpec spec(QStringList argv, std::chrono::milliseconds timeout = 10s)

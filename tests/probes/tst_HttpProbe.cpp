@@ -2,6 +2,9 @@
 #include "probes/HttpProbe.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QProcess>
@@ -16,11 +19,19 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Waits in a real event loop (not QTest::qWaitFor, which sleeps 10 ms between rounds and would show
+// up in durationMs when the server runs on this thread).
 Observation await(const QFuture<Observation> &f, int ms = 15000)
 {
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, ms))
-        return {};
-    return f.result();
+    if (!f.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<Observation> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        watcher.setFuture(f);
+        loop.exec();
+    }
+    return f.isFinished() ? f.result() : Observation{};
 }
 
 HttpRequest get(const QString &url)
@@ -62,6 +73,7 @@ private Q_SLOTS:
     void connectionRefused();
     void redirects();
     void bodyCapped();
+    void errorStatusAndBrokenServers();
     void bearerTokenNotInEvidence();
     void urlResolution();
     void tlsWithoutCaFails();
@@ -129,6 +141,22 @@ void tst_HttpProbe::initTestCase()
         return LoopbackResponse::text(200, "very slow").after(3s);
     });
     m_server.route("GET", "/fast", [](const LoopbackRequest &) { return LoopbackResponse::text(200, "fast"); });
+    m_server.route("GET", "/down", [](const LoopbackRequest &) {
+        return LoopbackResponse::json(503, R"({"status":"down"})");
+    });
+    m_server.route("GET", "/close", [](const LoopbackRequest &) {
+        LoopbackResponse r;
+        r.closeWithoutAnswer = true;
+        return r;
+    });
+    m_server.route("GET", "/garbage", [](const LoopbackRequest &) {
+        LoopbackResponse r;
+        r.raw = "this is not HTTP at all\r\n\r\n";
+        return r;
+    });
+    m_server.route("GET", "/latin1", [](const LoopbackRequest &) {
+        return LoopbackResponse::text(200, "Gr\xfc\xdf" "e", "text/plain; charset=iso-8859-1");
+    });
     QVERIFY(m_server.listen());
 
     QVERIFY(QSslSocket::supportsSsl());
@@ -282,6 +310,40 @@ void tst_HttpProbe::bodyCapped()
 
     const Observation small = await(HttpProbe::run(get(m_server.url(QStringLiteral("/fast")).toString()), nullptr, {}));
     QVERIFY(!small.bodyTruncated);
+}
+
+void tst_HttpProbe::errorStatusAndBrokenServers()
+{
+    // An HTTP error status is an answer: connected, no probe error, the body kept as evidence.
+    const Observation down = await(HttpProbe::run(get(m_server.url(QStringLiteral("/down")).toString()), nullptr, {}));
+    QVERIFY2(down.error.isEmpty(), qPrintable(down.error));
+    QVERIFY(down.connected);
+    QCOMPARE(down.status, 503);
+    QCOMPARE(down.body, QByteArray(R"({"status":"down"})"));
+
+    // The body is stored as UTF-8, decoded from the declared charset.
+    const Observation latin =
+        await(HttpProbe::run(get(m_server.url(QStringLiteral("/latin1")).toString()), nullptr, {}));
+    QCOMPARE(QString::fromUtf8(latin.body), QStringLiteral("Gr\u00fc\u00dfe"));
+
+    const Observation closed =
+        await(HttpProbe::run(get(m_server.url(QStringLiteral("/close")).toString()), nullptr, {}));
+    QVERIFY(!closed.connected);
+    QCOMPARE(closed.status, 0);
+    QVERIFY2(closed.error.contains(QStringLiteral("closed")), qPrintable(closed.error));
+
+    const Observation garbage =
+        await(HttpProbe::run(get(m_server.url(QStringLiteral("/garbage")).toString()), nullptr, {}));
+    QVERIFY(!garbage.connected);
+    QCOMPARE(garbage.status, 0);
+    QVERIFY(!garbage.error.isEmpty());
+
+    HttpRequest head = get(m_server.url(QStringLiteral("/fast")).toString());
+    head.method = QStringLiteral("HEAD");
+    const Observation h = await(HttpProbe::run(head, nullptr, {}));
+    QVERIFY2(h.error.isEmpty(), qPrintable(h.error));
+    QCOMPARE(h.status, 404); // HEAD has no route: the server's fallback answers
+    QCOMPARE(h.method, QStringLiteral("HEAD"));
 }
 
 void tst_HttpProbe::bearerTokenNotInEvidence()
