@@ -12,7 +12,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QVersionNumber>
-
 #include <cerrno>
 #include <cstring>
 #include <pwd.h>
@@ -31,7 +30,10 @@ QString tail(const QByteArray &text)
     return s.size() > kTailChars ? QStringLiteral("…") + s.right(kTailChars) : s;
 }
 
-bool isRoot() { return ::geteuid() == 0; }
+bool isRoot()
+{
+    return ::geteuid() == 0;
+}
 
 // uid/gid of the postgres account, when we must hand files over to it.
 struct Owner
@@ -44,9 +46,10 @@ Expected<Owner, Error> postgresAccount()
 {
     const passwd *pw = ::getpwnam("postgres");
     if (!pw)
-        return unexpected(Error::plain(QStringLiteral("running as root, but there is no user 'postgres' to run "
-                                                      "initdb as (initdb refuses to run as root)")));
-    return Owner{pw->pw_uid, pw->pw_gid};
+        return unexpected(
+            Error::plain(QStringLiteral("running as root, but there is no user 'postgres' to run "
+                                        "initdb as (initdb refuses to run as root)")));
+    return Owner {pw->pw_uid, pw->pw_gid};
 }
 
 Expected<void, Error> giveToPostgres(const QString &path)
@@ -57,8 +60,8 @@ Expected<void, Error> giveToPostgres(const QString &path)
     if (!owner)
         return unexpected(owner.error());
     if (::chown(QFile::encodeName(path).constData(), owner->uid, owner->gid) != 0)
-        return unexpected(Error::plain(QStringLiteral("chown %1 to postgres: %2")
-                                           .arg(path, QString::fromLocal8Bit(::strerror(errno)))));
+        return unexpected(Error::plain(
+            QStringLiteral("chown %1 to postgres: %2").arg(path, QString::fromLocal8Bit(::strerror(errno)))));
     return {};
 }
 
@@ -78,7 +81,8 @@ Expected<RunResult, Error> runProcess(const QString &program, const QStringList 
     QString prog = program;
     QStringList argv = args;
     if (asPostgres && isRoot()) {
-        argv = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args;
+        argv = QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program}
+            + args;
         prog = QStringLiteral("runuser");
     }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -98,8 +102,9 @@ Expected<RunResult, Error> runProcess(const QString &program, const QStringList 
     if (!p.waitForFinished(int(timeout.count()))) {
         p.kill();
         p.waitForFinished(2000);
-        return unexpected(
-            Error::plain(QStringLiteral("%1 timed out after %2 ms").arg(QFileInfo(program).fileName()).arg(timeout.count())));
+        return unexpected(Error::plain(QStringLiteral("%1 timed out after %2 ms")
+                                           .arg(QFileInfo(program).fileName())
+                                           .arg(timeout.count())));
     }
     RunResult r;
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -126,13 +131,15 @@ Expected<int, Error> freePort()
 {
     QTcpServer probe;
     if (!probe.listen(QHostAddress::LocalHost, 0))
-        return unexpected(Error::plain(QStringLiteral("no free port on 127.0.0.1: %1").arg(probe.errorString())));
+        return unexpected(
+            Error::plain(QStringLiteral("no free port on 127.0.0.1: %1").arg(probe.errorString())));
     const int port = probe.serverPort();
     probe.close();
     return port;
 }
 
-Expected<void, Error> writeFile(const QString &path, const QByteArray &data, QFile::OpenMode mode = QIODevice::WriteOnly)
+Expected<void, Error> writeFile(const QString &path, const QByteArray &data,
+                                QFile::OpenMode mode = QIODevice::WriteOnly)
 {
     QFile f(path);
     if (!f.open(mode) || f.write(data) != data.size())
@@ -145,41 +152,43 @@ Expected<void, Error> makeCertificates(const QString &tlsDir)
 {
     const QString openssl = QStringLiteral("openssl");
     const QString ec = QStringLiteral("ec");
-    const QStringList ecParams{QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1")};
-    auto ca = runChecked(QStringLiteral("openssl (CA)"), openssl,
-                         QStringList{QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ec} +
-                             ecParams +
-                             QStringList{QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("7"),
-                                         QStringLiteral("-subj"), QStringLiteral("/CN=Cutover Cockpit throwaway CA"),
-                                         QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-                                         QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
-                                         QStringLiteral("-keyout"), tlsDir + QStringLiteral("/ca.key"),
-                                         QStringLiteral("-out"), tlsDir + QStringLiteral("/ca.crt")},
-                         false);
+    const QStringList ecParams {QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1")};
+    auto ca = runChecked(
+        QStringLiteral("openssl (CA)"), openssl,
+        QStringList {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ec} + ecParams
+            + QStringList {QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("7"),
+                           QStringLiteral("-subj"), QStringLiteral("/CN=Cutover Cockpit throwaway CA"),
+                           QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                           QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
+                           QStringLiteral("-keyout"), tlsDir + QStringLiteral("/ca.key"),
+                           QStringLiteral("-out"), tlsDir + QStringLiteral("/ca.crt")},
+        false);
     if (!ca)
         return unexpected(ca.error());
-    auto csr = runChecked(QStringLiteral("openssl (server key)"), openssl,
-                          QStringList{QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), ec} +
-                              ecParams +
-                              QStringList{QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                                          QStringLiteral("-keyout"), tlsDir + QStringLiteral("/server.key"),
-                                          QStringLiteral("-out"), tlsDir + QStringLiteral("/server.csr")},
-                          false);
+    auto csr = runChecked(
+        QStringLiteral("openssl (server key)"), openssl,
+        QStringList {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), ec} + ecParams
+            + QStringList {QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                           QStringLiteral("-keyout"), tlsDir + QStringLiteral("/server.key"),
+                           QStringLiteral("-out"), tlsDir + QStringLiteral("/server.csr")},
+        false);
     if (!csr)
         return unexpected(csr.error());
     const QString ext = tlsDir + QStringLiteral("/server.ext");
-    if (auto w = writeFile(ext, "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
-                                "basicConstraints=CA:FALSE\n"
-                                "keyUsage=critical,digitalSignature,keyEncipherment\n"
-                                "extendedKeyUsage=serverAuth\n");
+    if (auto w = writeFile(ext,
+                           "subjectAltName=DNS:localhost,IP:127.0.0.1\n"
+                           "basicConstraints=CA:FALSE\n"
+                           "keyUsage=critical,digitalSignature,keyEncipherment\n"
+                           "extendedKeyUsage=serverAuth\n");
         !w)
         return w;
     const QString serial = QStringLiteral("0x%1").arg(QRandomGenerator::system()->generate64() >> 1, 0, 16);
     auto sign = runChecked(QStringLiteral("openssl (sign)"), openssl,
                            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                            tlsDir + QStringLiteral("/server.csr"), QStringLiteral("-CA"), tlsDir + QStringLiteral("/ca.crt"),
-                            QStringLiteral("-CAkey"), tlsDir + QStringLiteral("/ca.key"), QStringLiteral("-set_serial"),
-                            serial, QStringLiteral("-days"), QStringLiteral("7"), QStringLiteral("-extfile"), ext,
+                            tlsDir + QStringLiteral("/server.csr"), QStringLiteral("-CA"),
+                            tlsDir + QStringLiteral("/ca.crt"), QStringLiteral("-CAkey"),
+                            tlsDir + QStringLiteral("/ca.key"), QStringLiteral("-set_serial"), serial,
+                            QStringLiteral("-days"), QStringLiteral("7"), QStringLiteral("-extfile"), ext,
                             QStringLiteral("-out"), tlsDir + QStringLiteral("/server.crt")},
                            false);
     if (!sign)
@@ -242,21 +251,33 @@ QByteArray LocalPostgres::scramVerifier(const QByteArray &password)
     constexpr int iterations = 4096;
     QByteArray salt(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), salt.size() / 4);
-    const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password, salt,
-                                                                 iterations, 32);
-    const QByteArray clientKey =
-        QMessageAuthenticationCode::hash("Client Key", salted, QCryptographicHash::Sha256);
+    const QByteArray salted
+        = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password, salt, iterations, 32);
+    const QByteArray clientKey
+        = QMessageAuthenticationCode::hash("Client Key", salted, QCryptographicHash::Sha256);
     const QByteArray storedKey = QCryptographicHash::hash(clientKey, QCryptographicHash::Sha256);
-    const QByteArray serverKey =
-        QMessageAuthenticationCode::hash("Server Key", salted, QCryptographicHash::Sha256);
-    return QByteArray("SCRAM-SHA-256$") + QByteArray::number(iterations) + ':' + salt.toBase64() + '$' +
-           storedKey.toBase64() + ':' + serverKey.toBase64();
+    const QByteArray serverKey
+        = QMessageAuthenticationCode::hash("Server Key", salted, QCryptographicHash::Sha256);
+    return QByteArray("SCRAM-SHA-256$") + QByteArray::number(iterations) + ':' + salt.toBase64() + '$'
+        + storedKey.toBase64() + ':' + serverKey.toBase64();
 }
 
-QString LocalPostgres::caFile() const { return m_root + QStringLiteral("/tls/ca.crt"); }
-QString LocalPostgres::socketDir() const { return m_root; }
-QString LocalPostgres::dataDir() const { return m_root + QStringLiteral("/data"); }
-QString LocalPostgres::logFile() const { return m_root + QStringLiteral("/postgres.log"); }
+QString LocalPostgres::caFile() const
+{
+    return m_root + QStringLiteral("/tls/ca.crt");
+}
+QString LocalPostgres::socketDir() const
+{
+    return m_root;
+}
+QString LocalPostgres::dataDir() const
+{
+    return m_root + QStringLiteral("/data");
+}
+QString LocalPostgres::logFile() const
+{
+    return m_root + QStringLiteral("/postgres.log");
+}
 
 qint64 LocalPostgres::postmasterPid() const
 {
@@ -270,14 +291,16 @@ Expected<std::unique_ptr<LocalPostgres>, Error> LocalPostgres::start(const Start
 {
     const QString bin = binDir();
     if (bin.isEmpty())
-        return unexpected(Error::plain(QStringLiteral(
-            "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (install the postgresql package)")));
+        return unexpected(
+            Error::plain(QStringLiteral("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin "
+                                        "(install the postgresql package)")));
 
     const QString parent = options.parentDir.isEmpty() ? QDir::tempPath() : options.parentDir;
     QDir().mkpath(parent);
     QTemporaryDir tmp(parent + QStringLiteral("/cockpit-pg-XXXXXX"));
     if (!tmp.isValid())
-        return unexpected(Error::plain(QStringLiteral("cannot create a temp dir in %1: %2").arg(parent, tmp.errorString())));
+        return unexpected(Error::plain(
+            QStringLiteral("cannot create a temp dir in %1: %2").arg(parent, tmp.errorString())));
     std::unique_ptr<LocalPostgres> pg(new LocalPostgres);
     pg->m_root = tmp.path();
     tmp.setAutoRemove(false); // from here on the object (stop) owns the directory
@@ -296,16 +319,18 @@ Expected<std::unique_ptr<LocalPostgres>, Error> LocalPostgres::start(const Start
     if (auto c = makeCertificates(tlsDir); !c)
         return fail(c.error());
 
-    auto init = runChecked(QStringLiteral("initdb"), bin + QStringLiteral("/initdb"),
-                           {QStringLiteral("-D"), pg->dataDir(), QStringLiteral("-A"), QStringLiteral("trust"),
-                            QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("--no-sync"),
-                            QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")},
-                           true);
+    auto init
+        = runChecked(QStringLiteral("initdb"), bin + QStringLiteral("/initdb"),
+                     {QStringLiteral("-D"), pg->dataDir(), QStringLiteral("-A"), QStringLiteral("trust"),
+                      QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("--no-sync"),
+                      QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")},
+                     true);
     if (!init) {
         Error e = init.error();
         if (isRoot() && e.message.contains(QLatin1String("Permission denied")))
-            e.message += QStringLiteral(" (initdb runs as user postgres: every directory above %1 must be searchable "
-                                        "by it)")
+            e.message += QStringLiteral(
+                             " (initdb runs as user postgres: every directory above %1 must be searchable "
+                             "by it)")
                              .arg(pg->m_root);
         return fail(e);
     }
@@ -330,7 +355,8 @@ Expected<std::unique_ptr<LocalPostgres>, Error> LocalPostgres::start(const Start
                            "local all all trust\n"
                            "host all postgres 127.0.0.1/32 trust\n"
                            "host all all 127.0.0.1/32 scram-sha-256\n";
-    if (auto w = writeFile(pg->dataDir() + QStringLiteral("/pg_hba.conf"), hba, QIODevice::WriteOnly | QIODevice::Truncate);
+    if (auto w = writeFile(pg->dataDir() + QStringLiteral("/pg_hba.conf"), hba,
+                           QIODevice::WriteOnly | QIODevice::Truncate);
         !w)
         return fail(w.error());
 
@@ -344,15 +370,15 @@ Expected<std::unique_ptr<LocalPostgres>, Error> LocalPostgres::start(const Start
             port = *p;
         }
         // -l: the postmaster must not inherit our stdout/stderr pipes (ctest waits for them to close).
-        auto r = runProcess(bin + QStringLiteral("/pg_ctl"),
-                            {QStringLiteral("-D"), pg->dataDir(), QStringLiteral("-l"), pg->logFile(),
-                             QStringLiteral("-o"),
-                             QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                                 .arg(port)
-                                 .arg(pg->socketDir()),
-                             QStringLiteral("-t"), QString::number(std::max<qint64>(5, options.timeout.count() / 1000)),
-                             QStringLiteral("-w"), QStringLiteral("start")},
-                            true, {}, options.timeout + std::chrono::seconds(5));
+        auto r = runProcess(
+            bin + QStringLiteral("/pg_ctl"),
+            {QStringLiteral("-D"), pg->dataDir(), QStringLiteral("-l"), pg->logFile(), QStringLiteral("-o"),
+             QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                 .arg(port)
+                 .arg(pg->socketDir()),
+             QStringLiteral("-t"), QString::number(std::max<qint64>(5, options.timeout.count() / 1000)),
+             QStringLiteral("-w"), QStringLiteral("start")},
+            true, {}, options.timeout + std::chrono::seconds(5));
         if (!r)
             return fail(r.error());
         if (r->exitCode == 0) {
@@ -399,7 +425,8 @@ Expected<void, Error> LocalPostgres::stopDataDir(const QString &dataDir, const Q
     if (QFile::exists(dataDir + QStringLiteral("/postmaster.pid"))) {
         auto r = runChecked(QStringLiteral("pg_ctl stop"), binDir() + QStringLiteral("/pg_ctl"),
                             {QStringLiteral("-D"), dataDir, QStringLiteral("-m"), QStringLiteral("fast"),
-                             QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("stop")},
+                             QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+                             QStringLiteral("stop")},
                             true);
         if (!r)
             result = unexpected(r.error());
@@ -411,10 +438,13 @@ Expected<void, Error> LocalPostgres::stopDataDir(const QString &dataDir, const Q
 
 static QStringList psqlArgs(const LocalPostgres::Endpoint &at, const QString &database, bool tuplesOnly)
 {
-    QStringList args{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
-                     QStringLiteral("-h"), at.socketDir, QStringLiteral("-p"), QString::number(at.port),
-                     QStringLiteral("-U"), at.user, QStringLiteral("-d"), database, QStringLiteral("-f"),
-                     QStringLiteral("-")};
+    QStringList args {QStringLiteral("-X"), QStringLiteral("-q"),
+                      QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                      QStringLiteral("-h"), at.socketDir,
+                      QStringLiteral("-p"), QString::number(at.port),
+                      QStringLiteral("-U"), at.user,
+                      QStringLiteral("-d"), database,
+                      QStringLiteral("-f"), QStringLiteral("-")};
     if (tuplesOnly)
         args << QStringLiteral("-A") << QStringLiteral("-t");
     return args;
@@ -422,17 +452,18 @@ static QStringList psqlArgs(const LocalPostgres::Endpoint &at, const QString &da
 
 Expected<void, Error> LocalPostgres::runSql(const Endpoint &at, const QString &database, const QString &sql)
 {
-    auto r = runChecked(QStringLiteral("psql"), binDir() + QStringLiteral("/psql"), psqlArgs(at, database, false), false,
-                        sql.toUtf8());
+    auto r = runChecked(QStringLiteral("psql"), binDir() + QStringLiteral("/psql"),
+                        psqlArgs(at, database, false), false, sql.toUtf8());
     if (!r)
         return unexpected(r.error());
     return {};
 }
 
-Expected<QString, Error> LocalPostgres::querySql(const Endpoint &at, const QString &database, const QString &sql)
+Expected<QString, Error> LocalPostgres::querySql(const Endpoint &at, const QString &database,
+                                                 const QString &sql)
 {
-    auto r = runChecked(QStringLiteral("psql"), binDir() + QStringLiteral("/psql"), psqlArgs(at, database, true), false,
-                        sql.toUtf8());
+    auto r = runChecked(QStringLiteral("psql"), binDir() + QStringLiteral("/psql"),
+                        psqlArgs(at, database, true), false, sql.toUtf8());
     if (!r)
         return unexpected(r.error());
     QString out = QString::fromUtf8(r->out);
@@ -461,8 +492,9 @@ Expected<void, Error> LocalPostgres::createDatabase(const QString &name, const Q
 
 Expected<void, Error> LocalPostgres::createRole(const QString &name, const QByteArray &password) const
 {
-    const QString sql = QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD %2;")
-                            .arg(quoteIdentifier(name), quoteLiteral(QString::fromLatin1(scramVerifier(password))));
+    const QString sql
+        = QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD %2;")
+              .arg(quoteIdentifier(name), quoteLiteral(QString::fromLatin1(scramVerifier(password))));
     return runSql(QStringLiteral("postgres"), sql);
 }
 

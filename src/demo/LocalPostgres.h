@@ -25,9 +25,9 @@ class LocalPostgres
 public:
     struct StartOptions
     {
-        QString parentDir;                   // where the temp dir goes; empty: QDir::tempPath()
-        int port = 0;                        // 0: pick a free port
-        std::chrono::milliseconds timeout{60000};
+        QString parentDir; // where the temp dir goes; empty: QDir::tempPath()
+        int port = 0; // 0: pick a free port
+        std::chrono::milliseconds timeout {60000};
     };
 
     // Where psql talks to: the superuser over the Unix socket.
@@ -46,14 +46,14 @@ public:
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
     int port() const { return m_port; }
-    QString caFile() const;    // PEM of the throwaway CA: sslrootcert for sslmode=verify-full
+    QString caFile() const; // PEM of the throwaway CA: sslrootcert for sslmode=verify-full
     QString socketDir() const; // Unix socket directory (-k), for psql as superuser
     QString dataDir() const;
     QString rootDir() const { return m_root; } // temp dir holding data, socket, TLS files, log
     QString logFile() const;
     QString superuser() const { return QStringLiteral("postgres"); }
     qint64 postmasterPid() const;
-    Endpoint endpoint() const { return Endpoint{socketDir(), m_port, superuser()}; }
+    Endpoint endpoint() const { return Endpoint {socketDir(), m_port, superuser()}; }
 
     // Stops the server (pg_ctl stop -m fast) and deletes the temp dir. Idempotent.
     Expected<void, Error> stop();
@@ -75,9 +75,9 @@ public:
     // pg_ctl stop -m fast for a data dir left running by a detached instance, then removes rootDir.
     static Expected<void, Error> stopDataDir(const QString &dataDir, const QString &rootDirToRemove);
 
-    static QString binDir();                           // highest /usr/lib/postgresql/*/bin
+    static QString binDir(); // highest /usr/lib/postgresql/*/bin
     static QString quoteIdentifier(const QString &name); // "name" with " doubled
-    static QString quoteLiteral(const QString &text);    // 'text' with ' doubled
+    static QString quoteLiteral(const QString &text); // 'text' with ' doubled
     static QByteArray scramVerifier(const QByteArray &password);
 
 private:

@@ -82,7 +82,8 @@ SideCounts countSide(const Connection &conn, const QByteArray &password, const Q
         for (qsizetype i = 0; i < tables.size(); ++i) {
             const QString &table = tables[i];
             if (!RowCountProbe::isTableName(table)) {
-                side.errors[i] = QStringLiteral("'%1' is not a table name (expected table or schema.table)").arg(table);
+                side.errors[i]
+                    = QStringLiteral("'%1' is not a table name (expected table or schema.table)").arg(table);
                 continue;
             }
             // A failed statement aborts a PostgreSQL transaction: each table gets a savepoint.
@@ -90,9 +91,10 @@ SideCounts countSide(const Connection &conn, const QByteArray &password, const Q
             QString error;
             std::optional<qint64> n;
             if (method == RowCountCheck::Method::Fast && postgres) {
-                n = singleCount(q,
-                                QStringLiteral("SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = to_regclass(?)"),
-                                {table}, &error, password, timeout);
+                n = singleCount(
+                    q,
+                    QStringLiteral("SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = to_regclass(?)"),
+                    {table}, &error, password, timeout);
                 if (!n && error.isEmpty())
                     error = QStringLiteral("table %1 does not exist").arg(table);
                 if (n && *n < 0) // never analyzed (or partitioned): no estimate, count instead
@@ -100,7 +102,8 @@ SideCounts countSide(const Connection &conn, const QByteArray &password, const Q
                 else if (n || !error.isEmpty())
                     goto done;
             }
-            n = singleCount(q, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &error, password, timeout);
+            n = singleCount(q, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &error, password,
+                            timeout);
             if (!n && error.isEmpty())
                 error = QStringLiteral("count(*) on %1 returned no row").arg(table);
         done:
@@ -144,7 +147,8 @@ QFuture<Observation> RowCountProbe::run(const RowCountCheck &check, const Connec
     Observation o;
     o.kind = Observation::Kind::RowCount;
     o.at = QDateTime::currentDateTimeUtc();
-    o.target = SqlConnectionPool::describe(source) + QStringLiteral(" -> ") + SqlConnectionPool::describe(target);
+    o.target
+        = SqlConnectionPool::describe(source) + QStringLiteral(" -> ") + SqlConnectionPool::describe(target);
     QElapsedTimer timer;
     timer.start();
 
@@ -162,9 +166,9 @@ QFuture<Observation> RowCountProbe::run(const RowCountCheck &check, const Connec
     QFuture<SideCounts> t = QtConcurrent::run(pool, [target, targetPassword, targetTables, method] {
         return countSide(target, targetPassword, targetTables, method);
     });
-    QList<QFuture<SideCounts>> both{s, t}; // non-const: whenAll attaches continuations
-    return QtFuture::whenAll(both.begin(), both.end()).then(
-        [o, timer, check, sourceTables, targetTables](const QList<QFuture<SideCounts>> &sides) mutable {
+    QList<QFuture<SideCounts>> both {s, t}; // non-const: whenAll attaches continuations
+    return QtFuture::whenAll(both.begin(), both.end())
+        .then([o, timer, check, sourceTables, targetTables](const QList<QFuture<SideCounts>> &sides) mutable {
             const SideCounts src = sides.at(0).result();
             const SideCounts dst = sides.at(1).result();
             o.connected = src.connected && dst.connected;

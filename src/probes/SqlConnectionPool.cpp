@@ -98,9 +98,7 @@ QThreadPool *createPool()
     pool->setObjectName(QStringLiteral("cockpit-sql"));
     pool->setMaxThreadCount(8); // I/O bound: threads mostly wait for the server
     // Join the workers (their thread_local connections close) while QtSql's globals still exist.
-    qAddPostRoutine([] {
-        delete SqlConnectionPool::threadPool();
-    });
+    qAddPostRoutine([] { delete SqlConnectionPool::threadPool(); });
     return pool;
 }
 
@@ -122,9 +120,9 @@ QString SqlConnectionPool::effectiveSslMode(const PostgresConnection &pg)
     if (!pg.sslmode.isEmpty())
         return pg.sslmode;
     const QHostAddress address(pg.host);
-    const bool loopback = pg.host.isEmpty() || pg.host.startsWith(QLatin1Char('/')) ||
-                          pg.host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
-                          (!address.isNull() && address.isLoopback());
+    const bool loopback = pg.host.isEmpty() || pg.host.startsWith(QLatin1Char('/'))
+        || pg.host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+        || (!address.isNull() && address.isLoopback());
     return loopback ? QStringLiteral("prefer") : QStringLiteral("verify-full");
 }
 
@@ -139,7 +137,10 @@ QString SqlConnectionPool::describe(const Connection &conn)
 {
     QString where;
     if (const auto *pg = std::get_if<PostgresConnection>(&conn.target))
-        where = QStringLiteral("postgresql://%1@%2:%3/%4").arg(pg->user, pg->host).arg(pg->port).arg(pg->database);
+        where = QStringLiteral("postgresql://%1@%2:%3/%4")
+                    .arg(pg->user, pg->host)
+                    .arg(pg->port)
+                    .arg(pg->database);
     else if (const auto *lite = std::get_if<SqliteConnection>(&conn.target))
         where = QStringLiteral("sqlite:%1").arg(lite->path);
     return conn.name.isEmpty() ? where : conn.name + QStringLiteral(": ") + where;
@@ -174,11 +175,13 @@ QString SqlConnectionPool::errorText(const QSqlError &error, const QByteArray &p
         text = QStringLiteral("unknown database error");
 
     // 25006 read_only_sql_transaction; SQLite: 8 SQLITE_READONLY (query_only / read-only open).
-    if (code == QLatin1String("25006") ||
-        (code == QLatin1String("8") && text.contains(QLatin1String("readonly"), Qt::CaseInsensitive)))
+    if (code == QLatin1String("25006")
+        || (code == QLatin1String("8") && text.contains(QLatin1String("readonly"), Qt::CaseInsensitive)))
         text = QStringLiteral("the check tried to write: ") + text;
     else if (code == QLatin1String("57014") && text.contains(QLatin1String("statement timeout")))
-        text = QStringLiteral("statement timeout (%1 ms) exceeded: %2").arg(statementTimeout.count()).arg(text);
+        text = QStringLiteral("statement timeout (%1 ms) exceeded: %2")
+                   .arg(statementTimeout.count())
+                   .arg(text);
     return redact(text, password);
 }
 
@@ -220,12 +223,14 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
         db.setDatabaseName(pg->database);
         // libpq rounds connect_timeout to whole seconds, minimum 2.
         const qint64 connectSeconds = std::max<qint64>(2, (pg->connectTimeout.count() + 999) / 1000);
-        QStringList options{QStringLiteral("connect_timeout=%1").arg(connectSeconds),
-                            QStringLiteral("sslmode=%1").arg(effectiveSslMode(*pg)),
-                            QStringLiteral("application_name=cutover-cockpit")};
-        // Defence in depth: even a transaction the check ends itself stays read-only.
-        if (mode == Mode::ReadOnly)
-            options << QStringLiteral("options=-cdefault_transaction_read_only=on");
+        QStringList options {QStringLiteral("connect_timeout=%1").arg(connectSeconds),
+                             QStringLiteral("sslmode=%1").arg(effectiveSslMode(*pg)),
+                             QStringLiteral("application_name=cutover-cockpit")};
+        // Server notices would go to our stderr through libpq's default notice processor: keep errors only.
+        // Defence in depth: even a transaction a check ends itself stays read-only.
+        options << (mode == Mode::ReadOnly ? QStringLiteral(
+                        "options='-cclient_min_messages=error -cdefault_transaction_read_only=on'")
+                                           : QStringLiteral("options=-cclient_min_messages=error"));
         if (!pg->caFile.isEmpty())
             options << QStringLiteral("sslrootcert=%1").arg(conninfoQuote(pg->caFile));
         db.setConnectOptions(options.join(QLatin1Char(';')));
@@ -241,8 +246,9 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
             return unexpected(QStringLiteral("cannot open %1: no such SQLite file").arg(describe(conn)));
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), dbName);
         db.setDatabaseName(lite->path);
-        db.setConnectOptions(mode == Mode::ReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(mode == Mode::ReadOnly
+                                 ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         bool ok = db.open();
         QString err;
         if (!ok) {
@@ -262,7 +268,7 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
     } else {
         return unexpected(QStringLiteral("%1 is not a SQL connection").arg(conn.name));
     }
-    mine.entries.insert(k, ThreadConnections::Entry{dbName, fp, ++mine.clock});
+    mine.entries.insert(k, ThreadConnections::Entry {dbName, fp, ++mine.clock});
     return db;
 }
 
@@ -286,7 +292,8 @@ Expected<void, QString> SqlConnectionPool::begin(QSqlDatabase &db, const Connect
                                                         : QStringLiteral("BEGIN TRANSACTION READ WRITE");
         if (!q.exec(beginSql))
             return unexpected(errorText(q.lastError(), password));
-        if (!q.exec(QStringLiteral("SET LOCAL statement_timeout = %1").arg(std::max<qint64>(1, statementTimeout.count())))) {
+        if (!q.exec(QStringLiteral("SET LOCAL statement_timeout = %1")
+                        .arg(std::max<qint64>(1, statementTimeout.count())))) {
             const QString err = errorText(q.lastError(), password);
             q.clear();
             rollback(db);

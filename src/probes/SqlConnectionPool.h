@@ -29,8 +29,8 @@ public:
     // This thread's open connection for conn, opened (connect timeout, TLS options) when needed or when
     // its settings or password changed. `reused` tells whether an existing connection was returned.
     // The error text never contains the password.
-    static Expected<QSqlDatabase, QString> acquire(const Connection &conn, Mode mode, const QByteArray &password,
-                                                   bool *reused = nullptr);
+    static Expected<QSqlDatabase, QString> acquire(const Connection &conn, Mode mode,
+                                                   const QByteArray &password, bool *reused = nullptr);
     // Closes and forgets this thread's connection (after it broke).
     static void discard(const Connection &conn, Mode mode);
 

@@ -18,8 +18,9 @@ using Mode = SqlConnectionPool::Mode;
 
 // Opens the connection and starts the transaction; a reused connection that turns out broken (server
 // restarted, idle timeout) is reopened once.
-Expected<QSqlDatabase, QString> openAndBegin(const Connection &conn, Mode mode, std::chrono::milliseconds timeout,
-                                             const QByteArray &password, Observation &o)
+Expected<QSqlDatabase, QString> openAndBegin(const Connection &conn, Mode mode,
+                                             std::chrono::milliseconds timeout, const QByteArray &password,
+                                             Observation &o)
 {
     for (int attempt = 0; attempt < 2; ++attempt) {
         bool reused = false;
@@ -39,8 +40,8 @@ Expected<QSqlDatabase, QString> openAndBegin(const Connection &conn, Mode mode, 
 }
 
 // Executes `sql` and fills columns/rows/rowCount. Returns the error text, empty on success.
-QString collect(QSqlDatabase &db, const QString &sql, int maxRows, bool countAffected, const QByteArray &password,
-                std::chrono::milliseconds timeout, Observation &o)
+QString collect(QSqlDatabase &db, const QString &sql, int maxRows, bool countAffected,
+                const QByteArray &password, std::chrono::milliseconds timeout, Observation &o)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -81,7 +82,7 @@ Observation start(const Connection &conn)
     return o;
 }
 
-template <class Body> Observation guarded(const Connection &conn, Body body)
+template<class Body> Observation guarded(const Connection &conn, Body body)
 {
     // A probe never throws: whatever escapes becomes the observation's error.
     try {
@@ -103,8 +104,9 @@ Observation SqlProbe::runBlocking(const Connection &conn, const SqlQuery &query,
     const auto timeout = query.timeout.value_or(SqlConnectionPool::defaultStatementTimeout(conn));
     // "COMMIT; INSERT ..." would run the INSERT outside the read-only transaction.
     if (const int statements = SqlText::statementCount(query.query); statements != 1) {
-        o.error = statements == 0 ? QStringLiteral("the check has no SQL statement")
-                                  : QStringLiteral("a check must be a single SQL statement (found %1)").arg(statements);
+        o.error = statements == 0
+            ? QStringLiteral("the check has no SQL statement")
+            : QStringLiteral("a check must be a single SQL statement (found %1)").arg(statements);
         o.durationMs = timer.elapsed();
         return o;
     }
@@ -140,7 +142,8 @@ Observation SqlProbe::executeBlocking(const Connection &conn, const SqlStatement
         if (o.error.isEmpty()) {
             QSqlQuery commit(*db);
             if (!commit.exec(QStringLiteral("COMMIT")))
-                o.error = QStringLiteral("commit failed: ") + SqlConnectionPool::errorText(commit.lastError(), password);
+                o.error = QStringLiteral("commit failed: ")
+                    + SqlConnectionPool::errorText(commit.lastError(), password);
         } else {
             SqlConnectionPool::rollback(*db);
         }

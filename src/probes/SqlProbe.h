@@ -17,7 +17,8 @@ namespace cockpit {
 class SqlProbe
 {
 public:
-    static QFuture<Observation> run(const Connection &conn, const SqlQuery &query, const QByteArray &password);
+    static QFuture<Observation> run(const Connection &conn, const SqlQuery &query,
+                                    const QByteArray &password);
 
     // For the run engine: a WRITING statement in a normal transaction (committed when it succeeds), only
     // when conn.writable; otherwise an error observation without touching the database.

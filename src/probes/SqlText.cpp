@@ -4,7 +4,10 @@ namespace cockpit {
 
 namespace {
 
-bool isIdentChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
+bool isIdentChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
 
 // At sql[i] == '$': the length of a dollar-quote tag "$tag$" / "$$", or 0 when this '$' starts none
 // (e.g. a positional parameter $1).
@@ -46,9 +49,9 @@ int SqlText::statementCount(QStringView sql)
             } while (i < n && depth > 0);
         } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             // E'...' allows backslash escapes; '' and "" are escaped quotes in both forms.
-            const bool backslashes = c == QLatin1Char('\'') && i > 0 &&
-                                     (sql[i - 1] == QLatin1Char('E') || sql[i - 1] == QLatin1Char('e')) &&
-                                     (i < 2 || !isIdentChar(sql[i - 2]));
+            const bool backslashes = c == QLatin1Char('\'') && i > 0
+                && (sql[i - 1] == QLatin1Char('E') || sql[i - 1] == QLatin1Char('e'))
+                && (i < 2 || !isIdentChar(sql[i - 2]));
             content = true;
             ++i;
             while (i < n) {

@@ -8,7 +8,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cerrno>
 #include <csignal>
 
@@ -48,9 +47,10 @@ private Q_SLOTS:
         QTemporaryDir parent;
         QVERIFY(parent.isValid());
         // As root the server runs as postgres, which must be able to enter the parent directory.
-        QVERIFY(QFile::setPermissions(parent.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                         QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup |
-                                                         QFile::ExeGroup));
+        QVERIFY(QFile::setPermissions(parent.path(),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                          | QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup
+                                          | QFile::ExeGroup));
         auto pg = LocalPostgres::start({parent.path()});
         QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().toString()));
         LocalPostgres &db = **pg;
@@ -63,7 +63,8 @@ private Q_SLOTS:
         QVERIFY(::kill(pid_t(pid), 0) == 0);
 
         QVERIFY(db.createDatabase(QStringLiteral("demo")));
-        QVERIFY(db.runSql(QStringLiteral("demo"), QStringLiteral("CREATE TABLE t(x int); INSERT INTO t VALUES (1), (2);")));
+        QVERIFY(db.runSql(QStringLiteral("demo"),
+                          QStringLiteral("CREATE TABLE t(x int); INSERT INTO t VALUES (1), (2);")));
         auto n = db.querySql(QStringLiteral("demo"), QStringLiteral("SELECT sum(x) FROM t"));
         QVERIFY(n);
         QCOMPARE(*n, QStringLiteral("3"));
@@ -73,13 +74,15 @@ private Q_SLOTS:
         // A SQL error comes back as a value with psql's message.
         auto bad = db.runSql(QStringLiteral("demo"), QStringLiteral("SELECT * FROM missing_table;"));
         QVERIFY(!bad);
-        QVERIFY2(bad.error().message.contains(QLatin1String("missing_table")), qPrintable(bad.error().message));
+        QVERIFY2(bad.error().message.contains(QLatin1String("missing_table")),
+                 qPrintable(bad.error().message));
 
         // A password role over TCP + TLS verified against the throwaway CA.
         const QByteArray password = "s3cret-for-the-demo";
         QVERIFY(db.createRole(QStringLiteral("reader"), password));
-        auto stored = db.querySql(QStringLiteral("postgres"),
-                                  QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'reader'"));
+        auto stored
+            = db.querySql(QStringLiteral("postgres"),
+                          QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = 'reader'"));
         QVERIFY(stored && stored->startsWith(QLatin1String("SCRAM-SHA-256$4096:")));
         QVERIFY(!QFile(db.logFile()).exists() || [&] {
             QFile log(db.logFile());
@@ -90,10 +93,13 @@ private Q_SLOTS:
             c.setHostName(QStringLiteral("localhost"));
             c.setPort(db.port());
             c.setDatabaseName(QStringLiteral("demo"));
-            c.setConnectOptions(QStringLiteral("sslmode=verify-full;sslrootcert=%1;connect_timeout=5").arg(db.caFile()));
-            QVERIFY2(c.open(QStringLiteral("reader"), QString::fromUtf8(password)), qPrintable(c.lastError().text()));
+            c.setConnectOptions(
+                QStringLiteral("sslmode=verify-full;sslrootcert=%1;connect_timeout=5").arg(db.caFile()));
+            QVERIFY2(c.open(QStringLiteral("reader"), QString::fromUtf8(password)),
+                     qPrintable(c.lastError().text()));
             QSqlQuery q(c);
-            QVERIFY(q.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) && q.next());
+            QVERIFY(q.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+                    && q.next());
             QVERIFY(q.value(0).toBool());
             q.finish();
             c.close();
@@ -134,7 +140,8 @@ private Q_SLOTS:
         opts.timeout = std::chrono::seconds(10);
         auto second = LocalPostgres::start(opts);
         QVERIFY(!second);
-        QVERIFY2(second.error().message.contains(QLatin1String("pg_ctl start failed")), qPrintable(second.error().message));
+        QVERIFY2(second.error().message.contains(QLatin1String("pg_ctl start failed")),
+                 qPrintable(second.error().message));
     }
 
     void helpers()

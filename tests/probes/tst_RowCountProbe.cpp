@@ -43,7 +43,10 @@ RowCountCheck check(QList<TablePair> tables, RowCountCheck::Method method = RowC
     return c;
 }
 
-TablePair same(const QString &t) { return TablePair{t, t}; }
+TablePair same(const QString &t)
+{
+    return TablePair {t, t};
+}
 
 const TableCount *find(const Observation &o, const QString &source)
 {
@@ -81,25 +84,31 @@ private Q_SLOTS:
         auto dst = m_pg->createDatabase(QStringLiteral("rc_target"));
         QVERIFY(src && dst);
         // users equal, orders 1000 vs 990, events renamed on the target; ANALYZE fills planner estimates.
-        auto a = m_pg->exec(*src, QStringLiteral("CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
-                                                 "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 1000) g;\n"
-                                                 "CREATE TABLE events AS SELECT g AS id FROM generate_series(1, 50) g;\n"
-                                                 "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
-                                                 "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
-                                                 "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
-                                                 "ANALYZE;\n"
-                                                 "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
-                                      .arg(m_pg->appUser()));
+        auto a = m_pg->exec(
+            *src,
+            QStringLiteral(
+                "CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
+                "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 1000) g;\n"
+                "CREATE TABLE events AS SELECT g AS id FROM generate_series(1, 50) g;\n"
+                "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
+                "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
+                "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
+                "ANALYZE;\n"
+                "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
+                .arg(m_pg->appUser()));
         QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
-        auto b = m_pg->exec(*dst, QStringLiteral("CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
-                                                 "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 990) g;\n"
-                                                 "CREATE TABLE events_v2 AS SELECT g AS id FROM generate_series(1, 50) g;\n"
-                                                 "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
-                                                 "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
-                                                 "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
-                                                 "ANALYZE;\n"
-                                                 "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
-                                      .arg(m_pg->appUser()));
+        auto b = m_pg->exec(
+            *dst,
+            QStringLiteral(
+                "CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
+                "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 990) g;\n"
+                "CREATE TABLE events_v2 AS SELECT g AS id FROM generate_series(1, 50) g;\n"
+                "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
+                "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
+                "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
+                "ANALYZE;\n"
+                "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
+                .arg(m_pg->appUser()));
         QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
         m_source = m_pg->appConnection(*src, QStringLiteral("source"));
         m_target = m_pg->appConnection(*dst, QStringLiteral("target"));
@@ -108,7 +117,8 @@ private Q_SLOTS:
 
     void exactCounts()
     {
-        const Observation o = count(check({same(QStringLiteral("users")), same(QStringLiteral("orders")),
+        const Observation o = count(check({same(QStringLiteral("users")),
+                                           same(QStringLiteral("orders")),
                                            {QStringLiteral("events"), QStringLiteral("events_v2")},
                                            same(QStringLiteral("app.\"Mixed Case\""))}));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
@@ -140,9 +150,9 @@ private Q_SLOTS:
         // Make the estimate visibly differ from the truth: rows added after ANALYZE are not in reltuples.
         QVERIFY(m_pg->exec(std::get<PostgresConnection>(m_source.target).database,
                            QStringLiteral("INSERT INTO users SELECT g FROM generate_series(101, 110) g;")));
-        const Observation fast = count(check({same(QStringLiteral("users")), same(QStringLiteral("orders")),
-                                              same(QStringLiteral("fresh"))},
-                                             RowCountCheck::Method::Fast));
+        const Observation fast = count(check(
+            {same(QStringLiteral("users")), same(QStringLiteral("orders")), same(QStringLiteral("fresh"))},
+            RowCountCheck::Method::Fast));
         QVERIFY2(fast.error.isEmpty(), qPrintable(fast.error));
         QCOMPARE(fast.tableCounts[0].sourceRows, std::optional<qint64>(100)); // the estimate, not 110
         QCOMPARE(fast.tableCounts[1].sourceRows, std::optional<qint64>(1000));
@@ -175,18 +185,21 @@ private Q_SLOTS:
         QCOMPARE(o.tableCounts[0].allowedDifference, 5);
         QVERIFY(!o.tableCounts[0].withinTolerance());
 
-        QCOMPARE(RowCountProbe::allowedDifference(check({}, RowCountCheck::Method::Exact, 2, true), 1049), 20);
-        QCOMPARE(RowCountProbe::allowedDifference(check({}, RowCountCheck::Method::Exact, 2, true), std::nullopt), 0);
+        QCOMPARE(RowCountProbe::allowedDifference(check({}, RowCountCheck::Method::Exact, 2, true), 1049),
+                 20);
+        QCOMPARE(
+            RowCountProbe::allowedDifference(check({}, RowCountCheck::Method::Exact, 2, true), std::nullopt),
+            0);
         QCOMPARE(RowCountProbe::allowedDifference(check({}, RowCountCheck::Method::Exact, 0, true), 1000), 0);
     }
 
     void missingTableIsThatTablesError()
     {
         for (auto method : {RowCountCheck::Method::Exact, RowCountCheck::Method::Fast}) {
-            const Observation o = count(check({same(QStringLiteral("users")), same(QStringLiteral("no_such_table")),
-                                               same(QStringLiteral("orders")),
-                                               same(QStringLiteral("users; DROP TABLE users"))},
-                                              method));
+            const Observation o = count(
+                check({same(QStringLiteral("users")), same(QStringLiteral("no_such_table")),
+                       same(QStringLiteral("orders")), same(QStringLiteral("users; DROP TABLE users"))},
+                      method));
             QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
             QVERIFY(o.connected);
             QCOMPARE(o.tableCounts[0].sourceRows, std::optional<qint64>(100));
@@ -195,12 +208,14 @@ private Q_SLOTS:
             QVERIFY(missing);
             QVERIFY(!missing->sourceRows && !missing->targetRows);
             QVERIFY(!missing->withinTolerance());
-            QVERIFY2(missing->error.contains(QLatin1String("source: ")) && missing->error.contains(QLatin1String("target: ")) &&
-                         missing->error.contains(QLatin1String("does not exist")),
+            QVERIFY2(missing->error.contains(QLatin1String("source: "))
+                         && missing->error.contains(QLatin1String("target: "))
+                         && missing->error.contains(QLatin1String("does not exist")),
                      qPrintable(missing->error));
             // Counting went on after the failed table (savepoint rollback).
             QCOMPARE(o.tableCounts[2].targetRows, std::optional<qint64>(990));
-            QVERIFY2(o.tableCounts[3].error.contains(QLatin1String("not a table name")), qPrintable(o.tableCounts[3].error));
+            QVERIFY2(o.tableCounts[3].error.contains(QLatin1String("not a table name")),
+                     qPrintable(o.tableCounts[3].error));
         }
         QVERIFY(RowCountProbe::isTableName(QStringLiteral("public.users")));
         QVERIFY(RowCountProbe::isTableName(QStringLiteral("\"we\"\"ird\".t")));
@@ -215,7 +230,8 @@ private Q_SLOTS:
         Connection dead = m_target;
         std::get<PostgresConnection>(dead.target).port = s.serverPort();
         s.close();
-        const Observation o = waitFor(RowCountProbe::run(check({same(QStringLiteral("users"))}), m_source, m_pw, dead, m_pw));
+        const Observation o
+            = waitFor(RowCountProbe::run(check({same(QStringLiteral("users"))}), m_source, m_pw, dead, m_pw));
         QVERIFY(!o.connected);
         QVERIFY2(o.error.startsWith(QLatin1String("target: cannot connect")), qPrintable(o.error));
         QCOMPARE(o.tableCounts[0].sourceRows, std::optional<qint64>(100));
@@ -233,21 +249,24 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE users(id INTEGER)")));
-            QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100) "
-                                          "INSERT INTO users SELECT n FROM g")));
+            QVERIFY(q.exec(QStringLiteral(
+                "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100) "
+                "INSERT INTO users SELECT n FROM g")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("seed"));
         Connection legacy;
         legacy.name = QStringLiteral("legacy");
-        legacy.target = SqliteConnection{path};
+        legacy.target = SqliteConnection {path};
         for (auto method : {RowCountCheck::Method::Exact, RowCountCheck::Method::Fast}) {
-            const Observation o = waitFor(RowCountProbe::run(check({same(QStringLiteral("users")), same(QStringLiteral("gone"))}, method),
-                                                             legacy, {}, m_target, m_pw));
+            const Observation o = waitFor(RowCountProbe::run(
+                check({same(QStringLiteral("users")), same(QStringLiteral("gone"))}, method), legacy, {},
+                m_target, m_pw));
             QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
             QCOMPARE(o.tableCounts[0].sourceRows, std::optional<qint64>(100));
             QVERIFY(o.tableCounts[0].withinTolerance());
-            QVERIFY2(o.tableCounts[1].error.contains(QLatin1String("no such table")), qPrintable(o.tableCounts[1].error));
+            QVERIFY2(o.tableCounts[1].error.contains(QLatin1String("no such table")),
+                     qPrintable(o.tableCounts[1].error));
         }
     }
 };

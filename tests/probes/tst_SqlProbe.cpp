@@ -1,3 +1,4 @@
+#include "core/Condition.h"
 #include "probes/SqlConnectionPool.h"
 #include "probes/SqlProbe.h"
 #include "probes/SqlText.h"
@@ -15,7 +16,6 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
-
 #include <thread>
 
 using namespace cockpit;
@@ -39,7 +39,10 @@ Observation waitFor(QFuture<Observation> f, int timeoutMs = 60000)
     return f.result();
 }
 
-QString json(const Observation &o) { return QString::fromUtf8(QJsonDocument(o.toJson()).toJson()); }
+QString json(const Observation &o)
+{
+    return QString::fromUtf8(QJsonDocument(o.toJson()).toJson());
+}
 
 SqlQuery query(const QString &sql, int maxRows = 100, std::optional<std::chrono::milliseconds> timeout = {})
 {
@@ -86,10 +89,12 @@ private Q_SLOTS:
         auto db = m_pg->createDatabase(QStringLiteral("sqlprobe"));
         QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
         m_db = *db;
-        auto seeded = m_pg->exec(m_db, QStringLiteral("CREATE TABLE items(id int PRIMARY KEY, name text, qty int);\n"
-                                                      "INSERT INTO items SELECT g, 'item' || g, g * 10 "
-                                                      "FROM generate_series(1, 250) g;\n"
-                                                      "CREATE TABLE log(id serial PRIMARY KEY, msg text);\n"));
+        auto seeded
+            = m_pg->exec(m_db,
+                         QStringLiteral("CREATE TABLE items(id int PRIMARY KEY, name text, qty int);\n"
+                                        "INSERT INTO items SELECT g, 'item' || g, g * 10 "
+                                        "FROM generate_series(1, 250) g;\n"
+                                        "CREATE TABLE log(id serial PRIMARY KEY, msg text);\n"));
         QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
         m_conn = m_pg->appConnection(m_db);
         m_password = m_pg->appPassword();
@@ -110,13 +115,14 @@ private Q_SLOTS:
     void queryReturnsColumnsAndRows()
     {
         const QDateTime before = QDateTime::currentDateTimeUtc();
-        const Observation o =
-            waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SELECT id, name, qty FROM items WHERE id <= 3 ORDER BY id")),
-                                  m_password));
+        const Observation o = waitFor(SqlProbe::run(
+            m_conn, query(QStringLiteral("SELECT id, name, qty FROM items WHERE id <= 3 ORDER BY id")),
+            m_password));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QCOMPARE(o.kind, Observation::Kind::Sql);
         QVERIFY(o.connected);
-        QCOMPARE(o.columns, (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("qty")}));
+        QCOMPARE(o.columns,
+                 (QStringList {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("qty")}));
         QCOMPARE(o.rowCount, 3);
         QCOMPARE(o.rows.size(), 3);
         QCOMPARE(o.rows[0][0].toInt(), 1);
@@ -132,42 +138,54 @@ private Q_SLOTS:
 
     void rowsAreCappedButCounted()
     {
-        const Observation o =
-            waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SELECT * FROM items ORDER BY id"), 10), m_password));
+        const Observation o = waitFor(
+            SqlProbe::run(m_conn, query(QStringLiteral("SELECT * FROM items ORDER BY id"), 10), m_password));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QCOMPARE(o.rows.size(), 10);
         QCOMPARE(o.rowCount, 250); // [ROWS] counts every row, not only the kept ones
         QVERIFY(o.rowsTruncated);
         QCOMPARE(o.rows.last()[0].toInt(), 10);
         QCOMPARE(o.toJson().value(QStringLiteral("row_count")).toInt(), 250);
+        for (const auto &[text, expected] : {std::pair {QStringLiteral("[ROWS] == 250"), true},
+                                             std::pair {QStringLiteral("[ROWS] == 10"), false}}) {
+            const auto condition = Condition::parse(text);
+            QVERIFY(condition);
+            QCOMPARE(condition->evaluate(o).passed(), expected);
+        }
 
-        const Observation empty =
-            waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SELECT id FROM items WHERE id < 0")), m_password));
+        const Observation empty = waitFor(
+            SqlProbe::run(m_conn, query(QStringLiteral("SELECT id FROM items WHERE id < 0")), m_password));
         QVERIFY2(empty.error.isEmpty(), qPrintable(empty.error));
         QCOMPARE(empty.rowCount, 0);
-        QCOMPARE(empty.columns, QStringList{QStringLiteral("id")});
+        QCOMPARE(empty.columns, QStringList {QStringLiteral("id")});
     }
 
     void sqlErrorKeepsDriverMessage()
     {
-        const Observation o =
-            waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SELECT no_such_column FROM items")), m_password));
+        const Observation o = waitFor(
+            SqlProbe::run(m_conn, query(QStringLiteral("SELECT no_such_column FROM items")), m_password));
         QVERIFY(o.connected);
-        QVERIFY2(o.error.contains(QLatin1String("column \"no_such_column\" does not exist")), qPrintable(o.error));
+        QVERIFY2(o.error.contains(QLatin1String("column \"no_such_column\" does not exist")),
+                 qPrintable(o.error));
     }
 
     void writesAreRefused_data()
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("insert") << QStringLiteral("INSERT INTO items VALUES (1000, 'x', 1)")
-                                << QStringLiteral("the check tried to write: cannot execute INSERT in a read-only transaction");
-        QTest::newRow("update cte") << QStringLiteral("WITH u AS (UPDATE items SET qty = 0 RETURNING id) SELECT count(*) FROM u")
-                                    << QStringLiteral("the check tried to write: cannot execute"); // PostgreSQL names the SELECT
-        QTest::newRow("ddl") << QStringLiteral("DROP TABLE items")
-                             << QStringLiteral("the check tried to write: cannot execute DROP TABLE in a read-only transaction");
-        QTest::newRow("commit then insert") << QStringLiteral("COMMIT; INSERT INTO items VALUES (1001, 'x', 1)")
-                                            << QStringLiteral("a check must be a single SQL statement (found 2)");
+        QTest::newRow("insert")
+            << QStringLiteral("INSERT INTO items VALUES (1000, 'x', 1)")
+            << QStringLiteral("the check tried to write: cannot execute INSERT in a read-only transaction");
+        QTest::newRow("update cte")
+            << QStringLiteral("WITH u AS (UPDATE items SET qty = 0 RETURNING id) SELECT count(*) FROM u")
+            << QStringLiteral("the check tried to write: cannot execute"); // PostgreSQL names the SELECT
+        QTest::newRow("ddl")
+            << QStringLiteral("DROP TABLE items")
+            << QStringLiteral(
+                   "the check tried to write: cannot execute DROP TABLE in a read-only transaction");
+        QTest::newRow("commit then insert")
+            << QStringLiteral("COMMIT; INSERT INTO items VALUES (1001, 'x', 1)")
+            << QStringLiteral("a check must be a single SQL statement (found 2)");
         QTest::newRow("read write then insert")
             << QStringLiteral("SET TRANSACTION READ WRITE; DELETE FROM items")
             << QStringLiteral("a check must be a single SQL statement (found 2)");
@@ -179,16 +197,18 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const Observation o = waitFor(SqlProbe::run(m_conn, query(sql), m_password));
         QVERIFY2(o.error.contains(expected), qPrintable(o.error));
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) || ':' || sum(qty) FROM items")), QStringLiteral("250:313750"));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) || ':' || sum(qty) FROM items")),
+                 QStringLiteral("250:313750"));
     }
 
     void endingTheTransactionStaysReadOnly()
     {
         // A lone COMMIT ends our transaction; the session default keeps the next one read-only too.
-        const Observation commit = waitFor(SqlProbe::run(m_conn, query(QStringLiteral("COMMIT")), m_password));
+        const Observation commit
+            = waitFor(SqlProbe::run(m_conn, query(QStringLiteral("COMMIT")), m_password));
         QVERIFY2(commit.error.isEmpty(), qPrintable(commit.error));
-        const Observation o = waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SHOW default_transaction_read_only")),
-                                                    m_password));
+        const Observation o = waitFor(
+            SqlProbe::run(m_conn, query(QStringLiteral("SHOW default_transaction_read_only")), m_password));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QCOMPARE(o.rows.value(0).value(0).toString(), QStringLiteral("on"));
     }
@@ -197,8 +217,8 @@ private Q_SLOTS:
     {
         QElapsedTimer t;
         t.start();
-        const Observation o =
-            waitFor(SqlProbe::run(m_conn, query(QStringLiteral("SELECT pg_sleep(5)"), 100, 500ms), m_password));
+        const Observation o = waitFor(
+            SqlProbe::run(m_conn, query(QStringLiteral("SELECT pg_sleep(5)"), 100, 500ms), m_password));
         QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
         QVERIFY(o.connected);
         QVERIFY2(o.error.contains(QLatin1String("statement timeout (500 ms) exceeded")), qPrintable(o.error));
@@ -208,7 +228,8 @@ private Q_SLOTS:
         Connection c = m_conn;
         std::get<PostgresConnection>(c.target).statementTimeout = 300ms;
         t.restart();
-        const Observation o2 = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT pg_sleep(5)")), m_password));
+        const Observation o2
+            = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT pg_sleep(5)")), m_password));
         QVERIFY2(o2.error.contains(QLatin1String("statement timeout (300 ms)")), qPrintable(o2.error));
         QVERIFY(t.elapsed() < 2000);
     }
@@ -253,8 +274,10 @@ private Q_SLOTS:
 
         // Even when the database echoes it back in an error message.
         const Observation echoed = waitFor(SqlProbe::run(
-            m_conn, query(QStringLiteral("SELECT '%1'::int").arg(QString::fromUtf8(m_password))), m_password));
-        QVERIFY2(echoed.error.contains(QLatin1String("invalid input syntax for type integer")), qPrintable(echoed.error));
+            m_conn, query(QStringLiteral("SELECT '%1'::int").arg(QString::fromUtf8(m_password))),
+            m_password));
+        QVERIFY2(echoed.error.contains(QLatin1String("invalid input syntax for type integer")),
+                 qPrintable(echoed.error));
         QVERIFY2(!json(echoed).contains(QString::fromUtf8(m_password)), qPrintable(json(echoed)));
         QVERIFY(echoed.error.contains(QLatin1String("***")));
     }
@@ -263,8 +286,8 @@ private Q_SLOTS:
     {
         const QString sslSql = QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
         for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")}) {
-            Connection c = m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"), m_pg->caFile(),
-                                            QStringLiteral("tls_ok"));
+            Connection c = m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"),
+                                            m_pg->caFile(), QStringLiteral("tls_ok"));
             std::get<PostgresConnection>(c.target).host = host;
             const Observation o = waitFor(SqlProbe::run(c, query(sslSql), m_password));
             QVERIFY2(o.error.isEmpty(), qPrintable(host + QStringLiteral(": ") + o.error));
@@ -272,18 +295,19 @@ private Q_SLOTS:
         }
 
         // Loopback default (prefer) still uses TLS when the server offers it.
-        const Observation preferred = waitFor(SqlProbe::run(m_pg->connection(m_db, m_pg->appUser(), {}, {},
-                                                                             QStringLiteral("tls_prefer")),
-                                                            query(sslSql), m_password));
+        const Observation preferred = waitFor(
+            SqlProbe::run(m_pg->connection(m_db, m_pg->appUser(), {}, {}, QStringLiteral("tls_prefer")),
+                          query(sslSql), m_password));
         QVERIFY2(preferred.error.isEmpty(), qPrintable(preferred.error));
         QCOMPARE(preferred.rows.value(0).value(0).toBool(), true);
 
         // Without the CA (none given, or the file is gone): nothing to verify the server against.
         qunsetenv("PGSSLROOTCERT"); // libpq must not find the fixture's CA by itself
         for (const QString &ca : {QString(), m_tmp.filePath(QStringLiteral("missing.crt"))}) {
-            const Observation noCa = waitFor(SqlProbe::run(
-                m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"), ca, QStringLiteral("tls_no_ca")),
-                query(QStringLiteral("SELECT 1")), m_password));
+            const Observation noCa
+                = waitFor(SqlProbe::run(m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"),
+                                                         ca, QStringLiteral("tls_no_ca")),
+                                        query(QStringLiteral("SELECT 1")), m_password));
             QVERIFY(!noCa.connected);
             QVERIFY2(noCa.error.contains(QLatin1String("root certificate file")), qPrintable(noCa.error));
         }
@@ -292,17 +316,21 @@ private Q_SLOTS:
         const QString otherCa = m_tmp.filePath(QStringLiteral("other-ca.crt"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=Other CA"),
-                       QStringLiteral("-keyout"), m_tmp.filePath(QStringLiteral("other-ca.key")), QStringLiteral("-out"), otherCa});
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=Other CA"), QStringLiteral("-keyout"),
+                       m_tmp.filePath(QStringLiteral("other-ca.key")), QStringLiteral("-out"), otherCa});
         QVERIFY(openssl.waitForFinished(30000));
         QCOMPARE(openssl.exitCode(), 0);
-        const Observation wrongCa = waitFor(SqlProbe::run(
-            m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"), otherCa, QStringLiteral("tls_wrong_ca")),
-            query(QStringLiteral("SELECT 1")), m_password));
+        const Observation wrongCa
+            = waitFor(SqlProbe::run(m_pg->connection(m_db, m_pg->appUser(), QStringLiteral("verify-full"),
+                                                     otherCa, QStringLiteral("tls_wrong_ca")),
+                                    query(QStringLiteral("SELECT 1")), m_password));
         QVERIFY(!wrongCa.connected);
-        QVERIFY2(wrongCa.error.contains(QLatin1String("certificate verify failed")), qPrintable(wrongCa.error));
+        QVERIFY2(wrongCa.error.contains(QLatin1String("certificate verify failed")),
+                 qPrintable(wrongCa.error));
     }
 
     void defaultSslModes()
@@ -338,27 +366,46 @@ private Q_SLOTS:
 
         Connection c;
         c.name = QStringLiteral("local");
-        c.target = SqliteConnection{path};
-        const Observation o = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT id, v FROM t ORDER BY id")), {}));
+        c.target = SqliteConnection {path};
+        const Observation o
+            = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT id, v FROM t ORDER BY id")), {}));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QVERIFY(o.connected);
         QCOMPARE(o.rowCount, 3);
         QCOMPARE(o.rows[1][1].toString(), QStringLiteral("b"));
 
-        for (const QString &write : {QStringLiteral("INSERT INTO t(v) VALUES ('d')"), QStringLiteral("DELETE FROM t"),
-                                     QStringLiteral("PRAGMA query_only=0")}) {
+        for (const QString &write :
+             {QStringLiteral("INSERT INTO t(v) VALUES ('d')"), QStringLiteral("DELETE FROM t"),
+              QStringLiteral("PRAGMA query_only=0")}) {
             const Observation w = waitFor(SqlProbe::run(c, query(write), {}));
             if (write.startsWith(QLatin1String("PRAGMA"))) // accepted, but the file is opened read-only
                 continue;
-            QVERIFY2(w.error.startsWith(QLatin1String("the check tried to write: ")), qPrintable(write + QStringLiteral(" -> ") + w.error));
+            QVERIFY2(w.error.startsWith(QLatin1String("the check tried to write: ")),
+                     qPrintable(write + QStringLiteral(" -> ") + w.error));
         }
-        const Observation after = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT count(*) FROM t")), {}));
+        const Observation after
+            = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT count(*) FROM t")), {}));
         QCOMPARE(after.rows.value(0).value(0).toInt(), 3);
-        const Observation stillRefused = waitFor(SqlProbe::run(c, query(QStringLiteral("DELETE FROM t")), {}));
-        QVERIFY2(stillRefused.error.contains(QLatin1String("tried to write")), qPrintable(stillRefused.error));
+        const Observation stillRefused
+            = waitFor(SqlProbe::run(c, query(QStringLiteral("DELETE FROM t")), {}));
+        QVERIFY2(stillRefused.error.contains(QLatin1String("tried to write")),
+                 qPrintable(stillRefused.error));
+
+        // A writable SQLite connection may execute a statement (the run engine's SQL actions).
+        Connection writable = c;
+        writable.name = QStringLiteral("local_rw");
+        writable.writable = true;
+        SqlStatement st;
+        st.statement = QStringLiteral("INSERT INTO t(v) VALUES ('d')");
+        const Observation inserted = waitFor(SqlProbe::execute(writable, st, {}));
+        QVERIFY2(inserted.error.isEmpty(), qPrintable(inserted.error));
+        QCOMPARE(inserted.rowCount, 1);
+        const Observation four
+            = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT count(*) FROM t")), {}));
+        QCOMPARE(four.rows.value(0).value(0).toInt(), 4);
 
         Connection missing = c;
-        missing.target = SqliteConnection{m_tmp.filePath(QStringLiteral("nope.sqlite"))};
+        missing.target = SqliteConnection {m_tmp.filePath(QStringLiteral("nope.sqlite"))};
         const Observation m = waitFor(SqlProbe::run(missing, query(QStringLiteral("SELECT 1")), {}));
         QVERIFY(!m.connected);
         QVERIFY2(m.error.contains(QLatin1String("no such SQLite file")), qPrintable(m.error));
@@ -428,7 +475,8 @@ private Q_SLOTS:
         timer.start();
         QElapsedTimer t;
         t.start();
-        QFuture<Observation> f = SqlProbe::run(m_conn, query(QStringLiteral("SELECT pg_sleep(1)")), m_password);
+        QFuture<Observation> f
+            = SqlProbe::run(m_conn, query(QStringLiteral("SELECT pg_sleep(1)")), m_password);
         QVERIFY2(t.elapsed() < 200, "run() returned immediately");
         const Observation o = waitFor(f);
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
@@ -452,6 +500,13 @@ private Q_SLOTS:
         QVERIFY2(done.error.isEmpty(), qPrintable(done.error));
         QCOMPARE(done.rowCount, 1);
         QCOMPARE(scalar(QStringLiteral("SELECT msg FROM log")), QStringLiteral("cutover started"));
+
+        // A check that raises a notice is not an error (notices are not printed: client_min_messages).
+        const Observation notice = waitFor(SqlProbe::run(
+            m_conn, query(QStringLiteral("DO $$ BEGIN RAISE NOTICE 'just saying; %', 1; END $$")),
+            m_password));
+        QVERIFY2(notice.error.isEmpty(), qPrintable(notice.error));
+        QCOMPARE(notice.rowCount, 0);
 
         // A failing statement is rolled back.
         st.statement = QStringLiteral("INSERT INTO log(id, msg) VALUES (1, 'duplicate')");

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTextStream>
-
 #include <cstdio>
 #include <sys/stat.h>
 
@@ -65,14 +64,13 @@ int startCluster(const QString &dir)
     }
     const QString appUser = QStringLiteral("cockpit_app");
     // A throwaway password for a throwaway cluster; it only lives in DIR/env (mode 0600).
-    const QByteArray appPassword =
-        QByteArray::number(QRandomGenerator::system()->generate64(), 16) + "-Pw";
+    const QByteArray appPassword = QByteArray::number(QRandomGenerator::system()->generate64(), 16) + "-Pw";
     if (auto r = (*pg)->createRole(appUser, appPassword); !r) {
         std::fprintf(stderr, "cockpit-pg-fixture start: %s\n", qPrintable(r.error().toString()));
         return 1;
     }
 
-    QMap<QString, QString> env{
+    QMap<QString, QString> env {
         {QStringLiteral("PGHOST"), (*pg)->host()},
         {QStringLiteral("PGPORT"), QString::number((*pg)->port())},
         {QStringLiteral("PGUSER"), (*pg)->superuser()},

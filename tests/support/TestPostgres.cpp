@@ -31,7 +31,8 @@ Expected<TestPostgres, Error> TestPostgres::fromFile(const QString &envFile)
             pg.m_env.insert(line.left(eq), line.mid(eq + 1));
     }
     if (pg.port() <= 0 || pg.socketDir().isEmpty())
-        return unexpected(Error::plain(QStringLiteral("%1 lacks PGPORT or COCKPIT_PG_SOCKETDIR").arg(envFile)));
+        return unexpected(
+            Error::plain(QStringLiteral("%1 lacks PGPORT or COCKPIT_PG_SOCKETDIR").arg(envFile)));
     return pg;
 }
 
@@ -48,10 +49,11 @@ Expected<QString, Error> TestPostgres::createDatabase(const QString &prefix) con
         !r)
         return unexpected(r.error());
     const QString app = LocalPostgres::quoteIdentifier(appUser());
-    const QString grants = QStringLiteral("GRANT ALL ON SCHEMA public TO %1;\n"
-                                          "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO %1;\n"
-                                          "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO %1;\n")
-                               .arg(app);
+    const QString grants
+        = QStringLiteral("GRANT ALL ON SCHEMA public TO %1;\n"
+                         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO %1;\n"
+                         "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO %1;\n")
+              .arg(app);
     if (auto r = exec(name, grants); !r)
         return unexpected(r.error());
     return name;
