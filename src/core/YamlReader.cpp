@@ -45,7 +45,8 @@ YamlReader::Pos YamlReader::posInScalar(const YAML::Node &node, qsizetype offset
     const YAML::Mark m = node.Mark();
     if (m.pos < 0 || !node.IsScalar())
         return pos(node);
-    const QByteArray value = QString::fromStdString(node.Scalar()).left(offset).toUtf8();
+    const QString full = QString::fromStdString(node.Scalar());
+    const QByteArray value = full.left(offset).toUtf8();
     qsizetype j = m.pos;
     const auto at = [&](qsizetype k) { return k < m_source.size() ? m_source[k] : '\0'; };
     if (at(j) == '"' || at(j) == '\'') {
@@ -57,19 +58,35 @@ YamlReader::Pos YamlReader::posInScalar(const YAML::Node &node, qsizetype offset
         while (at(j) == ' ')
             ++j;
     }
-    // Align the value with the source: equal bytes advance together; escapes, folded line breaks and
-    // indentation in the source are skipped by looking a few bytes ahead.
+    // Align the value with the source: equal bytes advance together; a folded line break (value ' ' or
+    // '\n', source line break plus indentation) is consumed whole; escapes are skipped by looking a few
+    // bytes ahead.
+    const auto lookahead = [&](char c) -> qsizetype {
+        for (qsizetype t = j + 1; t < std::min<qsizetype>(j + 12, m_source.size()); ++t)
+            if (m_source[t] == c)
+                return t;
+        return -1;
+    };
     for (const char c : value) {
+        if ((c == ' ' || c == '\n') && (at(j) == '\n' || at(j) == '\r')) {
+            while (at(j) == '\r' || at(j) == '\n' || at(j) == ' ' || at(j) == '\t')
+                ++j;
+            continue;
+        }
         if (at(j) == c) {
             ++j;
             continue;
         }
-        for (qsizetype t = j + 1; t < std::min<qsizetype>(j + 12, m_source.size()); ++t) {
-            if (m_source[t] == c) {
-                j = t + 1;
-                break;
-            }
-        }
+        if (const qsizetype t = lookahead(c); t >= 0)
+            j = t + 1;
+    }
+    // Land on the character itself, not on whitespace or an escape before it.
+    if (offset < full.size()) {
+        const QByteArray next = full.mid(offset, 1).toUtf8();
+        const char c = next.isEmpty() ? ' ' : next.front();
+        if (c != ' ' && at(j) != c)
+            if (const qsizetype t = lookahead(c); t >= 0)
+                j = t;
     }
     return posAtByte(j);
 }
@@ -411,11 +428,15 @@ std::optional<Condition> YamlReader::condition(const YAML::Node &node, const QSt
         return std::nullopt;
     auto c = Condition::parse(t.value);
     if (!c) {
+        QString shown = t.value; // one line: block scalars end with a line break
+        while (shown.endsWith(u'\n'))
+            shown.chop(1);
+        shown.replace(u'\n', u' ');
         errorAt(posInText(t, c.error().column - 1),
                 QStringLiteral("condition syntax error: %1 (column %2 of \"%3\")")
                     .arg(c.error().message)
                     .arg(c.error().column)
-                    .arg(t.value));
+                    .arg(shown));
         return std::nullopt;
     }
     return *c;

@@ -384,6 +384,16 @@ void tst_RunbookLoader::errorCases_data()
               "${host} && [STATUS] == 1\"\n"
         << QStringList {
                R"(17:34: condition syntax error: && and || are not supported: list each condition separately (column 23 of "[BODY].h == 127.0.0.1 && [STATUS] == 1"))"};
+    QTest::newRow("condition column in folded block scalar")
+        << kBase
+            + "stages:\n  - id: s\n    gates:\n      - expect: >\n          rate >= 1\n          || rate < "
+              "0\n"
+        << QStringList {
+               R"(19:11: condition syntax error: && and || are not supported: list each condition separately (column 11 of "rate >= 1 || rate < 0"))"};
+    QTest::newRow("condition column on a continuation line")
+        << kBase + "stages:\n  - id: s\n    gates:\n      - expect: \"rate >=\n          1 || rate\"\n"
+        << QStringList {
+               R"(18:13: condition syntax error: && and || are not supported: list each condition separately (column 11 of "rate >= 1 || rate"))"};
     QTest::newRow("undeclared param")
         << kBase + "owner: \"team ${owner}\"\n"
         << QStringList {R"(14:14: undeclared parameter "owner": declare it under params:)"};
