@@ -30,12 +30,16 @@ const QList<cockpit::Condition> &conditions()
             "len([BODY].items) > 0",
             "len([BODY]) < 100",
             "has([BODY].errors) == false",
-            "any([BODY].status, ok, healthy)",
+            "[BODY].status == any(ok, healthy)",
+            "[BODY].a[0] != any(1, \"x\", true)",
+            "len([BODY].data[1]) >= 2",
+            "[BODY][2].a[1] == true",
             "[HEADER].Content-Type == pat(*json*)",
             "[HEADER].Deprecation == true",
             "[HEADER].Sunset == Sat, 01 Mar 2026 00:00:00 GMT",
             "[RESPONSE_TIME] < 300",
             "[CONNECTED] == true",
+            "[CERTIFICATE_EXPIRATION] > 48h",
         };
         QList<cockpit::Condition> out;
         for (const char *t : texts) {

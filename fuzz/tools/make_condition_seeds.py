@@ -72,7 +72,8 @@ json_h = [("Content-Type", "application/json")]
 SEEDS = {
     "status": seed("[STATUS] == 200"),
     "status-fail": seed("[STATUS] == 200", status=503),
-    "status-range": seed("[STATUS] >= 200 && [STATUS] < 300", status=204),
+    "status-range": seed("[STATUS] >= 200", status=204),
+    "status-and-rejected": seed("[STATUS] >= 200 && [STATUS] < 300", status=204),
     "body-field": seed("[BODY].status == healthy", headers=json_h, body=health),
     "body-bool": seed("[BODY].processors_available == true", headers=json_h, body=health),
     "body-path": seed("[BODY].a[0].b == x", headers=json_h, body=health),
@@ -98,9 +99,15 @@ SEEDS = {
     "metric-missing": seed("slow_imports_pct > 10", kind=6),
     "exit": seed("[EXIT_CODE] == 0", kind=3, stdout=b"ok\n"),
     "stdout": seed("[STDOUT] == pat(*ok*)", kind=3, stdout=b"all ok\n"),
-    "secret": seed("[SECRET_PRESENT] == true", kind=2, secret=True, secret_valid=True),
-    "or": seed("[STATUS] == 200 || [STATUS] == 204", status=204),
-    "not": seed("![BODY].errors", headers=json_h, body=health),
+    "secret": seed("[PRESENT] == true", kind=2, secret=True, secret_valid=True),
+    "secret-valid": seed("[VALID] == true", kind=2, secret=True, secret_valid=False),
+    "stderr": seed("[STDERR] != pat(*error*)", kind=3, exit_code=1),
+    "has-metric": seed("has(success_rate_pct) == true", kind=6, metrics=[("success_rate_pct", 99.0)]),
+    "duration": seed("[RESPONSE_TIME] <= 1h30m", ms=5000),
+    "body-root-index": seed("[BODY][0].x == 1", headers=json_h, body='[{"x": 1}, 2]'),
+    "len-raw": seed("len([BODY]) == 0"),
+    "gatus-ip-rejected": seed("[IP] == 127.0.0.1"),
+    "or-rejected": seed("[STATUS] == 200 || [STATUS] == 204", status=204),
     "string-quoted": seed('[BODY].status == "healthy"', headers=json_h, body=health),
 }
 
