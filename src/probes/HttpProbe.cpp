@@ -122,9 +122,12 @@ public:
         deliver();
     }
 
-    void start(QNetworkRequest req, const QByteArray &body, const QString &poolKey, bool insecure)
+    void start(QNetworkRequest req, const QByteArray &body, const QString &poolKey, bool insecure,
+               bool carriesCredentials)
     {
         m_insecure = insecure;
+        m_carriesCredentials = carriesCredentials;
+        m_hop = m_url;
         m_obs.tlsVerificationDisabled = insecure && m_url.scheme() == QLatin1String("https");
         m_pool = ManagerPool::forCurrentThread();
         m_manager = m_pool->acquire(poolKey);
@@ -138,6 +141,7 @@ public:
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::readBody);
         connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onFinished);
         connect(m_reply, &QNetworkReply::encrypted, this, [this] { notePeer(); });
+        connect(m_reply, &QNetworkReply::redirected, this, &HttpCall::onRedirected);
         connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
             notePeer();
             for (const QSslError &e : errors)
@@ -168,6 +172,28 @@ private:
         const QSslCertificate peer = m_reply->sslConfiguration().peerCertificate();
         if (!peer.isNull())
             m_expiry = peer.expiryDate();
+    }
+
+    // Only reached when following redirects (UserVerifiedRedirectPolicy). Qt would forward the
+    // Authorization header to any origin, so a request carrying credentials stays on its origin; and a
+    // redirect never downgrades https to http.
+    void onRedirected(const QUrl &to)
+    {
+        const QUrl from = m_hop; // the reply's url() may already point at the new location
+        const auto port = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
+        const bool sameOrigin = from.scheme() == to.scheme() && from.host() == to.host() && port(from) == port(to);
+        QString refusal;
+        if (from.scheme() == QLatin1String("https") && to.scheme() != QLatin1String("https"))
+            refusal = QStringLiteral("redirect to %1 not followed: it leaves https");
+        else if (!sameOrigin && m_carriesCredentials)
+            refusal = QStringLiteral("redirect to %1 not followed: another origin, and the request carries credentials");
+        if (refusal.isEmpty()) {
+            m_hop = to;
+            Q_EMIT m_reply->redirectAllowed();
+            return;
+        }
+        m_redirectRefused = refusal.arg(to.toString(QUrl::RemoveUserInfo));
+        m_reply->abort();
     }
 
     void readBody()
@@ -203,7 +229,9 @@ private:
             m_obs.tlsVerificationDisabled = disabled;
             // An HTTP error status is an answer, not a probe error; a transport failure after the
             // headers (timeout, reset mid-body) is both.
-            if (m_timedOut)
+            if (!m_redirectRefused.isEmpty())
+                m_obs.error = m_redirectRefused;
+            else if (m_timedOut)
                 m_obs.error = QStringLiteral("timed out after %1 (reading the body)").arg(seconds(m_timeout));
             else if (!m_truncated && err != QNetworkReply::NoError && int(err) < 200)
                 m_obs.error = m_reply->errorString();
@@ -217,6 +245,8 @@ private:
 
     QString describeError(QNetworkReply::NetworkError err) const
     {
+        if (!m_redirectRefused.isEmpty())
+            return m_redirectRefused;
         if (m_timedOut)
             return QStringLiteral("timed out after %1").arg(seconds(m_timeout));
         if (!m_sslErrors.isEmpty())
@@ -269,6 +299,9 @@ private:
     bool m_truncated = false;
     bool m_timedOut = false;
     bool m_insecure = false;
+    bool m_carriesCredentials = false;
+    QString m_redirectRefused;
+    QUrl m_hop; // URL of the current request in a redirect chain
 };
 
 bool isJson(const QByteArray &body)
@@ -325,7 +358,7 @@ QFuture<Observation> HttpProbe::run(const HttpRequest &request, const HttpServic
 
     QNetworkRequest req(*url);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
+                     request.followRedirects ? QNetworkRequest::UserVerifiedRedirectPolicy
                                              : QNetworkRequest::ManualRedirectPolicy);
     req.setMaximumRedirectsAllowed(10);
     req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -362,7 +395,9 @@ QFuture<Observation> HttpProbe::run(const HttpRequest &request, const HttpServic
         req.setSslConfiguration(tls);
     }
     const QString poolKey = (insecure ? QStringLiteral("insecure|") : QStringLiteral("verify|")) + caFile;
-    call->start(req, request.body, poolKey, insecure);
+    const bool credentials = !bearerToken.isEmpty() || req.hasRawHeader("Authorization") ||
+                             req.hasRawHeader("Proxy-Authorization") || req.hasRawHeader("Cookie");
+    call->start(req, request.body, poolKey, insecure, credentials);
     return future;
 }
 

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void connectionRefused();
     void redirects();
     void bodyCapped();
+    void tokenNotSentToAnotherOrigin();
     void errorStatusAndBrokenServers();
     void bearerTokenNotInEvidence();
     void urlResolution();
@@ -297,6 +298,44 @@ void tst_HttpProbe::redirects()
     QVERIFY2(followed.error.isEmpty(), qPrintable(followed.error));
     QCOMPARE(followed.status, 200);
     QCOMPARE(followed.body, QByteArray("new place"));
+}
+
+void tst_HttpProbe::tokenNotSentToAnotherOrigin()
+{
+    // A redirect to another origin (here: another port) must not carry the bearer token along.
+    LoopbackHttpServer other;
+    auto seen = std::make_shared<Seen>();
+    other.route("GET", "/landing", [seen](const LoopbackRequest &r) {
+        seen->add(r);
+        return LoopbackResponse::text(200, "landed");
+    });
+    QVERIFY(other.listen());
+    const QByteArray target = other.url(QStringLiteral("/landing")).toEncoded();
+    m_server.route("GET", "/elsewhere", [target](const LoopbackRequest &) {
+        return LoopbackResponse::text(302, "moved").withHeader("Location", target);
+    });
+    HttpRequest req = get(m_server.url(QStringLiteral("/elsewhere")).toString());
+    req.followRedirects = true;
+    const Observation o = await(HttpProbe::run(req, nullptr, "tok-cross-origin-secret"));
+    QCOMPARE(o.status, 302);
+    QCOMPARE(o.error, QStringLiteral("redirect to %1 not followed: another origin, and the request carries "
+                                     "credentials")
+                          .arg(QString::fromLatin1(target)));
+    QCOMPARE(seen->requests.size(), 0);
+    QVERIFY(!QJsonDocument(o.toJson()).toJson().contains("tok-cross-origin-secret"));
+
+    // Without a token, cross-origin redirects are followed.
+    const Observation plain = await(HttpProbe::run(req, nullptr, {}));
+    QCOMPARE(plain.status, 200);
+    QCOMPARE(plain.body, QByteArray("landed"));
+
+    // Same origin with a token: followed.
+    HttpRequest sameOrigin = get(m_server.url(QStringLiteral("/old")).toString());
+    sameOrigin.followRedirects = true;
+    const Observation same = await(HttpProbe::run(sameOrigin, nullptr, "tok"));
+    QVERIFY2(same.error.isEmpty(), qPrintable(same.error));
+    QCOMPARE(same.status, 200);
+    QCOMPARE(same.body, QByteArray("new place"));
 }
 
 void tst_HttpProbe::bodyCapped()
