@@ -11,6 +11,11 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
+#include <signal.h>
+#include <unistd.h>
+#endif
+
 namespace cockpit {
 
 namespace {
@@ -46,6 +51,10 @@ public:
             m_process->setWorkingDirectory(m_spec.workingDirectory);
         // stdin is closed so a command waiting for input ends instead of hanging until the timeout.
         m_process->setStandardInputFile(QProcess::nullDevice());
+#ifdef Q_OS_UNIX
+        // Own process group, so a timeout also kills what the command started (a script's children).
+        m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
+#endif
 
         connect(m_process, &QProcess::readyReadStandardOutput, this,
                 [this] { drain(QProcess::StandardOutput, m_obs.stdOut); });
@@ -60,6 +69,10 @@ public:
         m_deadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5% early
         connect(&m_deadline, &QTimer::timeout, this, [this] {
             m_timedOut = true;
+#ifdef Q_OS_UNIX
+            if (const qint64 pid = m_process->processId(); pid > 0)
+                ::kill(-pid_t(pid), SIGKILL); // the whole group
+#endif
             m_process->kill(); // SIGKILL: a probe must not outlive its timeout
         });
 

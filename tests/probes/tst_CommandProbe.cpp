@@ -1,6 +1,7 @@
 #include "probes/CommandProbe.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QTimer>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void noShellInterpretation();
     void workingDirectoryAndEnv();
     void timeoutKills();
+    void timeoutKillsChildrenToo();
     void programNotFound();
     void emptyArgvAndBadDirectory();
     void outputCapped();
@@ -124,6 +126,26 @@ void tst_CommandProbe::timeoutKills()
     QCOMPARE(o.error, QStringLiteral("timed out after 500ms (killed)"));
     QCOMPARE(o.exitCode, -1);
     QVERIFY(o.durationMs >= 450);
+}
+
+void tst_CommandProbe::timeoutKillsChildrenToo()
+{
+    // The script starts a grandchild and waits; on timeout both must be gone, not only the shell.
+    const Observation o = await(CommandProbe::run(spec(
+        {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & echo $!; wait")}, 700ms)));
+    QCOMPARE(o.error, QStringLiteral("timed out after 700ms (killed)"));
+    bool ok = false;
+    const qint64 grandchild = o.stdOut.trimmed().toLongLong(&ok);
+    QVERIFY2(ok && grandchild > 0, o.stdOut.constData());
+    const auto alive = [grandchild] {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(grandchild));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        const qsizetype paren = line.lastIndexOf(')');
+        return paren > 0 && line.mid(paren + 2, 1) != "Z"; // a zombie waiting for its reaper is dead
+    };
+    QVERIFY(QTest::qWaitFor([&] { return !alive(); }, 3000));
 }
 
 void tst_CommandProbe::programNotFound()
