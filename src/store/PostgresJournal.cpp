@@ -1,0 +1,447 @@
+#include "store/PostgresJournal.h"
+
+#include "store/ScramVerifier.h"
+
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+namespace cockpit {
+
+namespace {
+const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, prev_hash, hash");
+// One writer at a time per database: held for the append transaction only.
+const QString kLockSql = QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('cockpit.journal'))");
+const QString kTailSql = QStringLiteral("SELECT seq, hash FROM cockpit.events ORDER BY seq DESC LIMIT 1");
+// Insert and notify in one statement; no row back means the seq was already taken.
+const QString kInsertSql = QStringLiteral("WITH ins AS (INSERT INTO cockpit.events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                          " ON CONFLICT (seq) DO NOTHING RETURNING seq)"
+                                          " SELECT seq, pg_notify('cockpit_journal', seq::text) FROM ins")
+                               .arg(kColumns);
+
+QString quoteIdent(const QString &name)
+{
+    QString q = name;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+void bindEvent(QSqlQuery &q, const JournalEvent &e)
+{
+    const JournalRawRow row = e.toRawRow();
+    q.bindValue(0, e.seq());
+    q.bindValue(1, e.runId());
+    q.bindValue(2, e.at());
+    q.bindValue(3, e.typeName());
+    q.bindValue(4, e.actor());
+    q.bindValue(5, QString::fromUtf8(row.payload));
+    q.bindValue(6, QString::fromLatin1(row.prevHash));
+    q.bindValue(7, QString::fromLatin1(row.hash));
+}
+} // namespace
+
+PostgresJournal::PostgresJournal(const PostgresJournalSpec &spec, const QByteArray &password, const Options &options)
+    : SqlJournal(QStringLiteral("QPSQL"), QStringLiteral("cockpit.events")), m_spec(spec), m_options(options)
+{
+    m_db.setHostName(spec.host);
+    m_db.setPort(spec.port);
+    m_db.setDatabaseName(spec.database);
+    m_db.setUserName(spec.user);
+    if (!password.isEmpty())
+        m_db.setPassword(QString::fromUtf8(password));
+    m_db.setConnectOptions(spec.connectOptions());
+}
+
+PostgresJournal::~PostgresJournal()
+{
+    if (m_subscribed && m_db.isOpen() && m_db.driver())
+        m_db.driver()->unsubscribeFromNotification(QString::fromLatin1(kChannel));
+}
+
+bool PostgresJournal::isValidRoleName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    return re.match(name).hasMatch();
+}
+
+Expected<std::unique_ptr<PostgresJournal>, Error> PostgresJournal::open(const PostgresJournalSpec &spec,
+                                                                        const QByteArray &password,
+                                                                        const Options &options)
+{
+    std::unique_ptr<PostgresJournal> j(new PostgresJournal(spec, password, options));
+    if (!options.outboxPath.isEmpty()) {
+        auto outbox = Outbox::open(options.outboxPath, spec.toString());
+        if (!outbox)
+            return unexpected(outbox.error());
+        j->m_outbox = std::move(*outbox);
+    }
+    const bool haveWaiting = j->m_outbox && j->m_outbox->count() > 0;
+    if (auto ok = j->connect(); !ok) {
+        if (!haveWaiting)
+            return unexpected(ok.error());
+    } else {
+        j->loadTail(); // before init() there is no table yet; the tail is read again by every append
+    }
+    if (haveWaiting) {
+        // Events sealed in an earlier session are newer than anything on the server.
+        const JournalEvent last = *j->m_outbox->last();
+        if (!j->m_tailKnown || last.seq() > j->m_lastSeq) {
+            j->m_lastSeq = last.seq();
+            j->m_lastHash = last.hash();
+            j->m_tailKnown = true;
+        }
+        if (j->m_online) {
+            if (auto f = j->flushOutbox(); !f && j->m_online)
+                return unexpected(f.error());
+        }
+    }
+    return j;
+}
+
+Expected<void, Error> PostgresJournal::connect()
+{
+    m_sinceAttempt.start();
+    m_db.close();
+    if (!m_db.open()) {
+        setOnline(false);
+        return unexpected(sqlError(QStringLiteral("connecting to journal %1").arg(location()), m_db.lastError()));
+    }
+    // A new server session has no LISTEN: renew it.
+    if (m_subscribed)
+        m_db.driver()->subscribeToNotification(QString::fromLatin1(kChannel));
+    setOnline(true);
+    return {};
+}
+
+bool PostgresJournal::reconnectDue()
+{
+    return !m_sinceAttempt.isValid() || m_sinceAttempt.elapsed() >= m_options.retryIntervalMs;
+}
+
+void PostgresJournal::setOnline(bool online)
+{
+    if (online == m_online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged(online);
+}
+
+bool PostgresJournal::connectionLost()
+{
+    if (!m_db.isOpen()) {
+        setOnline(false);
+        return true;
+    }
+    // An aborted transaction refuses everything but ROLLBACK, so end it before probing.
+    QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    QSqlQuery probe(m_db);
+    if (probe.exec(QStringLiteral("SELECT 1")))
+        return false;
+    m_db.close();
+    setOnline(false);
+    return true;
+}
+
+Expected<void, Error> PostgresJournal::rollback(const QSqlError &error, const QString &what)
+{
+    connectionLost(); // rolls back; notices a dead server
+    return unexpected(sqlError(QStringLiteral("%1 %2").arg(what, location()), error));
+}
+
+Expected<void, Error> PostgresJournal::loadTail()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(kTailSql))
+        return unexpected(sqlError(QStringLiteral("reading journal %1").arg(location()), q.lastError()));
+    m_tailKnown = true;
+    m_lastSeq = 0;
+    m_lastHash = JournalEvent::genesisHash();
+    if (q.next()) {
+        m_lastSeq = q.value(0).toLongLong();
+        m_lastHash = q.value(1).toByteArray();
+    }
+    return {};
+}
+
+Expected<JournalEvent, Error> PostgresJournal::appendOnline(const JournalEventDraft &draft, Attempt &attempt)
+{
+    const QString what = QStringLiteral("appending to journal");
+    auto sealFromCache = [&] {
+        if (m_tailKnown)
+            attempt.sealed = JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash);
+    };
+    QSqlQuery q(m_db);
+    auto fail = [&](const QSqlError &err) -> Expected<JournalEvent, Error> {
+        auto e = rollback(err, what);
+        attempt.connectionLost = !m_online;
+        return unexpected(e.error());
+    };
+    if (!q.exec(QStringLiteral("BEGIN")) || !q.exec(kLockSql)) {
+        sealFromCache();
+        return fail(q.lastError());
+    }
+    if (!q.exec(kTailSql)) {
+        sealFromCache();
+        return fail(q.lastError());
+    }
+    qint64 lastSeq = 0;
+    QByteArray lastHash = JournalEvent::genesisHash();
+    if (q.next()) {
+        lastSeq = q.value(0).toLongLong();
+        lastHash = q.value(1).toByteArray();
+    }
+    const JournalEvent event = JournalEvent::seal(draft, lastSeq + 1, lastHash);
+    attempt.sealed = event;
+
+    QSqlQuery insert(m_db);
+    insert.prepare(kInsertSql);
+    bindEvent(insert, event);
+    if (!insert.exec())
+        return fail(insert.lastError());
+    if (!insert.next()) {
+        rollback(QSqlError(), what);
+        return unexpected(Error::plain(QStringLiteral("appending to journal %1: seq %2 is already taken")
+                                           .arg(location())
+                                           .arg(event.seq())));
+    }
+    insert.finish();
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return fail(q.lastError());
+    m_tailKnown = true;
+    m_lastSeq = event.seq();
+    m_lastHash = event.hash();
+    return event;
+}
+
+Expected<JournalEvent, Error> PostgresJournal::appendToOutbox(const JournalEvent &event)
+{
+    if (auto ok = m_outbox->enqueue(event); !ok)
+        return unexpected(ok.error());
+    m_tailKnown = true;
+    m_lastSeq = event.seq();
+    m_lastHash = event.hash();
+    Q_EMIT pendingCountChanged(m_outbox->count());
+    return event;
+}
+
+Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &draft)
+{
+    if (auto ok = checkThread(); !ok)
+        return unexpected(ok.error());
+
+    // Waiting events go first, in order; while any wait, new events queue behind them.
+    if (m_outbox && m_outbox->count() > 0) {
+        if (m_online || reconnectDue()) {
+            auto flushed = flushOutbox();
+            if (!flushed && m_online)
+                return unexpected(flushed.error()); // a conflict, not an outage: don't pile up more
+        }
+        if (m_outbox->count() > 0) {
+            if (!m_tailKnown)
+                return unexpected(Error::plain(QStringLiteral("journal %1: tail unknown").arg(location())));
+            return appendToOutbox(JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash));
+        }
+    }
+
+    if (!m_online && (!m_outbox || reconnectDue()))
+        connect();
+    if (m_online) {
+        Attempt attempt;
+        auto appended = appendOnline(draft, attempt);
+        if (appended) {
+            Q_EMIT eventsAppended(appended->seq());
+            return appended;
+        }
+        if (!attempt.connectionLost || !m_outbox || !attempt.sealed)
+            return appended;
+        // The commit may or may not have reached the server: the sealed event goes to the outbox, and
+        // the flush recognises it by seq + hash if it did.
+        auto queued = appendToOutbox(*attempt.sealed);
+        if (queued && connect())
+            flushOutbox(); // a restarted server only dropped our connection: catch up at once
+        return queued;
+    }
+    if (!m_outbox)
+        return unexpected(Error::plain(QStringLiteral("journal %1 is unreachable").arg(location())));
+    if (!m_tailKnown)
+        return unexpected(
+            Error::plain(QStringLiteral("journal %1 is unreachable and its last event is unknown").arg(location())));
+    return appendToOutbox(JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash));
+}
+
+Expected<qint64, Error> PostgresJournal::flushOutbox()
+{
+    if (auto ok = checkThread(); !ok)
+        return unexpected(ok.error());
+    if (!m_outbox || m_outbox->count() == 0)
+        return qint64(0);
+    if (!m_online) {
+        if (auto c = connect(); !c)
+            return unexpected(c.error());
+    }
+    const QString what = QStringLiteral("sending waiting events to journal");
+    auto waiting = m_outbox->pending();
+    if (!waiting)
+        return unexpected(waiting.error());
+    const QList<JournalEvent> &events = *waiting;
+    const JournalEvent &first = events.first();
+
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN")) || !q.exec(kLockSql))
+        return unexpected(rollback(q.lastError(), what).error());
+    auto conflict = [&](const QString &why) -> Expected<qint64, Error> {
+        rollback(QSqlError(), what);
+        return unexpected(Error::plain(QStringLiteral("%1 %2: %3; %4 events kept in outbox %5")
+                                           .arg(what, location(), why)
+                                           .arg(events.size())
+                                           .arg(m_outbox->path())));
+    };
+    // The first waiting event must chain onto what the server holds.
+    if (first.seq() > 1) {
+        q.prepare(QStringLiteral("SELECT hash FROM cockpit.events WHERE seq = ?"));
+        q.addBindValue(first.seq() - 1);
+        if (!q.exec())
+            return unexpected(rollback(q.lastError(), what).error());
+        if (!q.next())
+            return conflict(QStringLiteral("the shared journal has no event %1").arg(first.seq() - 1));
+        if (q.value(0).toByteArray() != first.prevHash())
+            return conflict(QStringLiteral("event %1 on the server is not the one event %2 was chained to")
+                                .arg(first.seq() - 1)
+                                .arg(first.seq()));
+    }
+    QSqlQuery insert(m_db);
+    insert.prepare(kInsertSql);
+    QSqlQuery stored(m_db);
+    stored.prepare(QStringLiteral("SELECT hash FROM cockpit.events WHERE seq = ?"));
+    qint64 sent = 0;
+    for (const JournalEvent &e : events) {
+        bindEvent(insert, e);
+        if (!insert.exec())
+            return unexpected(rollback(insert.lastError(), what).error());
+        const bool inserted = insert.next();
+        insert.finish();
+        if (inserted) {
+            ++sent;
+            continue;
+        }
+        // Already there: the earlier attempt's commit did arrive. Only the very same event is acceptable.
+        stored.bindValue(0, e.seq());
+        if (!stored.exec())
+            return unexpected(rollback(stored.lastError(), what).error());
+        const QByteArray there = stored.next() ? stored.value(0).toByteArray() : QByteArray();
+        stored.finish();
+        if (there != e.hash())
+            return conflict(QStringLiteral("event %1 on the server differs from ours").arg(e.seq()));
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return unexpected(rollback(q.lastError(), what).error());
+    // Safe to forget only now; a crash before this line re-sends events the server recognises.
+    if (auto ok = m_outbox->removeThrough(events.last().seq()); !ok)
+        return unexpected(ok.error());
+    m_tailKnown = true;
+    m_lastSeq = events.last().seq();
+    m_lastHash = events.last().hash();
+    Q_EMIT pendingCountChanged(m_outbox->count());
+    Q_EMIT eventsAppended(first.seq());
+    return sent;
+}
+
+Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QByteArray &viewerPassword)
+{
+    if (auto ok = checkThread(); !ok)
+        return ok;
+    if (!isValidRoleName(viewerRole))
+        return unexpected(Error::plain(
+            QStringLiteral("viewer role %1: use lowercase letters, digits and _ (at most 63)").arg(viewerRole)));
+    if (!m_online) {
+        if (auto c = connect(); !c)
+            return c;
+    }
+    const QString what = QStringLiteral("initialising journal");
+    QSqlQuery q(m_db);
+    auto run = [&](const QString &sql) -> bool { return q.exec(sql); };
+    const QString role = quoteIdent(viewerRole);
+
+    // LOCAL: only for this transaction; "already exists, skipping" notices are expected on a re-run.
+    if (!run(QStringLiteral("BEGIN")) || !run(QStringLiteral("SET LOCAL client_min_messages = warning")))
+        return rollback(q.lastError(), what);
+    q.prepare(QStringLiteral("SELECT rolsuper OR rolcreaterole OR rolbypassrls, rolname = current_user"
+                             " FROM pg_roles WHERE rolname = ?"));
+    q.addBindValue(viewerRole);
+    if (!q.exec())
+        return rollback(q.lastError(), what);
+    const bool exists = q.next();
+    if (exists && (q.value(0).toBool() || q.value(1).toBool())) {
+        rollback(QSqlError(), what);
+        return unexpected(Error::plain(
+            QStringLiteral("role %1 exists and is privileged (or is you); a viewer role must be a plain role")
+                .arg(viewerRole)));
+    }
+    QString password;
+    if (!viewerPassword.isEmpty())
+        password = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(viewerPassword)));
+    else if (!exists)
+        password = QStringLiteral(" PASSWORD NULL");
+
+    const QStringList statements{
+        QStringLiteral("CREATE SCHEMA IF NOT EXISTS cockpit"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS cockpit.events ("
+                       " seq bigint PRIMARY KEY CHECK (seq > 0),"
+                       " run_id text NOT NULL, at bigint NOT NULL, type text NOT NULL, actor text NOT NULL,"
+                       // text, not jsonb: the payload is hashed byte for byte as written
+                       " payload text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS events_run_idx ON cockpit.events (run_id, seq)"),
+        QStringLiteral("CREATE OR REPLACE FUNCTION cockpit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS"
+                       " $$BEGIN RAISE EXCEPTION 'cockpit.events is append-only'; END$$"),
+        QStringLiteral("DROP TRIGGER IF EXISTS events_append_only ON cockpit.events"),
+        QStringLiteral("CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON cockpit.events"
+                       " FOR EACH ROW EXECUTE FUNCTION cockpit.refuse_change()"),
+        QStringLiteral("DROP TRIGGER IF EXISTS events_no_truncate ON cockpit.events"),
+        QStringLiteral("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON cockpit.events"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION cockpit.refuse_change()"),
+        QStringLiteral("REVOKE ALL ON SCHEMA cockpit FROM PUBLIC"),
+        QStringLiteral("REVOKE ALL ON cockpit.events FROM PUBLIC"),
+        (exists ? QStringLiteral("ALTER ROLE %1 LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION%2")
+                : QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION%2"))
+            .arg(role, password),
+        QStringLiteral("ALTER ROLE %1 SET default_transaction_read_only = on").arg(role),
+        QStringLiteral("REVOKE ALL ON cockpit.events FROM %1").arg(role),
+        QStringLiteral("GRANT USAGE ON SCHEMA cockpit TO %1").arg(role),
+        QStringLiteral("GRANT SELECT ON cockpit.events TO %1").arg(role),
+    };
+    for (const QString &sql : statements) {
+        if (!run(sql))
+            return rollback(q.lastError(), what); // the error text never contains the clear password
+    }
+    if (!q.exec(QStringLiteral("SELECT current_database()")) || !q.next())
+        return rollback(q.lastError(), what);
+    if (!run(QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(quoteIdent(q.value(0).toString()), role)) ||
+        !run(QStringLiteral("COMMIT")))
+        return rollback(q.lastError(), what);
+    return loadTail();
+}
+
+Expected<void, Error> PostgresJournal::subscribe()
+{
+    if (auto ok = checkThread(); !ok)
+        return ok;
+    if (!m_online) {
+        if (auto c = connect(); !c)
+            return c;
+    }
+    QSqlDriver *driver = m_db.driver();
+    if (m_subscribed)
+        return {};
+    if (!driver->subscribeToNotification(QString::fromLatin1(kChannel)))
+        return unexpected(sqlError(QStringLiteral("subscribing to journal %1").arg(location()), driver->lastError()));
+    QObject::connect(driver, &QSqlDriver::notification, this,
+                     [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                         // Our own appends were announced when they were made.
+                         if (name == QLatin1String(kChannel) && source != QSqlDriver::SelfSource)
+                             Q_EMIT eventsAppended(payload.toLongLong());
+                     });
+    m_subscribed = true;
+    return {};
+}
+
+} // namespace cockpit
