@@ -153,7 +153,10 @@ void CheckRunner::prepare(int index)
         });
         return;
     }
-    job.state = job.secrets.isEmpty() ? State::Queued : State::WaitingForSecrets;
+    bool resolved = true;
+    for (const QString &n : std::as_const(job.secrets))
+        resolved &= m_secrets.value(n).resolved; // provided in-process
+    job.state = resolved ? State::Queued : State::WaitingForSecrets;
 }
 
 void CheckRunner::requestSecret(const QString &name)
