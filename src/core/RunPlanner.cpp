@@ -1,0 +1,930 @@
+#include "core/RunPlanner.h"
+
+#include "core/BaselineComparison.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace cockpit {
+
+namespace {
+
+const QString kEngineActor = QString::fromLatin1(RunPlanner::kEngine);
+
+QString dur(qint64 ms)
+{
+    return formatDuration(Milliseconds(ms));
+}
+
+bool done(const QString &status)
+{
+    return status == QLatin1String("ok") || status == QLatin1String("accepted");
+}
+
+bool samePerson(const QString &a, const QString &b)
+{
+    return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+}
+
+Refusal refuse(const QString &message, const QStringList &reasons = {})
+{
+    return Refusal{message, reasons};
+}
+
+JournalEventDraft draft(const RunState &s, qint64 at, JournalEventType type, const QString &actor, QJsonObject p)
+{
+    return JournalEventDraft{s.runId(), at, type, actor, std::move(p)};
+}
+
+const Gate *findGate(const Stage &stage, const QString &id)
+{
+    for (const Gate &g : stage.gates) {
+        if (g.id == id)
+            return &g;
+    }
+    return nullptr;
+}
+
+const Trigger *findTrigger(const Runbook &rb, const QString &id)
+{
+    for (const Trigger &t : rb.rollback.triggers) {
+        if (t.id == id)
+            return &t;
+    }
+    return nullptr;
+}
+
+int restartIndex(const Runbook &rb)
+{
+    for (int i = 0; i < rb.stages.size(); ++i) {
+        if (rb.stages[i].id == rb.rollback.restartFrom)
+            return i;
+    }
+    return 0;
+}
+
+bool rolloutDone(const RunState &s, const Stage &stage)
+{
+    for (const Action &a : stage.rollout) {
+        if (!done(s.stage().rollout.value(a.id).status))
+            return false;
+    }
+    return true;
+}
+
+bool needsBaseline(const Gate &g)
+{
+    return g.kind == Gate::Kind::NoDegradation || g.kind == Gate::Kind::NoNewValues;
+}
+
+bool baselinesCollected(const RunState &s, const Stage &stage)
+{
+    for (const Gate &g : stage.gates) {
+        if (needsBaseline(g) && !s.stage().gateValues.value(g.id).baseline)
+            return false;
+    }
+    return true;
+}
+
+bool soakElapsed(const RunState &s, qint64 now)
+{
+    const auto end = s.soakEnd();
+    return end && now >= *end;
+}
+
+QJsonObject firingPayload(const RunState &s, const Trigger &t, const TriggerFiring &f, qint64 now,
+                          const QString &raisedBy, const QString &reason)
+{
+    QJsonObject p{{QStringLiteral("stage"), s.stage().id},
+                  {QStringLiteral("trigger"), t.id},
+                  {QStringLiteral("severity"), RunEvents::severityName(int(t.severity))},
+                  {QStringLiteral("action"), RunEvents::responseName(int(t.response))},
+                  {QStringLiteral("effect"), triggerEffectName(f.effect)},
+                  {QStringLiteral("values"), f.values},
+                  {QStringLiteral("explanation"), f.explanation},
+                  {QStringLiteral("held_ms"), double(f.heldFor.count())},
+                  {QStringLiteral("raised_by"), raisedBy},
+                  {QStringLiteral("reason"), reason}};
+    if (f.effect == TriggerEffect::RollbackWithin)
+        p.insert(QStringLiteral("deadline"), double(now + f.within.value_or(t.within).count()));
+    if (f.effect == TriggerEffect::Extend)
+        p.insert(QStringLiteral("extension_ms"), double(f.extension.count()));
+    return p;
+}
+
+JournalEventDraft rollbackStarted(const RunState &s, qint64 now, const QString &actor, const QString &reason,
+                                  const QString &trigger)
+{
+    return draft(s, now, JournalEventType::RollbackStarted, actor,
+                 {{QStringLiteral("stage"), s.stage().id},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("trigger"), trigger},
+                  {QStringLiteral("target_ms"), double(s.runbook().rollback.target.count())}});
+}
+
+bool ponrIsStage(const RunState &s)
+{
+    return !s.runbook().rollback.pointOfNoReturnAfter.isEmpty()
+           && s.runbook().rollback.pointOfNoReturnAfter == s.stage().id;
+}
+
+JournalEventDraft ponrEvent(const RunState &s, qint64 now)
+{
+    return draft(s, now, JournalEventType::PointOfNoReturn, kEngineActor,
+                 {{QStringLiteral("after"), s.runbook().rollback.pointOfNoReturnAfter},
+                  {QStringLiteral("description"), s.runbook().rollback.pointOfNoReturn}});
+}
+
+// One round of automatic events; the caller applies them and asks again until there are none.
+QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now)
+{
+    QList<JournalEventDraft> out;
+    const Runbook &rb = s.runbook();
+
+    // Point of no return after a schedule item.
+    if (!s.pointOfNoReturnAt() && !rb.rollback.pointOfNoReturnAfter.isEmpty()
+        && s.schedule().contains(rb.rollback.pointOfNoReturnAfter)) {
+        const auto item = s.schedule().item(rb.rollback.pointOfNoReturnAfter);
+        if (item && item->actualEnd && !item->failed)
+            out.append(ponrEvent(s, now));
+    }
+
+    if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {
+        const auto &r = *s.rollback();
+        bool all = true;
+        for (const Action &a : rb.rollback.steps)
+            all = all && done(r.steps.value(a.id).status);
+        if (all) {
+            const qint64 elapsed = now - r.startedAt;
+            out.append(draft(s, now, JournalEventType::RollbackFinished, kEngineActor,
+                             {{QStringLiteral("result"), QStringLiteral("ok")},
+                              {QStringLiteral("elapsed_ms"), double(elapsed)},
+                              {QStringLiteral("target_ms"), double(r.target.count())},
+                              {QStringLiteral("within_target"), elapsed <= r.target.count()},
+                              {QStringLiteral("note"), QString()}}));
+        }
+        return out;
+    }
+    const Stage *stage = s.currentStage();
+    if (s.phase() != RunState::Phase::InStage || !stage)
+        return out;
+
+    if (ponrIsStage(s) && !s.pointOfNoReturnAt() && rolloutDone(s, *stage))
+        out.append(ponrEvent(s, now));
+
+    // Triggers: fired from samples, one rollback at most.
+    bool rollbackRequested = false;
+    for (const Trigger &t : rb.rollback.triggers) {
+        const auto it = s.triggers().constFind(t.id);
+        if (it == s.triggers().constEnd())
+            continue;
+        for (const TriggerFiring &f : it->due()) {
+            out.append(draft(s, now, JournalEventType::TriggerFired, kEngineActor,
+                             firingPayload(s, t, f, now, QString(), QString())));
+            if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && !rollbackRequested
+                && !s.pointOfNoReturnAt()) {
+                rollbackRequested = true;
+                out.append(rollbackStarted(s, now, kEngineActor,
+                                           QStringLiteral("trigger %1 (%2): %3")
+                                               .arg(t.id, RunEvents::severityName(int(t.severity)), f.explanation),
+                                           t.id));
+            }
+        }
+    }
+    if (!rollbackRequested && !s.pointOfNoReturnAt()) {
+        for (const RunState::Fired &f : s.fired()) {
+            if (f.effect == TriggerEffect::RollbackWithin && !f.resolved && f.deadline && now >= *f.deadline) {
+                out.append(rollbackStarted(s, now, kEngineActor,
+                                           QStringLiteral("trigger %1: rollback deadline reached").arg(f.trigger),
+                                           f.trigger));
+                rollbackRequested = true;
+                break;
+            }
+        }
+    }
+    if (rollbackRequested)
+        return out; // gates and checkpoints of a stage being rolled back are moot
+
+    if (!s.stage().soakStart)
+        return out;
+
+    // Gate changes, journaled as they happen (awaiting_decision latches the stop).
+    for (const Gate &g : stage->gates) {
+        const GateView v = RunPlanner::gateView(s, g, now);
+        const QString phase = GateStatus::phaseName(v.status.phase);
+        const QString before = s.stage().reportedGates.value(g.id);
+        if (phase == before)
+            continue;
+        out.append(draft(s, now, JournalEventType::GateChanged, kEngineActor,
+                         {{QStringLiteral("stage"), s.stage().id},
+                          {QStringLiteral("gate"), g.id},
+                          {QStringLiteral("from"), before},
+                          {QStringLiteral("to"), v.status.verdictKey()},
+                          {QStringLiteral("phase"), phase},
+                          {QStringLiteral("reason"), v.status.reason},
+                          {QStringLiteral("explanation"), v.status.explanation},
+                          {QStringLiteral("remaining_ms"), double(v.status.remaining.count())},
+                          {QStringLiteral("held_ms"), double(v.status.held.count())}}));
+    }
+
+    // Checkpoints: a snapshot of every metric's latest sample.
+    for (const CheckpointDue &c : RunPlanner::checkpointPlan(s)) {
+        if (c.dueAt > now || s.stage().checkpointsDone.contains(c.index))
+            continue;
+        QJsonObject metrics;
+        for (auto it = rb.metrics.constBegin(); it != rb.metrics.constEnd(); ++it) {
+            const auto sample = s.latestSamples().constFind(it.key());
+            if (sample == s.latestSamples().constEnd()) {
+                metrics.insert(it.key(), QJsonObject{{QStringLiteral("value"), QJsonValue()},
+                                                     {QStringLiteral("error"), QStringLiteral("no sample")}});
+                continue;
+            }
+            metrics.insert(it.key(),
+                           QJsonObject{{QStringLiteral("value"), sample->value ? QJsonValue(*sample->value) : QJsonValue()},
+                                       {QStringLiteral("at"), double(sample->at)},
+                                       {QStringLiteral("error"), sample->error}});
+        }
+        out.append(RunEvents::checkpoint(s.runId(), now, s.stage().id, c.index, c.offset, c.dueAt, metrics));
+    }
+    return out;
+}
+
+QList<RunEffect> effectsOf(const RunState &s, qint64 now)
+{
+    QList<RunEffect> out;
+    const Runbook &rb = s.runbook();
+    if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
+        return out;
+
+    for (const ScheduleItem &i : s.schedule().due(now)) {
+        if (!s.scheduleActions().contains(i.id))
+            out.append({RunEffect::Kind::StartScheduleItem, QString(), i.id, QStringLiteral("schedule")});
+    }
+
+    if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {
+        for (const Action &a : rb.rollback.steps) {
+            const QString st = s.rollback()->steps.value(a.id).status;
+            if (done(st))
+                continue;
+            if (st.isEmpty())
+                out.append({RunEffect::Kind::RunRollbackStep, s.rollback()->stage, a.id, QStringLiteral("rollback")});
+            break; // in order; a started or failed step holds the rest
+        }
+        return out;
+    }
+    const Stage *stage = s.currentStage();
+    if (s.phase() != RunState::Phase::InStage || !stage)
+        return out;
+    const QString sid = s.stage().id;
+
+    for (const Gate &g : stage->gates) {
+        if (needsBaseline(g) && !s.stage().gateValues.value(g.id).baseline)
+            out.append({RunEffect::Kind::CollectGateValues, sid, g.id, QStringLiteral("baseline")});
+    }
+    if (baselinesCollected(s, *stage)) {
+        for (const Action &a : stage->rollout) {
+            const QString st = s.stage().rollout.value(a.id).status;
+            if (done(st))
+                continue;
+            if (st.isEmpty())
+                out.append({RunEffect::Kind::RunAction, sid, a.id, QStringLiteral("rollout")});
+            break;
+        }
+    }
+    const bool rolledOut = rolloutDone(s, *stage);
+    if (rolledOut) {
+        for (const Check &c : stage->verify) {
+            if (!s.stage().verify.contains(c.id))
+                out.append({RunEffect::Kind::RunCheck, sid, c.id, QStringLiteral("verify")});
+        }
+    }
+    for (auto it = rb.metrics.constBegin(); it != rb.metrics.constEnd(); ++it) {
+        const auto last = s.latestSamples().constFind(it.key());
+        if (last == s.latestSamples().constEnd() || now >= last->at + it->every.count())
+            out.append({RunEffect::Kind::SampleMetric, sid, it.key(), QStringLiteral("sample")});
+    }
+    if (!s.stage().soakStart)
+        return out;
+    const bool elapsed = soakElapsed(s, now);
+    for (const Gate &g : stage->gates) {
+        if (needsBaseline(g) && elapsed && !s.stage().gateValues.value(g.id).current)
+            out.append({RunEffect::Kind::CollectGateValues, sid, g.id, QStringLiteral("current")});
+        if (g.kind != Gate::Kind::Check)
+            continue;
+        const auto last = s.stage().gateChecks.constFind(g.id);
+        const bool have = last != s.stage().gateChecks.constEnd();
+        if (g.every && g.every->count() > 0) {
+            if (!have || now >= last->at + g.every->count())
+                out.append({RunEffect::Kind::RunCheck, sid, g.id, QStringLiteral("gate_check")});
+        } else if (elapsed && !have) {
+            out.append({RunEffect::Kind::RunCheck, sid, g.id, QStringLiteral("gate_check")});
+        }
+    }
+    return out;
+}
+
+QList<PendingDecision> pendingOf(const RunState &s, qint64 now)
+{
+    QList<PendingDecision> out;
+    const Runbook &rb = s.runbook();
+    switch (s.phase()) {
+    case RunState::Phase::NotStarted:
+    case RunState::Phase::Finished: return out;
+    case RunState::Phase::Ready:
+        if (!rb.stages.isEmpty())
+            out.append({QStringLiteral("enter_stage"), rb.stages.first().id, QString(),
+                        QStringLiteral("enter the first stage"), s.startedAt(), std::nullopt});
+        return out;
+    case RunState::Phase::RolledBack: {
+        const int i = restartIndex(rb);
+        if (i < rb.stages.size())
+            out.append({QStringLiteral("enter_stage"), rb.stages[i].id, QString(),
+                        QStringLiteral("rolled back: the run restarts from %1 (stages are never skipped)")
+                            .arg(rb.stages[i].id),
+                        s.rollback() ? s.rollback()->finishedAt.value_or(0) : 0, std::nullopt});
+        return out;
+    }
+    case RunState::Phase::RollingBack:
+        if (s.rollback()) {
+            for (const Action &a : rb.rollback.steps) {
+                const auto st = s.rollback()->steps.value(a.id);
+                if (st.status == QLatin1String("failed"))
+                    out.append({QStringLiteral("rollback_step"), a.id, s.rollback()->stage,
+                                QStringLiteral("rollback step %1 failed: accept it as done, or retry").arg(a.id), st.at,
+                                s.rollback()->startedAt + s.rollback()->target.count()});
+                if (!done(st.status))
+                    break;
+            }
+        }
+        return out;
+    case RunState::Phase::InStage: break;
+    }
+    const Stage *stage = s.currentStage();
+    if (!stage)
+        return out;
+    const QString sid = s.stage().id;
+    for (const Action &a : stage->rollout) {
+        const auto st = s.stage().rollout.value(a.id);
+        if (st.status == QLatin1String("failed"))
+            out.append({QStringLiteral("action"), a.id, sid,
+                        QStringLiteral("rollout action %1 failed: accept it as done, or retry").arg(a.id), st.at,
+                        std::nullopt});
+    }
+    for (const RunState::Fired &f : s.fired()) {
+        if (f.stage != sid || f.resolved)
+            continue;
+        if (f.effect == TriggerEffect::RollbackWithin)
+            out.append({QStringLiteral("trigger"), f.trigger, sid,
+                        QStringLiteral("%1: roll back by the deadline, or dismiss with a reason").arg(f.explanation),
+                        f.at, f.deadline});
+        else if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && s.pointOfNoReturnAt())
+            out.append({QStringLiteral("point_of_no_return"), f.trigger, sid,
+                        QStringLiteral("trigger %1 asks for a rollback, but the point of no return was passed: %2")
+                            .arg(f.trigger, rb.rollback.pointOfNoReturn),
+                        f.at, std::nullopt});
+    }
+    if (s.stage().soakStart) {
+        for (const Gate &g : stage->gates) {
+            const GateView v = RunPlanner::gateView(s, g, now);
+            if (v.status.phase == GateStatus::Phase::AwaitingDecision)
+                out.append({QStringLiteral("gate"), g.id, sid, v.status.reason, now, std::nullopt});
+            else if (g.kind == Gate::Kind::Manual && !v.status.passed())
+                out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt, std::nullopt});
+        }
+    }
+    const QStringList blockers = RunPlanner::promotionBlockers(s, now, QString());
+    if (blockers.isEmpty()) {
+        out.append({QStringLiteral("promote"), sid, sid, QStringLiteral("every promotion condition holds"), now,
+                    std::nullopt});
+    } else if (stage->requiresSecondApprover && blockers.size() == 1
+               && blockers.first().startsWith(QLatin1String("second approver"))) {
+        out.append({QStringLiteral("second_approval"), sid, sid, blockers.first(), now, std::nullopt});
+    }
+    return out;
+}
+
+std::optional<qint64> wakeOf(const RunState &s, qint64 now)
+{
+    std::optional<qint64> w;
+    auto consider = [&](qint64 t) {
+        if (t > now && (!w || t < *w))
+            w = t;
+    };
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (!i.actualStart)
+            consider(i.plannedStart);
+    }
+    const Stage *stage = s.currentStage();
+    if (s.phase() != RunState::Phase::InStage || !stage)
+        return w;
+    for (auto it = s.runbook().metrics.constBegin(); it != s.runbook().metrics.constEnd(); ++it) {
+        const auto last = s.latestSamples().constFind(it.key());
+        if (last != s.latestSamples().constEnd())
+            consider(last->at + it->every.count());
+    }
+    for (const RunState::Fired &f : s.fired()) {
+        if (!f.resolved && f.deadline)
+            consider(*f.deadline);
+    }
+    if (!s.stage().soakStart)
+        return w;
+    if (const auto end = s.soakEnd())
+        consider(*end);
+    for (const CheckpointDue &c : RunPlanner::checkpointPlan(s)) {
+        if (!s.stage().checkpointsDone.contains(c.index))
+            consider(c.dueAt);
+    }
+    for (const Gate &g : stage->gates) {
+        const auto tracker = s.stage().conditionGates.constFind(g.id);
+        if (tracker != s.stage().conditionGates.constEnd()) {
+            const GateStatus st = tracker->status(now);
+            if (st.noDataSince)
+                consider(*st.noDataSince + g.noDataGrace.count() + 1);
+            if (st.phase == GateStatus::Phase::Recovering && st.failingSince)
+                consider(*st.failingSince + g.recoverWithin.count() + 1);
+            // Staleness of the gate's metrics starts one missed interval after the last sample.
+            if (!st.noDataSince && tracker->config().staleAfter.count() > 0)
+                consider(s.lastEventAt() + tracker->config().staleAfter.count() + g.noDataGrace.count() + 1);
+        }
+        if (g.kind == Gate::Kind::Check && g.every && g.every->count() > 0) {
+            const auto last = s.stage().gateChecks.constFind(g.id);
+            if (last != s.stage().gateChecks.constEnd())
+                consider(last->at + g.every->count());
+        }
+    }
+    return w;
+}
+
+} // namespace
+
+QString RunEffect::kindName(Kind k)
+{
+    switch (k) {
+    case Kind::SampleMetric: return QStringLiteral("sample_metric");
+    case Kind::RunAction: return QStringLiteral("run_action");
+    case Kind::RunCheck: return QStringLiteral("run_check");
+    case Kind::CollectGateValues: return QStringLiteral("collect_gate_values");
+    case Kind::RunRollbackStep: return QStringLiteral("run_rollback_step");
+    case Kind::StartScheduleItem: return QStringLiteral("start_schedule_item");
+    }
+    return {};
+}
+
+QList<CheckpointDue> RunPlanner::checkpointPlan(const RunState &s)
+{
+    const Stage *stage = s.currentStage();
+    if (!stage || !s.stage().soakStart)
+        return {};
+    const qint64 start = *s.stage().soakStart;
+    return CheckpointSchedule::plan(stage->checkpoints, start, Milliseconds(s.soakEnd().value_or(start) - start));
+}
+
+GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
+{
+    GateView v;
+    v.id = g.id;
+    v.title = g.title.isEmpty() ? g.id : g.title;
+    v.kind = g.kind;
+    GateStatus &st = v.status;
+    const auto &sp = s.stage();
+    if (!sp.soakStart && g.kind != Gate::Kind::Manual) {
+        st.phase = GateStatus::Phase::Waiting;
+        st.verdict = Verdict::NoData;
+        st.remaining = g.hold;
+        st.reason = QStringLiteral("the soak has not started (rollout not complete)");
+        return v;
+    }
+    auto decided = [&]() -> bool {
+        const auto d = sp.gateDecisions.constFind(g.id);
+        if (d == sp.gateDecisions.constEnd())
+            return false;
+        st.phase = d->accept ? GateStatus::Phase::Passed : GateStatus::Phase::Failed;
+        st.verdict = d->accept ? Verdict::Pass : Verdict::Fail;
+        st.reason = QStringLiteral("%1 by %2: %3")
+                        .arg(d->accept ? QStringLiteral("accepted") : QStringLiteral("rejected"), d->who, d->reason);
+        return true;
+    };
+    auto awaiting = [&](const QString &why) {
+        st.phase = GateStatus::Phase::AwaitingDecision;
+        st.verdict = Verdict::Inconclusive;
+        st.reason = why;
+    };
+    switch (g.kind) {
+    case Gate::Kind::Condition: {
+        const auto t = sp.conditionGates.constFind(g.id);
+        if (t != sp.conditionGates.constEnd())
+            st = t->status(now);
+        return v;
+    }
+    case Gate::Kind::Manual: {
+        const auto c = sp.manual.constFind(g.id);
+        if (c == sp.manual.constEnd()) {
+            st.phase = GateStatus::Phase::Waiting;
+            st.reason = QStringLiteral("awaiting confirmation: %1").arg(g.instruction);
+        } else {
+            st.phase = GateStatus::Phase::Passed;
+            st.verdict = Verdict::Pass;
+            st.reason = QStringLiteral("confirmed by %1").arg(c->who);
+            st.explanation = c->statement;
+        }
+        return v;
+    }
+    case Gate::Kind::NoDegradation:
+    case Gate::Kind::NoNewValues: {
+        const RunState::GateValues values = sp.gateValues.value(g.id);
+        if (decided())
+            return v;
+        if (!values.baselineError.isEmpty() || !values.currentError.isEmpty()) {
+            awaiting(QStringLiteral("values could not be collected: %1")
+                         .arg(values.baselineError.isEmpty() ? values.currentError : values.baselineError));
+            return v;
+        }
+        if (!values.baseline || !values.current) {
+            st.phase = GateStatus::Phase::Waiting;
+            st.verdict = Verdict::NoData;
+            st.reason = values.baseline ? QStringLiteral("the current values are collected when the soak ends")
+                                        : QStringLiteral("waiting for the baseline values");
+            return v;
+        }
+        Verdict verdict = Verdict::NoData;
+        if (g.kind == Gate::Kind::NoDegradation) {
+            QList<double> b;
+            QList<double> c;
+            for (const QJsonValue &x : *values.baseline)
+                b.append(x.toDouble());
+            for (const QJsonValue &x : *values.current)
+                c.append(x.toDouble());
+            const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha);
+            verdict = r.verdict;
+            st.explanation = r.explanation;
+            v.details = r.toJson();
+        } else {
+            QStringList b;
+            QStringList c;
+            for (const QJsonValue &x : *values.baseline)
+                b.append(x.isString() ? x.toString() : x.toVariant().toString());
+            for (const QJsonValue &x : *values.current)
+                c.append(x.isString() ? x.toString() : x.toVariant().toString());
+            const NewValuesReport r = BaselineComparison::noNewValues(b, c);
+            verdict = r.verdict;
+            st.explanation = r.explanation;
+            v.details = r.toJson();
+        }
+        switch (verdict) {
+        case Verdict::Pass:
+            st.phase = GateStatus::Phase::Passed;
+            st.verdict = Verdict::Pass;
+            break;
+        case Verdict::Fail:
+            st.phase = GateStatus::Phase::Failed;
+            st.verdict = Verdict::Fail;
+            st.reason = st.explanation;
+            break;
+        case Verdict::NoData:
+        case Verdict::Inconclusive: awaiting(st.explanation); break;
+        }
+        return v;
+    }
+    case Gate::Kind::Check: {
+        if (decided())
+            return v;
+        const auto c = sp.gateChecks.constFind(g.id);
+        if (c == sp.gateChecks.constEnd()) {
+            st.phase = GateStatus::Phase::Waiting;
+            st.verdict = Verdict::NoData;
+            st.reason = QStringLiteral("not run yet");
+            return v;
+        }
+        st.explanation = c->explanation;
+        if (c->everFailed || c->verdict == Verdict::Fail) {
+            st.phase = GateStatus::Phase::Failed;
+            st.verdict = Verdict::Fail;
+            st.reason = c->explanation;
+        } else if (c->verdict == Verdict::Pass) {
+            st.phase = GateStatus::Phase::Passed;
+            st.verdict = Verdict::Pass;
+        } else {
+            awaiting(c->explanation.isEmpty() ? verdictName(c->verdict) : c->explanation);
+        }
+        return v;
+    }
+    }
+    return v;
+}
+
+QStringList RunPlanner::promotionBlockers(const RunState &s, qint64 now, const QString &executor)
+{
+    QStringList b;
+    const Stage *stage = s.currentStage();
+    if (s.phase() != RunState::Phase::InStage || !stage) {
+        b << QStringLiteral("no stage is running (%1)").arg(RunState::phaseName(s.phase()));
+        return b;
+    }
+    const auto &sp = s.stage();
+    for (const Action &a : stage->rollout) {
+        if (!done(sp.rollout.value(a.id).status))
+            b << QStringLiteral("rollout action %1 not done").arg(a.id);
+    }
+    for (const Check &c : stage->verify) {
+        const auto r = sp.verify.constFind(c.id);
+        if (c.required && (r == sp.verify.constEnd() || r->verdict != Verdict::Pass))
+            b << QStringLiteral("verify check %1 %2").arg(c.id, r == sp.verify.constEnd() ? QStringLiteral("not run")
+                                                                                        : verdictName(r->verdict));
+    }
+    if (!sp.soakStart) {
+        b << QStringLiteral("soak not started");
+    } else if (!soakElapsed(s, now)) {
+        b << QStringLiteral("soak: %1 remaining").arg(dur(*s.soakEnd() - now));
+    }
+    for (const Gate &g : stage->gates) {
+        const GateView v = gateView(s, g, now);
+        if (!v.status.passed())
+            b << QStringLiteral("gate %1: %2%3")
+                     .arg(g.id, GateStatus::phaseName(v.status.phase),
+                          v.status.reason.isEmpty() ? QString() : QStringLiteral(" (") + v.status.reason + QLatin1Char(')'));
+    }
+    for (const Trigger &t : s.runbook().rollback.triggers) {
+        const auto it = s.triggers().constFind(t.id);
+        if (it == s.triggers().constEnd() || !it->active())
+            continue;
+        if (t.response == Trigger::Response::Extend || t.response == Trigger::Response::RollbackIfPersists)
+            b << QStringLiteral("trigger %1 still holds (monitoring extended): %2").arg(t.id, it->explanation());
+    }
+    for (const RunState::Fired &f : s.fired()) {
+        if (f.stage == sp.id && !f.resolved && f.effect == TriggerEffect::RollbackWithin)
+            b << QStringLiteral("trigger %1 asks for a rollback by %2").arg(f.trigger).arg(f.deadline.value_or(0));
+    }
+    for (const Action &a : stage->rollout) {
+        if (sp.rollout.value(a.id).status == QLatin1String("failed"))
+            b << QStringLiteral("rollout action %1 failed: decision pending").arg(a.id);
+    }
+    if (stage->requiresSecondApprover) {
+        bool ok = false;
+        for (const auto &a : sp.promotionApprovals)
+            ok = ok || (!a.who.trimmed().isEmpty() && (executor.isEmpty() || !samePerson(a.who, executor)));
+        if (!ok)
+            b << (sp.promotionApprovals.isEmpty()
+                      ? QStringLiteral("second approver: stage %1 needs approval by a second person").arg(sp.id)
+                      : QStringLiteral("second approver: the approver must not be the person promoting (%1)")
+                            .arg(executor));
+    }
+    return b;
+}
+
+RunPlan RunPlanner::step(const RunState &state, qint64 now)
+{
+    RunPlan plan;
+    std::optional<RunState> preview;
+    for (int round = 0; round < 16; ++round) {
+        const RunState &cur = preview ? *preview : state;
+        const QList<JournalEventDraft> events = automaticEvents(cur, now);
+        if (events.isEmpty())
+            break;
+        if (!preview)
+            preview = state;
+        for (const JournalEventDraft &e : events)
+            preview->apply(e);
+        plan.events += events;
+    }
+    const RunState &fin = preview ? *preview : state;
+    plan.effects = effectsOf(fin, now);
+    plan.pending = pendingOf(fin, now);
+    plan.wakeAt = wakeOf(fin, now);
+    return plan;
+}
+
+RunStatus RunPlanner::status(const RunState &s, qint64 now)
+{
+    RunStatus r;
+    r.phase = s.phase();
+    r.pointOfNoReturnAt = s.pointOfNoReturnAt();
+    if (s.rollback()) {
+        const auto &rb = *s.rollback();
+        RollbackClock c;
+        c.startedAt = rb.startedAt;
+        c.target = rb.target;
+        c.elapsed = Milliseconds(rb.finishedAt.value_or(now) - rb.startedAt);
+        c.remaining = rb.target - c.elapsed;
+        c.overdue = c.elapsed > rb.target;
+        c.finished = rb.finishedAt.has_value();
+        c.ok = rb.ok;
+        c.reason = rb.reason;
+        r.rollback = c;
+    }
+    r.pending = pendingOf(s, now);
+    const Stage *stage = s.currentStage();
+    if (!stage)
+        return r;
+    r.stage = s.stage().id;
+    r.stageIndex = s.stage().index;
+    r.attempt = s.stage().attempt;
+    r.soakStart = s.stage().soakStart;
+    r.soakEnd = s.soakEnd();
+    r.soakRemaining = Milliseconds(r.soakEnd ? std::max<qint64>(0, *r.soakEnd - now) : stage->soak.count());
+    for (const Gate &g : stage->gates)
+        r.gates.append(gateView(s, g, now));
+    for (const CheckpointDue &c : checkpointPlan(s)) {
+        CheckpointView v{c, std::nullopt};
+        for (const auto &rec : s.stage().checkpoints) {
+            if (rec.index == c.index)
+                v.recordedAt = rec.at;
+        }
+        r.checkpoints.append(v);
+    }
+    r.needsSecondApprover = stage->requiresSecondApprover;
+    r.blockers = promotionBlockers(s, now, QString());
+    return r;
+}
+
+RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &stageId, const QString &who)
+{
+    if (who.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("entering a stage needs the name of the person doing it")));
+    const Runbook &rb = s.runbook();
+    int index = -1;
+    for (int i = 0; i < rb.stages.size(); ++i) {
+        if (rb.stages[i].id == stageId)
+            index = i;
+    }
+    if (index < 0)
+        return unexpected(refuse(QStringLiteral("no stage %1 in the runbook").arg(stageId)));
+    const Stage &stage = rb.stages[index];
+    bool restart = false;
+    switch (s.phase()) {
+    case RunState::Phase::NotStarted: return unexpected(refuse(QStringLiteral("the run has not started")));
+    case RunState::Phase::Finished: return unexpected(refuse(QStringLiteral("the run has finished")));
+    case RunState::Phase::RollingBack:
+        return unexpected(refuse(QStringLiteral("a rollback is in progress; the run restarts once it has finished")));
+    case RunState::Phase::InStage:
+        if (index == s.stage().index + 1)
+            return unexpected(refuse(QStringLiteral("stage %1 is entered by promoting %2").arg(stageId, s.stage().id)));
+        return unexpected(refuse(QStringLiteral("stages cannot be skipped: %1 is running, the next stage is %2")
+                                     .arg(s.stage().id,
+                                          s.stage().index + 1 < rb.stages.size() ? rb.stages[s.stage().index + 1].id
+                                                                                  : QStringLiteral("none"))));
+    case RunState::Phase::Ready:
+        if (index != 0 && !stage.canRunAlone)
+            return unexpected(refuse(
+                QStringLiteral("stages cannot be skipped: the run starts at %1").arg(rb.stages.first().id)));
+        break;
+    case RunState::Phase::RolledBack: {
+        const int from = restartIndex(rb);
+        if (index != from)
+            return unexpected(refuse(QStringLiteral("after a rollback the run restarts from %1; stages cannot be skipped")
+                                         .arg(rb.stages[from].id)));
+        restart = true;
+        break;
+    }
+    }
+    const int attempt = s.stageAttempts().value(stageId) + 1;
+    return QList<JournalEventDraft>{
+        RunEvents::stageEntered(s.runId(), now, who, stageId, index, attempt, restart, QString(), QString())};
+}
+
+RunCommand RunPlanner::promote(const RunState &s, qint64 now, const QString &who)
+{
+    if (who.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("promotion needs the name of the person promoting")));
+    const QStringList blockers = promotionBlockers(s, now, who);
+    if (!blockers.isEmpty())
+        return unexpected(refuse(QStringLiteral("%1 cannot be promoted yet").arg(s.stage().id), blockers));
+    const Stage *stage = s.currentStage();
+    QString approver;
+    for (const auto &a : s.stage().promotionApprovals) {
+        if (!samePerson(a.who, who))
+            approver = a.who;
+    }
+    QList<JournalEventDraft> out;
+    if (ponrIsStage(s) && !s.pointOfNoReturnAt())
+        out.append(ponrEvent(s, now));
+    const int next = s.stage().index + 1;
+    if (next >= s.runbook().stages.size()) {
+        out.append(draft(s, now, JournalEventType::RunFinished, who,
+                         {{QStringLiteral("outcome"), QStringLiteral("completed")},
+                          {QStringLiteral("reason"), QStringLiteral("stage %1 promoted; no stage left").arg(stage->id)},
+                          {QStringLiteral("approved_by"), approver}}));
+        return out;
+    }
+    const QString nextId = s.runbook().stages[next].id;
+    out.append(RunEvents::stageEntered(s.runId(), now, who, nextId, next, s.stageAttempts().value(nextId) + 1, false,
+                                       stage->id, approver));
+    return out;
+}
+
+RunCommand RunPlanner::approvePromotion(const RunState &s, qint64 now, const QString &who, const QString &statement)
+{
+    if (who.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("an approval needs the approver's name")));
+    if (s.phase() != RunState::Phase::InStage)
+        return unexpected(refuse(QStringLiteral("no stage is running")));
+    return QList<JournalEventDraft>{RunEvents::approval(s.runId(), now, who, s.stage().id, QStringLiteral("promotion"),
+                                                        QString(), statement)};
+}
+
+RunCommand RunPlanner::confirmManualGate(const RunState &s, qint64 now, const QString &gateId, const QString &who,
+                                         const QString &statement)
+{
+    if (who.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("a confirmation needs the name of the person confirming")));
+    const Stage *stage = s.currentStage();
+    if (s.phase() != RunState::Phase::InStage || !stage)
+        return unexpected(refuse(QStringLiteral("no stage is running")));
+    const Gate *g = findGate(*stage, gateId);
+    if (!g || g->kind != Gate::Kind::Manual)
+        return unexpected(refuse(QStringLiteral("%1 is not a manual gate of %2").arg(gateId, stage->id)));
+    return QList<JournalEventDraft>{
+        RunEvents::approval(s.runId(), now, who, stage->id, QStringLiteral("manual_gate"), gateId, statement)};
+}
+
+RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targetKind, const QString &target,
+                              bool accept, const QString &who, const QString &reason)
+{
+    if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("a decision is recorded with a name and a reason")));
+    const QString sid = s.stage().id;
+    const auto pending = pendingOf(s, now);
+    const bool open = std::any_of(pending.cbegin(), pending.cend(), [&](const PendingDecision &p) {
+        return p.kind == targetKind && p.target == target;
+    });
+    if (!open)
+        return unexpected(refuse(QStringLiteral("no decision is pending on %1 %2").arg(targetKind, target)));
+    QList<JournalEventDraft> out{RunEvents::decision(s.runId(), now, who, targetKind == QLatin1String("rollback_step")
+                                                                              ? s.rollback()->stage
+                                                                              : sid,
+                                                     targetKind, target, accept, reason)};
+    if (targetKind == QLatin1String("trigger") && !accept)
+        out.append(rollbackStarted(s, now, who, QStringLiteral("trigger %1: %2").arg(target, reason), target));
+    return out;
+}
+
+RunCommand RunPlanner::raiseTrigger(const RunState &s, qint64 now, const QString &triggerId, const QString &who,
+                                    const QString &reason)
+{
+    if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("raising a trigger needs a name and a reason")));
+    if (s.phase() != RunState::Phase::InStage)
+        return unexpected(refuse(QStringLiteral("no stage is running")));
+    const Trigger *t = findTrigger(s.runbook(), triggerId);
+    if (!t)
+        return unexpected(refuse(QStringLiteral("no trigger %1 in the runbook").arg(triggerId)));
+    TriggerFiring f;
+    f.triggerId = t->id;
+    switch (t->response) {
+    case Trigger::Response::Rollback: f.effect = TriggerEffect::Rollback; break;
+    case Trigger::Response::Incident: f.effect = TriggerEffect::Incident; break;
+    case Trigger::Response::RollbackWithin:
+        f.effect = TriggerEffect::RollbackWithin;
+        f.within = t->within;
+        break;
+    case Trigger::Response::Extend:
+    case Trigger::Response::RollbackIfPersists:
+        f.effect = TriggerEffect::Extend;
+        f.extension = TriggerTracker(*t).extension();
+        break;
+    }
+    f.explanation = QStringLiteral("raised by %1: %2").arg(who, reason);
+    QList<JournalEventDraft> out{
+        draft(s, now, JournalEventType::TriggerFired, who, firingPayload(s, *t, f, now, who, reason))};
+    if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && !s.pointOfNoReturnAt())
+        out.append(rollbackStarted(s, now, who, QStringLiteral("trigger %1 raised by %2: %3").arg(t->id, who, reason), t->id));
+    return out;
+}
+
+RunCommand RunPlanner::startRollback(const RunState &s, qint64 now, const QString &who, const QString &reason)
+{
+    if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("a rollback is started with a name and a reason")));
+    if (s.phase() != RunState::Phase::InStage)
+        return unexpected(refuse(QStringLiteral("no stage is running (%1)").arg(RunState::phaseName(s.phase()))));
+    if (s.pointOfNoReturnAt())
+        return unexpected(refuse(QStringLiteral("the point of no return was passed: %1").arg(s.runbook().rollback.pointOfNoReturn)));
+    return QList<JournalEventDraft>{rollbackStarted(s, now, who, reason, QString())};
+}
+
+RunCommand RunPlanner::finishRollback(const RunState &s, qint64 now, const QString &who, bool ok, const QString &note)
+{
+    if (who.trimmed().isEmpty() || note.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("ending a rollback by hand needs a name and a note")));
+    if (s.phase() != RunState::Phase::RollingBack || !s.rollback())
+        return unexpected(refuse(QStringLiteral("no rollback is in progress")));
+    const qint64 elapsed = now - s.rollback()->startedAt;
+    return QList<JournalEventDraft>{draft(s, now, JournalEventType::RollbackFinished, who,
+                                          {{QStringLiteral("result"), ok ? QStringLiteral("ok") : QStringLiteral("failed")},
+                                           {QStringLiteral("elapsed_ms"), double(elapsed)},
+                                           {QStringLiteral("target_ms"), double(s.rollback()->target.count())},
+                                           {QStringLiteral("within_target"), elapsed <= s.rollback()->target.count()},
+                                           {QStringLiteral("note"), note}})};
+}
+
+RunCommand RunPlanner::abort(const RunState &s, qint64 now, const QString &who, const QString &reason)
+{
+    if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
+        return unexpected(refuse(QStringLiteral("aborting a run needs a name and a reason")));
+    if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
+        return unexpected(refuse(QStringLiteral("the run is not active")));
+    return QList<JournalEventDraft>{draft(s, now, JournalEventType::RunFinished, who,
+                                          {{QStringLiteral("outcome"), QStringLiteral("aborted")},
+                                           {QStringLiteral("reason"), reason}})};
+}
+
+} // namespace cockpit

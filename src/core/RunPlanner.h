@@ -1,0 +1,169 @@
+#pragma once
+
+#include "core/CheckpointSchedule.h"
+#include "core/Expected.h"
+#include "core/GateTracker.h"
+#include "core/JournalEventDraft.h"
+#include "core/RunState.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace cockpit {
+
+// Something the engine needs done outside (I/O). The result comes back as an event built with RunEvents
+// and appended to the journal; until it is there, the same effect is requested again on every step, so a
+// driver keeps track of what it already has in flight. Actions that write are requested once: the driver
+// appends action_run {status: started} before it runs one, and a started action is never requested again.
+struct RunEffect
+{
+    enum class Kind {
+        SampleMetric,      // id = metric -> RunEvents::sampleTaken
+        RunAction,         // id = rollout action of `stage` -> RunEvents::actionRun (phase rollout)
+        RunCheck,          // id = verify check, or gate id for a check gate (purpose verify|gate_check)
+                           //   -> RunEvents::checkObserved
+        CollectGateValues, // id = gate, purpose baseline|current -> RunEvents::gateValues
+        RunRollbackStep,   // id = rollback step -> RunEvents::rollbackStep
+        StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule)
+    };
+    Kind kind = Kind::SampleMetric;
+    QString stage;
+    QString id;
+    QString purpose;
+
+    bool operator==(const RunEffect &) const = default;
+    static QString kindName(Kind k);
+};
+
+// Something only a person can do next: decide, confirm, approve, promote, restart.
+struct PendingDecision
+{
+    // gate | action | trigger | rollback_step (decide accept/reject); manual_gate (confirm);
+    // second_approval (approve); promote; enter_stage (start or restart); point_of_no_return (rollback
+    // was asked for after the point of no return)
+    QString kind;
+    QString target;
+    QString stage;
+    QString why;
+    qint64 since = 0;
+    std::optional<qint64> deadline;
+};
+
+struct GateView
+{
+    QString id;
+    QString title;
+    Gate::Kind kind = Gate::Kind::Condition;
+    GateStatus status;
+    QJsonObject details; // comparison gates: the full report (quantiles, U, z, p, n1, n2 / new values)
+};
+
+struct CheckpointView
+{
+    CheckpointDue due;
+    std::optional<qint64> recordedAt;
+};
+
+struct RollbackClock
+{
+    qint64 startedAt = 0;
+    Milliseconds target{0};
+    Milliseconds elapsed{0};   // to the finish, or to now while running
+    Milliseconds remaining{0}; // target - elapsed, negative when overdue
+    bool overdue = false;
+    bool finished = false;
+    bool ok = false;
+    QString reason;
+};
+
+// A snapshot for display and for commands: where the run stands at `now`.
+struct RunStatus
+{
+    RunState::Phase phase = RunState::Phase::NotStarted;
+    QString stage;
+    int stageIndex = -1;
+    int attempt = 0;
+    std::optional<qint64> soakStart;
+    std::optional<qint64> soakEnd;
+    Milliseconds soakRemaining{0};
+    QList<GateView> gates;
+    QList<CheckpointView> checkpoints;
+    QStringList blockers; // why promotion is refused right now (empty = may promote)
+    bool needsSecondApprover = false;
+    QList<PendingDecision> pending;
+    std::optional<RollbackClock> rollback;
+    std::optional<qint64> pointOfNoReturnAt;
+};
+
+struct RunPlan
+{
+    QList<JournalEventDraft> events; // append in this order (they are already applied to the preview)
+    QList<RunEffect> effects;
+    QList<PendingDecision> pending;
+    std::optional<qint64> wakeAt;    // call step() again at this time at the latest (Clock::wakeAt)
+};
+
+struct Refusal
+{
+    QString message;
+    QStringList reasons;
+};
+using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
+
+// Decides what happens next in a run, from its runbook, its state and the time. Pure: no clock, no I/O,
+// no members; the same inputs give the same drafts. The driver loop:
+//   state = RunState::replay(runbook, journal events)        // at start-up and after a crash
+//   loop: plan = step(state, clock.now()); append + apply plan.events; perform plan.effects (their results
+//         are appended + applied as they arrive, then step again); wake at plan.wakeAt.
+// Commands of people (enter a stage, promote, approve, decide, raise a trigger, roll back) return the
+// drafts to append, or a Refusal saying why not.
+//
+// Rules:
+// - Stages run in order and are never skipped; the first stage (or one marked can_run_alone) is entered
+//   by a person; after a rollback only restart_from (default: the first stage) may be entered.
+// - A stage's soak starts when its last rollout action succeeded; gates count samples from then on.
+// - Promotion needs: rollout done, required verify checks passed, the soak (plus extensions) elapsed,
+//   every gate Pass (manual gates confirmed), no pending decision, no active extend trigger, no
+//   unresolved rollback_within, and — for second_approver stages — an approval by a named person other
+//   than the one promoting.
+// - Triggers fire from samples; rollback/incident effects start the rollback at once, rollback_within at
+//   its deadline unless dismissed or rolled back earlier. After the point of no return, rollback is not
+//   started (the request shows as a pending item).
+// - Comparison gates: the baseline is collected when the stage is entered (before its rollout: the
+//   stage's query then covers the previous stage), the current values once the soak has elapsed.
+class RunPlanner
+{
+public:
+    static constexpr const char *kEngine = "engine";
+
+    static JournalEventDraft startRun(const RunInfo &info) { return RunEvents::runStarted(info); }
+    static RunPlan step(const RunState &state, qint64 now);
+    static RunStatus status(const RunState &state, qint64 now);
+
+    static RunCommand enterStage(const RunState &state, qint64 now, const QString &stageId, const QString &who);
+    static RunCommand promote(const RunState &state, qint64 now, const QString &who);
+    static RunCommand approvePromotion(const RunState &state, qint64 now, const QString &who,
+                                       const QString &statement = {});
+    static RunCommand confirmManualGate(const RunState &state, qint64 now, const QString &gateId,
+                                        const QString &who, const QString &statement = {});
+    // targetKind: gate | action | trigger | rollback_step. For a trigger, accept = dismiss the
+    // rollback_within request, reject = roll back now.
+    static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind, const QString &target,
+                             bool accept, const QString &who, const QString &reason);
+    static RunCommand raiseTrigger(const RunState &state, qint64 now, const QString &triggerId,
+                                   const QString &who, const QString &reason);
+    static RunCommand startRollback(const RunState &state, qint64 now, const QString &who, const QString &reason);
+    // Ends a rollback whose steps cannot all complete (ok = false), or confirms it by hand.
+    static RunCommand finishRollback(const RunState &state, qint64 now, const QString &who, bool ok,
+                                     const QString &note);
+    static RunCommand abort(const RunState &state, qint64 now, const QString &who, const QString &reason);
+
+    static GateView gateView(const RunState &state, const Gate &gate, qint64 now);
+    static QStringList promotionBlockers(const RunState &state, qint64 now, const QString &executor);
+    static QList<CheckpointDue> checkpointPlan(const RunState &state);
+};
+
+} // namespace cockpit

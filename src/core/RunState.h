@@ -1,0 +1,221 @@
+#pragma once
+
+#include "core/GateTracker.h"
+#include "core/JournalEvent.h"
+#include "core/RunEvents.h"
+#include "core/Runbook.h"
+#include "core/ScheduleTimeline.h"
+#include "core/TriggerTracker.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace cockpit {
+
+// The state of one run, derived only from its journal: a left fold of RunState::apply over the run's events
+// in order. Nothing here reads a clock; every time is an event's `at`. Replaying the same events after a
+// crash gives the same state, so soak windows, checkpoints, pending decisions and the rollback stopwatch
+// resume where they were. Events of other runs are ignored. Unknown or malformed events are ignored too
+// (the journal is append-only; the state never refuses history).
+class RunState
+{
+public:
+    enum class Phase {
+        NotStarted,  // no run_started yet
+        Ready,       // started, no stage entered
+        InStage,
+        RollingBack,
+        RolledBack,  // rollback finished; the run may restart from restart_from (or stage 1)
+        Finished,
+    };
+    static QString phaseName(Phase p);
+
+    struct Sample
+    {
+        qint64 at = 0;
+        std::optional<double> value; // empty: the sample failed or was empty (NoData)
+        QString error;
+    };
+    struct ActionState
+    {
+        QString status; // started | ok | failed | accepted (a failure a person accepted as done)
+        qint64 at = 0;
+        QString actor;
+    };
+    struct CheckState
+    {
+        Verdict verdict = Verdict::NoData;
+        QString explanation;
+        qint64 at = 0;
+        bool everFailed = false;
+    };
+    struct GateValues
+    {
+        std::optional<QJsonArray> baseline;
+        std::optional<QJsonArray> current;
+        QString baselineError; // why the values could not be collected ("" when they were)
+        QString currentError;
+        qint64 currentAt = 0;
+    };
+    struct Decision
+    {
+        QString stage;
+        QString targetKind;
+        QString target;
+        bool accept = false;
+        QString who;
+        QString reason;
+        qint64 at = 0;
+    };
+    struct Confirmation
+    {
+        QString who;
+        QString statement;
+        qint64 at = 0;
+    };
+    struct Fired
+    {
+        QString stage;
+        QString trigger;
+        TriggerEffect effect = TriggerEffect::Rollback;
+        QString severity;
+        QJsonObject values;
+        QString explanation;
+        QString raisedBy;
+        QString reason;
+        qint64 at = 0;
+        std::optional<qint64> deadline;
+        bool resolved = false; // rollback_within: rolled back or dismissed
+    };
+    struct CheckpointRecord
+    {
+        int index = 0;
+        qint64 at = 0;
+        qint64 dueAt = 0;
+        QJsonObject metrics;
+    };
+    // Everything about the current stage; reset when a stage is entered.
+    struct StageProgress
+    {
+        int index = -1;
+        QString id;
+        int attempt = 0;
+        bool restart = false;
+        qint64 enteredAt = 0;
+        QString enteredBy;
+        std::optional<qint64> soakStart; // when the rollout completed
+        qint64 extendedUntil = 0;        // by extend triggers
+        QHash<QString, ActionState> rollout;
+        QHash<QString, CheckState> verify;
+        QHash<QString, GateTracker> conditionGates;
+        QHash<QString, CheckState> gateChecks;
+        QHash<QString, GateValues> gateValues;
+        QHash<QString, Confirmation> manual;
+        QHash<QString, Decision> gateDecisions; // latest decision per gate
+        QHash<QString, QString> reportedGates;  // gate -> last journaled phase
+        QList<Confirmation> promotionApprovals;
+        QList<CheckpointRecord> checkpoints;
+        QSet<int> checkpointsDone;
+    };
+    struct RollbackRecord
+    {
+        QString stage;
+        qint64 startedAt = 0;
+        Milliseconds target{0};
+        QString reason;
+        QString trigger;
+        QString startedBy;
+        QHash<QString, ActionState> steps;
+        std::optional<qint64> finishedAt;
+        bool ok = false;
+    };
+
+    RunState() = default;
+    explicit RunState(std::shared_ptr<const Runbook> runbook, QString runId = {});
+    // The fold from scratch; `runId` empty = the run of the first run_started.
+    static RunState replay(std::shared_ptr<const Runbook> runbook, const QList<JournalEvent> &events,
+                           const QString &runId = {});
+
+    void apply(const JournalEvent &event);
+    // The same for a draft not sealed yet (the planner previews its own events this way).
+    void apply(const JournalEventDraft &draft);
+
+    const Runbook &runbook() const { return *m_runbook; }
+    std::shared_ptr<const Runbook> runbookPtr() const { return m_runbook; }
+    const QString &runId() const { return m_runId; }
+    RunMode mode() const { return m_mode; }
+    const QString &lead() const { return m_lead; }
+    qint64 startedAt() const { return m_startedAt; }
+    Phase phase() const { return m_phase; }
+    qint64 lastEventAt() const { return m_lastAt; }
+    qint64 eventCount() const { return m_events; }
+
+    const StageProgress &stage() const { return m_stage; }
+    const Stage *currentStage() const; // null outside a stage
+    QHash<QString, int> stageAttempts() const { return m_attempts; }
+    int rollbacks() const { return m_rollbacks; }
+
+    const QHash<QString, Sample> &latestSamples() const { return m_latest; }
+    const QHash<QString, TriggerTracker> &triggers() const { return m_triggers; }
+    const QList<Fired> &fired() const { return m_fired; }
+    const QList<Decision> &decisions() const { return m_decisions; }
+    const std::optional<RollbackRecord> &rollback() const { return m_rollback; } // the latest one
+    std::optional<qint64> pointOfNoReturnAt() const { return m_ponrAt; }
+    const ScheduleTimeline &schedule() const { return m_schedule; }
+    const QHash<QString, ActionState> &scheduleActions() const { return m_scheduleActions; }
+    const QString &outcome() const { return m_outcome; }
+
+    // Soak end including extensions; empty before the soak starts.
+    std::optional<qint64> soakEnd() const;
+    // Metric values of the latest successful samples, as conditions see them.
+    Observation observation() const;
+
+private:
+    void applyRaw(const QString &runId, qint64 at, JournalEventType type, const QString &actor,
+                  const QJsonObject &payload);
+    void onRunStarted(qint64 at, const QJsonObject &p);
+    void onStageEntered(qint64 at, const QString &actor, const QJsonObject &p);
+    void onActionRun(qint64 at, const QString &actor, const QJsonObject &p);
+    void onCheckObserved(qint64 at, const QJsonObject &p);
+    void onSample(qint64 at, const QJsonObject &p);
+    void onGateChanged(qint64 at, const QJsonObject &p);
+    void onDecision(qint64 at, const QString &actor, const QJsonObject &p);
+    void onApproval(qint64 at, const QString &actor, const QJsonObject &p);
+    void onTriggerFired(qint64 at, const QJsonObject &p);
+    void onRollbackStarted(qint64 at, const QString &actor, const QJsonObject &p);
+    void onRollbackStep(qint64 at, const QString &actor, const QJsonObject &p);
+    void onRollbackFinished(qint64 at, const QJsonObject &p);
+    void startSoakIfReady(qint64 at);
+
+    std::shared_ptr<const Runbook> m_runbook = std::make_shared<const Runbook>();
+    QString m_runId;
+    bool m_runIdFixed = false;
+    RunMode m_mode = RunMode::Rehearsal;
+    QString m_lead;
+    qint64 m_startedAt = 0;
+    Phase m_phase = Phase::NotStarted;
+    qint64 m_lastAt = 0;
+    qint64 m_events = 0;
+    StageProgress m_stage;
+    QHash<QString, int> m_attempts;
+    int m_rollbacks = 0;
+    QHash<QString, Sample> m_latest;
+    QHash<QString, TriggerTracker> m_triggers;
+    QList<Fired> m_fired;
+    QList<Decision> m_decisions;
+    std::optional<RollbackRecord> m_rollback;
+    std::optional<qint64> m_ponrAt;
+    ScheduleTimeline m_schedule;
+    QHash<QString, ActionState> m_scheduleActions;
+    QString m_outcome;
+    QHash<QString, double> m_values;              // latest successful metric values
+    QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads
+    QHash<QString, QStringList> m_gateMetrics;    // gate id (current stage) -> metrics
+};
+
+} // namespace cockpit
