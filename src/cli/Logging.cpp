@@ -117,14 +117,16 @@ bool installLogging(const LogOptions &options, QString *error)
 
         if (!options.logFile.isEmpty()) {
             try { // spdlog reports an unopenable file by exception; keep it inside this function
-                auto file = std::make_shared<spdlog::sinks::basic_file_sink_mt>(options.logFile.toStdString());
+                auto file
+                    = std::make_shared<spdlog::sinks::basic_file_sink_mt>(options.logFile.toStdString());
                 file->set_level(options.verbose ? spdlog::level::debug : spdlog::level::info);
                 file->set_pattern(kPattern);
                 sinks().push_back(file);
             } catch (const spdlog::spdlog_ex &e) {
                 ok = false;
                 if (error)
-                    *error = QStringLiteral("cannot open log file %1: %2").arg(options.logFile, QString::fromUtf8(e.what()));
+                    *error = QStringLiteral("cannot open log file %1: %2")
+                                 .arg(options.logFile, QString::fromUtf8(e.what()));
             }
         }
 

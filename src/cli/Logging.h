@@ -8,7 +8,7 @@ namespace cockpit::cli {
 struct LogOptions
 {
     bool verbose = false; // stderr at debug level instead of warning
-    QString logFile;      // optional: also append to this file (info, or debug when verbose)
+    QString logFile; // optional: also append to this file (info, or debug when verbose)
 };
 
 // Removes the logging options (--verbose, --log-file FILE, --log-file=FILE) from ARGS and returns them.

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <csignal>
 #include <cstdio>
@@ -27,11 +28,17 @@ void print(FILE *stream, const QString &text)
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
 }
-void out(const QString &text) { print(stdout, text + QLatin1Char('\n')); }
-void err(const QString &text) { print(stderr, text + QLatin1Char('\n')); }
+void out(const QString &text)
+{
+    print(stdout, text + QLatin1Char('\n'));
+}
+void err(const QString &text)
+{
+    print(stderr, text + QLatin1Char('\n'));
+}
 
 // The CLI has no other event loop running: waiting here is the top level, not a nested loop in a GUI.
-template <class T> T await(QFuture<T> future)
+template<class T> T await(QFuture<T> future)
 {
     if (!future.isFinished()) {
         QEventLoop loop;
@@ -44,55 +51,54 @@ template <class T> T await(QFuture<T> future)
     return future.result();
 }
 
-const char *kSecretHelp =
-    "Usage: cutover-cockpit secret COMMAND [OPTIONS]\n"
-    "\n"
-    "Manage the passwords and tokens a runbook references, in the OS keychain (Secret Service / KWallet;\n"
-    "never a plain-text file). Values are read from the terminal without echo, or from stdin when piped,\n"
-    "never from the command line, and never printed.\n"
-    "\n"
-    "Commands:\n"
-    "  set NAME      store a secret\n"
-    "  status NAME   show whether a secret is present and valid\n"
-    "  delete NAME   remove a secret\n"
-    "  map           list every secret a runbook needs (the missing credentials map)\n"
-    "\n"
-    "Run `cutover-cockpit secret COMMAND --help` for the options of a command.\n"
-    "Exit codes: 0 ok, 1 not found or invalid, 2 usage error or keychain unavailable.\n";
+const char *kSecretHelp
+    = "Usage: cutover-cockpit secret COMMAND [OPTIONS]\n"
+      "\n"
+      "Manage the passwords and tokens a runbook references, in the OS keychain (Secret Service / KWallet;\n"
+      "never a plain-text file). Values are read from the terminal without echo, or from stdin when piped,\n"
+      "never from the command line, and never printed.\n"
+      "\n"
+      "Commands:\n"
+      "  set NAME      store a secret\n"
+      "  status NAME   show whether a secret is present and valid\n"
+      "  delete NAME   remove a secret\n"
+      "  map           list every secret a runbook needs (the missing credentials map)\n"
+      "\n"
+      "Run `cutover-cockpit secret COMMAND --help` for the options of a command.\n"
+      "Exit codes: 0 ok, 1 not found or invalid, 2 usage error or keychain unavailable.\n";
 
-const char *kSetHelp =
-    "Usage: cutover-cockpit secret set NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
-    "\n"
-    "Stores the value of secret NAME. On a terminal the value is asked for twice without echo; otherwise\n"
-    "it is read from stdin (one trailing newline removed), e.g.\n"
-    "  pass show db/app | cutover-cockpit secret set app_db_password --runbook cutover.yaml\n"
-    "The value is never accepted as a command-line argument.\n"
-    "\n"
-    "Options:\n"
-    "  --runbook FILE   store in the runbook's scope; check the pattern the runbook declares\n"
-    "  --scope SCOPE    store in SCOPE (default: global, which every runbook falls back to)\n"
-    "  --pattern REGEX  refuse a value that does not fully match REGEX\n";
+const char *kSetHelp
+    = "Usage: cutover-cockpit secret set NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
+      "\n"
+      "Stores the value of secret NAME. On a terminal the value is asked for twice without echo; otherwise\n"
+      "it is read from stdin (one trailing newline removed), e.g.\n"
+      "  pass show db/app | cutover-cockpit secret set app_db_password --runbook cutover.yaml\n"
+      "The value is never accepted as a command-line argument.\n"
+      "\n"
+      "Options:\n"
+      "  --runbook FILE   store in the runbook's scope; check the pattern the runbook declares\n"
+      "  --scope SCOPE    store in SCOPE (default: global, which every runbook falls back to)\n"
+      "  --pattern REGEX  refuse a value that does not fully match REGEX\n";
 
-const char *kStatusHelp =
-    "Usage: cutover-cockpit secret status NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
-    "\n"
-    "Tells whether secret NAME is in the keychain (in the scope, or in global) and whether its value\n"
-    "matches the pattern (--pattern, or the one the runbook declares). Never prints the value.\n"
-    "Exit codes: 0 present and valid, 1 missing or invalid, 2 keychain unavailable.\n";
+const char *kStatusHelp
+    = "Usage: cutover-cockpit secret status NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
+      "\n"
+      "Tells whether secret NAME is in the keychain (in the scope, or in global) and whether its value\n"
+      "matches the pattern (--pattern, or the one the runbook declares). Never prints the value.\n"
+      "Exit codes: 0 present and valid, 1 missing or invalid, 2 keychain unavailable.\n";
 
-const char *kDeleteHelp =
-    "Usage: cutover-cockpit secret delete NAME [--runbook FILE | --scope SCOPE]\n"
-    "\n"
-    "Removes secret NAME from exactly that scope (default: global).\n"
-    "Exit codes: 0 deleted, 1 not found, 2 keychain unavailable.\n";
+const char *kDeleteHelp = "Usage: cutover-cockpit secret delete NAME [--runbook FILE | --scope SCOPE]\n"
+                          "\n"
+                          "Removes secret NAME from exactly that scope (default: global).\n"
+                          "Exit codes: 0 deleted, 1 not found, 2 keychain unavailable.\n";
 
-const char *kMapHelp =
-    "Usage: cutover-cockpit secret map --runbook FILE\n"
-    "\n"
-    "Lists every secret the runbook references (declared under secrets:, or a connection's password or\n"
-    "token), where it is used, and whether the keychain has a valid value for it. Never prints values.\n"
-    "Exit codes: 0 all required secrets present and valid, 1 some missing or invalid, 2 runbook or\n"
-    "keychain unusable.\n";
+const char *kMapHelp
+    = "Usage: cutover-cockpit secret map --runbook FILE\n"
+      "\n"
+      "Lists every secret the runbook references (declared under secrets:, or a connection's password or\n"
+      "token), where it is used, and whether the keychain has a valid value for it. Never prints values.\n"
+      "Exit codes: 0 all required secrets present and valid, 1 some missing or invalid, 2 runbook or\n"
+      "keychain unusable.\n";
 
 struct Parsed
 {
@@ -171,7 +177,8 @@ std::optional<Target> resolveTarget(const Parsed &p, int *exitCode)
         t.scope = p.options.value(QStringLiteral("scope"));
         if (!SecretStore::isValidName(t.scope)) {
             *exitCode = UsageOrUnavailable;
-            err(QStringLiteral("cutover-cockpit secret: invalid scope \"%1\": use letters, digits, '_', '-' and '.'")
+            err(QStringLiteral(
+                    "cutover-cockpit secret: invalid scope \"%1\": use letters, digits, '_', '-' and '.'")
                     .arg(t.scope));
             return std::nullopt;
         }
@@ -206,7 +213,7 @@ std::optional<QByteArray> readHiddenLine(const QString &prompt)
     silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     auto previousInt = std::signal(SIGINT, restoreTerminalAndExit);
     auto previousTerm = std::signal(SIGTERM, restoreTerminalAndExit);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent); // TCSANOW: keep type-ahead
     QByteArray line;
     bool complete = false;
     for (int c = std::fgetc(stdin); c != EOF; c = std::fgetc(stdin)) {
@@ -216,7 +223,7 @@ std::optional<QByteArray> readHiddenLine(const QString &prompt)
         }
         line.append(static_cast<char>(c));
     }
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_savedTerminal);
+    tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
     print(stderr, QStringLiteral("\n"));
@@ -257,7 +264,8 @@ std::optional<QByteArray> readValue(const QString &name, QString *problem)
 
 int secretSet(const QStringList &args)
 {
-    const Parsed p = parse(args, {QStringLiteral("runbook"), QStringLiteral("scope"), QStringLiteral("pattern")});
+    const Parsed p
+        = parse(args, {QStringLiteral("runbook"), QStringLiteral("scope"), QStringLiteral("pattern")});
     if (p.help) {
         print(stdout, QString::fromUtf8(kSetHelp));
         return Ok;
@@ -265,14 +273,17 @@ int secretSet(const QStringList &args)
     if (!p.error.isEmpty())
         return usage(p.error, kSetHelp);
     if (p.positional.size() != 1)
-        return usage(p.positional.isEmpty()
-                         ? QStringLiteral("set needs the secret NAME")
-                         : QStringLiteral("set takes exactly one NAME; the value is read from the terminal or stdin, "
-                                          "never from the command line"),
-                     kSetHelp);
+        return usage(
+            p.positional.isEmpty()
+                ? QStringLiteral("set needs the secret NAME")
+                : QStringLiteral("set takes exactly one NAME; the value is read from the terminal or stdin, "
+                                 "never from the command line"),
+            kSetHelp);
     const QString name = p.positional.first();
     if (!SecretStore::isValidName(name))
-        return usage(QStringLiteral("invalid secret name \"%1\": use letters, digits, '_', '-' and '.'").arg(name), kSetHelp);
+        return usage(
+            QStringLiteral("invalid secret name \"%1\": use letters, digits, '_', '-' and '.'").arg(name),
+            kSetHelp);
     int code = Ok;
     const auto target = resolveTarget(p, &code);
     if (!target)
@@ -282,11 +293,13 @@ int secretSet(const QStringList &args)
         for (const SecretStatus &s : SecretProbe::references(*target->runbook))
             referenced = referenced || s.name == name;
         if (!referenced)
-            err(QStringLiteral("warning: runbook \"%1\" does not reference secret %2").arg(target->runbook->name, name));
+            err(QStringLiteral("warning: runbook \"%1\" does not reference secret %2")
+                    .arg(target->runbook->name, name));
     }
     const QString pattern = patternFor(p, *target, name);
     if (!pattern.isEmpty() && !QRegularExpression(QRegularExpression::anchoredPattern(pattern)).isValid())
-        return usage(QStringLiteral("--pattern is not a valid regular expression: %1").arg(pattern), kSetHelp);
+        return usage(QStringLiteral("--pattern is not a valid regular expression: %1").arg(pattern),
+                     kSetHelp);
 
     QString problem;
     const auto value = readValue(name, &problem);
@@ -299,7 +312,8 @@ int secretSet(const QStringList &args)
         return NotFoundOrInvalid;
     }
     if (SecretProbe::matchesPattern(*value, pattern) != true) {
-        err(QStringLiteral("secret %1: the value does not match the pattern %2; nothing stored").arg(name, pattern));
+        err(QStringLiteral("secret %1: the value does not match the pattern %2; nothing stored")
+                .arg(name, pattern));
         return NotFoundOrInvalid;
     }
     const auto written = await(SecretStore::write(target->scope, name, *value));
@@ -313,7 +327,8 @@ int secretSet(const QStringList &args)
 
 int secretStatus(const QStringList &args)
 {
-    const Parsed p = parse(args, {QStringLiteral("runbook"), QStringLiteral("scope"), QStringLiteral("pattern")});
+    const Parsed p
+        = parse(args, {QStringLiteral("runbook"), QStringLiteral("scope"), QStringLiteral("pattern")});
     if (p.help) {
         print(stdout, QString::fromUtf8(kStatusHelp));
         return Ok;
@@ -378,7 +393,10 @@ int secretDelete(const QStringList &args)
     return Ok;
 }
 
-QString yesNo(bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); }
+QString yesNo(bool b)
+{
+    return b ? QStringLiteral("yes") : QStringLiteral("no");
+}
 
 int secretMap(const QStringList &args)
 {
@@ -399,15 +417,17 @@ int secretMap(const QStringList &args)
         return code;
     const QList<SecretStatus> map = await(SecretProbe::credentialsMap(*target->runbook));
 
-    const QStringList header = {QStringLiteral("SECRET"), QStringLiteral("REQUIRED"), QStringLiteral("PRESENT"),
-                                QStringLiteral("VALID"),  QStringLiteral("SCOPE"),    QStringLiteral("USED BY")};
+    const QStringList header
+        = {QStringLiteral("SECRET"), QStringLiteral("REQUIRED"), QStringLiteral("PRESENT"),
+           QStringLiteral("VALID"),  QStringLiteral("SCOPE"),    QStringLiteral("USED BY")};
     QList<QStringList> rows;
     QString keychainProblem;
     bool blocking = false;
     for (const SecretStatus &s : map) {
         const QString valid = s.valid ? yesNo(*s.valid) : QStringLiteral("unknown");
-        rows.append({s.name, yesNo(s.required), s.error.isEmpty() || s.present ? yesNo(s.present) : QStringLiteral("?"),
-                     valid, s.present ? s.scope : QStringLiteral("-"), s.usedBy.join(QStringLiteral(", "))});
+        rows.append({s.name, yesNo(s.required),
+                     s.error.isEmpty() || s.present ? yesNo(s.present) : QStringLiteral("?"), valid,
+                     s.present ? s.scope : QStringLiteral("-"), s.usedBy.join(QStringLiteral(", "))});
         if (!s.present && !s.error.isEmpty())
             keychainProblem = s.error;
         blocking = blocking || s.isBlocking();
@@ -465,7 +485,8 @@ int runSecretCommand(const QStringList &argsIn)
         return secretDelete(args);
     if (command == QLatin1String("map"))
         return secretMap(args);
-    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")
+        || command == QLatin1String("help")) {
         print(stdout, QString::fromUtf8(kSecretHelp));
         return Ok;
     }

@@ -18,9 +18,18 @@ Q_LOGGING_CATEGORY(lcDemo, "cockpit.demo")
 const char *const *logCategoryNames()
 {
     static const char *const names[] = {
-        "cockpit.core",           "cockpit.core.runbook", "cockpit.core.runner", "cockpit.probes.sql",
-        "cockpit.probes.http",    "cockpit.probes.command", "cockpit.probes.secrets", "cockpit.store",
-        "cockpit.report",         "cockpit.gui",          "cockpit.cli",         "cockpit.demo",
+        "cockpit.core",
+        "cockpit.core.runbook",
+        "cockpit.core.runner",
+        "cockpit.probes.sql",
+        "cockpit.probes.http",
+        "cockpit.probes.command",
+        "cockpit.probes.secrets",
+        "cockpit.store",
+        "cockpit.report",
+        "cockpit.gui",
+        "cockpit.cli",
+        "cockpit.demo",
         nullptr,
     };
     return names;

@@ -69,7 +69,7 @@ private:
     {
         auto it = m_entries.find(name);
         if (it == m_entries.end()) {
-            it = m_entries.insert(name, SecretStatus{});
+            it = m_entries.insert(name, SecretStatus {});
             it->name = name;
         }
         return *it;
@@ -129,25 +129,26 @@ QFuture<Observation> SecretProbe::run(const SecretSpec &spec, const QString &sco
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     const QString pattern = spec.pattern;
-    return SecretStore::lookup(scope, spec.name).then(app, [obs, timer, pattern](const Expected<SecretLookup, Error> &r) mutable {
-        obs.durationMs = timer->elapsed();
-        if (r) {
-            obs.connected = true;
-            obs.secretPresent = true;
-            obs.target = QStringLiteral("%1 found in scope %2").arg(obs.target, r->scope);
-            obs.secretFormatValid = matchesPattern(r->value, pattern);
-            if (!obs.secretFormatValid)
-                obs.error = QStringLiteral("the declared pattern is not a valid regular expression");
-        } else if (SecretStore::isNotFound(r.error())) {
-            // The keychain answered: absence is the observation, not a probe failure.
-            obs.connected = true;
-            obs.secretPresent = false;
-        } else {
-            obs.connected = false;
-            obs.error = r.error().message;
-        }
-        return obs;
-    });
+    return SecretStore::lookup(scope, spec.name)
+        .then(app, [obs, timer, pattern](const Expected<SecretLookup, Error> &r) mutable {
+            obs.durationMs = timer->elapsed();
+            if (r) {
+                obs.connected = true;
+                obs.secretPresent = true;
+                obs.target = QStringLiteral("%1 found in scope %2").arg(obs.target, r->scope);
+                obs.secretFormatValid = matchesPattern(r->value, pattern);
+                if (!obs.secretFormatValid)
+                    obs.error = QStringLiteral("the declared pattern is not a valid regular expression");
+            } else if (SecretStore::isNotFound(r.error())) {
+                // The keychain answered: absence is the observation, not a probe failure.
+                obs.connected = true;
+                obs.secretPresent = false;
+            } else {
+                obs.connected = false;
+                obs.error = r.error().message;
+            }
+            return obs;
+        });
 }
 
 QList<SecretStatus> SecretProbe::references(const Runbook &runbook)
@@ -180,22 +181,23 @@ QFuture<QList<SecretStatus>> SecretProbe::credentialsMap(const Runbook &runbook)
     QFuture<QList<SecretStatus>> result = state->promise.future();
     const QString scope = SecretStore::scopeFor(runbook);
     for (qsizetype i = 0; i < refs.size(); ++i) {
-        SecretStore::lookup(scope, refs[i].name).then(app, [state, i](const Expected<SecretLookup, Error> &r) {
-            SecretStatus &s = state->items[i];
-            if (r) {
-                s.present = true;
-                s.scope = r->scope;
-                s.valid = matchesPattern(r->value, s.pattern);
-                if (!s.valid)
-                    s.error = QStringLiteral("pattern is not a valid regular expression");
-            } else if (!SecretStore::isNotFound(r.error())) {
-                s.error = r.error().message;
-            }
-            if (--state->pending == 0) {
-                state->promise.addResult(state->items);
-                state->promise.finish();
-            }
-        });
+        SecretStore::lookup(scope, refs[i].name)
+            .then(app, [state, i](const Expected<SecretLookup, Error> &r) {
+                SecretStatus &s = state->items[i];
+                if (r) {
+                    s.present = true;
+                    s.scope = r->scope;
+                    s.valid = matchesPattern(r->value, s.pattern);
+                    if (!s.valid)
+                        s.error = QStringLiteral("pattern is not a valid regular expression");
+                } else if (!SecretStore::isNotFound(r.error())) {
+                    s.error = r.error().message;
+                }
+                if (--state->pending == 0) {
+                    state->promise.addResult(state->items);
+                    state->promise.finish();
+                }
+            });
     }
     return result;
 }

@@ -19,14 +19,14 @@ struct SecretStatus
 {
     QString name;
     QString description;
-    QString pattern;          // declared pattern; empty = any non-empty value
-    QStringList usedBy;       // "secrets:", "connection app_db (password)", "check rlm-token (prerequisites)"
-    bool declared = false;    // listed under `secrets:`
+    QString pattern; // declared pattern; empty = any non-empty value
+    QStringList usedBy; // "secrets:", "connection app_db (password)", "check rlm-token (prerequisites)"
+    bool declared = false; // listed under `secrets:`
     bool required = true;
     bool present = false;
     std::optional<bool> valid; // empty = unknown (not present, keychain unavailable, or unusable pattern)
-    QString scope;            // where the value was found: the runbook's scope or "global"
-    QString error;            // why the keychain could not say (never set for a plain "not found")
+    QString scope; // where the value was found: the runbook's scope or "global"
+    QString error; // why the keychain could not say (never set for a plain "not found")
 
     // A required secret that is missing, invalid or could not be checked blocks the runbook.
     bool isBlocking() const { return required && (!present || valid != true); }

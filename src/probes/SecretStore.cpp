@@ -18,7 +18,7 @@ namespace cockpit {
 
 namespace {
 
-std::atomic<qint64> g_timeoutMs{10000};
+std::atomic<qint64> g_timeoutMs {10000};
 
 // Marker shared by the not-found message and isNotFound().
 const QString kNotFoundMarker = QStringLiteral(" not found: it is not in the keychain");
@@ -37,20 +37,23 @@ QString formatTimeout(qint64 ms)
 
 Error notFoundError(const QString &scope, const QString &name, bool triedGlobal)
 {
-    const QString where = triedGlobal ? QStringLiteral("scope %1 or %2").arg(scope, QLatin1String(SecretStore::kGlobalScope))
-                                      : QStringLiteral("scope %1").arg(scope);
+    const QString where = triedGlobal
+        ? QStringLiteral("scope %1 or %2").arg(scope, QLatin1String(SecretStore::kGlobalScope))
+        : QStringLiteral("scope %1").arg(scope);
     const QString how = triedGlobal || scope == QLatin1String(SecretStore::kGlobalScope)
-                            ? QStringLiteral("`cutover-cockpit secret set %1`").arg(name)
-                            : QStringLiteral("`cutover-cockpit secret set %1 --scope %2`").arg(name, scope);
-    return Error::plain(QStringLiteral("secret %1%2 (%3); set it with %4").arg(name, kNotFoundMarker, where, how));
+        ? QStringLiteral("`cutover-cockpit secret set %1`").arg(name)
+        : QStringLiteral("`cutover-cockpit secret set %1 --scope %2`").arg(name, scope);
+    return Error::plain(
+        QStringLiteral("secret %1%2 (%3); set it with %4").arg(name, kNotFoundMarker, where, how));
 }
 
 Error noServiceError(const QString &detail)
 {
     return Error::plain(
-        QStringLiteral("no secret service is available (%1): start a desktop session with gnome-keyring or KWallet, "
-                       "or run under `dbus-run-session` with an unlocked gnome-keyring; secrets are never stored "
-                       "in plain text")
+        QStringLiteral(
+            "no secret service is available (%1): start a desktop session with gnome-keyring or KWallet, "
+            "or run under `dbus-run-session` with an unlocked gnome-keyring; secrets are never stored "
+            "in plain text")
             .arg(detail));
 }
 
@@ -60,16 +63,17 @@ Error keychainError(QKeychain::Error code, const QString &detail, const QString 
     switch (code) {
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return Error::plain(QStringLiteral("%1: access to the keychain was denied (%2); unlock the keyring and try again")
-                                .arg(what, detail));
+        return Error::plain(
+            QStringLiteral("%1: access to the keychain was denied (%2); unlock the keyring and try again")
+                .arg(what, detail));
     case QKeychain::CouldNotDeleteEntry:
-        return Error::plain(QStringLiteral("%1: the keychain could not delete the entry (%2)").arg(what, detail));
+        return Error::plain(
+            QStringLiteral("%1: the keychain could not delete the entry (%2)").arg(what, detail));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
     case QKeychain::OtherError:
     case QKeychain::EntryNotFound:
-    case QKeychain::NoError:
-        break;
+    case QKeychain::NoError: break;
     }
     // libsecret reports an unreachable session bus / missing daemon as OtherError.
     return noServiceError(detail.isEmpty() ? what : what + QStringLiteral(": ") + detail);
@@ -77,10 +81,14 @@ Error keychainError(QKeychain::Error code, const QString &detail, const QString 
 
 // One keychain operation: a promise fulfilled exactly once, by the job chain or by the timeout,
 // whichever comes first. Lives on the application thread only, so no locking is needed.
-template <class T> class Operation
+template<class T> class Operation
 {
 public:
-    explicit Operation(QString what) : m_what(std::move(what)) { m_promise.start(); }
+    explicit Operation(QString what)
+        : m_what(std::move(what))
+    {
+        m_promise.start();
+    }
 
     QFuture<T> future() { return m_promise.future(); }
     bool isDone() const { return m_done; }
@@ -95,8 +103,9 @@ public:
             if (auto op = weak.lock()) {
                 qCWarning(lcSecrets) << op->m_what << "timed out after" << ms << "ms";
                 op->finish(unexpected(Error::plain(
-                    QStringLiteral("%1: keychain did not answer within %2: is it locked? Unlock the keyring or check "
-                                   "that the secret service is running")
+                    QStringLiteral(
+                        "%1: keychain did not answer within %2: is it locked? Unlock the keyring or check "
+                        "that the secret service is running")
                         .arg(op->m_what, formatTimeout(ms)))));
             }
         });
@@ -147,7 +156,8 @@ void startJob(QKeychain::Job *job, const QString &key, JobDone done)
 
 void readJob(const QString &scope, const QString &name, JobDone done)
 {
-    startJob(new QKeychain::ReadPasswordJob(QLatin1String(SecretStore::kService)), keyFor(scope, name), std::move(done));
+    startJob(new QKeychain::ReadPasswordJob(QLatin1String(SecretStore::kService)), keyFor(scope, name),
+             std::move(done));
 }
 
 // Runs FN on the application thread, where the keychain jobs live. False when there is no application.
@@ -159,7 +169,7 @@ bool onAppThread(std::function<void()> fn)
     return QMetaObject::invokeMethod(app, std::move(fn), Qt::AutoConnection);
 }
 
-template <class T> QFuture<T> readyError(Error e)
+template<class T> QFuture<T> readyError(Error e)
 {
     QPromise<T> p;
     p.start();
@@ -171,9 +181,11 @@ template <class T> QFuture<T> readyError(Error e)
 std::optional<Error> checkNames(const QString &scope, const QString &name)
 {
     if (!SecretStore::isValidName(name))
-        return Error::plain(QStringLiteral("invalid secret name \"%1\": use letters, digits, '_', '-' and '.'").arg(name));
+        return Error::plain(
+            QStringLiteral("invalid secret name \"%1\": use letters, digits, '_', '-' and '.'").arg(name));
     if (!SecretStore::isValidName(scope))
-        return Error::plain(QStringLiteral("invalid secret scope \"%1\": use letters, digits, '_', '-' and '.'").arg(scope));
+        return Error::plain(
+            QStringLiteral("invalid secret scope \"%1\": use letters, digits, '_', '-' and '.'").arg(scope));
     if (!QCoreApplication::instance())
         return Error::plain(QStringLiteral("the keychain needs a running Qt application"));
     return std::nullopt;
@@ -185,23 +197,25 @@ using LookupOp = Operation<LookupResult>;
 void lookupIn(const std::shared_ptr<LookupOp> &op, const QString &requestedScope, const QString &scope,
               const QString &name)
 {
-    readJob(scope, name, [op, requestedScope, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &data) {
-        if (op->isDone())
-            return; // timed out already
-        const bool isGlobal = scope == QLatin1String(SecretStore::kGlobalScope);
-        if (code == QKeychain::NoError) {
-            Redactor::add(data);
-            qCDebug(lcSecrets) << "read secret" << name << "from scope" << scope;
-            op->finish(SecretLookup{data, scope});
-        } else if (code == QKeychain::EntryNotFound && !isGlobal) {
-            lookupIn(op, requestedScope, QLatin1String(SecretStore::kGlobalScope), name);
-        } else if (code == QKeychain::EntryNotFound) {
-            op->finish(unexpected(notFoundError(requestedScope, name, requestedScope != scope)));
-        } else {
-            qCWarning(lcSecrets) << op->what() << "failed:" << code << detail;
-            op->finish(unexpected(keychainError(code, detail, op->what())));
-        }
-    });
+    readJob(scope, name,
+            [op, requestedScope, scope, name](QKeychain::Error code, const QString &detail,
+                                              const QByteArray &data) {
+                if (op->isDone())
+                    return; // timed out already
+                const bool isGlobal = scope == QLatin1String(SecretStore::kGlobalScope);
+                if (code == QKeychain::NoError) {
+                    Redactor::add(data);
+                    qCDebug(lcSecrets) << "read secret" << name << "from scope" << scope;
+                    op->finish(SecretLookup {data, scope});
+                } else if (code == QKeychain::EntryNotFound && !isGlobal) {
+                    lookupIn(op, requestedScope, QLatin1String(SecretStore::kGlobalScope), name);
+                } else if (code == QKeychain::EntryNotFound) {
+                    op->finish(unexpected(notFoundError(requestedScope, name, requestedScope != scope)));
+                } else {
+                    qCWarning(lcSecrets) << op->what() << "failed:" << code << detail;
+                    op->finish(unexpected(keychainError(code, detail, op->what())));
+                }
+            });
 }
 
 } // namespace
@@ -223,7 +237,8 @@ QFuture<Expected<QByteArray, Error>> SecretStore::read(const QString &scope, con
 {
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
-        return readyError<Expected<QByteArray, Error>>(Error::plain(QStringLiteral("the keychain needs a running Qt application")));
+        return readyError<Expected<QByteArray, Error>>(
+            Error::plain(QStringLiteral("the keychain needs a running Qt application")));
     return lookup(scope, name).then(app, [](const LookupResult &r) -> Expected<QByteArray, Error> {
         if (!r)
             return unexpected(r.error());
@@ -231,13 +246,15 @@ QFuture<Expected<QByteArray, Error>> SecretStore::read(const QString &scope, con
     });
 }
 
-QFuture<Expected<void, Error>> SecretStore::write(const QString &scope, const QString &name, const QByteArray &value)
+QFuture<Expected<void, Error>> SecretStore::write(const QString &scope, const QString &name,
+                                                  const QByteArray &value)
 {
     using Result = Expected<void, Error>;
     if (auto e = checkNames(scope, name))
         return readyError<Result>(*e);
     if (value.isEmpty())
-        return readyError<Result>(Error::plain(QStringLiteral("secret %1: refusing to store an empty value").arg(name)));
+        return readyError<Result>(
+            Error::plain(QStringLiteral("secret %1: refusing to store an empty value").arg(name)));
     Redactor::add(value);
     auto op = std::make_shared<Operation<Result>>(QStringLiteral("storing secret %1").arg(name));
     QFuture<Result> f = op->future();
@@ -245,15 +262,16 @@ QFuture<Expected<void, Error>> SecretStore::write(const QString &scope, const QS
         op->armTimeout(op);
         auto *job = new QKeychain::WritePasswordJob(QLatin1String(kService));
         job->setBinaryData(value);
-        startJob(job, keyFor(scope, name), [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &) {
-            if (code == QKeychain::NoError) {
-                qCDebug(lcSecrets) << "stored secret" << name << "in scope" << scope;
-                op->finish(Result());
-            } else {
-                qCWarning(lcSecrets) << op->what() << "failed:" << code << detail;
-                op->finish(unexpected(keychainError(code, detail, op->what())));
-            }
-        });
+        startJob(job, keyFor(scope, name),
+                 [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &) {
+                     if (code == QKeychain::NoError) {
+                         qCDebug(lcSecrets) << "stored secret" << name << "in scope" << scope;
+                         op->finish(Result());
+                     } else {
+                         qCWarning(lcSecrets) << op->what() << "failed:" << code << detail;
+                         op->finish(unexpected(keychainError(code, detail, op->what())));
+                     }
+                 });
     });
     return f;
 }
@@ -268,28 +286,30 @@ QFuture<Expected<void, Error>> SecretStore::remove(const QString &scope, const Q
     onAppThread([op, scope, name] {
         op->armTimeout(op);
         // Look first: libsecret reports deleting a missing entry as success, but the caller must know.
-        readJob(scope, name, [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &data) {
-            if (op->isDone())
-                return;
-            if (code == QKeychain::EntryNotFound) {
-                op->finish(unexpected(notFoundError(scope, name, false)));
-                return;
-            }
-            if (code != QKeychain::NoError) {
-                op->finish(unexpected(keychainError(code, detail, op->what())));
-                return;
-            }
-            Redactor::add(data);
-            startJob(new QKeychain::DeletePasswordJob(QLatin1String(kService)), keyFor(scope, name),
-                     [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &) {
-                         if (code == QKeychain::NoError) {
-                             qCDebug(lcSecrets) << "deleted secret" << name << "in scope" << scope;
-                             op->finish(Result());
-                         } else {
-                             op->finish(unexpected(keychainError(code, detail, op->what())));
-                         }
-                     });
-        });
+        readJob(scope, name,
+                [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &data) {
+                    if (op->isDone())
+                        return;
+                    if (code == QKeychain::EntryNotFound) {
+                        op->finish(unexpected(notFoundError(scope, name, false)));
+                        return;
+                    }
+                    if (code != QKeychain::NoError) {
+                        op->finish(unexpected(keychainError(code, detail, op->what())));
+                        return;
+                    }
+                    Redactor::add(data);
+                    startJob(
+                        new QKeychain::DeletePasswordJob(QLatin1String(kService)), keyFor(scope, name),
+                        [op, scope, name](QKeychain::Error code, const QString &detail, const QByteArray &) {
+                            if (code == QKeychain::NoError) {
+                                qCDebug(lcSecrets) << "deleted secret" << name << "in scope" << scope;
+                                op->finish(Result());
+                            } else {
+                                op->finish(unexpected(keychainError(code, detail, op->what())));
+                            }
+                        });
+                });
     });
     return f;
 }

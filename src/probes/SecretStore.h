@@ -37,7 +37,8 @@ public:
     static QFuture<Expected<QByteArray, Error>> read(const QString &scope, const QString &name);
     // Like read(), and tells in which scope the value was found.
     static QFuture<Expected<SecretLookup, Error>> lookup(const QString &scope, const QString &name);
-    static QFuture<Expected<void, Error>> write(const QString &scope, const QString &name, const QByteArray &value);
+    static QFuture<Expected<void, Error>> write(const QString &scope, const QString &name,
+                                                const QByteArray &value);
     // Deletes NAME in exactly SCOPE (no fallback); "not found" when there was nothing to delete.
     static QFuture<Expected<void, Error>> remove(const QString &scope, const QString &name);
 

@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template <class T> T await(QFuture<T> f, int timeoutMs = 20000)
+template<class T> T await(QFuture<T> f, int timeoutMs = 20000)
 {
     QElapsedTimer t;
     t.start();
@@ -60,15 +60,20 @@ private Q_SLOTS:
     {
         QElapsedTimer t;
         t.start();
-        auto w = await(SecretStore::write(QStringLiteral("global"), QStringLiteral("db_password"), "would-be-secret-1"));
+        auto w = await(
+            SecretStore::write(QStringLiteral("global"), QStringLiteral("db_password"), "would-be-secret-1"));
         QVERIFY(!w.has_value());
-        QVERIFY2(w.error().message.startsWith(QLatin1String("no secret service is available")), qPrintable(w.error().message));
-        QVERIFY2(w.error().message.contains(QLatin1String("dbus-run-session")), qPrintable(w.error().message));
-        QVERIFY2(w.error().message.contains(QLatin1String("never stored in plain text")), qPrintable(w.error().message));
+        QVERIFY2(w.error().message.startsWith(QLatin1String("no secret service is available")),
+                 qPrintable(w.error().message));
+        QVERIFY2(w.error().message.contains(QLatin1String("dbus-run-session")),
+                 qPrintable(w.error().message));
+        QVERIFY2(w.error().message.contains(QLatin1String("never stored in plain text")),
+                 qPrintable(w.error().message));
 
         auto r = await(SecretStore::read(QStringLiteral("some-runbook"), QStringLiteral("db_password")));
         QVERIFY(!r.has_value());
-        QVERIFY2(r.error().message.contains(QLatin1String("no secret service")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1String("no secret service")),
+                 qPrintable(r.error().message));
         QVERIFY(!SecretStore::isNotFound(r.error())); // unavailable is not "missing"
 
         auto d = await(SecretStore::remove(QStringLiteral("global"), QStringLiteral("db_password")));
@@ -119,10 +124,12 @@ private Q_SLOTS:
         auto r = await(SecretStore::read(QStringLiteral("global"), QStringLiteral("db_password")));
         const qint64 elapsed = t.elapsed();
         QVERIFY(!r.has_value());
-        QVERIFY2(r.error().message.contains(QLatin1String("keychain did not answer within 1500 ms: is it locked?")),
+        QVERIFY2(r.error().message.contains(
+                     QLatin1String("keychain did not answer within 1500 ms: is it locked?")),
                  qPrintable(r.error().message));
         QVERIFY2(elapsed >= 1400 && elapsed < 5000, qPrintable(QString::number(elapsed)));
-        QVERIFY2(silent.hasPendingConnections() || silent.waitForNewConnection(0), "the keychain never tried the bus");
+        QVERIFY2(silent.hasPendingConnections() || silent.waitForNewConnection(0),
+                 "the keychain never tried the bus");
         SecretStore::setTimeout(10s);
     }
 
