@@ -193,7 +193,10 @@ private:
         }
         if (!r.raw.isEmpty()) {
             m_socket->write(r.raw);
-            closeConnection();
+            if (r.keepOpenAfterRaw)
+                m_busy = true; // like hang: nothing more on this connection
+            else
+                closeConnection();
             return;
         }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) + "\r\n";

@@ -43,6 +43,7 @@ struct LoopbackResponse
     bool closeWithoutAnswer = false;    // close the connection instead of answering
     bool chunked = false;               // send the body with Transfer-Encoding: chunked
     QByteArray raw; // when non-empty: sent verbatim instead of a formatted response, then the connection closes
+    bool keepOpenAfterRaw = false; // ...or stays open with nothing more sent (a response stuck mid-body)
 
     static LoopbackResponse text(int status, const QByteArray &body,
                                  const QByteArray &contentType = "text/plain; charset=utf-8");

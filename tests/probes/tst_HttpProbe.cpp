@@ -155,6 +155,12 @@ void tst_HttpProbe::initTestCase()
         r.raw = "this is not HTTP at all\r\n\r\n";
         return r;
     });
+    m_server.route("GET", "/stuck-body", [](const LoopbackRequest &) {
+        LoopbackResponse r;
+        r.raw = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial";
+        r.keepOpenAfterRaw = true;
+        return r;
+    });
     m_server.route("GET", "/latin1", [](const LoopbackRequest &) {
         return LoopbackResponse::text(200, "Gr\xfc\xdf" "e", "text/plain; charset=iso-8859-1");
     });
@@ -255,6 +261,17 @@ void tst_HttpProbe::hangingEndpointTimesOut()
     QCOMPARE(o.error, QStringLiteral("timed out after 1s500ms"));
     QVERIFY(!o.connected);
     QCOMPARE(o.status, 0);
+
+    // Headers arrived, the body never completes: the answer is kept, and the timeout reported too.
+    HttpRequest stuck = get(m_server.url(QStringLiteral("/stuck-body")).toString());
+    stuck.timeout = 800ms;
+    t.restart();
+    const Observation partial = await(HttpProbe::run(stuck, nullptr, {}));
+    QVERIFY2(t.elapsed() >= 700 && t.elapsed() <= 1100, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(partial.status, 200);
+    QVERIFY(partial.connected);
+    QCOMPARE(partial.error, QStringLiteral("timed out after 800ms (reading the body)"));
+    QCOMPARE(partial.body, QByteArray("partial"));
 
     // Without a request timeout, the connection's applies.
     HttpService service;
