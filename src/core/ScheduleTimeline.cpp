@@ -9,7 +9,7 @@ namespace {
 
 QString offsetLabel(const QString &prefix, Milliseconds offset)
 {
-    if (offset.count() == 0)
+    if (offset.count() == 0 && !prefix.isEmpty())
         return prefix + QStringLiteral("-0");
     const QString sign = offset.count() < 0 ? QStringLiteral("-") : QStringLiteral("+");
     return prefix + sign + formatDuration(Milliseconds(std::abs(offset.count())));
