@@ -206,14 +206,20 @@ void restoreTerminalAndExit(int sig)
 
 std::optional<QByteArray> readHiddenLine(const QString &prompt)
 {
-    print(stderr, prompt);
     if (tcgetattr(STDIN_FILENO, &g_savedTerminal) != 0)
         return std::nullopt;
     termios silent = g_savedTerminal;
     silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     auto previousInt = std::signal(SIGINT, restoreTerminalAndExit);
     auto previousTerm = std::signal(SIGTERM, restoreTerminalAndExit);
-    tcsetattr(STDIN_FILENO, TCSANOW, &silent); // TCSANOW: keep type-ahead
+    // Echo off before the prompt appears, so nothing typed in answer to it can be echoed.
+    // TCSANOW rather than TCSAFLUSH: keep what was already typed ahead.
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &silent) != 0) {
+        std::signal(SIGINT, previousInt);
+        std::signal(SIGTERM, previousTerm);
+        return std::nullopt;
+    }
+    print(stderr, prompt);
     QByteArray line;
     bool complete = false;
     for (int c = std::fgetc(stdin); c != EOF; c = std::fgetc(stdin)) {

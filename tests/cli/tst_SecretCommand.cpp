@@ -63,9 +63,12 @@ class tst_SecretCommand : public QObject
     QString m_allOutput;
     QTemporaryDir m_dir;
 
-    Run cockpit(const QStringList &args, const QByteArray &stdinData = {})
+    Run cockpit(const QStringList &args, const QByteArray &stdinData = {},
+                const QProcessEnvironment &env = {})
     {
         QProcess p;
+        if (!env.isEmpty())
+            p.setProcessEnvironment(env);
         p.setProgram(qEnvironmentVariable("COCKPIT_BIN"));
         p.setArguments(args);
         p.start();
@@ -300,6 +303,22 @@ private Q_SLOTS:
         auto stored = await(SecretStore::read(QStringLiteral("tty"), QStringLiteral("tty_secret")));
         QVERIFY(stored.has_value());
         QCOMPARE(*stored, kValue);
+    }
+
+    void keychainUnavailableIsExitTwo()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/cockpit-no-bus"));
+        QElapsedTimer t;
+        t.start();
+        Run r = cockpit({"secret", "status", "db_password"}, {}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no secret service is available")), qPrintable(r.err));
+        r = cockpit({"secret", "set", "db_password"}, kValue, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("no secret service is available")), qPrintable(r.err));
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     }
 
     void valuesNeverPrinted()

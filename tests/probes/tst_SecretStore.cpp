@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace cockpit;
 
@@ -148,6 +149,20 @@ private Q_SLOTS:
                      .has_value());
         QCOMPARE(*await(SecretStore::read(QStringLiteral("rb-one"), QStringLiteral("shared_token"))),
                  QByteArrayLiteral("global-value-1"));
+    }
+
+    void usableFromWorkerThreads()
+    {
+        // A worker may block on the future: the jobs run on the application thread, which keeps spinning
+        // here.
+        QVERIFY(await(SecretStore::write(QStringLiteral("global"), QStringLiteral("worker_key"),
+                                         "worker-value-1"))
+                    .has_value());
+        QFuture<QByteArray> fromWorker = QtConcurrent::run([] {
+            auto r = SecretStore::read(QStringLiteral("global"), QStringLiteral("worker_key")).result();
+            return r ? *r : QByteArray("error");
+        });
+        QCOMPARE(await(fromWorker), QByteArrayLiteral("worker-value-1"));
     }
 
     void scopeForRunbook()
