@@ -3,6 +3,7 @@
 #include "cli/CheckCommand.h"
 #include "cli/Console.h"
 #include "cli/DemoCommand.h"
+#include "cli/JournalCommand.h"
 #include "cli/Logging.h"
 #include "cli/ProbeCommand.h"
 #include "cli/SecretCommand.h"
@@ -31,6 +32,7 @@ const Subcommand kSubcommands[] = {
     {"check", runCheckCommand, "run a runbook's prerequisites: Go/No-Go (exit 0 GO, 1 NO-GO, 2 error)"},
     {"probe", runProbeCommand, "run one HTTP or SQL probe against conditions"},
     {"secret", runSecretCommand, "store, inspect and remove secrets in the keychain"},
+    {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
     {"demo", runDemoCommand, "run example runbook A's prerequisites against throwaway local services"},
 };
 
