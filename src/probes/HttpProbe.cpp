@@ -104,7 +104,9 @@ class HttpCall : public QObject
 {
 public:
     HttpCall(QUrl url, const HttpRequest &request, std::chrono::milliseconds timeout)
-        : m_url(std::move(url)), m_method(request.method.toUpper()), m_timeout(timeout)
+        : m_url(std::move(url)),
+          m_method(request.method.isEmpty() ? QStringLiteral("GET") : request.method.toUpper()),
+          m_timeout(timeout)
     {
         m_obs.kind = Observation::Kind::Http;
         m_obs.at = QDateTime::currentDateTimeUtc();
@@ -326,7 +328,7 @@ Expected<QUrl, QString> HttpProbe::resolveUrl(const HttpRequest &request, const 
             text.prepend(QLatin1Char('/'));
         text = base + text;
     }
-    const QUrl url(text, QUrl::StrictMode);
+    const QUrl url(text, QUrl::TolerantMode); // percent-encodes spaces and the like instead of failing
     if (!url.isValid())
         return unexpected(QStringLiteral("invalid URL \"%1\": %2").arg(text, url.errorString()));
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
