@@ -396,8 +396,7 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now)
     if (blockers.isEmpty()) {
         out.append({QStringLiteral("promote"), sid, sid, QStringLiteral("every promotion condition holds"), now,
                     std::nullopt});
-    } else if (stage->requiresSecondApprover && blockers.size() == 1
-               && blockers.first().startsWith(QLatin1String("second approver"))) {
+    } else if (blockers.size() == 1 && blockers.first().startsWith(QLatin1String("second approver"))) {
         out.append({QStringLiteral("second_approval"), sid, sid, blockers.first(), now, std::nullopt});
     }
     return out;
@@ -658,13 +657,17 @@ QStringList RunPlanner::promotionBlockers(const RunState &s, qint64 now, const Q
         if (sp.rollout.value(a.id).status == QLatin1String("failed"))
             b << QStringLiteral("rollout action %1 failed: decision pending").arg(a.id);
     }
-    if (stage->requiresSecondApprover) {
+    // Segregation of duties: entering a stage marked second_approver needs an approval recorded in the
+    // stage before it, by a named person other than the one promoting.
+    const int next = sp.index + 1;
+    if (next < s.runbook().stages.size() && s.runbook().stages[next].requiresSecondApprover) {
         bool ok = false;
         for (const auto &a : sp.promotionApprovals)
             ok = ok || (!a.who.trimmed().isEmpty() && (executor.isEmpty() || !samePerson(a.who, executor)));
         if (!ok)
             b << (sp.promotionApprovals.isEmpty()
-                      ? QStringLiteral("second approver: stage %1 needs approval by a second person").arg(sp.id)
+                      ? QStringLiteral("second approver: entering %1 needs approval by a second person")
+                            .arg(s.runbook().stages[next].id)
                       : QStringLiteral("second approver: the approver must not be the person promoting (%1)")
                             .arg(executor));
     }
@@ -731,7 +734,8 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
         }
         r.checkpoints.append(v);
     }
-    r.needsSecondApprover = stage->requiresSecondApprover;
+    r.needsSecondApprover = r.stageIndex + 1 < s.runbook().stages.size()
+                            && s.runbook().stages[r.stageIndex + 1].requiresSecondApprover;
     r.blockers = promotionBlockers(s, now, QString());
     return r;
 }

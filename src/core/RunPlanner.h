@@ -92,7 +92,7 @@ struct RunStatus
     QList<GateView> gates;
     QList<CheckpointView> checkpoints;
     QStringList blockers; // why promotion is refused right now (empty = may promote)
-    bool needsSecondApprover = false;
+    bool needsSecondApprover = false; // promoting into the next stage needs a second person
     QList<PendingDecision> pending;
     std::optional<RollbackClock> rollback;
     std::optional<qint64> pointOfNoReturnAt;
@@ -127,8 +127,8 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 // - A stage's soak starts when its last rollout action succeeded; gates count samples from then on.
 // - Promotion needs: rollout done, required verify checks passed, the soak (plus extensions) elapsed,
 //   every gate Pass (manual gates confirmed), no pending decision, no active extend trigger, no
-//   unresolved rollback_within, and — for second_approver stages — an approval by a named person other
-//   than the one promoting.
+//   unresolved rollback_within, and — when the next stage is marked second_approver (100% traffic,
+//   removing v1) — an approval recorded in this stage by a named person other than the one promoting.
 // - Triggers fire from samples; rollback/incident effects start the rollback at once, rollback_within at
 //   its deadline unless dismissed or rolled back earlier. After the point of no return, rollback is not
 //   started (the request shows as a pending item).
