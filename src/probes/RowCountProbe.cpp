@@ -90,6 +90,7 @@ SideCounts countSide(const Connection &conn, const QByteArray &password, const Q
             q.exec(QStringLiteral("SAVEPOINT cockpit_count"));
             QString error;
             std::optional<qint64> n;
+            bool needCount = true;
             if (method == RowCountCheck::Method::Fast && postgres) {
                 n = singleCount(
                     q,
@@ -97,16 +98,17 @@ SideCounts countSide(const Connection &conn, const QByteArray &password, const Q
                     {table}, &error, password, timeout);
                 if (!n && error.isEmpty())
                     error = QStringLiteral("table %1 does not exist").arg(table);
-                if (n && *n < 0) // never analyzed (or partitioned): no estimate, count instead
+                // reltuples is -1 until the table is first analyzed (and for partitioned tables): count.
+                needCount = n && *n < 0;
+                if (needCount)
                     n.reset();
-                else if (n || !error.isEmpty())
-                    goto done;
             }
-            n = singleCount(q, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &error, password,
-                            timeout);
-            if (!n && error.isEmpty())
-                error = QStringLiteral("count(*) on %1 returned no row").arg(table);
-        done:
+            if (needCount) {
+                n = singleCount(q, QStringLiteral("SELECT count(*) FROM %1").arg(table), {}, &error, password,
+                                timeout);
+                if (!n && error.isEmpty())
+                    error = QStringLiteral("count(*) on %1 returned no row").arg(table);
+            }
             if (n) {
                 side.rows[i] = n;
                 q.exec(QStringLiteral("RELEASE SAVEPOINT cockpit_count"));

@@ -30,12 +30,15 @@ QByteArray fingerprint(const Connection &conn, SqlConnectionPool::Mode mode, con
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(modeTag(mode).toUtf8());
     if (const auto *pg = std::get_if<PostgresConnection>(&conn.target)) {
-        h.addData(QStringLiteral("pg\n%1\n%2\n%3\n%4\n%5\n%6\n%7\n")
-                      .arg(pg->host)
-                      .arg(pg->port)
-                      .arg(pg->database, pg->user, SqlConnectionPool::effectiveSslMode(*pg), pg->caFile)
-                      .arg(pg->connectTimeout.count())
-                      .toUtf8());
+        const QStringList parts {QStringLiteral("pg"),
+                                 pg->host,
+                                 QString::number(pg->port),
+                                 pg->database,
+                                 pg->user,
+                                 SqlConnectionPool::effectiveSslMode(*pg),
+                                 pg->caFile,
+                                 QString::number(pg->connectTimeout.count())};
+        h.addData(parts.join(QChar(0)).toUtf8());
     } else if (const auto *lite = std::get_if<SqliteConnection>(&conn.target)) {
         h.addData(QStringLiteral("sqlite\n%1\n").arg(lite->path).toUtf8());
     }
@@ -137,10 +140,8 @@ QString SqlConnectionPool::describe(const Connection &conn)
 {
     QString where;
     if (const auto *pg = std::get_if<PostgresConnection>(&conn.target))
-        where = QStringLiteral("postgresql://%1@%2:%3/%4")
-                    .arg(pg->user, pg->host)
-                    .arg(pg->port)
-                    .arg(pg->database);
+        where = QStringLiteral("postgresql://") + pg->user + QLatin1Char('@') + pg->host + QLatin1Char(':')
+            + QString::number(pg->port) + QLatin1Char('/') + pg->database;
     else if (const auto *lite = std::get_if<SqliteConnection>(&conn.target))
         where = QStringLiteral("sqlite:%1").arg(lite->path);
     return conn.name.isEmpty() ? where : conn.name + QStringLiteral(": ") + where;
