@@ -1,13 +1,12 @@
 #include "cli/SecretCommand.h"
 
+#include "cli/Await.h"
 #include "core/LogCategories.h"
 #include "core/RunbookLoader.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 
-#include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -35,20 +34,6 @@ void out(const QString &text)
 void err(const QString &text)
 {
     print(stderr, text + QLatin1Char('\n'));
-}
-
-// The CLI has no other event loop running: waiting here is the top level, not a nested loop in a GUI.
-template<class T> T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
 }
 
 const char *kSecretHelp
