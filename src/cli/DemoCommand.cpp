@@ -275,7 +275,7 @@ int runDemoCommand(const QStringList &args)
         if (std::holds_alternative<ManualCheck>(c.probe))
             confirmations.insert(c.id, ManualConfirmation{QStringLiteral("demo"),
                                                           QStringLiteral("confirmed automatically by the demo")});
-    say(QStringLiteral("[5/5] Running the prerequisite check (%1 checks; manual items confirmed as \"demo\")\n\n")
+    say(QStringLiteral("[5/5] Running the prerequisite check (%1 checks; manual items confirmed as \"demo\")\n")
             .arg(runbook.prerequisites.size()));
     CheckSession session(runner);
     session.setProgress(Console::stderrIsTerminal());

@@ -95,8 +95,12 @@ CheckResult CheckResult::evaluate(const Check &check, Observation observation)
         r.summary = all.join(QStringLiteral("; "));
     } else {
         r.summary = failed.join(QStringLiteral("; "));
+        // After a probe error the conditions only restate that nothing was seen: the error says it all.
         if (!o.error.isEmpty())
-            r.summary = failed.isEmpty() ? o.error : o.error + QStringLiteral(" — ") + r.summary;
+            r.summary = failed.isEmpty() ? o.error
+                                         : o.error + QStringLiteral(" (%1 of %2 conditions not met)")
+                                                         .arg(failed.size())
+                                                         .arg(check.expect.size());
     }
     return r;
 }

@@ -4,10 +4,7 @@
 #include "core/Redactor.h"
 #include "probes/CommandProbe.h"
 #include "probes/HttpProbe.h"
-#if __has_include("probes/RowCountProbe.h")
 #include "probes/RowCountProbe.h"
-#define COCKPIT_HAVE_ROWCOUNT 1
-#endif
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 #include "probes/SqlProbe.h"
@@ -356,13 +353,8 @@ void CheckRunner::launch(int index)
     } else if (const auto *rc = std::get_if<RowCountCheck>(&p)) {
         const Connection &src = *m_runbook.connections.constFind(rc->source);
         const Connection &dst = *m_runbook.connections.constFind(rc->target);
-#ifdef COCKPIT_HAVE_ROWCOUNT
         future = RowCountProbe::run(*rc, src, src.password.isSet() ? secretValue(src.password.name) : QByteArray(),
                                     dst, dst.password.isSet() ? secretValue(dst.password.name) : QByteArray());
-#else
-        Q_UNUSED(src);
-        Q_UNUSED(dst);
-#endif
     } else if (const auto *cmd = std::get_if<CommandSpec>(&p)) {
         future = CommandProbe::run(*cmd);
     } else if (const auto *sc = std::get_if<SecretCheck>(&p)) {
@@ -492,6 +484,10 @@ void CheckRunner::cancel()
         CheckResult r;
         r.checkId = m_jobs[i].check.id;
         r.observation = emptyObservation(m_jobs[i].check);
+        if (m_jobs[i].startedAt.isValid()) {
+            r.observation.at = m_jobs[i].startedAt;
+            r.observation.durationMs = m_jobs[i].elapsed.elapsed();
+        }
         r.observation.error = QStringLiteral("cancelled");
         r.verdict = Verdict::NoData;
         r.summary = QStringLiteral("cancelled");
