@@ -7,6 +7,8 @@
 
 namespace cockpit {
 
+QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor, const QList<GateView> &views);
+
 namespace {
 
 const QString kEngineActor = QString::fromLatin1(RunPlanner::kEngine);
@@ -135,8 +137,19 @@ JournalEventDraft ponrEvent(const RunState &s, qint64 now)
                   {QStringLiteral("description"), s.runbook().rollback.pointOfNoReturn}});
 }
 
+// Every gate of the current stage, in runbook order; computed once per state and reused.
+QList<GateView> gateViews(const RunState &s, qint64 now)
+{
+    QList<GateView> out;
+    if (const Stage *stage = s.currentStage()) {
+        for (const Gate &g : stage->gates)
+            out.append(RunPlanner::gateView(s, g, now));
+    }
+    return out;
+}
+
 // One round of automatic events; the caller applies them and asks again until there are none.
-QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now)
+QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QList<GateView> &views)
 {
     QList<JournalEventDraft> out;
     const Runbook &rb = s.runbook();
@@ -209,15 +222,14 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now)
         return out;
 
     // Gate changes, journaled as they happen (awaiting_decision latches the stop).
-    for (const Gate &g : stage->gates) {
-        const GateView v = RunPlanner::gateView(s, g, now);
+    for (const GateView &v : views) {
         const QString phase = GateStatus::phaseName(v.status.phase);
-        const QString before = s.stage().reportedGates.value(g.id);
+        const QString before = s.stage().reportedGates.value(v.id);
         if (phase == before)
             continue;
         out.append(draft(s, now, JournalEventType::GateChanged, kEngineActor,
                          {{QStringLiteral("stage"), s.stage().id},
-                          {QStringLiteral("gate"), g.id},
+                          {QStringLiteral("gate"), v.id},
                           {QStringLiteral("from"), before},
                           {QStringLiteral("to"), v.status.verdictKey()},
                           {QStringLiteral("phase"), phase},
@@ -228,7 +240,7 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now)
     }
 
     // Checkpoints: a snapshot of every metric's latest sample.
-    for (const CheckpointDue &c : RunPlanner::checkpointPlan(s)) {
+    for (const CheckpointDue &c : s.stage().checkpointPlan) {
         if (c.dueAt > now || s.stage().checkpointsDone.contains(c.index))
             continue;
         QJsonObject metrics;
@@ -323,7 +335,7 @@ QList<RunEffect> effectsOf(const RunState &s, qint64 now)
     return out;
 }
 
-QList<PendingDecision> pendingOf(const RunState &s, qint64 now)
+QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<GateView> &views)
 {
     QList<PendingDecision> out;
     const Runbook &rb = s.runbook();
@@ -384,15 +396,16 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now)
                         f.at, std::nullopt});
     }
     if (s.stage().soakStart) {
-        for (const Gate &g : stage->gates) {
-            const GateView v = RunPlanner::gateView(s, g, now);
+        for (qsizetype k = 0; k < stage->gates.size() && k < views.size(); ++k) {
+            const Gate &g = stage->gates[k];
+            const GateView &v = views[k];
             if (v.status.phase == GateStatus::Phase::AwaitingDecision)
                 out.append({QStringLiteral("gate"), g.id, sid, v.status.reason, now, std::nullopt});
             else if (g.kind == Gate::Kind::Manual && !v.status.passed())
                 out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt, std::nullopt});
         }
     }
-    const QStringList blockers = RunPlanner::promotionBlockers(s, now, QString());
+    const QStringList blockers = promotionBlockers(s, now, QString(), views);
     if (blockers.isEmpty()) {
         out.append({QStringLiteral("promote"), sid, sid, QStringLiteral("every promotion condition holds"), now,
                     std::nullopt});
@@ -402,7 +415,7 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now)
     return out;
 }
 
-std::optional<qint64> wakeOf(const RunState &s, qint64 now)
+std::optional<qint64> wakeOf(const RunState &s, qint64 now, const QList<GateView> &views)
 {
     std::optional<qint64> w;
     auto consider = [&](qint64 t) {
@@ -429,14 +442,15 @@ std::optional<qint64> wakeOf(const RunState &s, qint64 now)
         return w;
     if (const auto end = s.soakEnd())
         consider(*end);
-    for (const CheckpointDue &c : RunPlanner::checkpointPlan(s)) {
+    for (const CheckpointDue &c : s.stage().checkpointPlan) {
         if (!s.stage().checkpointsDone.contains(c.index))
             consider(c.dueAt);
     }
-    for (const Gate &g : stage->gates) {
+    for (qsizetype k = 0; k < stage->gates.size() && k < views.size(); ++k) {
+        const Gate &g = stage->gates[k];
         const auto tracker = s.stage().conditionGates.constFind(g.id);
         if (tracker != s.stage().conditionGates.constEnd()) {
-            const GateStatus st = tracker->status(now);
+            const GateStatus &st = views[k].status;
             if (st.noDataSince)
                 consider(*st.noDataSince + g.noDataGrace.count() + 1);
             if (st.phase == GateStatus::Phase::Recovering && st.failingSince)
@@ -471,11 +485,7 @@ QString RunEffect::kindName(Kind k)
 
 QList<CheckpointDue> RunPlanner::checkpointPlan(const RunState &s)
 {
-    const Stage *stage = s.currentStage();
-    if (!stage || !s.stage().soakStart)
-        return {};
-    const qint64 start = *s.stage().soakStart;
-    return CheckpointSchedule::plan(stage->checkpoints, start, Milliseconds(s.soakEnd().value_or(start) - start));
+    return s.currentStage() ? s.stage().checkpointPlan : QList<CheckpointDue>();
 }
 
 GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
@@ -613,6 +623,11 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
 
 QStringList RunPlanner::promotionBlockers(const RunState &s, qint64 now, const QString &executor)
 {
+    return cockpit::promotionBlockers(s, now, executor, gateViews(s, now));
+}
+
+QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor, const QList<GateView> &views)
+{
     QStringList b;
     const Stage *stage = s.currentStage();
     if (s.phase() != RunState::Phase::InStage || !stage) {
@@ -635,11 +650,10 @@ QStringList RunPlanner::promotionBlockers(const RunState &s, qint64 now, const Q
     } else if (!soakElapsed(s, now)) {
         b << QStringLiteral("soak: %1 remaining").arg(dur(*s.soakEnd() - now));
     }
-    for (const Gate &g : stage->gates) {
-        const GateView v = gateView(s, g, now);
+    for (const GateView &v : views) {
         if (!v.status.passed())
             b << QStringLiteral("gate %1: %2%3")
-                     .arg(g.id, GateStatus::phaseName(v.status.phase),
+                     .arg(v.id, GateStatus::phaseName(v.status.phase),
                           v.status.reason.isEmpty() ? QString() : QStringLiteral(" (") + v.status.reason + QLatin1Char(')'));
     }
     for (const Trigger &t : s.runbook().rollback.triggers) {
@@ -678,9 +692,10 @@ RunPlan RunPlanner::step(const RunState &state, qint64 now)
 {
     RunPlan plan;
     std::optional<RunState> preview;
+    QList<GateView> views = gateViews(state, now);
     for (int round = 0; round < 16; ++round) {
         const RunState &cur = preview ? *preview : state;
-        const QList<JournalEventDraft> events = automaticEvents(cur, now);
+        const QList<JournalEventDraft> events = automaticEvents(cur, now, views);
         if (events.isEmpty())
             break;
         if (!preview)
@@ -688,11 +703,12 @@ RunPlan RunPlanner::step(const RunState &state, qint64 now)
         for (const JournalEventDraft &e : events)
             preview->apply(e);
         plan.events += events;
+        views = gateViews(*preview, now);
     }
     const RunState &fin = preview ? *preview : state;
     plan.effects = effectsOf(fin, now);
-    plan.pending = pendingOf(fin, now);
-    plan.wakeAt = wakeOf(fin, now);
+    plan.pending = pendingOf(fin, now, views);
+    plan.wakeAt = wakeOf(fin, now, views);
     return plan;
 }
 
@@ -714,7 +730,8 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
         c.reason = rb.reason;
         r.rollback = c;
     }
-    r.pending = pendingOf(s, now);
+    const QList<GateView> views = gateViews(s, now);
+    r.pending = pendingOf(s, now, views);
     const Stage *stage = s.currentStage();
     if (!stage)
         return r;
@@ -724,8 +741,7 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     r.soakStart = s.stage().soakStart;
     r.soakEnd = s.soakEnd();
     r.soakRemaining = Milliseconds(r.soakEnd ? std::max<qint64>(0, *r.soakEnd - now) : stage->soak.count());
-    for (const Gate &g : stage->gates)
-        r.gates.append(gateView(s, g, now));
+    r.gates = views;
     for (const CheckpointDue &c : checkpointPlan(s)) {
         CheckpointView v{c, std::nullopt};
         for (const auto &rec : s.stage().checkpoints) {
@@ -736,7 +752,7 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     }
     r.needsSecondApprover = r.stageIndex + 1 < s.runbook().stages.size()
                             && s.runbook().stages[r.stageIndex + 1].requiresSecondApprover;
-    r.blockers = promotionBlockers(s, now, QString());
+    r.blockers = cockpit::promotionBlockers(s, now, QString(), views);
     return r;
 }
 
@@ -846,7 +862,7 @@ RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targ
     if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("a decision is recorded with a name and a reason")));
     const QString sid = s.stage().id;
-    const auto pending = pendingOf(s, now);
+    const auto pending = pendingOf(s, now, gateViews(s, now));
     const bool open = std::any_of(pending.cbegin(), pending.cend(), [&](const PendingDecision &p) {
         return p.kind == targetKind && p.target == target;
     });

@@ -207,12 +207,23 @@ void RunState::startSoakIfReady(qint64 at)
             return;
     }
     m_stage.soakStart = at;
+    planCheckpoints();
     for (const Gate &g : stage->gates) {
         if (g.kind != Gate::Kind::Condition)
             continue;
         GateTracker::Config c{g.hold, g.noDataGrace, g.recoverWithin, staleAfter(*m_runbook, m_gateMetrics.value(g.id))};
         m_stage.conditionGates.insert(g.id, GateTracker(c, at));
     }
+}
+
+void RunState::planCheckpoints()
+{
+    const Stage *stage = currentStage();
+    if (!stage || !m_stage.soakStart)
+        return;
+    const qint64 start = *m_stage.soakStart;
+    m_stage.checkpointPlan = CheckpointSchedule::plan(stage->checkpoints, start,
+                                                      Milliseconds(soakEnd().value_or(start) - start));
 }
 
 void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p)
@@ -380,8 +391,10 @@ void RunState::onTriggerFired(qint64 at, const QJsonObject &p)
         if (it != m_triggers.end())
             it->markFired(f.effect);
     }
-    if (f.effect == TriggerEffect::Extend && f.stage == m_stage.id)
+    if (f.effect == TriggerEffect::Extend && f.stage == m_stage.id) {
         m_stage.extendedUntil = std::max(m_stage.extendedUntil, at + ms(p, "extension_ms"));
+        planCheckpoints();
+    }
 }
 
 void RunState::onRollbackStarted(qint64 at, const QString &actor, const QJsonObject &p)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/CheckpointSchedule.h"
 #include "core/GateTracker.h"
 #include "core/JournalEvent.h"
 #include "core/RunEvents.h"
@@ -121,6 +122,7 @@ public:
         QList<Confirmation> promotionApprovals;
         QList<CheckpointRecord> checkpoints;
         QSet<int> checkpointsDone;
+        QList<CheckpointDue> checkpointPlan; // due times over the soak (with extensions)
     };
     struct RollbackRecord
     {
@@ -191,6 +193,7 @@ private:
     void onRollbackStep(qint64 at, const QString &actor, const QJsonObject &p);
     void onRollbackFinished(qint64 at, const QJsonObject &p);
     void startSoakIfReady(qint64 at);
+    void planCheckpoints();
 
     std::shared_ptr<const Runbook> m_runbook = std::make_shared<const Runbook>();
     QString m_runId;

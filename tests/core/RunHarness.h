@@ -46,6 +46,7 @@ public:
         info.startedAt = kStart;
         info.runbook = m_runbook->name;
         state = RunState(m_runbook, info.id);
+        journal.reserve(32768);
     }
 
     // Behaviour of the outside world, replaceable per test.
