@@ -1,5 +1,6 @@
 #include "store/PostgresJournal.h"
 
+#include "core/LogCategories.h"
 #include "store/ScramVerifier.h"
 
 #include <QRegularExpression>
@@ -123,6 +124,12 @@ void PostgresJournal::setOnline(bool online)
     if (online == m_online)
         return;
     m_online = online;
+    if (online)
+        qCInfo(lcStore).noquote() << "journal" << location() << "reachable";
+    else
+        qCWarning(lcStore).noquote() << "journal" << location() << "unreachable"
+                                     << (m_outbox ? QStringLiteral("; events wait in outbox ") + m_outbox->path()
+                                                  : QString());
     Q_EMIT onlineChanged(online);
 }
 
@@ -341,6 +348,11 @@ Expected<qint64, Error> PostgresJournal::flushOutbox()
     m_tailKnown = true;
     m_lastSeq = events.last().seq();
     m_lastHash = events.last().hash();
+    qCInfo(lcStore).noquote() << "journal" << location() << "received" << events.size() << "waiting events"
+                              << QStringLiteral("(%1..%2, %3 were already stored)")
+                                     .arg(first.seq())
+                                     .arg(events.last().seq())
+                                     .arg(events.size() - sent);
     Q_EMIT pendingCountChanged(m_outbox->count());
     Q_EMIT eventsAppended(first.seq());
     return sent;
