@@ -16,8 +16,8 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSysInfo>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 #include <sys/resource.h>
 
 using namespace cockpit;
@@ -28,7 +28,7 @@ QTextStream out(stdout);
 
 long peakRssKb()
 {
-    rusage u{};
+    rusage u {};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss; // kilobytes on Linux
 }
@@ -43,21 +43,26 @@ QByteArray runbookYaml(int httpChecks, int sqlChecks)
                    "secrets:\n  bench_db_password: {required: true}\n"
                    "connections:\n";
     for (int c = 0; c < kHttpConnections; ++c)
-        y += "  rlm" + QByteArray::number(c) + ":\n    http: {base_url: \"${rlm_url}\", timeout: 10s}\n"
-             "    max_concurrent: " + QByteArray::number(qBound(1, (httpChecks + kHttpConnections - 1) / kHttpConnections, 64)) + "\n";
+        y += "  rlm" + QByteArray::number(c)
+            + ":\n    http: {base_url: \"${rlm_url}\", timeout: 10s}\n"
+              "    max_concurrent: "
+            + QByteArray::number(qBound(1, (httpChecks + kHttpConnections - 1) / kHttpConnections, 64))
+            + "\n";
     for (int c = 0; c < kSqlConnections; ++c)
-        y += "  db" + QByteArray::number(c) + ":\n    postgres: {host: 127.0.0.1, port: \"${db_port}\", database: bench, "
-             "user: bench_ro, sslmode: verify-full, ca_file: \"${db_ca}\", password: {secret: bench_db_password}}\n"
-             "    max_concurrent: 4\n";
+        y += "  db" + QByteArray::number(c)
+            + ":\n    postgres: {host: 127.0.0.1, port: \"${db_port}\", database: bench, "
+              "user: bench_ro, sslmode: verify-full, ca_file: \"${db_ca}\", password: {secret: "
+              "bench_db_password}}\n"
+              "    max_concurrent: 4\n";
     y += "prerequisites:\n";
     for (int i = 0; i < httpChecks; ++i)
-        y += "  - id: http-" + QByteArray::number(i) + "\n    category: service\n    http: {connection: rlm" +
-             QByteArray::number(i % kHttpConnections) + ", method: GET, path: /slow/" + QByteArray::number(i) +
-             "}\n    expect: [\"[STATUS] == 200\", \"[BODY].ok == true\"]\n";
+        y += "  - id: http-" + QByteArray::number(i) + "\n    category: service\n    http: {connection: rlm"
+            + QByteArray::number(i % kHttpConnections) + ", method: GET, path: /slow/" + QByteArray::number(i)
+            + "}\n    expect: [\"[STATUS] == 200\", \"[BODY].ok == true\"]\n";
     for (int i = 0; i < sqlChecks; ++i)
-        y += "  - id: sql-" + QByteArray::number(i) + "\n    category: data\n    sql: {connection: db" +
-             QByteArray::number(i % kSqlConnections) +
-             ", query: \"SELECT pg_sleep(0.05), count(*) AS n FROM items\"}\n    expect: \"[ROWS] == 1\"\n";
+        y += "  - id: sql-" + QByteArray::number(i) + "\n    category: data\n    sql: {connection: db"
+            + QByteArray::number(i % kSqlConnections)
+            + ", query: \"SELECT pg_sleep(0.05), count(*) AS n FROM items\"}\n    expect: \"[ROWS] == 1\"\n";
     return y;
 }
 
@@ -69,12 +74,17 @@ int main(int argc, char **argv)
     // Per-check debug lines would be measured along with the checks.
     QLoggingCategory::setFilterRules(QStringLiteral("cockpit.*.debug=false"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Prerequisite-check benchmark (see docs/benchmarks.md)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Prerequisite-check benchmark (see docs/benchmarks.md)."));
     parser.addHelpOption();
-    const QCommandLineOption httpOpt(QStringLiteral("http"), QStringLiteral("HTTP checks (200)."), QStringLiteral("N"), QStringLiteral("200"));
-    const QCommandLineOption sqlOpt(QStringLiteral("sql"), QStringLiteral("SQL checks (40)."), QStringLiteral("N"), QStringLiteral("40"));
-    const QCommandLineOption delayOpt(QStringLiteral("delay-ms"), QStringLiteral("HTTP answer delay (200)."), QStringLiteral("MS"), QStringLiteral("200"));
-    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs (3)."), QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption httpOpt(QStringLiteral("http"), QStringLiteral("HTTP checks (200)."),
+                                     QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption sqlOpt(QStringLiteral("sql"), QStringLiteral("SQL checks (40)."),
+                                    QStringLiteral("N"), QStringLiteral("40"));
+    const QCommandLineOption delayOpt(QStringLiteral("delay-ms"), QStringLiteral("HTTP answer delay (200)."),
+                                      QStringLiteral("MS"), QStringLiteral("200"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Runs (3)."), QStringLiteral("N"),
+                                     QStringLiteral("3"));
     parser.addOptions({httpOpt, sqlOpt, delayOpt, runsOpt});
     parser.process(app);
     const int httpChecks = parser.value(httpOpt).toInt();
@@ -90,11 +100,13 @@ int main(int argc, char **argv)
         return 2;
     }
     QByteArray password = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
-    for (auto r : {(*pg)->createDatabase(QStringLiteral("bench")),
-                   (*pg)->runSql(QStringLiteral("bench"), QStringLiteral("CREATE TABLE items (id int); INSERT INTO items "
-                                                                        "SELECT generate_series(1, 1000);")),
-                   (*pg)->createRole(QStringLiteral("bench_ro"), password),
-                   (*pg)->runSql(QStringLiteral("bench"), QStringLiteral("GRANT SELECT ON items TO bench_ro;"))}) {
+    for (auto r :
+         {(*pg)->createDatabase(QStringLiteral("bench")),
+          (*pg)->runSql(QStringLiteral("bench"),
+                        QStringLiteral("CREATE TABLE items (id int); INSERT INTO items "
+                                       "SELECT generate_series(1, 1000);")),
+          (*pg)->createRole(QStringLiteral("bench_ro"), password),
+          (*pg)->runSql(QStringLiteral("bench"), QStringLiteral("GRANT SELECT ON items TO bench_ro;"))}) {
         if (!r) {
             QTextStream(stderr) << "setup: " << r.error().message << "\n";
             return 2;
@@ -111,12 +123,14 @@ int main(int argc, char **argv)
     }
     const qint64 setupMs = setup.elapsed();
 
-    const QMap<QString, QString> params{{QStringLiteral("rlm_url"), QStringLiteral("http://127.0.0.1:%1").arg(server.port())},
-                                        {QStringLiteral("db_port"), QString::number((*pg)->port())},
-                                        {QStringLiteral("db_ca"), (*pg)->caFile()}};
+    const QMap<QString, QString> params {
+        {QStringLiteral("rlm_url"), QStringLiteral("http://127.0.0.1:%1").arg(server.port())},
+        {QStringLiteral("db_port"), QString::number((*pg)->port())},
+        {QStringLiteral("db_ca"), (*pg)->caFile()}};
     QElapsedTimer loadTimer;
     loadTimer.start();
-    auto runbook = RunbookLoader::loadText(runbookYaml(httpChecks, sqlChecks), QStringLiteral("bench.yaml"), params);
+    auto runbook
+        = RunbookLoader::loadText(runbookYaml(httpChecks, sqlChecks), QStringLiteral("bench.yaml"), params);
     const qint64 loadMs = loadTimer.elapsed();
     if (!runbook) {
         for (const Error &e : runbook.error())
@@ -127,9 +141,11 @@ int main(int argc, char **argv)
     out << "# bench_check: " << httpChecks << " HTTP checks (" << delayMs << " ms each, " << kHttpConnections
         << " connections) + " << sqlChecks << " SQL checks (pg_sleep 50 ms, " << kSqlConnections
         << " connections x 4)\n";
-    out << "# " << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount() << " CPUs, Qt " << qVersion()
-        << "; setup (PostgreSQL + server) " << setupMs << " ms; runbook generated and loaded in " << loadMs << " ms\n\n";
-    out << "| run | wall | checks passed | slowest HTTP | slowest SQL | peak RSS |\n|---|---|---|---|---|---|\n";
+    out << "# " << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount() << " CPUs, Qt "
+        << qVersion() << "; setup (PostgreSQL + server) " << setupMs
+        << " ms; runbook generated and loaded in " << loadMs << " ms\n\n";
+    out << "| run | wall | checks passed | slowest HTTP | slowest SQL | peak RSS "
+           "|\n|---|---|---|---|---|---|\n";
     out.flush();
 
     int exitCode = 0;
@@ -155,12 +171,12 @@ int main(int argc, char **argv)
                 ++passed;
             else if (firstFailure.isEmpty())
                 firstFailure = r.checkId + QStringLiteral(": ") + r.summary;
-            (r.observation.kind == Observation::Kind::Http ? slowHttp : slowSql) =
-                qMax(r.observation.kind == Observation::Kind::Http ? slowHttp : slowSql, r.observation.durationMs);
+            (r.observation.kind == Observation::Kind::Http ? slowHttp : slowSql) = qMax(
+                r.observation.kind == Observation::Kind::Http ? slowHttp : slowSql, r.observation.durationMs);
         }
-        out << "| " << run << (run == 1 ? " (cold: new DB connections)" : "") << " | " << ms << " ms | " << passed << "/"
-            << results.size() << " | " << slowHttp << " ms | " << slowSql << " ms | " << peakRssKb() / 1024
-            << " MiB |\n";
+        out << "| " << run << (run == 1 ? " (cold: new DB connections)" : "") << " | " << ms << " ms | "
+            << passed << "/" << results.size() << " | " << slowHttp << " ms | " << slowSql << " ms | "
+            << peakRssKb() / 1024 << " MiB |\n";
         out.flush();
         if (passed != results.size()) {
             QTextStream(stderr) << "not every check passed, e.g. " << firstFailure << "\n";

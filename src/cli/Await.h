@@ -9,7 +9,7 @@ namespace cockpit::cli {
 
 // Waits for a future while the event loop runs (HTTP replies and keychain answers are delivered through
 // it). Only for the CLI's top level, never from inside a slot: that would be a nested event loop.
-template <class T> T await(QFuture<T> future)
+template<class T> T await(QFuture<T> future)
 {
     if (!future.isFinished()) {
         QEventLoop loop;

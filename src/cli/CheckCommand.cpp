@@ -16,8 +16,8 @@ namespace {
 // so they are read in order from the raw arguments. Options taking a value are skipped with their value.
 Expected<QMap<QString, ManualConfirmation>, QString> confirmations(const QStringList &args)
 {
-    static const QSet<QString> withValue{QStringLiteral("param"), QStringLiteral("p"), QStringLiteral("params"),
-                                         QStringLiteral("only")};
+    static const QSet<QString> withValue {QStringLiteral("param"), QStringLiteral("p"),
+                                          QStringLiteral("params"), QStringLiteral("only")};
     QMap<QString, ManualConfirmation> out;
     QString current;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -34,8 +34,8 @@ Expected<QMap<QString, ManualConfirmation>, QString> confirmations(const QString
             name = name.left(eq);
             inlineValue = true;
         }
-        const bool ours = name == QLatin1String("confirm") || name == QLatin1String("as") ||
-                          name == QLatin1String("comment");
+        const bool ours = name == QLatin1String("confirm") || name == QLatin1String("as")
+            || name == QLatin1String("comment");
         if (!ours) {
             if (withValue.contains(name) && !inlineValue)
                 ++i;
@@ -50,7 +50,7 @@ Expected<QMap<QString, ManualConfirmation>, QString> confirmations(const QString
             if (!current.isEmpty() && out.value(current).name.isEmpty())
                 return unexpected(QStringLiteral("--confirm %1 needs --as NAME (who confirms)").arg(current));
             current = value;
-            out.insert(current, ManualConfirmation{});
+            out.insert(current, ManualConfirmation {});
         } else if (current.isEmpty()) {
             return unexpected(QStringLiteral("--%1 must follow a --confirm ID").arg(name));
         } else if (name == QLatin1String("as")) {
@@ -70,23 +70,29 @@ int runCheckCommand(const QStringList &args)
 {
     SubcommandParser sp(
         QStringLiteral("check"), QStringLiteral("RUNBOOK"),
-        QStringLiteral("Runs the prerequisite checks of a runbook and prints a Go/No-Go recommendation.\n"
-                       "Exit code: 0 GO, 1 NO-GO (the blockers are listed), 2 invalid runbook or usage error.\n"
-                       "Manual checks count as blockers until confirmed with --confirm ID --as NAME."));
+        QStringLiteral(
+            "Runs the prerequisite checks of a runbook and prints a Go/No-Go recommendation.\n"
+            "Exit code: 0 GO, 1 NO-GO (the blockers are listed), 2 invalid runbook or usage error.\n"
+            "Manual checks count as blockers until confirmed with --confirm ID --as NAME."));
     sp.parser().addPositionalArgument(QStringLiteral("RUNBOOK"), QStringLiteral("The runbook YAML file."));
     RunbookOptions options(sp);
-    const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run only these checks (comma-separated ids)."),
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Run only these checks (comma-separated ids)."),
                                   QStringLiteral("ID,..."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the full observations and the recommendation as JSON."));
-    const QCommandLineOption confirm(QStringLiteral("confirm"), QStringLiteral("Confirm the manual check ID (repeatable)."),
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("Print the full observations and the recommendation as JSON."));
+    const QCommandLineOption confirm(QStringLiteral("confirm"),
+                                     QStringLiteral("Confirm the manual check ID (repeatable)."),
                                      QStringLiteral("ID"));
     const QCommandLineOption as(QStringLiteral("as"), QStringLiteral("Who confirms the preceding --confirm."),
                                 QStringLiteral("NAME"));
-    const QCommandLineOption comment(QStringLiteral("comment"), QStringLiteral("A note on the preceding --confirm."),
+    const QCommandLineOption comment(QStringLiteral("comment"),
+                                     QStringLiteral("A note on the preceding --confirm."),
                                      QStringLiteral("TEXT"));
-    const QCommandLineOption noProgress(QStringLiteral("no-progress"),
-                                        QStringLiteral("No progress lines on stderr (default when not a terminal)."));
+    const QCommandLineOption noProgress(
+        QStringLiteral("no-progress"),
+        QStringLiteral("No progress lines on stderr (default when not a terminal)."));
     for (const auto &o : {only, json, confirm, as, comment, noProgress})
         sp.addOption(o);
     if (auto done = sp.parse(args))
@@ -120,17 +126,18 @@ int runCheckCommand(const QStringList &args)
                 unknown << id;
         if (!unknown.isEmpty()) {
             unknown.sort();
-            return sp.usageError(QStringLiteral("--only: no prerequisite with id %1").arg(unknown.join(QStringLiteral(", "))));
+            return sp.usageError(
+                QStringLiteral("--only: no prerequisite with id %1").arg(unknown.join(QStringLiteral(", "))));
         }
         checks.removeIf([&](const Check &c) { return !wanted.contains(c.id); });
     }
     for (auto it = confirmed->cbegin(); it != confirmed->cend(); ++it) {
-        const bool manual = std::any_of(runbook->prerequisites.cbegin(), runbook->prerequisites.cend(),
-                                        [&](const Check &c) {
-                                            return c.id == it.key() && std::holds_alternative<ManualCheck>(c.probe);
-                                        });
+        const bool manual = std::any_of(
+            runbook->prerequisites.cbegin(), runbook->prerequisites.cend(),
+            [&](const Check &c) { return c.id == it.key() && std::holds_alternative<ManualCheck>(c.probe); });
         if (!manual)
-            return sp.usageError(QStringLiteral("--confirm %1: no manual prerequisite with that id").arg(it.key()));
+            return sp.usageError(
+                QStringLiteral("--confirm %1: no manual prerequisite with that id").arg(it.key()));
     }
 
     CheckRunner runner;

@@ -25,10 +25,13 @@ QString durationText(qint64 ms)
 
 } // namespace
 
-CheckReport::CheckReport(const Runbook &runbook, const QList<Check> &checks, const QList<CheckResult> &results,
-                         qint64 durationMs)
-    : m_runbook(runbook), m_checks(checks), m_results(results), m_durationMs(durationMs),
-      m_decision(GoNoGo::decide(checks, results))
+CheckReport::CheckReport(const Runbook &runbook, const QList<Check> &checks,
+                         const QList<CheckResult> &results, qint64 durationMs)
+    : m_runbook(runbook)
+    , m_checks(checks)
+    , m_results(results)
+    , m_durationMs(durationMs)
+    , m_decision(GoNoGo::decide(checks, results))
 {
 }
 
@@ -38,8 +41,9 @@ QString CheckReport::table() const
     for (const CheckResult &r : m_results)
         byId.insert(r.checkId, &r);
 
-    const QString hId = QStringLiteral("ID"), hCat = QStringLiteral("CATEGORY"), hVerdict = QStringLiteral("VERDICT"),
-                  hObserved = QStringLiteral("OBSERVED"), hDuration = QStringLiteral("DURATION");
+    const QString hId = QStringLiteral("ID"), hCat = QStringLiteral("CATEGORY"),
+                  hVerdict = QStringLiteral("VERDICT"), hObserved = QStringLiteral("OBSERVED"),
+                  hDuration = QStringLiteral("DURATION");
     qsizetype wId = hId.size(), wCat = hCat.size(), wVerdict = QStringLiteral("INCONCLUSIVE").size();
     for (const Check &c : m_checks) {
         wId = qMax(wId, c.id.size());
@@ -47,17 +51,18 @@ QString CheckReport::table() const
     }
     constexpr int wObserved = 72;
 
-    QString out = hId.leftJustified(wId) + QStringLiteral("  ") + hCat.leftJustified(wCat) + QStringLiteral("  ") +
-                  hVerdict.leftJustified(wVerdict) + QStringLiteral("  ") + hObserved.leftJustified(wObserved) +
-                  QStringLiteral("  ") + hDuration + QLatin1Char('\n');
+    QString out = hId.leftJustified(wId) + QStringLiteral("  ") + hCat.leftJustified(wCat)
+        + QStringLiteral("  ") + hVerdict.leftJustified(wVerdict) + QStringLiteral("  ")
+        + hObserved.leftJustified(wObserved) + QStringLiteral("  ") + hDuration + QLatin1Char('\n');
     for (const Check &c : m_checks) {
         const CheckResult *r = byId.value(c.id);
         QString verdict = r ? verdictName(r->verdict) : QStringLiteral("NOT RUN");
         const QString observed = r ? oneLine(r->summary, wObserved) : QString();
         const QString duration = r ? durationText(r->observation.durationMs) : QString();
-        out += c.id.leftJustified(wId) + QStringLiteral("  ") + c.category.leftJustified(wCat) + QStringLiteral("  ") +
-               verdict.leftJustified(wVerdict) + QStringLiteral("  ") + observed.leftJustified(wObserved) +
-               QStringLiteral("  ") + duration.rightJustified(hDuration.size()) + QLatin1Char('\n');
+        out += c.id.leftJustified(wId) + QStringLiteral("  ") + c.category.leftJustified(wCat)
+            + QStringLiteral("  ") + verdict.leftJustified(wVerdict) + QStringLiteral("  ")
+            + observed.leftJustified(wObserved) + QStringLiteral("  ")
+            + duration.rightJustified(hDuration.size()) + QLatin1Char('\n');
     }
     return out;
 }
@@ -68,12 +73,14 @@ QString CheckReport::recommendation() const
     if (!m_decision.blockers().isEmpty()) {
         out += QStringLiteral("Blockers:\n");
         for (const Blocker &b : m_decision.blockers())
-            out += QStringLiteral("  - %1 [%2]: %3\n").arg(b.checkId, verdictName(b.verdict), oneLine(b.reason, 400));
+            out += QStringLiteral("  - %1 [%2]: %3\n")
+                       .arg(b.checkId, verdictName(b.verdict), oneLine(b.reason, 400));
     }
     if (!m_decision.warnings().isEmpty()) {
         out += QStringLiteral("Not required, not passing:\n");
         for (const Blocker &b : m_decision.warnings())
-            out += QStringLiteral("  - %1 [%2]: %3\n").arg(b.checkId, verdictName(b.verdict), oneLine(b.reason, 400));
+            out += QStringLiteral("  - %1 [%2]: %3\n")
+                       .arg(b.checkId, verdictName(b.verdict), oneLine(b.reason, 400));
     }
     return out;
 }
@@ -93,11 +100,11 @@ QJsonObject CheckReport::toJson() const
         }
         results.append(o);
     }
-    return QJsonObject{{QStringLiteral("runbook"), m_runbook.name},
-                       {QStringLiteral("file"), m_runbook.file},
-                       {QStringLiteral("duration_ms"), double(m_durationMs)},
-                       {QStringLiteral("results"), results},
-                       {QStringLiteral("recommendation"), m_decision.toJson()}};
+    return QJsonObject {{QStringLiteral("runbook"), m_runbook.name},
+                        {QStringLiteral("file"), m_runbook.file},
+                        {QStringLiteral("duration_ms"), double(m_durationMs)},
+                        {QStringLiteral("results"), results},
+                        {QStringLiteral("recommendation"), m_decision.toJson()}};
 }
 
 QString CheckReport::progressLine(int done, int total, const CheckResult &result)

@@ -47,7 +47,8 @@ CheckSession::Outcome CheckSession::run(const Runbook &runbook, const QList<Chec
     return outcome;
 }
 
-int CheckSession::report(const Runbook &runbook, const QList<Check> &checks, const Outcome &outcome, bool json)
+int CheckSession::report(const Runbook &runbook, const QList<Check> &checks, const Outcome &outcome,
+                         bool json)
 {
     const CheckReport report(runbook, checks, outcome.results, outcome.durationMs);
     if (json) {
@@ -58,7 +59,8 @@ int CheckSession::report(const Runbook &runbook, const QList<Check> &checks, con
     } else {
         Console::out(report.table() + QLatin1Char('\n') + report.recommendation());
         if (outcome.interrupted)
-            Console::out(QStringLiteral("(interrupted: the run was cancelled before every check finished)\n"));
+            Console::out(
+                QStringLiteral("(interrupted: the run was cancelled before every check finished)\n"));
     }
     return report.decision().isGo() && !outcome.interrupted ? 0 : 1;
 }

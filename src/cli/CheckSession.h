@@ -21,7 +21,10 @@ public:
         bool interrupted = false;
     };
 
-    explicit CheckSession(CheckRunner &runner) : m_runner(runner) {}
+    explicit CheckSession(CheckRunner &runner)
+        : m_runner(runner)
+    {
+    }
     void setProgress(bool on) { m_progress = on; }
 
     // Spins an event loop until the runner finishes. Only for the CLI's top level, never from a slot.

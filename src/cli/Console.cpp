@@ -16,9 +16,21 @@ void write(FILE *f, const QString &text)
 }
 } // namespace
 
-void Console::out(const QString &text) { write(stdout, text); }
-void Console::err(const QString &text) { write(stderr, text); }
-bool Console::stderrIsTerminal() { return ::isatty(STDERR_FILENO) == 1; }
-bool Console::stdoutIsTerminal() { return ::isatty(STDOUT_FILENO) == 1; }
+void Console::out(const QString &text)
+{
+    write(stdout, text);
+}
+void Console::err(const QString &text)
+{
+    write(stderr, text);
+}
+bool Console::stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+bool Console::stdoutIsTerminal()
+{
+    return ::isatty(STDOUT_FILENO) == 1;
+}
 
 } // namespace cockpit::cli

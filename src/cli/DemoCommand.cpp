@@ -39,15 +39,18 @@ QString schemaSql(bool withAllColumns)
 {
     QString sql = QStringLiteral(
         "CREATE TABLE user_profiles (id bigserial PRIMARY KEY, email text NOT NULL, "
-        "created_at timestamptz NOT NULL DEFAULT now(), full_pass_status text, full_pass_started_at timestamptz, "
+        "created_at timestamptz NOT NULL DEFAULT now(), full_pass_status text, full_pass_started_at "
+        "timestamptz, "
         "full_pass_completed_at timestamptz%1);\n"
-        "INSERT INTO user_profiles (email) SELECT 'user' || g || '@example.test' FROM generate_series(1, 50) g;\n"
+        "INSERT INTO user_profiles (email) SELECT 'user' || g || '@example.test' FROM generate_series(1, 50) "
+        "g;\n"
         "CREATE TABLE imports (id bigserial PRIMARY KEY, user_id text, pipeline text, status text, "
         "started_at timestamptz, completed_at timestamptz, error_message text);\n"
         // A day of v1 traffic: mostly completed within minutes, a few failures.
         "INSERT INTO imports (user_id, pipeline, status, started_at, completed_at, error_message)\n"
         "SELECT 'user' || (g % 50 + 1), 'v1', CASE WHEN g % 25 = 0 THEN 'failed' ELSE 'completed' END,\n"
-        "       now() - (g * interval '6 minutes'), now() - (g * interval '6 minutes') + ((g % 9 + 1) * interval '1 minute'),\n"
+        "       now() - (g * interval '6 minutes'), now() - (g * interval '6 minutes') + ((g % 9 + 1) * "
+        "interval '1 minute'),\n"
         "       CASE WHEN g % 25 = 0 THEN 'upstream timeout' END\n"
         "FROM generate_series(1, 240) g;\n");
     return sql.arg(withAllColumns ? QStringLiteral(", full_pass_error text") : QString());
@@ -110,10 +113,11 @@ int runDemoCommand(const QStringList &args)
 {
     SubcommandParser sp(
         QStringLiteral("demo"), QString(),
-        QStringLiteral("Runs example runbook A's prerequisite check against throwaway local services: a PostgreSQL "
-                       "cluster (TLS, password-authenticated read-only role) and a stand-in for the rollout manager "
-                       "on 127.0.0.1. Everything is torn down at the end, also on Ctrl+C.\n"
-                       "Exit code as `check`: 0 GO, 1 NO-GO, 2 the demo could not set up, 130 interrupted."));
+        QStringLiteral(
+            "Runs example runbook A's prerequisite check against throwaway local services: a PostgreSQL "
+            "cluster (TLS, password-authenticated read-only role) and a stand-in for the rollout manager "
+            "on 127.0.0.1. Everything is torn down at the end, also on Ctrl+C.\n"
+            "Exit code as `check`: 0 GO, 1 NO-GO, 2 the demo could not set up, 130 interrupted."));
     const QCommandLineOption breakOption(
         QStringLiteral("break"),
         QStringLiteral("Break one thing to see a NO-GO: missing-column, unhealthy, no-sunset or hang."),
@@ -124,7 +128,8 @@ int runDemoCommand(const QStringList &args)
     if (auto done = sp.parse(args))
         return *done;
     if (!sp.parser().positionalArguments().isEmpty())
-        return sp.usageError(QStringLiteral("unexpected argument '%1'").arg(sp.parser().positionalArguments().first()));
+        return sp.usageError(
+            QStringLiteral("unexpected argument '%1'").arg(sp.parser().positionalArguments().first()));
 
     const QString what = sp.parser().value(breakOption);
     DemoService::Fault fault = DemoService::Fault::None;
@@ -138,7 +143,8 @@ int runDemoCommand(const QStringList &args)
     else if (what == QLatin1String("hang"))
         fault = DemoService::Fault::Hang;
     else if (!what.isEmpty())
-        return sp.usageError(QStringLiteral("--break: unknown '%1' (missing-column, unhealthy, no-sunset, hang)").arg(what));
+        return sp.usageError(
+            QStringLiteral("--break: unknown '%1' (missing-column, unhealthy, no-sunset, hang)").arg(what));
 
     InterruptHandler::install();
     const bool asJson = sp.parser().isSet(json);
@@ -152,7 +158,8 @@ int runDemoCommand(const QStringList &args)
     }
     const QByteArray runbookText = file.readAll();
 
-    const QByteArray dbPassword = randomBytes(18).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray dbPassword
+        = randomBytes(18).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QByteArray issuerKey = randomBytes(32).toHex();
     Redactor::add(dbPassword);
     Redactor::add(issuerKey);
@@ -161,22 +168,27 @@ int runDemoCommand(const QStringList &args)
     env.narrationToStderr = asJson;
     QElapsedTimer clock;
     clock.start();
-    say(QStringLiteral("Cutover Cockpit demo: example runbook A (v2 full_pass pipeline rollout), prerequisites\n\n"));
+    say(QStringLiteral(
+        "Cutover Cockpit demo: example runbook A (v2 full_pass pipeline rollout), prerequisites\n\n"));
 
     // 1. PostgreSQL. Blocking (about a second): run off the main thread so Ctrl+C stays responsive.
     say(QStringLiteral("[1/5] Starting a throwaway PostgreSQL cluster … "));
-    auto started = await(QtConcurrent::run([] { return LocalPostgres::start(LocalPostgres::StartOptions{}); }));
+    auto started
+        = await(QtConcurrent::run([] { return LocalPostgres::start(LocalPostgres::StartOptions {}); }));
     if (!started) {
         Console::err(QStringLiteral("\ndemo: could not start PostgreSQL: %1\n").arg(started.error().message));
         return 2;
     }
     env.postgres = std::move(*started);
-    say(QStringLiteral("127.0.0.1:%1, TLS with a throwaway CA (%2 ms)\n").arg(env.postgres->port()).arg(clock.elapsed()));
+    say(QStringLiteral("127.0.0.1:%1, TLS with a throwaway CA (%2 ms)\n")
+            .arg(env.postgres->port())
+            .arg(clock.elapsed()));
     if (InterruptHandler::wasInterrupted())
         return 130;
 
     // 2. Database, tables, read-only role.
-    say(QStringLiteral("[2/5] Creating database app: user_profiles (%1), imports (240 rows), read-only role %2 … ")
+    say(QStringLiteral(
+            "[2/5] Creating database app: user_profiles (%1), imports (240 rows), read-only role %2 … ")
             .arg(missingColumn ? QStringLiteral("full_pass_error left out: --break missing-column")
                                : QStringLiteral("with the 4 full_pass_* columns"),
                  QString::fromLatin1(kDbUser)));
@@ -201,28 +213,35 @@ int runDemoCommand(const QStringList &args)
     // 3. The rollout manager stand-in.
     env.service = std::make_unique<DemoService>(fault);
     if (!env.service->start()) {
-        Console::err(QStringLiteral("demo: the local HTTP service could not listen: %1\n").arg(env.service->errorString()));
+        Console::err(QStringLiteral("demo: the local HTTP service could not listen: %1\n")
+                         .arg(env.service->errorString()));
         return 2;
     }
     QString faultNote;
     switch (fault) {
-    case DemoService::Fault::Unhealthy: faultNote = QStringLiteral(" (--break unhealthy: processors_available is false)"); break;
-    case DemoService::Fault::NoSunset: faultNote = QStringLiteral(" (--break no-sunset: /process-full sends no Sunset header)"); break;
+    case DemoService::Fault::Unhealthy:
+        faultNote = QStringLiteral(" (--break unhealthy: processors_available is false)");
+        break;
+    case DemoService::Fault::NoSunset:
+        faultNote = QStringLiteral(" (--break no-sunset: /process-full sends no Sunset header)");
+        break;
     case DemoService::Fault::Hang:
-        faultNote = QStringLiteral(" (--break hang: /health never answers; the check gives up at the 10 s timeout)");
+        faultNote = QStringLiteral(
+            " (--break hang: /health never answers; the check gives up at the 10 s timeout)");
         break;
     case DemoService::Fault::None: break;
     }
     say(QStringLiteral("[3/5] Rollout manager stand-in on %1%2\n").arg(env.service->baseUrl(), faultNote));
 
     // The runbook, with its params pointing at the throwaway services.
-    const QMap<QString, QString> params{{QStringLiteral("app_db_host"), QStringLiteral("127.0.0.1")},
-                                        {QStringLiteral("app_db_port"), QString::number(env.postgres->port())},
-                                        {QStringLiteral("app_db_name"), QStringLiteral("app")},
-                                        {QStringLiteral("app_db_user"), QString::fromLatin1(kDbUser)},
-                                        {QStringLiteral("app_db_sslmode"), QStringLiteral("verify-full")},
-                                        {QStringLiteral("app_db_ca_file"), env.postgres->caFile()},
-                                        {QStringLiteral("rlm_url"), env.service->baseUrl()}};
+    const QMap<QString, QString> params {
+        {QStringLiteral("app_db_host"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("app_db_port"), QString::number(env.postgres->port())},
+        {QStringLiteral("app_db_name"), QStringLiteral("app")},
+        {QStringLiteral("app_db_user"), QString::fromLatin1(kDbUser)},
+        {QStringLiteral("app_db_sslmode"), QStringLiteral("verify-full")},
+        {QStringLiteral("app_db_ca_file"), env.postgres->caFile()},
+        {QStringLiteral("rlm_url"), env.service->baseUrl()}};
     auto loaded = RunbookLoader::loadText(runbookText, QStringLiteral("a-pipeline-rollout.yaml"), params);
     if (!loaded) {
         for (const Error &e : loaded.error())
@@ -258,10 +277,11 @@ int runDemoCommand(const QStringList &args)
         say(QStringLiteral("%1 stored\n").arg(env.storedSecrets.join(QStringLiteral(", "))));
     } else {
         say(QStringLiteral("no keychain\n"));
-        say(QStringLiteral("      The keychain is not available: %1\n"
-                           "      The DB password is handed to the checks in-process instead, but the secret "
-                           "checks ask the keychain,\n      so they will be NO-GO: that is what would happen on "
-                           "the day if the secret were not stored.\n")
+        say(QStringLiteral(
+                "      The keychain is not available: %1\n"
+                "      The DB password is handed to the checks in-process instead, but the secret "
+                "checks ask the keychain,\n      so they will be NO-GO: that is what would happen on "
+                "the day if the secret were not stored.\n")
                 .arg(keychainError));
         if (!dbSecret.isEmpty())
             runner.provideSecret(dbSecret, dbPassword);
@@ -273,9 +293,11 @@ int runDemoCommand(const QStringList &args)
     QMap<QString, ManualConfirmation> confirmations;
     for (const Check &c : std::as_const(runbook.prerequisites))
         if (std::holds_alternative<ManualCheck>(c.probe))
-            confirmations.insert(c.id, ManualConfirmation{QStringLiteral("demo"),
-                                                          QStringLiteral("confirmed automatically by the demo")});
-    say(QStringLiteral("[5/5] Running the prerequisite check (%1 checks; manual items confirmed as \"demo\")\n")
+            confirmations.insert(c.id,
+                                 ManualConfirmation {QStringLiteral("demo"),
+                                                     QStringLiteral("confirmed automatically by the demo")});
+    say(QStringLiteral(
+            "[5/5] Running the prerequisite check (%1 checks; manual items confirmed as \"demo\")\n")
             .arg(runbook.prerequisites.size()));
     CheckSession session(runner);
     session.setProgress(Console::stderrIsTerminal());

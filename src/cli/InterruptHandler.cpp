@@ -21,7 +21,8 @@ extern "C" void onSignal(int)
 }
 } // namespace
 
-InterruptHandler::InterruptHandler(QObject *parent) : QObject(parent)
+InterruptHandler::InterruptHandler(QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0)
         return;
@@ -41,7 +42,10 @@ InterruptHandler *InterruptHandler::install()
     return instance;
 }
 
-bool InterruptHandler::wasInterrupted() { return g_interrupted != 0; }
+bool InterruptHandler::wasInterrupted()
+{
+    return g_interrupted != 0;
+}
 
 void InterruptHandler::readPipe()
 {

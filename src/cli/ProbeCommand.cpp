@@ -16,13 +16,16 @@ namespace cockpit::cli {
 
 namespace {
 
-const QCommandLineOption kExpect(QStringList{QStringLiteral("e"), QStringLiteral("expect")},
-                                 QStringLiteral("A condition the observation must meet (repeatable, at least one), "
-                                                "e.g. \"[STATUS] == 200\"."),
-                                 QStringLiteral("COND"));
-const QCommandLineOption kTimeout(QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."),
+const QCommandLineOption
+    kExpect(QStringList {QStringLiteral("e"), QStringLiteral("expect")},
+            QStringLiteral("A condition the observation must meet (repeatable, at least one), "
+                           "e.g. \"[STATUS] == 200\"."),
+            QStringLiteral("COND"));
+const QCommandLineOption kTimeout(QStringLiteral("timeout"),
+                                  QStringLiteral("Give up after this many seconds."),
                                   QStringLiteral("SECONDS"));
-const QCommandLineOption kCacert(QStringLiteral("cacert"), QStringLiteral("Trust the CA certificate(s) in this PEM file."),
+const QCommandLineOption kCacert(QStringLiteral("cacert"),
+                                 QStringLiteral("Trust the CA certificate(s) in this PEM file."),
                                  QStringLiteral("FILE"));
 
 // Parses every --expect; on a syntax error prints where it is and returns nullopt.
@@ -32,9 +35,10 @@ std::optional<QList<Condition>> parseConditions(const SubcommandParser &sp, cons
     for (const QString &t : texts) {
         auto c = Condition::parse(t);
         if (!c) {
-            sp.usageError(QStringLiteral("--expect: column %1: %2\n  %3\n  %4^")
-                              .arg(c.error().column)
-                              .arg(c.error().message, t, QString(qMax(0, c.error().column - 1), QLatin1Char(' '))));
+            sp.usageError(
+                QStringLiteral("--expect: column %1: %2\n  %3\n  %4^")
+                    .arg(c.error().column)
+                    .arg(c.error().message, t, QString(qMax(0, c.error().column - 1), QLatin1Char(' '))));
             return std::nullopt;
         }
         out << *c;
@@ -67,13 +71,14 @@ int printVerdicts(const QString &what, const Observation &o, const QList<Conditi
     if (!o.error.isEmpty())
         text += QStringLiteral("error: %1\n").arg(o.error);
     for (const ConditionResult &c : r.conditions) {
-        const QString verdict = c.outcome == ConditionResult::Outcome::Pass   ? QStringLiteral("PASS")
-                                : c.outcome == ConditionResult::Outcome::Fail ? QStringLiteral("FAIL")
-                                                                              : QStringLiteral("NO DATA");
+        const QString verdict = c.outcome == ConditionResult::Outcome::Pass ? QStringLiteral("PASS")
+            : c.outcome == ConditionResult::Outcome::Fail                   ? QStringLiteral("FAIL")
+                                                                            : QStringLiteral("NO DATA");
         text += QStringLiteral("%1  %2\n").arg(verdict.leftJustified(7), c.explanation);
     }
-    text += r.verdict == Verdict::Pass ? QStringLiteral("all %1 condition(s) hold\n").arg(conditions.size())
-                                       : QStringLiteral("%1: not every condition holds\n").arg(verdictName(r.verdict));
+    text += r.verdict == Verdict::Pass
+        ? QStringLiteral("all %1 condition(s) hold\n").arg(conditions.size())
+        : QStringLiteral("%1: not every condition holds\n").arg(verdictName(r.verdict));
     Console::out(text);
     return r.verdict == Verdict::Pass ? 0 : 1;
 }
@@ -84,14 +89,16 @@ int runHttp(const QStringList &args)
                         QStringLiteral("Sends one HTTP request and evaluates conditions on the response.\n"
                                        "Exit code: 0 all conditions hold, 1 any does not, 2 usage error."));
     sp.parser().addPositionalArgument(QStringLiteral("URL"), QStringLiteral("http:// or https:// URL."));
-    const QCommandLineOption method(QStringList{QStringLiteral("X"), QStringLiteral("request")},
+    const QCommandLineOption method(QStringList {QStringLiteral("X"), QStringLiteral("request")},
                                     QStringLiteral("HTTP method (default GET)."), QStringLiteral("METHOD"));
-    const QCommandLineOption header(QStringList{QStringLiteral("H"), QStringLiteral("header")},
-                                    QStringLiteral("Add a request header (repeatable)."), QStringLiteral("'Name: value'"));
-    const QCommandLineOption data(QStringList{QStringLiteral("d"), QStringLiteral("data")},
+    const QCommandLineOption header(QStringList {QStringLiteral("H"), QStringLiteral("header")},
+                                    QStringLiteral("Add a request header (repeatable)."),
+                                    QStringLiteral("'Name: value'"));
+    const QCommandLineOption data(QStringList {QStringLiteral("d"), QStringLiteral("data")},
                                   QStringLiteral("Request body."), QStringLiteral("BODY"));
-    const QCommandLineOption insecure(QStringList{QStringLiteral("k"), QStringLiteral("insecure")},
-                                      QStringLiteral("Do not verify the TLS certificate (marked in the output)."));
+    const QCommandLineOption insecure(
+        QStringList {QStringLiteral("k"), QStringLiteral("insecure")},
+        QStringLiteral("Do not verify the TLS certificate (marked in the output)."));
     for (const auto &o : {method, header, data, kTimeout, insecure, kCacert, kExpect})
         sp.addOption(o);
     if (auto done = sp.parse(args))
@@ -100,8 +107,8 @@ int runHttp(const QStringList &args)
     if (pos.size() != 1)
         return sp.usageError(QStringLiteral("exactly one URL is expected"));
     const QUrl url(pos.first(), QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        || url.host().isEmpty())
         return sp.usageError(QStringLiteral("not an http(s) URL: %1").arg(pos.first()));
     if (!url.password().isEmpty())
         return sp.usageError(QStringLiteral("a password inside the URL is refused; send a header instead"));
@@ -147,26 +154,29 @@ int runSql(const QStringList &args)
 {
     SubcommandParser sp(
         QStringLiteral("probe sql"), QStringLiteral("--db URL --query SQL --expect COND..."),
-        QStringLiteral("Runs one read-only query on PostgreSQL and evaluates conditions on the rows.\n"
-                       "The password comes from PGPASSWORD or from the keychain (--password-secret); a password "
-                       "inside --db is refused.\nExit code: 0 all conditions hold, 1 any does not, 2 usage error."));
+        QStringLiteral(
+            "Runs one read-only query on PostgreSQL and evaluates conditions on the rows.\n"
+            "The password comes from PGPASSWORD or from the keychain (--password-secret); a password "
+            "inside --db is refused.\nExit code: 0 all conditions hold, 1 any does not, 2 usage error."));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("postgresql://USER@HOST:PORT/DATABASE"),
                                 QStringLiteral("URL"));
     const QCommandLineOption sslmode(QStringLiteral("sslmode"),
                                      QStringLiteral("disable, prefer, require, verify-ca or verify-full."),
                                      QStringLiteral("MODE"));
-    const QCommandLineOption query(QStringList{QStringLiteral("q"), QStringLiteral("query")},
+    const QCommandLineOption query(QStringList {QStringLiteral("q"), QStringLiteral("query")},
                                    QStringLiteral("The SQL query."), QStringLiteral("SQL"));
-    const QCommandLineOption secret(QStringLiteral("password-secret"),
-                                    QStringLiteral("Read the password from this keychain entry ([SCOPE/]NAME, scope "
-                                                   "default \"global\")."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption secret(
+        QStringLiteral("password-secret"),
+        QStringLiteral("Read the password from this keychain entry ([SCOPE/]NAME, scope "
+                       "default \"global\")."),
+        QStringLiteral("NAME"));
     for (const auto &o : {db, sslmode, kCacert, query, secret, kTimeout, kExpect})
         sp.addOption(o);
     if (auto done = sp.parse(args))
         return *done;
     if (!sp.parser().positionalArguments().isEmpty())
-        return sp.usageError(QStringLiteral("unexpected argument '%1'").arg(sp.parser().positionalArguments().first()));
+        return sp.usageError(
+            QStringLiteral("unexpected argument '%1'").arg(sp.parser().positionalArguments().first()));
     if (!sp.parser().isSet(db) || !sp.parser().isSet(query))
         return sp.usageError(QStringLiteral("--db URL and --query SQL are required"));
     if (!sp.parser().isSet(kExpect))
@@ -175,10 +185,12 @@ int runSql(const QStringList &args)
     const QUrl url(sp.parser().value(db), QUrl::StrictMode);
     if (!url.password().isEmpty()) {
         Redactor::add(url.password().toUtf8());
-        return sp.usageError(QStringLiteral("a password inside --db is refused: use PGPASSWORD or --password-secret NAME"));
+        return sp.usageError(
+            QStringLiteral("a password inside --db is refused: use PGPASSWORD or --password-secret NAME"));
     }
-    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres")) ||
-        url.host().isEmpty() || url.userName().isEmpty() || url.path().size() < 2)
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("postgresql") && url.scheme() != QLatin1String("postgres"))
+        || url.host().isEmpty() || url.userName().isEmpty() || url.path().size() < 2)
         return sp.usageError(QStringLiteral("--db must look like postgresql://USER@HOST:PORT/DATABASE"));
     const auto conditions = parseConditions(sp, sp.parser().values(kExpect));
     if (!conditions)
@@ -243,13 +255,14 @@ int runProbeCommand(const QStringList &args)
         return runHttp(args.mid(1));
     if (kind == QLatin1String("sql"))
         return runSql(args.mid(1));
-    SubcommandParser sp(QStringLiteral("probe"), QStringLiteral("http|sql ..."),
-                        QStringLiteral("Runs one probe from the command line:\n"
-                                       "  probe http URL [-X METHOD] [-H 'Name: value']... [-d BODY] [--timeout S] "
-                                       "[--insecure] [--cacert FILE] --expect COND...\n"
-                                       "  probe sql --db postgresql://USER@HOST:PORT/DB [--sslmode MODE] [--cacert FILE] "
-                                       "[--password-secret NAME] --query SQL --expect COND...\n"
-                                       "See 'probe http --help' and 'probe sql --help'."));
+    SubcommandParser sp(
+        QStringLiteral("probe"), QStringLiteral("http|sql ..."),
+        QStringLiteral("Runs one probe from the command line:\n"
+                       "  probe http URL [-X METHOD] [-H 'Name: value']... [-d BODY] [--timeout S] "
+                       "[--insecure] [--cacert FILE] --expect COND...\n"
+                       "  probe sql --db postgresql://USER@HOST:PORT/DB [--sslmode MODE] [--cacert FILE] "
+                       "[--password-secret NAME] --query SQL --expect COND...\n"
+                       "See 'probe http --help' and 'probe sql --help'."));
     if (auto done = sp.parse(args))
         return *done;
     return sp.usageError(kind.isEmpty() ? QStringLiteral("which probe? http or sql")

@@ -8,10 +8,11 @@
 namespace cockpit::cli {
 
 RunbookOptions::RunbookOptions(SubcommandParser &parser)
-    : m_parser(parser),
-      m_param(QStringList{QStringLiteral("p"), QStringLiteral("param")},
-              QStringLiteral("Set a runbook parameter (repeatable; wins over --params)."), QStringLiteral("NAME=VALUE")),
-      m_params(QStringLiteral("params"), QStringLiteral("Read parameters from a YAML or JSON file."),
+    : m_parser(parser)
+    , m_param(QStringList {QStringLiteral("p"), QStringLiteral("param")},
+              QStringLiteral("Set a runbook parameter (repeatable; wins over --params)."),
+              QStringLiteral("NAME=VALUE"))
+    , m_params(QStringLiteral("params"), QStringLiteral("Read parameters from a YAML or JSON file."),
                QStringLiteral("FILE"))
 {
     parser.addOption(m_param);

@@ -7,7 +7,8 @@
 namespace cockpit::cli {
 
 SubcommandParser::SubcommandParser(const QString &name, const QString &arguments, const QString &description)
-    : m_name(name), m_arguments(arguments)
+    : m_name(name)
+    , m_arguments(arguments)
 {
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -20,13 +21,14 @@ QString SubcommandParser::helpText() const
     // QCommandLineParser knows only the program; put the subcommand and its synopsis in the usage line.
     QString text = m_parser.helpText();
     const qsizetype eol = text.indexOf(QLatin1Char('\n'));
-    const QString usage = QStringLiteral("Usage: cutover-cockpit %1 [options] %2").arg(m_name, m_arguments).trimmed();
+    const QString usage
+        = QStringLiteral("Usage: cutover-cockpit %1 [options] %2").arg(m_name, m_arguments).trimmed();
     return usage + text.mid(eol);
 }
 
 std::optional<int> SubcommandParser::parse(const QStringList &args)
 {
-    QStringList all{QCoreApplication::applicationFilePath()};
+    QStringList all {QCoreApplication::applicationFilePath()};
     all << args;
     if (!m_parser.parse(all))
         return usageError(m_parser.errorText());
@@ -43,7 +45,8 @@ std::optional<int> SubcommandParser::parse(const QStringList &args)
 
 int SubcommandParser::usageError(const QString &message) const
 {
-    Console::err(QStringLiteral("cutover-cockpit %1: %2\nTry 'cutover-cockpit %1 --help'.\n").arg(m_name, message));
+    Console::err(
+        QStringLiteral("cutover-cockpit %1: %2\nTry 'cutover-cockpit %1 --help'.\n").arg(m_name, message));
     return 2;
 }
 

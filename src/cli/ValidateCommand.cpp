@@ -8,9 +8,10 @@ namespace cockpit::cli {
 
 int runValidateCommand(const QStringList &args)
 {
-    SubcommandParser sp(QStringLiteral("validate"), QStringLiteral("RUNBOOK"),
-                        QStringLiteral("Checks a runbook file without running anything. Exit code 0 when it is "
-                                       "valid, 2 when it is not; every error is printed as FILE:LINE:COL: message."));
+    SubcommandParser sp(
+        QStringLiteral("validate"), QStringLiteral("RUNBOOK"),
+        QStringLiteral("Checks a runbook file without running anything. Exit code 0 when it is "
+                       "valid, 2 when it is not; every error is printed as FILE:LINE:COL: message."));
     sp.parser().addPositionalArgument(QStringLiteral("RUNBOOK"), QStringLiteral("The runbook YAML file."));
     RunbookOptions options(sp);
     if (auto done = sp.parse(args))

@@ -29,11 +29,11 @@ QJsonArray toJsonArray(const QList<Blocker> &list)
 {
     QJsonArray a;
     for (const Blocker &b : list)
-        a.append(QJsonObject{{QStringLiteral("id"), b.checkId},
-                             {QStringLiteral("title"), b.title},
-                             {QStringLiteral("category"), b.category},
-                             {QStringLiteral("verdict"), verdictName(b.verdict)},
-                             {QStringLiteral("reason"), b.reason}});
+        a.append(QJsonObject {{QStringLiteral("id"), b.checkId},
+                              {QStringLiteral("title"), b.title},
+                              {QStringLiteral("category"), b.category},
+                              {QStringLiteral("verdict"), verdictName(b.verdict)},
+                              {QStringLiteral("reason"), b.reason}});
     return a;
 }
 
@@ -49,7 +49,7 @@ GoNoGo GoNoGo::decide(const QList<Check> &checks, const QList<CheckResult> &resu
     g.m_total = int(checks.size());
     for (const Check &c : checks) {
         const CheckResult *r = byId.value(c.id);
-        Blocker b{c.id, c.title, c.category, Verdict::NoData, QStringLiteral("not run")};
+        Blocker b {c.id, c.title, c.category, Verdict::NoData, QStringLiteral("not run")};
         if (r) {
             if (r->verdict == Verdict::Pass) {
                 ++g.m_passed;
@@ -76,11 +76,12 @@ QString GoNoGo::headline() const
 
 QJsonObject GoNoGo::toJson() const
 {
-    return QJsonObject{{QStringLiteral("recommendation"), isGo() ? QStringLiteral("GO") : QStringLiteral("NO-GO")},
-                       {QStringLiteral("passed"), m_passed},
-                       {QStringLiteral("total"), m_total},
-                       {QStringLiteral("blockers"), toJsonArray(m_blockers)},
-                       {QStringLiteral("warnings"), toJsonArray(m_warnings)}};
+    return QJsonObject {
+        {QStringLiteral("recommendation"), isGo() ? QStringLiteral("GO") : QStringLiteral("NO-GO")},
+        {QStringLiteral("passed"), m_passed},
+        {QStringLiteral("total"), m_total},
+        {QStringLiteral("blockers"), toJsonArray(m_blockers)},
+        {QStringLiteral("warnings"), toJsonArray(m_warnings)}};
 }
 
 } // namespace cockpit

@@ -18,7 +18,7 @@ struct Blocker
     QString title;
     QString category;
     Verdict verdict = Verdict::NoData; // Fail, NoData, or Inconclusive (awaiting manual confirmation)
-    QString reason;                    // why, in one line: the failed conditions, the error, "not run"
+    QString reason; // why, in one line: the failed conditions, the error, "not run"
 };
 
 // The Go/No-Go recommendation over a set of prerequisite results (seed D): GO only when every required

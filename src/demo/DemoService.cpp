@@ -14,12 +14,14 @@ LoopbackResponse json(int status, const QJsonObject &o)
 
 QJsonObject percentBody(int percent)
 {
-    return QJsonObject{{QStringLiteral("key"), QStringLiteral("rollout_percent")}, {QStringLiteral("value"), percent}};
+    return QJsonObject {{QStringLiteral("key"), QStringLiteral("rollout_percent")},
+                        {QStringLiteral("value"), percent}};
 }
 
 } // namespace
 
-DemoService::DemoService(Fault fault) : m_state(std::make_shared<State>())
+DemoService::DemoService(Fault fault)
+    : m_state(std::make_shared<State>())
 {
     m_state->fault = fault;
     const std::shared_ptr<State> state = m_state;
@@ -30,22 +32,24 @@ DemoService::DemoService(Fault fault) : m_state(std::make_shared<State>())
             r.hang = true;
             return r;
         }
-        return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("healthy")},
-                                     {QStringLiteral("processors_available"), state->fault != Fault::Unhealthy}});
+        return json(200,
+                    QJsonObject {{QStringLiteral("status"), QStringLiteral("healthy")},
+                                 {QStringLiteral("processors_available"), state->fault != Fault::Unhealthy}});
     });
-    m_server.route("GET", "/config/rollout-percent",
-                   [state](const LoopbackRequest &) { return json(200, percentBody(state->percent.load())); });
+    m_server.route("GET", "/config/rollout-percent", [state](const LoopbackRequest &) {
+        return json(200, percentBody(state->percent.load()));
+    });
     m_server.route("PUT", "/config/rollout-percent", [state](const LoopbackRequest &req) {
         const QJsonObject body = QJsonDocument::fromJson(req.body).object();
         const QJsonValue v = body.value(QStringLiteral("value"));
         const int n = v.toInt(-1);
         if (!v.isDouble() || n < 0 || n > 100)
-            return json(400, QJsonObject{{QStringLiteral("error"), QStringLiteral("value must be 0..100")}});
+            return json(400, QJsonObject {{QStringLiteral("error"), QStringLiteral("value must be 0..100")}});
         state->percent.store(n);
         return json(200, percentBody(n));
     });
     m_server.route("POST", "/process-full", [state](const LoopbackRequest &) {
-        LoopbackResponse r = json(202, QJsonObject{{QStringLiteral("accepted"), true}});
+        LoopbackResponse r = json(202, QJsonObject {{QStringLiteral("accepted"), true}});
         r.withHeader("Deprecation", "true");
         if (state->fault != Fault::NoSunset)
             r.withHeader("Sunset", kSunset);
@@ -53,9 +57,10 @@ DemoService::DemoService(Fault fault) : m_state(std::make_shared<State>())
     });
     m_server.route("GET", "/routing/split", [state](const LoopbackRequest &) {
         const int p = state->percent.load();
-        return json(200, QJsonObject{{QStringLiteral("v2_percent"), double(p)},
-                                     {QStringLiteral("v1_percent"), double(100 - p)},
-                                     {QStringLiteral("requests"), 1000}});
+        return json(200,
+                    QJsonObject {{QStringLiteral("v2_percent"), double(p)},
+                                 {QStringLiteral("v1_percent"), double(100 - p)},
+                                 {QStringLiteral("requests"), 1000}});
     });
 }
 

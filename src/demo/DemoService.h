@@ -19,8 +19,8 @@ public:
     enum class Fault {
         None,
         Unhealthy, // /health: processors_available false
-        NoSunset,  // /process-full without the Sunset header
-        Hang,      // /health never answers
+        NoSunset, // /process-full without the Sunset header
+        Hang, // /health never answers
     };
 
     explicit DemoService(Fault fault = Fault::None);
@@ -41,7 +41,7 @@ public:
 private:
     struct State
     {
-        std::atomic<int> percent{0};
+        std::atomic<int> percent {0};
         Fault fault = Fault::None;
     };
     std::shared_ptr<State> m_state; // shared with the handlers, which run on the serving thread

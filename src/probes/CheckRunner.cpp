@@ -41,7 +41,10 @@ QString seconds(std::chrono::milliseconds d)
 
 } // namespace
 
-CheckRunner::CheckRunner(QObject *parent) : QObject(parent) {}
+CheckRunner::CheckRunner(QObject *parent)
+    : QObject(parent)
+{
+}
 
 CheckRunner::~CheckRunner()
 {
@@ -72,7 +75,7 @@ void CheckRunner::start(const Runbook &runbook, const QList<Check> &checks,
     m_running = true;
 
     for (auto it = m_runbook.connections.cbegin(); it != m_runbook.connections.cend(); ++it)
-        m_slots.insert(it.key(), Slot{qMax(1, it->maxConcurrent), 0, 0});
+        m_slots.insert(it.key(), Slot {qMax(1, it->maxConcurrent), 0, 0});
     for (const Check &c : checks) {
         Job j;
         j.check = c;
@@ -126,13 +129,16 @@ void CheckRunner::prepare(int index)
     const Probe &p = job.check.probe;
     if (const auto *http = std::get_if<HttpRequest>(&p)) {
         if (!http->connection.isEmpty() && !useConnection(http->connection, false))
-            problem = QStringLiteral("connection '%1' is not an HTTP connection of this runbook").arg(http->connection);
+            problem = QStringLiteral("connection '%1' is not an HTTP connection of this runbook")
+                          .arg(http->connection);
     } else if (const auto *sql = std::get_if<SqlQuery>(&p)) {
         if (!useConnection(sql->connection, true))
-            problem = QStringLiteral("connection '%1' is not a SQL connection of this runbook").arg(sql->connection);
+            problem = QStringLiteral("connection '%1' is not a SQL connection of this runbook")
+                          .arg(sql->connection);
     } else if (const auto *rc = std::get_if<RowCountCheck>(&p)) {
         if (!useConnection(rc->source, true) || !useConnection(rc->target, true))
-            problem = QStringLiteral("row counts need SQL connections '%1' and '%2'").arg(rc->source, rc->target);
+            problem
+                = QStringLiteral("row counts need SQL connections '%1' and '%2'").arg(rc->source, rc->target);
     } else if (const auto *sc = std::get_if<SecretCheck>(&p)) {
         if (!m_runbook.secrets.contains(sc->secret))
             problem = QStringLiteral("secret '%1' is not declared under secrets:").arg(sc->secret);
@@ -167,8 +173,9 @@ void CheckRunner::requestSecret(const QString &name)
     // A keychain that never answers (locked, prompting) must not hold the run.
     connect(timer, &QTimer::timeout, this, [this, gen, name] {
         if (gen == m_generation)
-            secretResolved(name, std::nullopt,
-                           QStringLiteral("the keychain did not answer within %1").arg(seconds(m_secretTimeout)));
+            secretResolved(
+                name, std::nullopt,
+                QStringLiteral("the keychain did not answer within %1").arg(seconds(m_secretTimeout)));
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, gen, name, watcher] {
         if (gen != m_generation)
@@ -263,7 +270,8 @@ std::chrono::milliseconds CheckRunner::timeoutOf(const Check &check) const
     };
     if (const auto *http = std::get_if<HttpRequest>(&p)) {
         const auto it = m_runbook.connections.constFind(http->connection);
-        const HttpService *svc = it == m_runbook.connections.cend() ? nullptr : std::get_if<HttpService>(&it->target);
+        const HttpService *svc
+            = it == m_runbook.connections.cend() ? nullptr : std::get_if<HttpService>(&it->target);
         return HttpProbe::timeoutFor(*http, svc);
     }
     if (const auto *sql = std::get_if<SqlQuery>(&p)) {
@@ -353,8 +361,9 @@ void CheckRunner::launch(int index)
     } else if (const auto *rc = std::get_if<RowCountCheck>(&p)) {
         const Connection &src = *m_runbook.connections.constFind(rc->source);
         const Connection &dst = *m_runbook.connections.constFind(rc->target);
-        future = RowCountProbe::run(*rc, src, src.password.isSet() ? secretValue(src.password.name) : QByteArray(),
-                                    dst, dst.password.isSet() ? secretValue(dst.password.name) : QByteArray());
+        future = RowCountProbe::run(*rc, src,
+                                    src.password.isSet() ? secretValue(src.password.name) : QByteArray(), dst,
+                                    dst.password.isSet() ? secretValue(dst.password.name) : QByteArray());
     } else if (const auto *cmd = std::get_if<CommandSpec>(&p)) {
         future = CommandProbe::run(*cmd);
     } else if (const auto *sc = std::get_if<SecretCheck>(&p)) {

@@ -51,8 +51,9 @@ public:
     // Added to each check's own timeout before the runner gives up on a probe (default 1.5 s).
     void setWatchdogGrace(std::chrono::milliseconds grace) { m_grace = grace; }
 
-    // Starts the checks (all of them in runbook order; `checks` is usually runbook.prerequisites or a subset).
-    // Returns at once; checkFinished() follows for each check, then finished(). Restarting cancels a run.
+    // Starts the checks (all of them in runbook order; `checks` is usually runbook.prerequisites or a
+    // subset). Returns at once; checkFinished() follows for each check, then finished(). Restarting cancels a
+    // run.
     void start(const Runbook &runbook, const QList<Check> &checks,
                const QMap<QString, ManualConfirmation> &confirmations = {});
     // Stops dispatching, abandons running probes and emits finished() with the results so far; checks that
@@ -74,7 +75,7 @@ private:
     {
         Check check;
         QStringList connections; // bounded slots this check occupies while it runs
-        QStringList secrets;     // secret names to resolve before it can start
+        QStringList secrets; // secret names to resolve before it can start
         State state = State::WaitingForSecrets;
         QDateTime startedAt;
         QElapsedTimer elapsed;
@@ -117,8 +118,8 @@ private:
     QHash<QString, Slot> m_slots;
     QHash<QString, SecretState> m_secrets;
     QHash<QString, QByteArray> m_provided;
-    std::chrono::milliseconds m_secretTimeout{10000};
-    std::chrono::milliseconds m_grace{1500};
+    std::chrono::milliseconds m_secretTimeout {10000};
+    std::chrono::milliseconds m_grace {1500};
     int m_done = 0;
     bool m_running = false;
     bool m_pumpQueued = false;

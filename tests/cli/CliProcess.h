@@ -27,7 +27,9 @@ struct CliRun
     {
         return QStringLiteral("exit %1%2\n--- stdout\n%3\n--- stderr\n%4")
             .arg(exitCode)
-            .arg(crashed ? QStringLiteral(" (crashed)") : timedOut ? QStringLiteral(" (timed out)") : QString())
+            .arg(crashed        ? QStringLiteral(" (crashed)")
+                     : timedOut ? QStringLiteral(" (timed out)")
+                                : QString())
             .arg(QString::fromUtf8(out), QString::fromUtf8(err));
     }
 };
@@ -38,8 +40,8 @@ inline QString cockpitBinary()
     return fromEnv.isEmpty() ? QStringLiteral(COCKPIT_BINARY_DIR "/src/app/cutover-cockpit") : fromEnv;
 }
 
-inline CliRun runCockpit(const QStringList &args, const QMap<QString, QString> &env = {}, int timeoutMs = 60000,
-                         const QStringList &unset = {})
+inline CliRun runCockpit(const QStringList &args, const QMap<QString, QString> &env = {},
+                         int timeoutMs = 60000, const QStringList &unset = {})
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();

@@ -22,7 +22,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template <class T> T await(QFuture<T> f)
+template<class T> T await(QFuture<T> f)
 {
     if (!f.isFinished()) {
         QEventLoop loop;
@@ -39,17 +39,18 @@ template <class T> T await(QFuture<T> f)
 // break one part of it at a time. Handlers run on the server's thread.
 struct RlmState
 {
-    std::atomic<bool> processorsAvailable{true};
-    std::atomic<bool> sunset{true};
-    std::atomic<bool> healthHangs{false};
-    std::atomic<int> percent{0};
+    std::atomic<bool> processorsAvailable {true};
+    std::atomic<bool> sunset {true};
+    std::atomic<bool> healthHangs {false};
+    std::atomic<int> percent {0};
 };
 
 QString userProfilesSql(bool allColumns)
 {
-    return QStringLiteral("CREATE TABLE user_profiles (id bigserial PRIMARY KEY, email text, full_pass_status text, "
-                          "full_pass_started_at timestamptz, full_pass_completed_at timestamptz%1);"
-                          "INSERT INTO user_profiles (email) VALUES ('a@example.test'), ('b@example.test');")
+    return QStringLiteral(
+               "CREATE TABLE user_profiles (id bigserial PRIMARY KEY, email text, full_pass_status text, "
+               "full_pass_started_at timestamptz, full_pass_completed_at timestamptz%1);"
+               "INSERT INTO user_profiles (email) VALUES ('a@example.test'), ('b@example.test');")
         .arg(allColumns ? QStringLiteral(", full_pass_error text") : QString());
 }
 
@@ -106,12 +107,15 @@ void tst_CheckExampleA::initTestCase()
             r.hang = true;
             return r;
         }
-        return LoopbackResponse::json(200, s->processorsAvailable ? R"({"status":"healthy","processors_available":true})"
-                                                                  : R"({"status":"healthy","processors_available":false})");
+        return LoopbackResponse::json(200,
+                                      s->processorsAvailable
+                                          ? R"({"status":"healthy","processors_available":true})"
+                                          : R"({"status":"healthy","processors_available":false})");
     });
     m_server.route("GET", "/config/rollout-percent", [s](const LoopbackRequest &) {
-        return LoopbackResponse::json(200, QByteArray(R"({"key":"rollout_percent","value":)") +
-                                               QByteArray::number(s->percent.load()) + '}');
+        return LoopbackResponse::json(200,
+                                      QByteArray(R"({"key":"rollout_percent","value":)")
+                                          + QByteArray::number(s->percent.load()) + '}');
     });
     m_server.route("POST", "/process-full", [s](const LoopbackRequest &) {
         LoopbackResponse r = LoopbackResponse::json(202, R"({"accepted":true})");
@@ -126,7 +130,7 @@ void tst_CheckExampleA::initTestCase()
     if (!pg)
         QFAIL(qPrintable(pg.error().message));
     m_pg = *pg;
-    for (auto [db, all] : {std::pair{&m_db, true}, std::pair{&m_dbMissingColumn, false}}) {
+    for (auto [db, all] : {std::pair {&m_db, true}, std::pair {&m_dbMissingColumn, false}}) {
         auto name = m_pg->createDatabase(all ? QStringLiteral("exa") : QStringLiteral("exa_missing"));
         if (!name)
             QFAIL(qPrintable(name.error().message));
@@ -142,8 +146,8 @@ void tst_CheckExampleA::initTestCase()
     for (char &c : m_issuerKey)
         c = char(QRandomGenerator::global()->bounded(256));
     m_issuerKey = m_issuerKey.toHex();
-    for (const auto &[name, value] : {std::pair{QStringLiteral("app_db_password"), m_pg->appPassword()},
-                                      std::pair{QStringLiteral("rlm_issuer_key"), m_issuerKey}}) {
+    for (const auto &[name, value] : {std::pair {QStringLiteral("app_db_password"), m_pg->appPassword()},
+                                      std::pair {QStringLiteral("rlm_issuer_key"), m_issuerKey}}) {
         const auto w = await(SecretStore::write(m_scope, name, value));
         if (!w)
             QFAIL(qPrintable(w.error().message));
@@ -165,21 +169,31 @@ void tst_CheckExampleA::cleanupTestCase()
 
 QStringList tst_CheckExampleA::args(const QString &database, bool json) const
 {
-    QStringList a{QStringLiteral("--verbose"),
-                  QStringLiteral("--log-file"),
-                  m_logFile,
-                  QStringLiteral("check"),
-                  sourcePath(QStringLiteral("resources/runbooks/a-pipeline-rollout.yaml")),
-                  QStringLiteral("--param"), QStringLiteral("app_db_host=%1").arg(m_pg->host()),
-                  QStringLiteral("--param"), QStringLiteral("app_db_port=%1").arg(m_pg->port()),
-                  QStringLiteral("--param"), QStringLiteral("app_db_name=%1").arg(database),
-                  QStringLiteral("--param"), QStringLiteral("app_db_user=%1").arg(m_pg->appUser()),
-                  QStringLiteral("--param"), QStringLiteral("app_db_sslmode=verify-full"),
-                  QStringLiteral("--param"), QStringLiteral("app_db_ca_file=%1").arg(m_pg->caFile()),
-                  QStringLiteral("--param"), QStringLiteral("rlm_url=http://127.0.0.1:%1").arg(m_server.port()),
-                  QStringLiteral("--confirm"), QStringLiteral("validation-queries-prepared"),
-                  QStringLiteral("--as"), QStringLiteral("Test Lead"),
-                  QStringLiteral("--comment"), QStringLiteral("saved in the SQL console")};
+    QStringList a {QStringLiteral("--verbose"),
+                   QStringLiteral("--log-file"),
+                   m_logFile,
+                   QStringLiteral("check"),
+                   sourcePath(QStringLiteral("resources/runbooks/a-pipeline-rollout.yaml")),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_host=%1").arg(m_pg->host()),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_port=%1").arg(m_pg->port()),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_name=%1").arg(database),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_user=%1").arg(m_pg->appUser()),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_sslmode=verify-full"),
+                   QStringLiteral("--param"),
+                   QStringLiteral("app_db_ca_file=%1").arg(m_pg->caFile()),
+                   QStringLiteral("--param"),
+                   QStringLiteral("rlm_url=http://127.0.0.1:%1").arg(m_server.port()),
+                   QStringLiteral("--confirm"),
+                   QStringLiteral("validation-queries-prepared"),
+                   QStringLiteral("--as"),
+                   QStringLiteral("Test Lead"),
+                   QStringLiteral("--comment"),
+                   QStringLiteral("saved in the SQL console")};
     if (json)
         a << QStringLiteral("--json");
     return a;
@@ -198,14 +212,18 @@ QJsonObject tst_CheckExampleA::checkJson(const QString &database, int expectedEx
     [&] { QVERIFY2(r.exitCode == expectedExit && !r.crashed, qPrintable(r.describe())); }();
     QJsonParseError e;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
-    [&] { QVERIFY2(e.error == QJsonParseError::NoError && doc.isObject(), qPrintable(e.errorString() + r.describe())); }();
+    [&] {
+        QVERIFY2(e.error == QJsonParseError::NoError && doc.isObject(),
+                 qPrintable(e.errorString() + r.describe()));
+    }();
     return doc.object();
 }
 
 QStringList tst_CheckExampleA::blockerIds(const QJsonObject &doc)
 {
     QStringList ids;
-    for (const QJsonValue &b : doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("blockers")).toArray())
+    for (const QJsonValue &b :
+         doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("blockers")).toArray())
         ids << b.toObject().value(QStringLiteral("id")).toString();
     return ids;
 }
@@ -223,19 +241,25 @@ void tst_CheckExampleA::everythingInPlaceIsGo()
     const CliRun r = check(args(m_db));
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QString out = QString::fromUtf8(r.out);
-    QVERIFY2(out.contains(QStringLiteral("Recommendation: GO — 6 of 6 checks passed")), qPrintable(r.describe()));
+    QVERIFY2(out.contains(QStringLiteral("Recommendation: GO — 6 of 6 checks passed")),
+             qPrintable(r.describe()));
     QVERIFY2(!out.contains(QStringLiteral("Blockers:")), qPrintable(r.describe()));
     // The table: one row per prerequisite with id, category and verdict.
-    for (const QString &row : {QStringLiteral("migration-columns +data +PASS"), QStringLiteral("rlm-health +service +PASS"),
-                               QStringLiteral("rollout-config +config +PASS"), QStringLiteral("deprecation-headers +service +PASS"),
-                               QStringLiteral("issuer-key +config +PASS"), QStringLiteral("validation-queries-prepared +team +PASS")})
+    for (const QString &row :
+         {QStringLiteral("migration-columns +data +PASS"), QStringLiteral("rlm-health +service +PASS"),
+          QStringLiteral("rollout-config +config +PASS"),
+          QStringLiteral("deprecation-headers +service +PASS"), QStringLiteral("issuer-key +config +PASS"),
+          QStringLiteral("validation-queries-prepared +team +PASS")})
         QVERIFY2(QRegularExpression(row).match(out).hasMatch(), qPrintable(row + QStringLiteral("\n") + out));
 }
 
 void tst_CheckExampleA::jsonHasTheObservations()
 {
     const QJsonObject doc = checkJson(m_db, 0);
-    QCOMPARE(doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("recommendation")).toString(),
+    QCOMPARE(doc.value(QStringLiteral("recommendation"))
+                 .toObject()
+                 .value(QStringLiteral("recommendation"))
+                 .toString(),
              QStringLiteral("GO"));
     QCOMPARE(doc.value(QStringLiteral("results")).toArray().size(), 6);
 
@@ -245,24 +269,29 @@ void tst_CheckExampleA::jsonHasTheObservations()
     QCOMPARE(sqlObs.value(QStringLiteral("row_count")).toInt(), 4);
     QCOMPARE(sqlObs.value(QStringLiteral("rows")).toArray().size(), 4);
 
-    const QJsonObject health = result(doc, QStringLiteral("rlm-health")).value(QStringLiteral("observation")).toObject();
+    const QJsonObject health
+        = result(doc, QStringLiteral("rlm-health")).value(QStringLiteral("observation")).toObject();
     QCOMPARE(health.value(QStringLiteral("status")).toInt(), 200);
     QVERIFY(health.value(QStringLiteral("body")).toString().contains(QStringLiteral("processors_available")));
     QVERIFY(health.value(QStringLiteral("at")).toString().endsWith(QLatin1Char('Z')));
 
-    const QJsonObject dep = result(doc, QStringLiteral("deprecation-headers")).value(QStringLiteral("observation")).toObject();
+    const QJsonObject dep
+        = result(doc, QStringLiteral("deprecation-headers")).value(QStringLiteral("observation")).toObject();
     bool sawSunset = false;
     for (const QJsonValue &h : dep.value(QStringLiteral("headers")).toArray())
-        sawSunset |= h.toArray().at(0).toString().compare(QStringLiteral("sunset"), Qt::CaseInsensitive) == 0 &&
-                     h.toArray().at(1).toString() == QStringLiteral("Sat, 01 Mar 2026 00:00:00 GMT");
+        sawSunset |= h.toArray().at(0).toString().compare(QStringLiteral("sunset"), Qt::CaseInsensitive) == 0
+            && h.toArray().at(1).toString() == QStringLiteral("Sat, 01 Mar 2026 00:00:00 GMT");
     QVERIFY(sawSunset);
     QCOMPARE(dep.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
 
-    const QJsonObject key = result(doc, QStringLiteral("issuer-key")).value(QStringLiteral("observation")).toObject();
+    const QJsonObject key
+        = result(doc, QStringLiteral("issuer-key")).value(QStringLiteral("observation")).toObject();
     QCOMPARE(key.value(QStringLiteral("present")).toBool(), true);
     QCOMPARE(key.value(QStringLiteral("format_valid")).toBool(), true);
 
-    const QJsonObject manual = result(doc, QStringLiteral("validation-queries-prepared")).value(QStringLiteral("observation")).toObject();
+    const QJsonObject manual = result(doc, QStringLiteral("validation-queries-prepared"))
+                                   .value(QStringLiteral("observation"))
+                                   .toObject();
     QCOMPARE(manual.value(QStringLiteral("confirmed_by")).toString(), QStringLiteral("Test Lead"));
     QCOMPARE(manual.value(QStringLiteral("comment")).toString(), QStringLiteral("saved in the SQL console"));
 }
@@ -274,26 +303,39 @@ void tst_CheckExampleA::missingColumnIsNoGo()
     QVERIFY2(r.out.contains("Recommendation: NO-GO — 1 blocker"), qPrintable(r.describe()));
     QVERIFY2(r.out.contains("  - migration-columns [FAIL]: [ROWS] (3) == 4"), qPrintable(r.describe()));
     const QJsonObject doc = checkJson(m_dbMissingColumn, 1);
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("migration-columns")});
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("migration-columns")});
 }
 
 void tst_CheckExampleA::processorsUnavailableIsNoGo()
 {
     m_rlm.processorsAvailable = false;
     const QJsonObject doc = checkJson(m_db, 1);
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("rlm-health")});
-    const QString reason = doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("blockers"))
-                               .toArray().first().toObject().value(QStringLiteral("reason")).toString();
-    QVERIFY2(reason.contains(QStringLiteral("[BODY].processors_available (false) == true")), qPrintable(reason));
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("rlm-health")});
+    const QString reason = doc.value(QStringLiteral("recommendation"))
+                               .toObject()
+                               .value(QStringLiteral("blockers"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("reason"))
+                               .toString();
+    QVERIFY2(reason.contains(QStringLiteral("[BODY].processors_available (false) == true")),
+             qPrintable(reason));
 }
 
 void tst_CheckExampleA::missingSunsetIsNoGo()
 {
     m_rlm.sunset = false;
     const QJsonObject doc = checkJson(m_db, 1);
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("deprecation-headers")});
-    const QString reason = doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("blockers"))
-                               .toArray().first().toObject().value(QStringLiteral("reason")).toString();
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("deprecation-headers")});
+    const QString reason = doc.value(QStringLiteral("recommendation"))
+                               .toObject()
+                               .value(QStringLiteral("blockers"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("reason"))
+                               .toString();
     QVERIFY2(reason.contains(QStringLiteral("[HEADER].Sunset")), qPrintable(reason));
 }
 
@@ -306,11 +348,16 @@ void tst_CheckExampleA::hangingServiceTimesOut()
     QVERIFY2(r.elapsedMs < kRlmTimeoutMs + 2000, qPrintable(QString::number(r.elapsedMs)));
     QVERIFY2(r.elapsedMs >= kRlmTimeoutMs - 500, qPrintable(QString::number(r.elapsedMs)));
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("rlm-health")});
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("rlm-health")});
     const QJsonObject health = result(doc, QStringLiteral("rlm-health"));
-    QVERIFY(!health.value(QStringLiteral("observation")).toObject().value(QStringLiteral("error")).toString().isEmpty());
+    QVERIFY(!health.value(QStringLiteral("observation"))
+                 .toObject()
+                 .value(QStringLiteral("error"))
+                 .toString()
+                 .isEmpty());
     // The other checks on the same connection were not held up by it.
-    const QJsonObject other = result(doc, QStringLiteral("rollout-config")).value(QStringLiteral("observation")).toObject();
+    const QJsonObject other
+        = result(doc, QStringLiteral("rollout-config")).value(QStringLiteral("observation")).toObject();
     QVERIFY(other.value(QStringLiteral("duration_ms")).toInt() < 2000);
 }
 
@@ -323,8 +370,9 @@ void tst_CheckExampleA::missingSecretIsNoGo()
     const auto restored = await(SecretStore::write(m_scope, QStringLiteral("rlm_issuer_key"), m_issuerKey));
     if (!restored)
         QFAIL(qPrintable(restored.error().message));
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("issuer-key")});
-    const QJsonObject obs = result(doc, QStringLiteral("issuer-key")).value(QStringLiteral("observation")).toObject();
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("issuer-key")});
+    const QJsonObject obs
+        = result(doc, QStringLiteral("issuer-key")).value(QStringLiteral("observation")).toObject();
     QCOMPARE(obs.value(QStringLiteral("present")).toBool(), false);
 }
 
@@ -336,8 +384,10 @@ void tst_CheckExampleA::unconfirmedManualItemIsNoGo()
     const CliRun r = check(a);
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
-    QCOMPARE(blockerIds(doc), QStringList{QStringLiteral("validation-queries-prepared")});
-    QCOMPARE(result(doc, QStringLiteral("validation-queries-prepared")).value(QStringLiteral("verdict")).toString(),
+    QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("validation-queries-prepared")});
+    QCOMPARE(result(doc, QStringLiteral("validation-queries-prepared"))
+                 .value(QStringLiteral("verdict"))
+                 .toString(),
              QStringLiteral("INCONCLUSIVE"));
 }
 
@@ -367,7 +417,8 @@ void tst_CheckExampleA::usageErrors()
     a.remove(a.indexOf(QStringLiteral("--as")), 2);
     r = check(a);
     QVERIFY2(r.exitCode == 2 && r.err.contains("--as NAME"), qPrintable(r.describe()));
-    r = check({QStringLiteral("check"), sourcePath(QStringLiteral("tests/data/broken/a-pipeline-rollout.yaml"))});
+    r = check(
+        {QStringLiteral("check"), sourcePath(QStringLiteral("tests/data/broken/a-pipeline-rollout.yaml"))});
     QVERIFY2(r.exitCode == 2 && r.err.contains("a-pipeline-rollout.yaml:76:5:"), qPrintable(r.describe()));
 }
 

@@ -13,7 +13,7 @@ using namespace cockpit::test;
 using namespace std::chrono_literals;
 
 namespace {
-template <class T> T await(QFuture<T> f)
+template<class T> T await(QFuture<T> f)
 {
     if (!f.isFinished()) {
         QEventLoop loop;
@@ -50,21 +50,37 @@ private Q_SLOTS:
     void sqlUsageErrors();
 
 private:
-    QString url(const char *path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.port()).arg(QLatin1String(path)); }
+    QString url(const char *path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.port()).arg(QLatin1String(path));
+    }
     QString dbUrl() const
     {
-        return QStringLiteral("postgresql://%1@%2:%3/%4").arg(m_pg->appUser(), m_pg->host()).arg(m_pg->port()).arg(m_db);
+        return QStringLiteral("postgresql://%1@%2:%3/%4")
+            .arg(m_pg->appUser(), m_pg->host())
+            .arg(m_pg->port())
+            .arg(m_db);
     }
     QStringList sqlArgs(const QString &query, const QStringList &expect) const
     {
-        QStringList a{kProbe, kSql, QStringLiteral("--db"), dbUrl(), QStringLiteral("--sslmode"),
-                      QStringLiteral("verify-full"), QStringLiteral("--cacert"), m_pg->caFile(),
-                      QStringLiteral("--query"), query};
+        QStringList a {kProbe,
+                       kSql,
+                       QStringLiteral("--db"),
+                       dbUrl(),
+                       QStringLiteral("--sslmode"),
+                       QStringLiteral("verify-full"),
+                       QStringLiteral("--cacert"),
+                       m_pg->caFile(),
+                       QStringLiteral("--query"),
+                       query};
         for (const QString &e : expect)
             a << kExpect << e;
         return a;
     }
-    QMap<QString, QString> pgPassword() const { return {{QStringLiteral("PGPASSWORD"), QString::fromUtf8(m_pg->appPassword())}}; }
+    QMap<QString, QString> pgPassword() const
+    {
+        return {{QStringLiteral("PGPASSWORD"), QString::fromUtf8(m_pg->appPassword())}};
+    }
 
     LoopbackHttpServer m_server;
     std::optional<TestPostgres> m_pg;
@@ -80,7 +96,8 @@ void tst_ProbeCommand::initTestCase()
         return LoopbackResponse::json(503, R"({"status":"degraded"})");
     });
     m_server.route("*", "/echo", [](const LoopbackRequest &r) {
-        const bool ok = r.method == "PUT" && r.header("X-Trace") == QByteArray("abc 123") && r.body == "{\"percent\":10}";
+        const bool ok = r.method == "PUT" && r.header("X-Trace") == QByteArray("abc 123")
+            && r.body == "{\"percent\":10}";
         return LoopbackResponse::json(ok ? 201 : 400, "{}").withHeader("Deprecation", "true");
     });
     m_server.route("GET", "/hang", [](const LoopbackRequest &) {
@@ -98,25 +115,28 @@ void tst_ProbeCommand::initTestCase()
     if (!db)
         QFAIL(qPrintable(db.error().message));
     m_db = *db;
-    const auto r = m_pg->exec(m_db, QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2), (3);"));
+    const auto r
+        = m_pg->exec(m_db, QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2), (3);"));
     if (!r)
         QFAIL(qPrintable(r.error().message));
 }
 
 void tst_ProbeCommand::httpAllConditionsHold()
 {
-    const CliRun r = runCockpit({kProbe, kHttp, url("/health"), kExpect, QStringLiteral("[STATUS] == 200"),
-                                 QStringLiteral("-e"), QStringLiteral("[BODY].processors_available == true")});
+    const CliRun r
+        = runCockpit({kProbe, kHttp, url("/health"), kExpect, QStringLiteral("[STATUS] == 200"),
+                      QStringLiteral("-e"), QStringLiteral("[BODY].processors_available == true")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("PASS     [STATUS] (200) == 200"), qPrintable(r.describe()));
     QVERIFY2(r.out.contains("[BODY].processors_available"), qPrintable(r.describe()));
-    QVERIFY2(r.out.contains(QByteArray("GET " + url("/health").toUtf8() + " → HTTP 200")), qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(QByteArray("GET " + url("/health").toUtf8() + " → HTTP 200")),
+             qPrintable(r.describe()));
 }
 
 void tst_ProbeCommand::httpFailingConditionIsExplained()
 {
-    const CliRun r = runCockpit({kProbe, kHttp, url("/down"), kExpect, QStringLiteral("[STATUS] == 200"), kExpect,
-                                 QStringLiteral("[BODY].status == degraded")});
+    const CliRun r = runCockpit({kProbe, kHttp, url("/down"), kExpect, QStringLiteral("[STATUS] == 200"),
+                                 kExpect, QStringLiteral("[BODY].status == degraded")});
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("FAIL     [STATUS] (503) == 200"), qPrintable(r.describe()));
     QVERIFY2(r.out.contains("PASS     [BODY].status"), qPrintable(r.describe()));
@@ -124,18 +144,19 @@ void tst_ProbeCommand::httpFailingConditionIsExplained()
 
 void tst_ProbeCommand::httpMethodHeadersAndBodyAreSent()
 {
-    const CliRun r = runCockpit({kProbe, kHttp, url("/echo"), QStringLiteral("-X"), QStringLiteral("put"),
-                                 QStringLiteral("-H"), QStringLiteral("X-Trace: abc 123"), QStringLiteral("-d"),
-                                 QStringLiteral("{\"percent\":10}"), kExpect, QStringLiteral("[STATUS] == 201"), kExpect,
-                                 QStringLiteral("[HEADER].Deprecation == true")});
+    const CliRun r
+        = runCockpit({kProbe, kHttp, url("/echo"), QStringLiteral("-X"), QStringLiteral("put"),
+                      QStringLiteral("-H"), QStringLiteral("X-Trace: abc 123"), QStringLiteral("-d"),
+                      QStringLiteral("{\"percent\":10}"), kExpect, QStringLiteral("[STATUS] == 201"), kExpect,
+                      QStringLiteral("[HEADER].Deprecation == true")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("PUT "), qPrintable(r.describe()));
 }
 
 void tst_ProbeCommand::httpTimeout()
 {
-    const CliRun r = runCockpit({kProbe, kHttp, url("/hang"), QStringLiteral("--timeout"), QStringLiteral("0.5"), kExpect,
-                                 QStringLiteral("[STATUS] == 200")});
+    const CliRun r = runCockpit({kProbe, kHttp, url("/hang"), QStringLiteral("--timeout"),
+                                 QStringLiteral("0.5"), kExpect, QStringLiteral("[STATUS] == 200")});
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     QVERIFY2(r.elapsedMs < 3000, qPrintable(QString::number(r.elapsedMs)));
     QVERIFY2(r.out.contains("error: "), qPrintable(r.describe()));
@@ -148,13 +169,14 @@ void tst_ProbeCommand::httpUsageErrors()
     QVERIFY2(r.exitCode == 2 && r.err.contains("--expect"), qPrintable(r.describe()));
     r = runCockpit({kProbe, kHttp, url("/health"), kExpect, QStringLiteral("[STATUS] = 200")});
     QVERIFY2(r.exitCode == 2 && r.err.contains("column"), qPrintable(r.describe()));
-    r = runCockpit({kProbe, kHttp, QStringLiteral("ftp://127.0.0.1/x"), kExpect, QStringLiteral("[STATUS] == 200")});
+    r = runCockpit(
+        {kProbe, kHttp, QStringLiteral("ftp://127.0.0.1/x"), kExpect, QStringLiteral("[STATUS] == 200")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     r = runCockpit({kProbe, kHttp, url("/health"), QStringLiteral("-H"), QStringLiteral("no colon"), kExpect,
                     QStringLiteral("[STATUS] == 200")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
-    r = runCockpit({kProbe, kHttp, url("/health"), QStringLiteral("--timeout"), QStringLiteral("soon"), kExpect,
-                    QStringLiteral("[STATUS] == 200")});
+    r = runCockpit({kProbe, kHttp, url("/health"), QStringLiteral("--timeout"), QStringLiteral("soon"),
+                    kExpect, QStringLiteral("[STATUS] == 200")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     r = runCockpit({kProbe, QStringLiteral("ftp")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
@@ -164,9 +186,8 @@ void tst_ProbeCommand::httpUsageErrors()
 
 void tst_ProbeCommand::sqlWithPgPassword()
 {
-    const CliRun r = runCockpit(sqlArgs(QStringLiteral("SELECT n FROM t ORDER BY n"),
-                                        {QStringLiteral("[ROWS] == 3")}),
-                                pgPassword());
+    const CliRun r = runCockpit(
+        sqlArgs(QStringLiteral("SELECT n FROM t ORDER BY n"), {QStringLiteral("[ROWS] == 3")}), pgPassword());
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("PASS     [ROWS] (3) == 3"), qPrintable(r.describe()));
     QVERIFY2(!r.out.contains(m_pg->appPassword()) && !r.err.contains(m_pg->appPassword()), "password leaked");
@@ -174,14 +195,16 @@ void tst_ProbeCommand::sqlWithPgPassword()
 
 void tst_ProbeCommand::sqlFailingCondition()
 {
-    const CliRun r = runCockpit(sqlArgs(QStringLiteral("SELECT n FROM t"), {QStringLiteral("[ROWS] == 4")}), pgPassword());
+    const CliRun r = runCockpit(sqlArgs(QStringLiteral("SELECT n FROM t"), {QStringLiteral("[ROWS] == 4")}),
+                                pgPassword());
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("FAIL     [ROWS] (3) == 4"), qPrintable(r.describe()));
 }
 
 void tst_ProbeCommand::sqlPasswordFromKeychain()
 {
-    const auto w = await(SecretStore::write(QStringLiteral("global"), QStringLiteral("probe_pw"), m_pg->appPassword()));
+    const auto w = await(
+        SecretStore::write(QStringLiteral("global"), QStringLiteral("probe_pw"), m_pg->appPassword()));
     if (!w)
         QFAIL(qPrintable(w.error().message));
     QStringList args = sqlArgs(QStringLiteral("SELECT 1"), {QStringLiteral("[ROWS] == 1")});
@@ -198,7 +221,10 @@ void tst_ProbeCommand::sqlRefusesPasswordInUrl()
 {
     QStringList args = sqlArgs(QStringLiteral("SELECT 1"), {QStringLiteral("[ROWS] == 1")});
     const qsizetype i = args.indexOf(QStringLiteral("--db")) + 1;
-    args[i] = QStringLiteral("postgresql://%1:Sup3rSecretPw@%2:%3/%4").arg(m_pg->appUser(), m_pg->host()).arg(m_pg->port()).arg(m_db);
+    args[i] = QStringLiteral("postgresql://%1:Sup3rSecretPw@%2:%3/%4")
+                  .arg(m_pg->appUser(), m_pg->host())
+                  .arg(m_pg->port())
+                  .arg(m_db);
     const CliRun r = runCockpit(args);
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("password inside --db is refused"), qPrintable(r.describe()));
@@ -211,7 +237,8 @@ void tst_ProbeCommand::sqlWrongPassword()
                                 {{QStringLiteral("PGPASSWORD"), QStringLiteral("definitely-wrong-pw")}});
     QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("error: "), qPrintable(r.describe()));
-    QVERIFY2(!r.out.contains("definitely-wrong-pw") && !r.err.contains("definitely-wrong-pw"), qPrintable(r.describe()));
+    QVERIFY2(!r.out.contains("definitely-wrong-pw") && !r.err.contains("definitely-wrong-pw"),
+             qPrintable(r.describe()));
 }
 
 void tst_ProbeCommand::sqlUsageErrors()
@@ -219,8 +246,9 @@ void tst_ProbeCommand::sqlUsageErrors()
     CliRun r = runCockpit({kProbe, kSql, QStringLiteral("--query"), QStringLiteral("SELECT 1"), kExpect,
                            QStringLiteral("[ROWS] == 1")});
     QVERIFY2(r.exitCode == 2 && r.err.contains("--db"), qPrintable(r.describe()));
-    r = runCockpit({kProbe, kSql, QStringLiteral("--db"), QStringLiteral("mysql://u@h/db"), QStringLiteral("--query"),
-                    QStringLiteral("SELECT 1"), kExpect, QStringLiteral("[ROWS] == 1")});
+    r = runCockpit({kProbe, kSql, QStringLiteral("--db"), QStringLiteral("mysql://u@h/db"),
+                    QStringLiteral("--query"), QStringLiteral("SELECT 1"), kExpect,
+                    QStringLiteral("[ROWS] == 1")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     r = runCockpit(sqlArgs(QStringLiteral("SELECT 1"), {}));
     QVERIFY2(r.exitCode == 2 && r.err.contains("--expect"), qPrintable(r.describe()));

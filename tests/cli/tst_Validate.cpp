@@ -24,9 +24,9 @@ private Q_SLOTS:
 };
 
 namespace {
-const QStringList kExamples{QStringLiteral("a-pipeline-rollout.yaml"), QStringLiteral("b-site-rewrite-cutover.yaml"),
-                            QStringLiteral("c-maintenance-window-db-switch.yaml"),
-                            QStringLiteral("d-staged-db-migration.yaml")};
+const QStringList kExamples {
+    QStringLiteral("a-pipeline-rollout.yaml"), QStringLiteral("b-site-rewrite-cutover.yaml"),
+    QStringLiteral("c-maintenance-window-db-switch.yaml"), QStringLiteral("d-staged-db-migration.yaml")};
 }
 
 void tst_Validate::examplesAreValid_data()
@@ -91,7 +91,8 @@ void tst_Validate::paramsAreApplied()
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     // An undeclared one is an error with a position.
-    r = runCockpit({QStringLiteral("validate"), path, QStringLiteral("--param"), QStringLiteral("no_such_param=1")});
+    r = runCockpit(
+        {QStringLiteral("validate"), path, QStringLiteral("--param"), QStringLiteral("no_such_param=1")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("no_such_param"), qPrintable(r.describe()));
 
@@ -116,7 +117,8 @@ void tst_Validate::usageErrors()
     r = runCockpit({QStringLiteral("validate"), QStringLiteral("/nonexistent/runbook.yaml")});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("/nonexistent/runbook.yaml"), qPrintable(r.describe()));
-    r = runCockpit({QStringLiteral("validate"), QStringLiteral("--no-such-option"), QStringLiteral("x.yaml")});
+    r = runCockpit(
+        {QStringLiteral("validate"), QStringLiteral("--no-such-option"), QStringLiteral("x.yaml")});
     QCOMPARE(r.exitCode, 2);
     r = runCockpit({QStringLiteral("no-such-command")});
     QCOMPARE(r.exitCode, 2);
@@ -129,7 +131,8 @@ void tst_Validate::helpAndVersion()
                                QStringLiteral("demo")}) {
         CliRun r = runCockpit({cmd, QStringLiteral("--help")});
         QVERIFY2(r.exitCode == 0, qPrintable(cmd + r.describe()));
-        QVERIFY2(r.out.contains(QByteArray("Usage: cutover-cockpit " + cmd.toUtf8())), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QByteArray("Usage: cutover-cockpit " + cmd.toUtf8())),
+                 qPrintable(r.describe()));
         r = runCockpit({cmd, QStringLiteral("--version")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains(COCKPIT_VERSION), qPrintable(r.describe()));
@@ -137,7 +140,8 @@ void tst_Validate::helpAndVersion()
     for (const QString &kind : {QStringLiteral("http"), QStringLiteral("sql")}) {
         const CliRun r = runCockpit({QStringLiteral("probe"), kind, QStringLiteral("--help")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(QByteArray("Usage: cutover-cockpit probe " + kind.toUtf8())), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QByteArray("Usage: cutover-cockpit probe " + kind.toUtf8())),
+                 qPrintable(r.describe()));
     }
     const CliRun top = runCockpit({QStringLiteral("--help")});
     QCOMPARE(top.exitCode, 0);

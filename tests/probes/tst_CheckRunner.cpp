@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 namespace {
 
 // A real event loop wait (QSignalSpy::wait would do too, but this also bounds keychain futures).
-template <class T> T await(QFuture<T> f)
+template<class T> T await(QFuture<T> f)
 {
     if (!f.isFinished()) {
         QEventLoop loop;
@@ -74,7 +74,7 @@ Check manualCheck(const QString &id)
     Check c;
     c.id = id;
     c.category = QStringLiteral("team");
-    c.probe = ManualCheck{QStringLiteral("do it")};
+    c.probe = ManualCheck {QStringLiteral("do it")};
     return c;
 }
 
@@ -98,7 +98,8 @@ int maxOverlap(const QList<CheckResult> &results)
 }
 
 QList<CheckResult> runAndWait(CheckRunner &runner, const Runbook &rb, const QList<Check> &checks,
-                              const QMap<QString, ManualConfirmation> &confirmations = {}, int timeoutMs = 20000)
+                              const QMap<QString, ManualConfirmation> &confirmations = {},
+                              int timeoutMs = 20000)
 {
     QSignalSpy spy(&runner, &CheckRunner::finished);
     runner.start(rb, checks, confirmations);
@@ -165,9 +166,8 @@ private:
 void tst_CheckRunner::initTestCase()
 {
     m_server.route("GET", "/fast", [](const LoopbackRequest &) { return LoopbackResponse::text(200, "ok"); });
-    m_server.route("GET", "/slow", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, "slow").after(200ms);
-    });
+    m_server.route("GET", "/slow",
+                   [](const LoopbackRequest &) { return LoopbackResponse::text(200, "slow").after(200ms); });
     m_server.route("GET", "/slower", [](const LoopbackRequest &) {
         return LoopbackResponse::text(200, "slower").after(400ms);
     });
@@ -178,8 +178,8 @@ void tst_CheckRunner::initTestCase()
     });
     m_server.route("GET", "/auth", [](const LoopbackRequest &req) {
         return req.header("Authorization") == QByteArray("Bearer tok-3141592653")
-                   ? LoopbackResponse::text(200, "welcome")
-                   : LoopbackResponse::text(401, "no");
+            ? LoopbackResponse::text(200, "welcome")
+            : LoopbackResponse::text(401, "no");
     });
     QVERIFY(m_server.startInThread());
     m_scope = SecretStore::scopeFor(runbook({}));
@@ -207,9 +207,11 @@ void tst_CheckRunner::concurrencyIsBoundedPerConnection()
                                 httpConnection(QStringLiteral("wide"), base(), 6)});
     QList<Check> checks;
     for (int i = 0; i < 6; ++i)
-        checks << httpCheck(QStringLiteral("narrow-%1").arg(i), QStringLiteral("narrow"), QStringLiteral("/slow"));
+        checks << httpCheck(QStringLiteral("narrow-%1").arg(i), QStringLiteral("narrow"),
+                            QStringLiteral("/slow"));
     for (int i = 0; i < 6; ++i)
-        checks << httpCheck(QStringLiteral("wide-%1").arg(i), QStringLiteral("wide"), QStringLiteral("/slow"));
+        checks << httpCheck(QStringLiteral("wide-%1").arg(i), QStringLiteral("wide"),
+                            QStringLiteral("/slow"));
 
     CheckRunner runner;
     QElapsedTimer t;
@@ -234,21 +236,24 @@ void tst_CheckRunner::concurrencyIsBoundedPerConnection()
         wideEnd = qMax(wideEnd, r.observation.at.toMSecsSinceEpoch() + r.observation.durationMs - t0);
     for (const auto &r : narrow)
         narrowEnd = qMax(narrowEnd, r.observation.at.toMSecsSinceEpoch() + r.observation.durationMs - t0);
-    QVERIFY2(wideEnd < narrowEnd - 200, qPrintable(QStringLiteral("wide %1 narrow %2").arg(wideEnd).arg(narrowEnd)));
+    QVERIFY2(wideEnd < narrowEnd - 200,
+             qPrintable(QStringLiteral("wide %1 narrow %2").arg(wideEnd).arg(narrowEnd)));
 }
 
 void tst_CheckRunner::resultsComeInRunbookOrder()
 {
     const Runbook rb = runbook({httpConnection(QStringLiteral("svc"), base(), 4)});
-    const QList<Check> checks{httpCheck(QStringLiteral("a-slower"), QStringLiteral("svc"), QStringLiteral("/slower")),
-                              httpCheck(QStringLiteral("b-slow"), QStringLiteral("svc"), QStringLiteral("/slow")),
-                              httpCheck(QStringLiteral("c-fast"), QStringLiteral("svc"), QStringLiteral("/fast"))};
+    const QList<Check> checks {
+        httpCheck(QStringLiteral("a-slower"), QStringLiteral("svc"), QStringLiteral("/slower")),
+        httpCheck(QStringLiteral("b-slow"), QStringLiteral("svc"), QStringLiteral("/slow")),
+        httpCheck(QStringLiteral("c-fast"), QStringLiteral("svc"), QStringLiteral("/fast"))};
     CheckRunner runner;
     QStringList finishedOrder;
     connect(&runner, &CheckRunner::checkFinished, this,
             [&](const CheckResult &r) { finishedOrder << r.checkId; });
     const auto results = runAndWait(runner, rb, checks);
-    QCOMPARE(finishedOrder, (QStringList{QStringLiteral("c-fast"), QStringLiteral("b-slow"), QStringLiteral("a-slower")}));
+    QCOMPARE(finishedOrder,
+             (QStringList {QStringLiteral("c-fast"), QStringLiteral("b-slow"), QStringLiteral("a-slower")}));
     QCOMPARE(results.size(), 3);
     QCOMPARE(results[0].checkId, QStringLiteral("a-slower"));
     QCOMPARE(results[1].checkId, QStringLiteral("b-slow"));
@@ -260,11 +265,12 @@ void tst_CheckRunner::slowEndpointDoesNotDelayTheOthers()
     // The hanging check holds one of the two slots of its own connection for its own 1 s timeout only.
     const Runbook rb = runbook({httpConnection(QStringLiteral("svc"), base(), 2, 1s),
                                 httpConnection(QStringLiteral("other"), base(), 2)});
-    const QList<Check> checks{httpCheck(QStringLiteral("hangs"), QStringLiteral("svc"), QStringLiteral("/hang")),
-                              httpCheck(QStringLiteral("same-1"), QStringLiteral("svc"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("same-2"), QStringLiteral("svc"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("same-3"), QStringLiteral("svc"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("other-1"), QStringLiteral("other"), QStringLiteral("/fast"))};
+    const QList<Check> checks {
+        httpCheck(QStringLiteral("hangs"), QStringLiteral("svc"), QStringLiteral("/hang")),
+        httpCheck(QStringLiteral("same-1"), QStringLiteral("svc"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("same-2"), QStringLiteral("svc"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("same-3"), QStringLiteral("svc"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("other-1"), QStringLiteral("other"), QStringLiteral("/fast"))};
     CheckRunner runner;
     QElapsedTimer t;
     QHash<QString, qint64> finishedAt;
@@ -277,7 +283,8 @@ void tst_CheckRunner::slowEndpointDoesNotDelayTheOthers()
     for (const QString &id : {QStringLiteral("same-1"), QStringLiteral("same-2"), QStringLiteral("same-3"),
                               QStringLiteral("other-1")}) {
         QCOMPARE(byId(results, id)->verdict, Verdict::Pass);
-        QVERIFY2(finishedAt.value(id) < 600, qPrintable(id + QStringLiteral(" at ") + QString::number(finishedAt.value(id))));
+        QVERIFY2(finishedAt.value(id) < 600,
+                 qPrintable(id + QStringLiteral(" at ") + QString::number(finishedAt.value(id))));
     }
     const CheckResult *hang = byId(results, QStringLiteral("hangs"));
     QCOMPARE(hang->verdict, Verdict::Fail);
@@ -288,9 +295,10 @@ void tst_CheckRunner::slowEndpointDoesNotDelayTheOthers()
 void tst_CheckRunner::cancelEndsTheRunAtOnce()
 {
     const Runbook rb = runbook({httpConnection(QStringLiteral("svc"), base(), 1, 30s)});
-    const QList<Check> checks{httpCheck(QStringLiteral("fast"), QStringLiteral("svc"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("hang-1"), QStringLiteral("svc"), QStringLiteral("/hang")),
-                              httpCheck(QStringLiteral("hang-2"), QStringLiteral("svc"), QStringLiteral("/hang"))};
+    const QList<Check> checks {
+        httpCheck(QStringLiteral("fast"), QStringLiteral("svc"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("hang-1"), QStringLiteral("svc"), QStringLiteral("/hang")),
+        httpCheck(QStringLiteral("hang-2"), QStringLiteral("svc"), QStringLiteral("/hang"))};
     CheckRunner runner;
     QSignalSpy finished(&runner, &CheckRunner::finished);
     QSignalSpy each(&runner, &CheckRunner::checkFinished);
@@ -326,10 +334,12 @@ void tst_CheckRunner::missingRequiredSecretFailsOnlyItsChecks()
     Connection withToken = httpConnection(QStringLiteral("secured"), base(), 2);
     withToken.token.name = QStringLiteral("absent_token");
     Runbook rb = runbook({withToken, httpConnection(QStringLiteral("open"), base(), 2)});
-    rb.secrets.insert(QStringLiteral("absent_token"), SecretSpec{QStringLiteral("absent_token"), {}, {}, true, {}});
-    const QList<Check> checks{httpCheck(QStringLiteral("needs-token"), QStringLiteral("secured"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("needs-token-2"), QStringLiteral("secured"), QStringLiteral("/fast")),
-                              httpCheck(QStringLiteral("free"), QStringLiteral("open"), QStringLiteral("/fast"))};
+    rb.secrets.insert(QStringLiteral("absent_token"),
+                      SecretSpec {QStringLiteral("absent_token"), {}, {}, true, {}});
+    const QList<Check> checks {
+        httpCheck(QStringLiteral("needs-token"), QStringLiteral("secured"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("needs-token-2"), QStringLiteral("secured"), QStringLiteral("/fast")),
+        httpCheck(QStringLiteral("free"), QStringLiteral("open"), QStringLiteral("/fast"))};
     CheckRunner runner;
     QElapsedTimer t;
     t.start();
@@ -338,7 +348,8 @@ void tst_CheckRunner::missingRequiredSecretFailsOnlyItsChecks()
     QCOMPARE(results.size(), 3);
     for (int i : {0, 1}) {
         QCOMPARE(results[i].verdict, Verdict::Fail);
-        QVERIFY2(results[i].summary.startsWith(QStringLiteral("secret absent_token missing")), qPrintable(results[i].summary));
+        QVERIFY2(results[i].summary.startsWith(QStringLiteral("secret absent_token missing")),
+                 qPrintable(results[i].summary));
         QVERIFY2(results[i].summary.contains(QStringLiteral("not found")), qPrintable(results[i].summary));
     }
     QCOMPARE(results[2].verdict, Verdict::Pass);
@@ -353,9 +364,11 @@ void tst_CheckRunner::missingOptionalSecretLetsTheProbeTry()
     Connection withToken = httpConnection(QStringLiteral("secured"), base(), 2);
     withToken.token.name = QStringLiteral("optional_token");
     Runbook rb = runbook({withToken});
-    rb.secrets.insert(QStringLiteral("optional_token"), SecretSpec{QStringLiteral("optional_token"), {}, {}, false, {}});
+    rb.secrets.insert(QStringLiteral("optional_token"),
+                      SecretSpec {QStringLiteral("optional_token"), {}, {}, false, {}});
     CheckRunner runner;
-    const auto results = runAndWait(runner, rb, {httpCheck(QStringLiteral("c"), QStringLiteral("secured"), QStringLiteral("/auth"))});
+    const auto results = runAndWait(
+        runner, rb, {httpCheck(QStringLiteral("c"), QStringLiteral("secured"), QStringLiteral("/auth"))});
     QCOMPARE(results.size(), 1);
     // The probe ran without a token: the server said 401.
     QCOMPARE(results[0].verdict, Verdict::Fail);
@@ -369,7 +382,8 @@ void tst_CheckRunner::tokenFromKeychainIsSent()
     withToken.token.name = QStringLiteral("rlm_token");
     const Runbook rb = runbook({withToken});
     CheckRunner runner;
-    const auto results = runAndWait(runner, rb, {httpCheck(QStringLiteral("c"), QStringLiteral("secured"), QStringLiteral("/auth"))});
+    const auto results = runAndWait(
+        runner, rb, {httpCheck(QStringLiteral("c"), QStringLiteral("secured"), QStringLiteral("/auth"))});
     QCOMPARE(results.size(), 1);
     QVERIFY2(results[0].verdict == Verdict::Pass, qPrintable(results[0].summary));
     QCOMPARE(results[0].observation.status, 200);
@@ -413,7 +427,8 @@ void tst_CheckRunner::sqlCheckUsesPasswordFromKeychain()
     QCOMPARE(runner.peakConcurrency(QStringLiteral("app_db")), 2);
     QCOMPARE(maxOverlap(results.mid(0, 4)), 2);
     QCOMPARE(results[4].verdict, Verdict::Fail);
-    QVERIFY2(results[4].summary.contains(QStringLiteral("secret never_stored_password missing")), qPrintable(results[4].summary));
+    QVERIFY2(results[4].summary.contains(QStringLiteral("secret never_stored_password missing")),
+             qPrintable(results[4].summary));
 }
 
 void tst_CheckRunner::providedSecretIsUsedAndRedacted()
@@ -437,10 +452,11 @@ void tst_CheckRunner::providedSecretIsUsedAndRedacted()
 
 void tst_CheckRunner::manualChecksNeedConfirmation()
 {
-    const QList<Check> checks{manualCheck(QStringLiteral("confirmed")), manualCheck(QStringLiteral("open"))};
+    const QList<Check> checks {manualCheck(QStringLiteral("confirmed")), manualCheck(QStringLiteral("open"))};
     CheckRunner runner;
-    const auto results = runAndWait(runner, runbook({}), checks,
-                                    {{QStringLiteral("confirmed"), {QStringLiteral("Dana"), QStringLiteral("all saved")}}});
+    const auto results
+        = runAndWait(runner, runbook({}), checks,
+                     {{QStringLiteral("confirmed"), {QStringLiteral("Dana"), QStringLiteral("all saved")}}});
     QCOMPARE(results.size(), 2);
     QCOMPARE(results[0].verdict, Verdict::Pass);
     QCOMPARE(results[0].observation.confirmedBy, QStringLiteral("Dana"));
@@ -456,9 +472,10 @@ void tst_CheckRunner::manualChecksNeedConfirmation()
 void tst_CheckRunner::unknownConnectionFailsTheCheck()
 {
     CheckRunner runner;
-    const auto results = runAndWait(runner, runbook({httpConnection(QStringLiteral("svc"), base(), 1)}),
-                                    {httpCheck(QStringLiteral("x"), QStringLiteral("nope"), QStringLiteral("/fast")),
-                                     httpCheck(QStringLiteral("y"), QStringLiteral("svc"), QStringLiteral("/fast"))});
+    const auto results
+        = runAndWait(runner, runbook({httpConnection(QStringLiteral("svc"), base(), 1)}),
+                     {httpCheck(QStringLiteral("x"), QStringLiteral("nope"), QStringLiteral("/fast")),
+                      httpCheck(QStringLiteral("y"), QStringLiteral("svc"), QStringLiteral("/fast"))});
     QCOMPARE(results.size(), 2);
     QCOMPARE(results[0].verdict, Verdict::Fail);
     QVERIFY2(results[0].summary.contains(QStringLiteral("nope")), qPrintable(results[0].summary));
