@@ -23,7 +23,10 @@ public:
     static constexpr std::chrono::milliseconds DefaultTimeout{10000};
 
     // The bearer token goes into the Authorization header only; the observation records response
-    // headers, never request headers. TLS verification is on unless insecureSkipVerify is set.
+    // headers, never request headers (in arrival order; a repeated header once, values joined with
+    // ", " by QNetworkReply). TLS verification is on unless insecureSkipVerify is set. Redirects are
+    // followed only when asked, never from https to http, and never to another origin while the
+    // request carries credentials (Qt would forward the Authorization header).
     static QFuture<Observation> run(const HttpRequest &request, const HttpService *service,
                                     const QByteArray &bearerToken);
 

@@ -117,7 +117,9 @@ void tst_HttpProbe::initTestCase()
         return LoopbackResponse::json(200, R"({"status":"healthy"})")
             .withHeader("Deprecation", "true")
             .withHeader("x-lower-case", "v1")
-            .withHeader("X-UPPER-CASE", "v2");
+            .withHeader("X-UPPER-CASE", "v2")
+            .withHeader("X-Repeated", "a")
+            .withHeader("X-Repeated", "b");
     });
     m_server.route("*", "/record", [seen](const LoopbackRequest &r) {
         seen->add(r);
@@ -201,6 +203,9 @@ void tst_HttpProbe::statusBodyAndHeaders()
         names << QString::fromLatin1(h.first).toLower();
     QVERIFY(names.indexOf(QStringLiteral("content-type")) < names.indexOf(QStringLiteral("deprecation")));
     QVERIFY(names.indexOf(QStringLiteral("deprecation")) < names.indexOf(QStringLiteral("x-upper-case")));
+    // A repeated header reaches the observation once, its values joined (QNetworkReply merges them).
+    QCOMPARE(names.count(QStringLiteral("x-repeated")), 1);
+    QCOMPARE(o.header("x-repeated").value_or(""), QByteArray("a, b"));
 }
 
 void tst_HttpProbe::headersAreCaseInsensitive()
