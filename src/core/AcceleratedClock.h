@@ -16,7 +16,10 @@ public:
     AcceleratedClock(qint64 origin, double factor);
 
     // The factor that plays `span` of clock time in `wall` of real time.
-    static double factorFor(qint64 spanMs, qint64 wallMs) { return double(spanMs) / double(std::max<qint64>(wallMs, 1)); }
+    static double factorFor(qint64 spanMs, qint64 wallMs)
+    {
+        return double(spanMs) / double(std::max<qint64>(wallMs, 1));
+    }
 
     qint64 now() const override;
     WakeId wakeAt(qint64 at, Callback callback) override { return m_wakeUps.wakeAt(at, std::move(callback)); }

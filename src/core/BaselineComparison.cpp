@@ -39,10 +39,10 @@ QJsonObject DegradationReport::toJson() const
 {
     QJsonArray q;
     for (const QuantileRow &row : quantiles)
-        q.append(QJsonObject{{QStringLiteral("p"), row.p},
-                             {QStringLiteral("baseline"), jsonNum(row.baseline)},
-                             {QStringLiteral("current"), jsonNum(row.current)}});
-    return QJsonObject{
+        q.append(QJsonObject {{QStringLiteral("p"), row.p},
+                              {QStringLiteral("baseline"), jsonNum(row.baseline)},
+                              {QStringLiteral("current"), jsonNum(row.current)}});
+    return QJsonObject {
         {QStringLiteral("verdict"), verdictName(verdict)},
         {QStringLiteral("alpha"), alpha},
         {QStringLiteral("quantiles"), q},
@@ -59,15 +59,15 @@ QJsonObject DegradationReport::toJson() const
 
 QJsonObject NewValuesReport::toJson() const
 {
-    return QJsonObject{{QStringLiteral("verdict"), verdictName(verdict)},
-                       {QStringLiteral("new_values"), QJsonArray::fromStringList(newValues)},
-                       {QStringLiteral("baseline_count"), baselineCount},
-                       {QStringLiteral("current_count"), currentCount},
-                       {QStringLiteral("explanation"), explanation}};
+    return QJsonObject {{QStringLiteral("verdict"), verdictName(verdict)},
+                        {QStringLiteral("new_values"), QJsonArray::fromStringList(newValues)},
+                        {QStringLiteral("baseline_count"), baselineCount},
+                        {QStringLiteral("current_count"), currentCount},
+                        {QStringLiteral("explanation"), explanation}};
 }
 
-DegradationReport BaselineComparison::noDegradation(const QList<double> &baseline, const QList<double> &current,
-                                                    double alpha)
+DegradationReport BaselineComparison::noDegradation(const QList<double> &baseline,
+                                                    const QList<double> &current, double alpha)
 {
     DegradationReport r;
     r.alpha = alpha;
@@ -80,11 +80,12 @@ DegradationReport BaselineComparison::noDegradation(const QList<double> &baselin
     QStringList qs;
     for (const QuantileRow &row : std::as_const(r.quantiles))
         qs << QStringLiteral("p%1 %2 -> %3").arg(row.p * 100).arg(num(row.baseline), num(row.current));
-    const QString numbers = QStringLiteral("%1; Mann-Whitney U=%2, z=%3, p=%4 (one-sided%5), n1=%6, n2=%7")
-                                .arg(qs.join(QStringLiteral(", ")), num(r.test.u2), num(r.test.z), num(r.test.p),
-                                     r.test.exact ? QStringLiteral(", exact") : QStringLiteral(", normal approx."))
-                                .arg(r.test.n1)
-                                .arg(r.test.n2);
+    const QString numbers
+        = QStringLiteral("%1; Mann-Whitney U=%2, z=%3, p=%4 (one-sided%5), n1=%6, n2=%7")
+              .arg(qs.join(QStringLiteral(", ")), num(r.test.u2), num(r.test.z), num(r.test.p),
+                   r.test.exact ? QStringLiteral(", exact") : QStringLiteral(", normal approx."))
+              .arg(r.test.n1)
+              .arg(r.test.n2);
 
     if (!r.test.valid) {
         r.verdict = Verdict::NoData;
@@ -101,10 +102,12 @@ DegradationReport BaselineComparison::noDegradation(const QList<double> &baselin
                             .arg(numbers);
     } else if (r.test.p <= alpha) {
         r.verdict = Verdict::Fail;
-        r.explanation = QStringLiteral("degraded: p %1 <= alpha %2: %3").arg(num(r.test.p), num(alpha), numbers);
+        r.explanation
+            = QStringLiteral("degraded: p %1 <= alpha %2: %3").arg(num(r.test.p), num(alpha), numbers);
     } else {
         r.verdict = Verdict::Pass;
-        r.explanation = QStringLiteral("no degradation: p %1 > alpha %2: %3").arg(num(r.test.p), num(alpha), numbers);
+        r.explanation
+            = QStringLiteral("no degradation: p %1 > alpha %2: %3").arg(num(r.test.p), num(alpha), numbers);
     }
     return r;
 }

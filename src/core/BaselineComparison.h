@@ -12,7 +12,7 @@ namespace cockpit {
 
 struct QuantileRow
 {
-    double p = 0;        // 0.5, 0.9, 0.99
+    double p = 0; // 0.5, 0.9, 0.99
     double baseline = 0; // NaN when the sample is empty
     double current = 0;
 };

@@ -4,7 +4,8 @@
 
 namespace cockpit {
 
-QList<CheckpointDue> CheckpointSchedule::plan(const Checkpoints &checkpoints, qint64 soakStart, Milliseconds soak)
+QList<CheckpointDue> CheckpointSchedule::plan(const Checkpoints &checkpoints, qint64 soakStart,
+                                              Milliseconds soak)
 {
     QList<Milliseconds> offsets = checkpoints.at;
     if (checkpoints.every && checkpoints.every->count() > 0) {

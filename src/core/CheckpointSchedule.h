@@ -9,9 +9,9 @@ namespace cockpit {
 
 struct CheckpointDue
 {
-    int index = 0;           // 0-based, stable for the stage: the journal's checkpoint key
-    Milliseconds offset{0};  // into the soak
-    qint64 dueAt = 0;        // soak start + offset
+    int index = 0; // 0-based, stable for the stage: the journal's checkpoint key
+    Milliseconds offset {0}; // into the soak
+    qint64 dueAt = 0; // soak start + offset
 };
 
 // Due times of a stage's checkpoints: the listed offsets ([1h, 6h, 24h]), or every interval up to and

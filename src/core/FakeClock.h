@@ -15,15 +15,18 @@ namespace cockpit {
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(qint64 startMs = 0) : m_now(startMs) {}
+    explicit FakeClock(qint64 startMs = 0)
+        : m_now(startMs)
+    {
+    }
 
     qint64 now() const override { return m_now; }
     WakeId wakeAt(qint64 at, Callback callback) override;
     void cancel(WakeId id) override;
 
     void advance(qint64 ms) { advanceTo(m_now + ms); }
-    void advanceTo(qint64 at);                  // never moves backwards
-    std::optional<qint64> nextWakeAt() const;   // earliest pending wake-up
+    void advanceTo(qint64 at); // never moves backwards
+    std::optional<qint64> nextWakeAt() const; // earliest pending wake-up
     int pendingWakeUps() const { return int(m_pending.size()); }
 
 private:

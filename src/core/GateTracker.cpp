@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr std::array<std::pair<GateStatus::Phase, const char *>, 7> kPhases{{
+constexpr std::array<std::pair<GateStatus::Phase, const char *>, 7> kPhases {{
     {GateStatus::Phase::Waiting, "waiting"},
     {GateStatus::Phase::Holding, "holding"},
     {GateStatus::Phase::Passed, "passed"},
@@ -79,8 +79,9 @@ void GateTracker::checkGap(qint64 at)
     // A gap longer than the grace is a stop even when data came back before anyone looked.
     const auto since = gapStart(at);
     if (since && at - *since > m_config.noDataGrace.count() && !m_stopped)
-        stopForDecision(at, QStringLiteral("no data for %1 (grace %2)")
-                                .arg(dur(at - *since), formatDuration(m_config.noDataGrace)));
+        stopForDecision(at,
+                        QStringLiteral("no data for %1 (grace %2)")
+                            .arg(dur(at - *since), formatDuration(m_config.noDataGrace)));
 }
 
 void GateTracker::addSample(qint64 at, ConditionResult::Outcome outcome, const QString &explanation)
@@ -182,7 +183,8 @@ GateStatus GateTracker::status(qint64 now) const
     if (gap && now - *gap > m_config.noDataGrace.count()) {
         s.phase = GateStatus::Phase::AwaitingDecision;
         s.verdict = Verdict::Inconclusive;
-        s.reason = QStringLiteral("no data for %1 (grace %2)").arg(dur(now - *gap), formatDuration(m_config.noDataGrace));
+        s.reason = QStringLiteral("no data for %1 (grace %2)")
+                       .arg(dur(now - *gap), formatDuration(m_config.noDataGrace));
         return s;
     }
     if (!m_lastOutcome) {
@@ -208,8 +210,9 @@ GateStatus GateTracker::status(qint64 now) const
         }
         s.phase = GateStatus::Phase::Failed;
         s.verdict = Verdict::Fail;
-        s.reason = recover > 0 ? QStringLiteral("not recovered within %1").arg(formatDuration(m_config.recoverWithin))
-                               : m_explanation;
+        s.reason = recover > 0
+            ? QStringLiteral("not recovered within %1").arg(formatDuration(m_config.recoverWithin))
+            : m_explanation;
         return s;
     }
     if (m_lastOutcome == ConditionResult::Outcome::Pass && held >= hold) {

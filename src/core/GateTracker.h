@@ -14,23 +14,23 @@ namespace cockpit {
 struct GateStatus
 {
     enum class Phase {
-        Waiting,          // no sample since the soak started (no data, within the grace)
-        Holding,          // the condition holds; the sustained window is not complete yet
+        Waiting, // no sample since the soak started (no data, within the grace)
+        Holding, // the condition holds; the sustained window is not complete yet
         Passed,
-        Recovering,       // the condition fails, still within recover_within
+        Recovering, // the condition fails, still within recover_within
         Failed,
-        NoData,           // the latest sample had no data, within no_data_grace
+        NoData, // the latest sample had no data, within no_data_grace
         AwaitingDecision, // no data beyond the grace, or inconclusive: stopped until a person decides
     };
     Phase phase = Phase::Waiting;
     std::optional<Verdict> verdict;
-    Milliseconds held{0};                 // length of the current window of good samples
-    Milliseconds remaining{0};            // until the window is complete (hold - held), 0 when passed
-    std::optional<qint64> windowStart;    // first good sample of the current window
-    std::optional<qint64> failingSince;   // first failing sample of the current failure
-    std::optional<qint64> noDataSince;    // since when there is no data (sample, or stale since)
-    QString explanation;                  // latest condition explanation, with observed values
-    QString reason;                       // why it failed or waits for a decision
+    Milliseconds held {0}; // length of the current window of good samples
+    Milliseconds remaining {0}; // until the window is complete (hold - held), 0 when passed
+    std::optional<qint64> windowStart; // first good sample of the current window
+    std::optional<qint64> failingSince; // first failing sample of the current failure
+    std::optional<qint64> noDataSince; // since when there is no data (sample, or stale since)
+    QString explanation; // latest condition explanation, with observed values
+    QString reason; // why it failed or waits for a decision
 
     bool passed() const { return phase == Phase::Passed; }
     // Stored names: waiting, holding, passed, recovering, failed, no_data, awaiting_decision.
@@ -58,10 +58,10 @@ class GateTracker
 public:
     struct Config
     {
-        Milliseconds hold{0};
-        Milliseconds noDataGrace{0};
-        Milliseconds recoverWithin{0};
-        Milliseconds staleAfter{0}; // sampling interval of the gate's metrics; 0 = never stale
+        Milliseconds hold {0};
+        Milliseconds noDataGrace {0};
+        Milliseconds recoverWithin {0};
+        Milliseconds staleAfter {0}; // sampling interval of the gate's metrics; 0 = never stale
     };
 
     GateTracker() = default;

@@ -22,7 +22,7 @@ std::vector<double> uDistribution(int n1, int n2)
         degree += n2;
         for (int k = degree; k >= up; --k) // multiply by (1 - q^up), top down
             c[size_t(k)] -= c[size_t(k - up)];
-        for (int k = i; k <= degree; ++k)  // divide by (1 - q^i): running sum
+        for (int k = i; k <= degree; ++k) // divide by (1 - q^i): running sum
             c[size_t(k)] += c[size_t(k - i)];
     }
     return c;
@@ -48,7 +48,8 @@ double MannWhitney::exactUpperTail(int n1, int n2, double u)
     return total > 0 ? tail / total : 1.0;
 }
 
-MannWhitneyResult MannWhitney::test(const QList<double> &first, const QList<double> &second, Alternative alternative)
+MannWhitneyResult MannWhitney::test(const QList<double> &first, const QList<double> &second,
+                                    Alternative alternative)
 {
     MannWhitneyResult r;
     r.n1 = int(first.size());
@@ -107,7 +108,7 @@ MannWhitneyResult MannWhitney::test(const QList<double> &first, const QList<doub
     r.exact = r.tiedGroups == 0 && r.n1 + r.n2 <= kMaxExactTotal;
     if (r.exact) {
         pGreater = exactUpperTail(r.n1, r.n2, r.u2); // P(U2 >= u2)
-        pLess = exactUpperTail(r.n1, r.n2, r.u1);    // P(U2 <= u2) = P(U1 >= u1) by symmetry
+        pLess = exactUpperTail(r.n1, r.n2, r.u1); // P(U2 <= u2) = P(U1 >= u1) by symmetry
     }
     if (r.n1 + r.n2 <= kMaxExactTotal)
         r.minAttainableP = exactUpperTail(r.n1, r.n2, n1 * n2);

@@ -11,7 +11,7 @@ class Quantiles
 {
 public:
     explicit Quantiles(QList<double> values); // sorts a copy; NaNs are dropped
-    double at(double p) const;                 // p in [0, 1]
+    double at(double p) const; // p in [0, 1]
     qsizetype count() const { return m_sorted.size(); }
     const QList<double> &sorted() const { return m_sorted; }
 

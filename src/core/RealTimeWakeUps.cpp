@@ -9,7 +9,10 @@ namespace {
 constexpr qint64 kMaxTimerMs = 3600 * 1000;
 }
 
-RealTimeWakeUps::RealTimeWakeUps(DelayFn delay) : m_delay(std::move(delay)) {}
+RealTimeWakeUps::RealTimeWakeUps(DelayFn delay)
+    : m_delay(std::move(delay))
+{
+}
 
 RealTimeWakeUps::~RealTimeWakeUps() = default;
 

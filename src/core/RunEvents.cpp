@@ -8,7 +8,7 @@ namespace {
 JournalEventDraft draft(const QString &runId, qint64 at, JournalEventType type, const QString &actor,
                         QJsonObject payload)
 {
-    return JournalEventDraft{runId, at, type, actor, std::move(payload)};
+    return JournalEventDraft {runId, at, type, actor, std::move(payload)};
 }
 const QString kEngine = QStringLiteral("engine");
 } // namespace
@@ -30,7 +30,7 @@ std::optional<RunMode> runModeFromName(QStringView name)
 QString RunEvents::makeRunId(RunMode mode, qint64 startedAt, const QString &suffix)
 {
     QString id = runModeName(mode) + QLatin1Char('-')
-                 + QDateTime::fromMSecsSinceEpoch(startedAt, Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        + QDateTime::fromMSecsSinceEpoch(startedAt, Qt::UTC).toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     if (!suffix.isEmpty())
         id += QLatin1Char('-') + suffix;
     return id;
@@ -38,19 +38,19 @@ QString RunEvents::makeRunId(RunMode mode, qint64 startedAt, const QString &suff
 
 JournalEventDraft RunEvents::runStarted(const RunInfo &info)
 {
-    QJsonObject p{{QStringLiteral("runbook"), info.runbook},
-                  {QStringLiteral("runbook_sha256"), info.runbookSha256},
-                  {QStringLiteral("mode"), runModeName(info.mode)},
-                  {QStringLiteral("lead"), info.lead},
-                  {QStringLiteral("started_at"), double(info.startedAt)}};
+    QJsonObject p {{QStringLiteral("runbook"), info.runbook},
+                   {QStringLiteral("runbook_sha256"), info.runbookSha256},
+                   {QStringLiteral("mode"), runModeName(info.mode)},
+                   {QStringLiteral("lead"), info.lead},
+                   {QStringLiteral("started_at"), double(info.startedAt)}};
     if (info.t0)
         p.insert(QStringLiteral("t0"), double(*info.t0));
     return draft(info.id, info.startedAt, JournalEventType::RunStarted, info.lead, p);
 }
 
-JournalEventDraft RunEvents::stageEntered(const QString &runId, qint64 at, const QString &actor, const QString &stage,
-                                          int index, int attempt, bool restart, const QString &promotedFrom,
-                                          const QString &approvedBy)
+JournalEventDraft RunEvents::stageEntered(const QString &runId, qint64 at, const QString &actor,
+                                          const QString &stage, int index, int attempt, bool restart,
+                                          const QString &promotedFrom, const QString &approvedBy)
 {
     return draft(runId, at, JournalEventType::StageEntered, actor,
                  {{QStringLiteral("stage"), stage},
@@ -61,9 +61,9 @@ JournalEventDraft RunEvents::stageEntered(const QString &runId, qint64 at, const
                   {QStringLiteral("approved_by"), approvedBy}});
 }
 
-JournalEventDraft RunEvents::actionRun(const QString &runId, qint64 at, const QString &actor, const QString &phase,
-                                       const QString &stage, const QString &action, const QString &status,
-                                       const QJsonObject &detail)
+JournalEventDraft RunEvents::actionRun(const QString &runId, qint64 at, const QString &actor,
+                                       const QString &phase, const QString &stage, const QString &action,
+                                       const QString &status, const QJsonObject &detail)
 {
     return draft(runId, at, JournalEventType::ActionRun, actor,
                  {{QStringLiteral("phase"), phase},
@@ -73,9 +73,9 @@ JournalEventDraft RunEvents::actionRun(const QString &runId, qint64 at, const QS
                   {QStringLiteral("detail"), detail}});
 }
 
-JournalEventDraft RunEvents::checkObserved(const QString &runId, qint64 at, const QString &actor, const QString &stage,
-                                           const QString &check, const QString &purpose, Verdict verdict,
-                                           const QString &explanation)
+JournalEventDraft RunEvents::checkObserved(const QString &runId, qint64 at, const QString &actor,
+                                           const QString &stage, const QString &check, const QString &purpose,
+                                           Verdict verdict, const QString &explanation)
 {
     return draft(runId, at, JournalEventType::CheckObserved, actor,
                  {{QStringLiteral("stage"), stage},
@@ -85,21 +85,22 @@ JournalEventDraft RunEvents::checkObserved(const QString &runId, qint64 at, cons
                   {QStringLiteral("explanation"), explanation}});
 }
 
-JournalEventDraft RunEvents::gateValues(const QString &runId, qint64 at, const QString &stage, const QString &gate,
-                                        const QString &role, const QJsonArray &values, const QString &error)
+JournalEventDraft RunEvents::gateValues(const QString &runId, qint64 at, const QString &stage,
+                                        const QString &gate, const QString &role, const QJsonArray &values,
+                                        const QString &error)
 {
-    return draft(runId, at, JournalEventType::CheckObserved, kEngine,
-                 {{QStringLiteral("stage"), stage},
-                  {QStringLiteral("check"), gate},
-                  {QStringLiteral("purpose"), QStringLiteral("gate_values")},
-                  {QStringLiteral("verdict"), error.isEmpty() ? QStringLiteral("pass") : QStringLiteral("no_data")},
-                  {QStringLiteral("explanation"), error.isEmpty()
-                                                      ? QStringLiteral("%1 values").arg(values.size())
-                                                      : error},
-                  {QStringLiteral("gate"), gate},
-                  {QStringLiteral("role"), role},
-                  {QStringLiteral("values"), values},
-                  {QStringLiteral("error"), error}});
+    return draft(
+        runId, at, JournalEventType::CheckObserved, kEngine,
+        {{QStringLiteral("stage"), stage},
+         {QStringLiteral("check"), gate},
+         {QStringLiteral("purpose"), QStringLiteral("gate_values")},
+         {QStringLiteral("verdict"), error.isEmpty() ? QStringLiteral("pass") : QStringLiteral("no_data")},
+         {QStringLiteral("explanation"),
+          error.isEmpty() ? QStringLiteral("%1 values").arg(values.size()) : error},
+         {QStringLiteral("gate"), gate},
+         {QStringLiteral("role"), role},
+         {QStringLiteral("values"), values},
+         {QStringLiteral("error"), error}});
 }
 
 JournalEventDraft RunEvents::sampleTaken(const QString &runId, qint64 at, const QString &metric,
@@ -122,9 +123,9 @@ JournalEventDraft RunEvents::checkpoint(const QString &runId, qint64 at, const Q
                   {QStringLiteral("metrics"), metrics}});
 }
 
-JournalEventDraft RunEvents::decision(const QString &runId, qint64 at, const QString &who, const QString &stage,
-                                      const QString &targetKind, const QString &target, bool accept,
-                                      const QString &reason)
+JournalEventDraft RunEvents::decision(const QString &runId, qint64 at, const QString &who,
+                                      const QString &stage, const QString &targetKind, const QString &target,
+                                      bool accept, const QString &reason)
 {
     return draft(runId, at, JournalEventType::DecisionMade, who,
                  {{QStringLiteral("stage"), stage},
@@ -134,8 +135,9 @@ JournalEventDraft RunEvents::decision(const QString &runId, qint64 at, const QSt
                   {QStringLiteral("reason"), reason}});
 }
 
-JournalEventDraft RunEvents::approval(const QString &runId, qint64 at, const QString &who, const QString &stage,
-                                      const QString &kind, const QString &gate, const QString &statement)
+JournalEventDraft RunEvents::approval(const QString &runId, qint64 at, const QString &who,
+                                      const QString &stage, const QString &kind, const QString &gate,
+                                      const QString &statement)
 {
     return draft(runId, at, JournalEventType::Approval, who,
                  {{QStringLiteral("stage"), stage},
@@ -144,8 +146,8 @@ JournalEventDraft RunEvents::approval(const QString &runId, qint64 at, const QSt
                   {QStringLiteral("statement"), statement}});
 }
 
-JournalEventDraft RunEvents::rollbackStep(const QString &runId, qint64 at, const QString &actor, const QString &step,
-                                          bool ok, const QJsonObject &detail)
+JournalEventDraft RunEvents::rollbackStep(const QString &runId, qint64 at, const QString &actor,
+                                          const QString &step, bool ok, const QJsonObject &detail)
 {
     return draft(runId, at, JournalEventType::RollbackStep, actor,
                  {{QStringLiteral("step"), step},
@@ -186,7 +188,8 @@ QString RunEvents::severityName(int severity)
 
 QString RunEvents::responseName(int response)
 {
-    static const char *const names[] = {"rollback", "rollback_within", "extend", "rollback_if_persists", "incident"};
+    static const char *const names[]
+        = {"rollback", "rollback_within", "extend", "rollback_if_persists", "incident"};
     return response >= 0 && response < 5 ? QString::fromLatin1(names[response]) : QString();
 }
 

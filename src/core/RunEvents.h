@@ -18,12 +18,12 @@ std::optional<RunMode> runModeFromName(QStringView name);
 
 struct RunInfo
 {
-    QString id;       // unique per run; RunEvents::makeRunId puts the mode first, so rehearsals and live runs
-                      // never share an id (and sort apart)
+    QString id; // unique per run; RunEvents::makeRunId puts the mode first, so rehearsals and live runs
+                // never share an id (and sort apart)
     RunMode mode = RunMode::Rehearsal;
-    QString lead;     // the person running it
+    QString lead; // the person running it
     qint64 startedAt = 0;
-    QString runbook;  // runbook name
+    QString runbook; // runbook name
     QString runbookSha256; // of the YAML as loaded (evidence of what ran); may be empty
     std::optional<qint64> t0; // T-0 of the schedule, if any
 };
@@ -32,9 +32,10 @@ struct RunInfo
 // payload documented. Time always comes in as `at` from the engine's clock; `actor` is a person's name or
 // "engine". Payload keys (every event of a run carries the run id in the draft, not in the payload):
 //
-//  run_started        {runbook, runbook_sha256, mode: rehearsal|live, lead, started_at (ms), t0 (ms, optional)}
-//  stage_entered      {stage, index (0-based), attempt (1-based entries of this stage in the run),
-//                      restart (bool: after a rollback), promoted_from (stage id or ""), approved_by ("" or name)}
+//  run_started        {runbook, runbook_sha256, mode: rehearsal|live, lead, started_at (ms), t0 (ms,
+//  optional)} stage_entered      {stage, index (0-based), attempt (1-based entries of this stage in the run),
+//                      restart (bool: after a rollback), promoted_from (stage id or ""), approved_by ("" or
+//                      name)}
 //  action_run         {phase: rollout|schedule, stage ("" for schedule), action, status: started|ok|failed,
 //                      detail (object: request/command, exit code, output — from the executor)}
 //  check_observed     {stage, check, purpose: verify|gate_check|gate_values, verdict: pass|fail|no_data|
@@ -43,9 +44,10 @@ struct RunInfo
 //  sample_taken       {metric, value (number, or null when the sample failed or was empty), error}
 //  checkpoint         {stage, index, offset_ms, due_at, metrics: {name: {value|null, at, error}}}
 //  gate_changed       {stage, gate, from, to: pass|fail|no_data|inconclusive|pending, phase (GateStatus
-//                      phase name), reason, explanation, remaining_ms, held_ms}; phase awaiting_decision stops
-//                      the gate until a decision_made
-//  decision_made      {stage, target_kind: gate|action|trigger|rollback_step, target, decision: accept|reject,
+//                      phase name), reason, explanation, remaining_ms, held_ms}; phase awaiting_decision
+//                      stops the gate until a decision_made
+//  decision_made      {stage, target_kind: gate|action|trigger|rollback_step, target, decision:
+//  accept|reject,
 //                      reason}; actor = who decided (both required)
 //  approval           {stage, kind: promotion|manual_gate, gate ("" for promotion), statement}; actor = who
 //  trigger_fired      {stage, trigger, severity: low|medium|high|critical, action (runbook response),
@@ -64,28 +66,30 @@ public:
     static QString makeRunId(RunMode mode, qint64 startedAt, const QString &suffix = {});
 
     static JournalEventDraft runStarted(const RunInfo &info);
-    static JournalEventDraft stageEntered(const QString &runId, qint64 at, const QString &actor, const QString &stage,
-                                          int index, int attempt, bool restart, const QString &promotedFrom,
-                                          const QString &approvedBy);
-    static JournalEventDraft actionRun(const QString &runId, qint64 at, const QString &actor, const QString &phase,
-                                       const QString &stage, const QString &action, const QString &status,
-                                       const QJsonObject &detail = {});
-    static JournalEventDraft checkObserved(const QString &runId, qint64 at, const QString &actor, const QString &stage,
-                                           const QString &check, const QString &purpose, Verdict verdict,
-                                           const QString &explanation);
-    static JournalEventDraft gateValues(const QString &runId, qint64 at, const QString &stage, const QString &gate,
-                                        const QString &role, const QJsonArray &values, const QString &error = {});
+    static JournalEventDraft stageEntered(const QString &runId, qint64 at, const QString &actor,
+                                          const QString &stage, int index, int attempt, bool restart,
+                                          const QString &promotedFrom, const QString &approvedBy);
+    static JournalEventDraft actionRun(const QString &runId, qint64 at, const QString &actor,
+                                       const QString &phase, const QString &stage, const QString &action,
+                                       const QString &status, const QJsonObject &detail = {});
+    static JournalEventDraft checkObserved(const QString &runId, qint64 at, const QString &actor,
+                                           const QString &stage, const QString &check, const QString &purpose,
+                                           Verdict verdict, const QString &explanation);
+    static JournalEventDraft gateValues(const QString &runId, qint64 at, const QString &stage,
+                                        const QString &gate, const QString &role, const QJsonArray &values,
+                                        const QString &error = {});
     static JournalEventDraft sampleTaken(const QString &runId, qint64 at, const QString &metric,
                                          std::optional<double> value, const QString &error = {});
     static JournalEventDraft checkpoint(const QString &runId, qint64 at, const QString &stage, int index,
                                         Milliseconds offset, qint64 dueAt, const QJsonObject &metrics);
-    static JournalEventDraft decision(const QString &runId, qint64 at, const QString &who, const QString &stage,
-                                      const QString &targetKind, const QString &target, bool accept,
-                                      const QString &reason);
-    static JournalEventDraft approval(const QString &runId, qint64 at, const QString &who, const QString &stage,
-                                      const QString &kind, const QString &gate, const QString &statement);
-    static JournalEventDraft rollbackStep(const QString &runId, qint64 at, const QString &actor, const QString &step,
-                                          bool ok, const QJsonObject &detail = {});
+    static JournalEventDraft decision(const QString &runId, qint64 at, const QString &who,
+                                      const QString &stage, const QString &targetKind, const QString &target,
+                                      bool accept, const QString &reason);
+    static JournalEventDraft approval(const QString &runId, qint64 at, const QString &who,
+                                      const QString &stage, const QString &kind, const QString &gate,
+                                      const QString &statement);
+    static JournalEventDraft rollbackStep(const QString &runId, qint64 at, const QString &actor,
+                                          const QString &step, bool ok, const QJsonObject &detail = {});
     static JournalEventDraft note(const QString &runId, qint64 at, const QString &who, const QString &text);
 
     static QString verdictKey(Verdict v); // pass | fail | no_data | inconclusive

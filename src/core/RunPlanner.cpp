@@ -7,7 +7,8 @@
 
 namespace cockpit {
 
-QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor, const QList<GateView> &views);
+QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor,
+                              const QList<GateView> &views);
 
 namespace {
 
@@ -30,12 +31,13 @@ bool samePerson(const QString &a, const QString &b)
 
 Refusal refuse(const QString &message, const QStringList &reasons = {})
 {
-    return Refusal{message, reasons};
+    return Refusal {message, reasons};
 }
 
-JournalEventDraft draft(const RunState &s, qint64 at, JournalEventType type, const QString &actor, QJsonObject p)
+JournalEventDraft draft(const RunState &s, qint64 at, JournalEventType type, const QString &actor,
+                        QJsonObject p)
 {
-    return JournalEventDraft{s.runId(), at, type, actor, std::move(p)};
+    return JournalEventDraft {s.runId(), at, type, actor, std::move(p)};
 }
 
 const Gate *findGate(const Stage &stage, const QString &id)
@@ -97,16 +99,16 @@ bool soakElapsed(const RunState &s, qint64 now)
 QJsonObject firingPayload(const RunState &s, const Trigger &t, const TriggerFiring &f, qint64 now,
                           const QString &raisedBy, const QString &reason)
 {
-    QJsonObject p{{QStringLiteral("stage"), s.stage().id},
-                  {QStringLiteral("trigger"), t.id},
-                  {QStringLiteral("severity"), RunEvents::severityName(int(t.severity))},
-                  {QStringLiteral("action"), RunEvents::responseName(int(t.response))},
-                  {QStringLiteral("effect"), triggerEffectName(f.effect)},
-                  {QStringLiteral("values"), f.values},
-                  {QStringLiteral("explanation"), f.explanation},
-                  {QStringLiteral("held_ms"), double(f.heldFor.count())},
-                  {QStringLiteral("raised_by"), raisedBy},
-                  {QStringLiteral("reason"), reason}};
+    QJsonObject p {{QStringLiteral("stage"), s.stage().id},
+                   {QStringLiteral("trigger"), t.id},
+                   {QStringLiteral("severity"), RunEvents::severityName(int(t.severity))},
+                   {QStringLiteral("action"), RunEvents::responseName(int(t.response))},
+                   {QStringLiteral("effect"), triggerEffectName(f.effect)},
+                   {QStringLiteral("values"), f.values},
+                   {QStringLiteral("explanation"), f.explanation},
+                   {QStringLiteral("held_ms"), double(f.heldFor.count())},
+                   {QStringLiteral("raised_by"), raisedBy},
+                   {QStringLiteral("reason"), reason}};
     if (f.effect == TriggerEffect::RollbackWithin)
         p.insert(QStringLiteral("deadline"), double(now + f.within.value_or(t.within).count()));
     if (f.effect == TriggerEffect::Extend)
@@ -127,7 +129,7 @@ JournalEventDraft rollbackStarted(const RunState &s, qint64 now, const QString &
 bool ponrIsStage(const RunState &s)
 {
     return !s.runbook().rollback.pointOfNoReturnAfter.isEmpty()
-           && s.runbook().rollback.pointOfNoReturnAfter == s.stage().id;
+        && s.runbook().rollback.pointOfNoReturnAfter == s.stage().id;
 }
 
 JournalEventDraft ponrEvent(const RunState &s, qint64 now)
@@ -194,22 +196,24 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QL
         for (const TriggerFiring &f : it->due()) {
             out.append(draft(s, now, JournalEventType::TriggerFired, kEngineActor,
                              firingPayload(s, t, f, now, QString(), QString())));
-            if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && !rollbackRequested
-                && !s.pointOfNoReturnAt()) {
+            if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident)
+                && !rollbackRequested && !s.pointOfNoReturnAt()) {
                 rollbackRequested = true;
-                out.append(rollbackStarted(s, now, kEngineActor,
-                                           QStringLiteral("trigger %1 (%2): %3")
-                                               .arg(t.id, RunEvents::severityName(int(t.severity)), f.explanation),
-                                           t.id));
+                out.append(
+                    rollbackStarted(s, now, kEngineActor,
+                                    QStringLiteral("trigger %1 (%2): %3")
+                                        .arg(t.id, RunEvents::severityName(int(t.severity)), f.explanation),
+                                    t.id));
             }
         }
     }
     if (!rollbackRequested && !s.pointOfNoReturnAt()) {
         for (const RunState::Fired &f : s.fired()) {
-            if (f.effect == TriggerEffect::RollbackWithin && !f.resolved && f.deadline && now >= *f.deadline) {
-                out.append(rollbackStarted(s, now, kEngineActor,
-                                           QStringLiteral("trigger %1: rollback deadline reached").arg(f.trigger),
-                                           f.trigger));
+            if (f.effect == TriggerEffect::RollbackWithin && !f.resolved && f.deadline
+                && now >= *f.deadline) {
+                out.append(rollbackStarted(
+                    s, now, kEngineActor,
+                    QStringLiteral("trigger %1: rollback deadline reached").arg(f.trigger), f.trigger));
                 rollbackRequested = true;
                 break;
             }
@@ -224,7 +228,10 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QL
     // Gate changes, journaled as they happen (awaiting_decision latches the stop).
     for (const GateView &v : views) {
         const QString phase = GateStatus::phaseName(v.status.phase);
-        const QString before = s.stage().reportedGates.value(v.id);
+        // A gate starts out waiting; journaling that would only add noise (and an event that depends on
+        // whether the first samples of the soak were in before the engine looked).
+        const QString before
+            = s.stage().reportedGates.value(v.id, GateStatus::phaseName(GateStatus::Phase::Waiting));
         if (phase == before)
             continue;
         out.append(draft(s, now, JournalEventType::GateChanged, kEngineActor,
@@ -247,14 +254,16 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QL
         for (auto it = rb.metrics.constBegin(); it != rb.metrics.constEnd(); ++it) {
             const auto sample = s.latestSamples().constFind(it.key());
             if (sample == s.latestSamples().constEnd()) {
-                metrics.insert(it.key(), QJsonObject{{QStringLiteral("value"), QJsonValue()},
-                                                     {QStringLiteral("error"), QStringLiteral("no sample")}});
+                metrics.insert(it.key(),
+                               QJsonObject {{QStringLiteral("value"), QJsonValue()},
+                                            {QStringLiteral("error"), QStringLiteral("no sample")}});
                 continue;
             }
             metrics.insert(it.key(),
-                           QJsonObject{{QStringLiteral("value"), sample->value ? QJsonValue(*sample->value) : QJsonValue()},
-                                       {QStringLiteral("at"), double(sample->at)},
-                                       {QStringLiteral("error"), sample->error}});
+                           QJsonObject {{QStringLiteral("value"),
+                                         sample->value ? QJsonValue(*sample->value) : QJsonValue()},
+                                        {QStringLiteral("at"), double(sample->at)},
+                                        {QStringLiteral("error"), sample->error}});
         }
         out.append(RunEvents::checkpoint(s.runId(), now, s.stage().id, c.index, c.offset, c.dueAt, metrics));
     }
@@ -279,7 +288,8 @@ QList<RunEffect> effectsOf(const RunState &s, qint64 now)
             if (done(st))
                 continue;
             if (st.isEmpty())
-                out.append({RunEffect::Kind::RunRollbackStep, s.rollback()->stage, a.id, QStringLiteral("rollback")});
+                out.append({RunEffect::Kind::RunRollbackStep, s.rollback()->stage, a.id,
+                            QStringLiteral("rollback")});
             break; // in order; a started or failed step holds the rest
         }
         return out;
@@ -361,9 +371,10 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
             for (const Action &a : rb.rollback.steps) {
                 const auto st = s.rollback()->steps.value(a.id);
                 if (st.status == QLatin1String("failed"))
-                    out.append({QStringLiteral("rollback_step"), a.id, s.rollback()->stage,
-                                QStringLiteral("rollback step %1 failed: accept it as done, or retry").arg(a.id), st.at,
-                                s.rollback()->startedAt + s.rollback()->target.count()});
+                    out.append(
+                        {QStringLiteral("rollback_step"), a.id, s.rollback()->stage,
+                         QStringLiteral("rollback step %1 failed: accept it as done, or retry").arg(a.id),
+                         st.at, s.rollback()->startedAt + s.rollback()->target.count()});
                 if (!done(st.status))
                     break;
             }
@@ -379,21 +390,24 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
         const auto st = s.stage().rollout.value(a.id);
         if (st.status == QLatin1String("failed"))
             out.append({QStringLiteral("action"), a.id, sid,
-                        QStringLiteral("rollout action %1 failed: accept it as done, or retry").arg(a.id), st.at,
-                        std::nullopt});
+                        QStringLiteral("rollout action %1 failed: accept it as done, or retry").arg(a.id),
+                        st.at, std::nullopt});
     }
     for (const RunState::Fired &f : s.fired()) {
         if (f.stage != sid || f.resolved)
             continue;
         if (f.effect == TriggerEffect::RollbackWithin)
-            out.append({QStringLiteral("trigger"), f.trigger, sid,
-                        QStringLiteral("%1: roll back by the deadline, or dismiss with a reason").arg(f.explanation),
-                        f.at, f.deadline});
-        else if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && s.pointOfNoReturnAt())
-            out.append({QStringLiteral("point_of_no_return"), f.trigger, sid,
-                        QStringLiteral("trigger %1 asks for a rollback, but the point of no return was passed: %2")
-                            .arg(f.trigger, rb.rollback.pointOfNoReturn),
-                        f.at, std::nullopt});
+            out.append(
+                {QStringLiteral("trigger"), f.trigger, sid,
+                 QStringLiteral("%1: roll back by the deadline, or dismiss with a reason").arg(f.explanation),
+                 f.at, f.deadline});
+        else if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident)
+                 && s.pointOfNoReturnAt())
+            out.append(
+                {QStringLiteral("point_of_no_return"), f.trigger, sid,
+                 QStringLiteral("trigger %1 asks for a rollback, but the point of no return was passed: %2")
+                     .arg(f.trigger, rb.rollback.pointOfNoReturn),
+                 f.at, std::nullopt});
     }
     if (s.stage().soakStart) {
         for (qsizetype k = 0; k < stage->gates.size() && k < views.size(); ++k) {
@@ -402,13 +416,14 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
             if (v.status.phase == GateStatus::Phase::AwaitingDecision)
                 out.append({QStringLiteral("gate"), g.id, sid, v.status.reason, now, std::nullopt});
             else if (g.kind == Gate::Kind::Manual && !v.status.passed())
-                out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt, std::nullopt});
+                out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt,
+                            std::nullopt});
         }
     }
     const QStringList blockers = promotionBlockers(s, now, QString(), views);
     if (blockers.isEmpty()) {
-        out.append({QStringLiteral("promote"), sid, sid, QStringLiteral("every promotion condition holds"), now,
-                    std::nullopt});
+        out.append({QStringLiteral("promote"), sid, sid, QStringLiteral("every promotion condition holds"),
+                    now, std::nullopt});
     } else if (blockers.size() == 1 && blockers.first().startsWith(QLatin1String("second approver"))) {
         out.append({QStringLiteral("second_approval"), sid, sid, blockers.first(), now, std::nullopt});
     }
@@ -510,7 +525,8 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
         st.phase = d->accept ? GateStatus::Phase::Passed : GateStatus::Phase::Failed;
         st.verdict = d->accept ? Verdict::Pass : Verdict::Fail;
         st.reason = QStringLiteral("%1 by %2: %3")
-                        .arg(d->accept ? QStringLiteral("accepted") : QStringLiteral("rejected"), d->who, d->reason);
+                        .arg(d->accept ? QStringLiteral("accepted") : QStringLiteral("rejected"), d->who,
+                             d->reason);
         return true;
     };
     auto awaiting = [&](const QString &why) {
@@ -551,8 +567,9 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
         if (!values.baseline || !values.current) {
             st.phase = GateStatus::Phase::Waiting;
             st.verdict = Verdict::NoData;
-            st.reason = values.baseline ? QStringLiteral("the current values are collected when the soak ends")
-                                        : QStringLiteral("waiting for the baseline values");
+            st.reason = values.baseline
+                ? QStringLiteral("the current values are collected when the soak ends")
+                : QStringLiteral("waiting for the baseline values");
             return v;
         }
         Verdict verdict = Verdict::NoData;
@@ -626,7 +643,8 @@ QStringList RunPlanner::promotionBlockers(const RunState &s, qint64 now, const Q
     return cockpit::promotionBlockers(s, now, executor, gateViews(s, now));
 }
 
-QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor, const QList<GateView> &views)
+QStringList promotionBlockers(const RunState &s, qint64 now, const QString &executor,
+                              const QList<GateView> &views)
 {
     QStringList b;
     const Stage *stage = s.currentStage();
@@ -642,8 +660,9 @@ QStringList promotionBlockers(const RunState &s, qint64 now, const QString &exec
     for (const Check &c : stage->verify) {
         const auto r = sp.verify.constFind(c.id);
         if (c.required && (r == sp.verify.constEnd() || r->verdict != Verdict::Pass))
-            b << QStringLiteral("verify check %1 %2").arg(c.id, r == sp.verify.constEnd() ? QStringLiteral("not run")
-                                                                                        : verdictName(r->verdict));
+            b << QStringLiteral("verify check %1 %2")
+                     .arg(c.id,
+                          r == sp.verify.constEnd() ? QStringLiteral("not run") : verdictName(r->verdict));
     }
     if (!sp.soakStart) {
         b << QStringLiteral("soak not started");
@@ -654,18 +673,23 @@ QStringList promotionBlockers(const RunState &s, qint64 now, const QString &exec
         if (!v.status.passed())
             b << QStringLiteral("gate %1: %2%3")
                      .arg(v.id, GateStatus::phaseName(v.status.phase),
-                          v.status.reason.isEmpty() ? QString() : QStringLiteral(" (") + v.status.reason + QLatin1Char(')'));
+                          v.status.reason.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" (") + v.status.reason + QLatin1Char(')'));
     }
     for (const Trigger &t : s.runbook().rollback.triggers) {
         const auto it = s.triggers().constFind(t.id);
         if (it == s.triggers().constEnd() || !it->active())
             continue;
         if (t.response == Trigger::Response::Extend || t.response == Trigger::Response::RollbackIfPersists)
-            b << QStringLiteral("trigger %1 still holds (monitoring extended): %2").arg(t.id, it->explanation());
+            b << QStringLiteral("trigger %1 still holds (monitoring extended): %2")
+                     .arg(t.id, it->explanation());
     }
     for (const RunState::Fired &f : s.fired()) {
         if (f.stage == sp.id && !f.resolved && f.effect == TriggerEffect::RollbackWithin)
-            b << QStringLiteral("trigger %1 asks for a rollback by %2").arg(f.trigger).arg(f.deadline.value_or(0));
+            b << QStringLiteral("trigger %1 asks for a rollback by %2")
+                     .arg(f.trigger)
+                     .arg(f.deadline.value_or(0));
     }
     for (const Action &a : stage->rollout) {
         if (sp.rollout.value(a.id).status == QLatin1String("failed"))
@@ -743,7 +767,7 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     r.soakRemaining = Milliseconds(r.soakEnd ? std::max<qint64>(0, *r.soakEnd - now) : stage->soak.count());
     r.gates = views;
     for (const CheckpointDue &c : checkpointPlan(s)) {
-        CheckpointView v{c, std::nullopt};
+        CheckpointView v {c, std::nullopt};
         for (const auto &rec : s.stage().checkpoints) {
             if (rec.index == c.index)
                 v.recordedAt = rec.at;
@@ -751,7 +775,7 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
         r.checkpoints.append(v);
     }
     r.needsSecondApprover = r.stageIndex + 1 < s.runbook().stages.size()
-                            && s.runbook().stages[r.stageIndex + 1].requiresSecondApprover;
+        && s.runbook().stages[r.stageIndex + 1].requiresSecondApprover;
     r.blockers = cockpit::promotionBlockers(s, now, QString(), views);
     return r;
 }
@@ -774,14 +798,17 @@ RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &
     case RunState::Phase::NotStarted: return unexpected(refuse(QStringLiteral("the run has not started")));
     case RunState::Phase::Finished: return unexpected(refuse(QStringLiteral("the run has finished")));
     case RunState::Phase::RollingBack:
-        return unexpected(refuse(QStringLiteral("a rollback is in progress; the run restarts once it has finished")));
+        return unexpected(
+            refuse(QStringLiteral("a rollback is in progress; the run restarts once it has finished")));
     case RunState::Phase::InStage:
         if (index == s.stage().index + 1)
-            return unexpected(refuse(QStringLiteral("stage %1 is entered by promoting %2").arg(stageId, s.stage().id)));
-        return unexpected(refuse(QStringLiteral("stages cannot be skipped: %1 is running, the next stage is %2")
-                                     .arg(s.stage().id,
-                                          s.stage().index + 1 < rb.stages.size() ? rb.stages[s.stage().index + 1].id
-                                                                                  : QStringLiteral("none"))));
+            return unexpected(
+                refuse(QStringLiteral("stage %1 is entered by promoting %2").arg(stageId, s.stage().id)));
+        return unexpected(
+            refuse(QStringLiteral("stages cannot be skipped: %1 is running, the next stage is %2")
+                       .arg(s.stage().id,
+                            s.stage().index + 1 < rb.stages.size() ? rb.stages[s.stage().index + 1].id
+                                                                   : QStringLiteral("none"))));
     case RunState::Phase::Ready:
         if (index != 0 && !stage.canRunAlone)
             return unexpected(refuse(
@@ -790,14 +817,15 @@ RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &
     case RunState::Phase::RolledBack: {
         const int from = restartIndex(rb);
         if (index != from)
-            return unexpected(refuse(QStringLiteral("after a rollback the run restarts from %1; stages cannot be skipped")
-                                         .arg(rb.stages[from].id)));
+            return unexpected(
+                refuse(QStringLiteral("after a rollback the run restarts from %1; stages cannot be skipped")
+                           .arg(rb.stages[from].id)));
         restart = true;
         break;
     }
     }
     const int attempt = s.stageAttempts().value(stageId) + 1;
-    return QList<JournalEventDraft>{
+    return QList<JournalEventDraft> {
         RunEvents::stageEntered(s.runId(), now, who, stageId, index, attempt, restart, QString(), QString())};
 }
 
@@ -819,30 +847,32 @@ RunCommand RunPlanner::promote(const RunState &s, qint64 now, const QString &who
         out.append(ponrEvent(s, now));
     const int next = s.stage().index + 1;
     if (next >= s.runbook().stages.size()) {
-        out.append(draft(s, now, JournalEventType::RunFinished, who,
-                         {{QStringLiteral("outcome"), QStringLiteral("completed")},
-                          {QStringLiteral("reason"), QStringLiteral("stage %1 promoted; no stage left").arg(stage->id)},
-                          {QStringLiteral("approved_by"), approver}}));
+        out.append(draft(
+            s, now, JournalEventType::RunFinished, who,
+            {{QStringLiteral("outcome"), QStringLiteral("completed")},
+             {QStringLiteral("reason"), QStringLiteral("stage %1 promoted; no stage left").arg(stage->id)},
+             {QStringLiteral("approved_by"), approver}}));
         return out;
     }
     const QString nextId = s.runbook().stages[next].id;
-    out.append(RunEvents::stageEntered(s.runId(), now, who, nextId, next, s.stageAttempts().value(nextId) + 1, false,
-                                       stage->id, approver));
+    out.append(RunEvents::stageEntered(s.runId(), now, who, nextId, next, s.stageAttempts().value(nextId) + 1,
+                                       false, stage->id, approver));
     return out;
 }
 
-RunCommand RunPlanner::approvePromotion(const RunState &s, qint64 now, const QString &who, const QString &statement)
+RunCommand RunPlanner::approvePromotion(const RunState &s, qint64 now, const QString &who,
+                                        const QString &statement)
 {
     if (who.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("an approval needs the approver's name")));
     if (s.phase() != RunState::Phase::InStage)
         return unexpected(refuse(QStringLiteral("no stage is running")));
-    return QList<JournalEventDraft>{RunEvents::approval(s.runId(), now, who, s.stage().id, QStringLiteral("promotion"),
-                                                        QString(), statement)};
+    return QList<JournalEventDraft> {RunEvents::approval(s.runId(), now, who, s.stage().id,
+                                                         QStringLiteral("promotion"), QString(), statement)};
 }
 
-RunCommand RunPlanner::confirmManualGate(const RunState &s, qint64 now, const QString &gateId, const QString &who,
-                                         const QString &statement)
+RunCommand RunPlanner::confirmManualGate(const RunState &s, qint64 now, const QString &gateId,
+                                         const QString &who, const QString &statement)
 {
     if (who.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("a confirmation needs the name of the person confirming")));
@@ -852,8 +882,8 @@ RunCommand RunPlanner::confirmManualGate(const RunState &s, qint64 now, const QS
     const Gate *g = findGate(*stage, gateId);
     if (!g || g->kind != Gate::Kind::Manual)
         return unexpected(refuse(QStringLiteral("%1 is not a manual gate of %2").arg(gateId, stage->id)));
-    return QList<JournalEventDraft>{
-        RunEvents::approval(s.runId(), now, who, stage->id, QStringLiteral("manual_gate"), gateId, statement)};
+    return QList<JournalEventDraft> {RunEvents::approval(s.runId(), now, who, stage->id,
+                                                         QStringLiteral("manual_gate"), gateId, statement)};
 }
 
 RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targetKind, const QString &target,
@@ -868,17 +898,17 @@ RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targ
     });
     if (!open)
         return unexpected(refuse(QStringLiteral("no decision is pending on %1 %2").arg(targetKind, target)));
-    QList<JournalEventDraft> out{RunEvents::decision(s.runId(), now, who, targetKind == QLatin1String("rollback_step")
-                                                                              ? s.rollback()->stage
-                                                                              : sid,
-                                                     targetKind, target, accept, reason)};
+    QList<JournalEventDraft> out {RunEvents::decision(
+        s.runId(), now, who, targetKind == QLatin1String("rollback_step") ? s.rollback()->stage : sid,
+        targetKind, target, accept, reason)};
     if (targetKind == QLatin1String("trigger") && !accept)
-        out.append(rollbackStarted(s, now, who, QStringLiteral("trigger %1: %2").arg(target, reason), target));
+        out.append(
+            rollbackStarted(s, now, who, QStringLiteral("trigger %1: %2").arg(target, reason), target));
     return out;
 }
 
-RunCommand RunPlanner::raiseTrigger(const RunState &s, qint64 now, const QString &triggerId, const QString &who,
-                                    const QString &reason)
+RunCommand RunPlanner::raiseTrigger(const RunState &s, qint64 now, const QString &triggerId,
+                                    const QString &who, const QString &reason)
 {
     if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("raising a trigger needs a name and a reason")));
@@ -903,10 +933,12 @@ RunCommand RunPlanner::raiseTrigger(const RunState &s, qint64 now, const QString
         break;
     }
     f.explanation = QStringLiteral("raised by %1: %2").arg(who, reason);
-    QList<JournalEventDraft> out{
+    QList<JournalEventDraft> out {
         draft(s, now, JournalEventType::TriggerFired, who, firingPayload(s, *t, f, now, who, reason))};
-    if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident) && !s.pointOfNoReturnAt())
-        out.append(rollbackStarted(s, now, who, QStringLiteral("trigger %1 raised by %2: %3").arg(t->id, who, reason), t->id));
+    if ((f.effect == TriggerEffect::Rollback || f.effect == TriggerEffect::Incident)
+        && !s.pointOfNoReturnAt())
+        out.append(rollbackStarted(
+            s, now, who, QStringLiteral("trigger %1 raised by %2: %3").arg(t->id, who, reason), t->id));
     return out;
 }
 
@@ -915,25 +947,29 @@ RunCommand RunPlanner::startRollback(const RunState &s, qint64 now, const QStrin
     if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("a rollback is started with a name and a reason")));
     if (s.phase() != RunState::Phase::InStage)
-        return unexpected(refuse(QStringLiteral("no stage is running (%1)").arg(RunState::phaseName(s.phase()))));
+        return unexpected(
+            refuse(QStringLiteral("no stage is running (%1)").arg(RunState::phaseName(s.phase()))));
     if (s.pointOfNoReturnAt())
-        return unexpected(refuse(QStringLiteral("the point of no return was passed: %1").arg(s.runbook().rollback.pointOfNoReturn)));
-    return QList<JournalEventDraft>{rollbackStarted(s, now, who, reason, QString())};
+        return unexpected(refuse(QStringLiteral("the point of no return was passed: %1")
+                                     .arg(s.runbook().rollback.pointOfNoReturn)));
+    return QList<JournalEventDraft> {rollbackStarted(s, now, who, reason, QString())};
 }
 
-RunCommand RunPlanner::finishRollback(const RunState &s, qint64 now, const QString &who, bool ok, const QString &note)
+RunCommand RunPlanner::finishRollback(const RunState &s, qint64 now, const QString &who, bool ok,
+                                      const QString &note)
 {
     if (who.trimmed().isEmpty() || note.trimmed().isEmpty())
         return unexpected(refuse(QStringLiteral("ending a rollback by hand needs a name and a note")));
     if (s.phase() != RunState::Phase::RollingBack || !s.rollback())
         return unexpected(refuse(QStringLiteral("no rollback is in progress")));
     const qint64 elapsed = now - s.rollback()->startedAt;
-    return QList<JournalEventDraft>{draft(s, now, JournalEventType::RollbackFinished, who,
-                                          {{QStringLiteral("result"), ok ? QStringLiteral("ok") : QStringLiteral("failed")},
-                                           {QStringLiteral("elapsed_ms"), double(elapsed)},
-                                           {QStringLiteral("target_ms"), double(s.rollback()->target.count())},
-                                           {QStringLiteral("within_target"), elapsed <= s.rollback()->target.count()},
-                                           {QStringLiteral("note"), note}})};
+    return QList<JournalEventDraft> {
+        draft(s, now, JournalEventType::RollbackFinished, who,
+              {{QStringLiteral("result"), ok ? QStringLiteral("ok") : QStringLiteral("failed")},
+               {QStringLiteral("elapsed_ms"), double(elapsed)},
+               {QStringLiteral("target_ms"), double(s.rollback()->target.count())},
+               {QStringLiteral("within_target"), elapsed <= s.rollback()->target.count()},
+               {QStringLiteral("note"), note}})};
 }
 
 RunCommand RunPlanner::abort(const RunState &s, qint64 now, const QString &who, const QString &reason)
@@ -942,9 +978,9 @@ RunCommand RunPlanner::abort(const RunState &s, qint64 now, const QString &who, 
         return unexpected(refuse(QStringLiteral("aborting a run needs a name and a reason")));
     if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
         return unexpected(refuse(QStringLiteral("the run is not active")));
-    return QList<JournalEventDraft>{draft(s, now, JournalEventType::RunFinished, who,
-                                          {{QStringLiteral("outcome"), QStringLiteral("aborted")},
-                                           {QStringLiteral("reason"), reason}})};
+    return QList<JournalEventDraft> {
+        draft(s, now, JournalEventType::RunFinished, who,
+              {{QStringLiteral("outcome"), QStringLiteral("aborted")}, {QStringLiteral("reason"), reason}})};
 }
 
 } // namespace cockpit

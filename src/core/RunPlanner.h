@@ -21,12 +21,12 @@ namespace cockpit {
 struct RunEffect
 {
     enum class Kind {
-        SampleMetric,      // id = metric -> RunEvents::sampleTaken
-        RunAction,         // id = rollout action of `stage` -> RunEvents::actionRun (phase rollout)
-        RunCheck,          // id = verify check, or gate id for a check gate (purpose verify|gate_check)
-                           //   -> RunEvents::checkObserved
+        SampleMetric, // id = metric -> RunEvents::sampleTaken
+        RunAction, // id = rollout action of `stage` -> RunEvents::actionRun (phase rollout)
+        RunCheck, // id = verify check, or gate id for a check gate (purpose verify|gate_check)
+                  //   -> RunEvents::checkObserved
         CollectGateValues, // id = gate, purpose baseline|current -> RunEvents::gateValues
-        RunRollbackStep,   // id = rollback step -> RunEvents::rollbackStep
+        RunRollbackStep, // id = rollback step -> RunEvents::rollbackStep
         StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule)
     };
     Kind kind = Kind::SampleMetric;
@@ -70,9 +70,9 @@ struct CheckpointView
 struct RollbackClock
 {
     qint64 startedAt = 0;
-    Milliseconds target{0};
-    Milliseconds elapsed{0};   // to the finish, or to now while running
-    Milliseconds remaining{0}; // target - elapsed, negative when overdue
+    Milliseconds target {0};
+    Milliseconds elapsed {0}; // to the finish, or to now while running
+    Milliseconds remaining {0}; // target - elapsed, negative when overdue
     bool overdue = false;
     bool finished = false;
     bool ok = false;
@@ -88,7 +88,7 @@ struct RunStatus
     int attempt = 0;
     std::optional<qint64> soakStart;
     std::optional<qint64> soakEnd;
-    Milliseconds soakRemaining{0};
+    Milliseconds soakRemaining {0};
     QList<GateView> gates;
     QList<CheckpointView> checkpoints;
     QStringList blockers; // why promotion is refused right now (empty = may promote)
@@ -103,7 +103,7 @@ struct RunPlan
     QList<JournalEventDraft> events; // append in this order (they are already applied to the preview)
     QList<RunEffect> effects;
     QList<PendingDecision> pending;
-    std::optional<qint64> wakeAt;    // call step() again at this time at the latest (Clock::wakeAt)
+    std::optional<qint64> wakeAt; // call step() again at this time at the latest (Clock::wakeAt)
 };
 
 struct Refusal
@@ -143,7 +143,8 @@ public:
     static RunPlan step(const RunState &state, qint64 now);
     static RunStatus status(const RunState &state, qint64 now);
 
-    static RunCommand enterStage(const RunState &state, qint64 now, const QString &stageId, const QString &who);
+    static RunCommand enterStage(const RunState &state, qint64 now, const QString &stageId,
+                                 const QString &who);
     static RunCommand promote(const RunState &state, qint64 now, const QString &who);
     static RunCommand approvePromotion(const RunState &state, qint64 now, const QString &who,
                                        const QString &statement = {});
@@ -151,11 +152,12 @@ public:
                                         const QString &who, const QString &statement = {});
     // targetKind: gate | action | trigger | rollback_step. For a trigger, accept = dismiss the
     // rollback_within request, reject = roll back now.
-    static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind, const QString &target,
-                             bool accept, const QString &who, const QString &reason);
+    static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind,
+                             const QString &target, bool accept, const QString &who, const QString &reason);
     static RunCommand raiseTrigger(const RunState &state, qint64 now, const QString &triggerId,
                                    const QString &who, const QString &reason);
-    static RunCommand startRollback(const RunState &state, qint64 now, const QString &who, const QString &reason);
+    static RunCommand startRollback(const RunState &state, qint64 now, const QString &who,
+                                    const QString &reason);
     // Ends a rollback whose steps cannot all complete (ok = false), or confirms it by hand.
     static RunCommand finishRollback(const RunState &state, qint64 now, const QString &who, bool ok,
                                      const QString &note);

@@ -20,7 +20,7 @@ qint64 ms(const QJsonObject &p, const char *key, qint64 fallback = 0)
 // Missing samples are not stale immediately: one missed interval is allowed before "no data" starts.
 Milliseconds staleAfter(const Runbook &rb, const QStringList &metrics)
 {
-    Milliseconds out{0};
+    Milliseconds out {0};
     for (const QString &m : metrics) {
         const auto it = rb.metrics.constFind(m);
         if (it != rb.metrics.constEnd())
@@ -128,7 +128,8 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         const int index = p.value(QStringLiteral("index")).toInt(-1);
         if (str(p, "stage") == m_stage.id && index >= 0 && !m_stage.checkpointsDone.contains(index)) {
             m_stage.checkpointsDone.insert(index);
-            m_stage.checkpoints.append({index, at, ms(p, "due_at", at), p.value(QStringLiteral("metrics")).toObject()});
+            m_stage.checkpoints.append(
+                {index, at, ms(p, "due_at", at), p.value(QStringLiteral("metrics")).toObject()});
         }
         break;
     }
@@ -176,7 +177,7 @@ void RunState::onStageEntered(qint64 at, const QString &actor, const QJsonObject
     if (index < 0)
         return;
     const Stage &stage = m_runbook->stages[index];
-    m_stage = StageProgress{};
+    m_stage = StageProgress {};
     m_stage.index = index;
     m_stage.id = id;
     m_stage.attempt = ++m_attempts[id];
@@ -211,7 +212,8 @@ void RunState::startSoakIfReady(qint64 at)
     for (const Gate &g : stage->gates) {
         if (g.kind != Gate::Kind::Condition)
             continue;
-        GateTracker::Config c{g.hold, g.noDataGrace, g.recoverWithin, staleAfter(*m_runbook, m_gateMetrics.value(g.id))};
+        GateTracker::Config c {g.hold, g.noDataGrace, g.recoverWithin,
+                               staleAfter(*m_runbook, m_gateMetrics.value(g.id))};
         m_stage.conditionGates.insert(g.id, GateTracker(c, at));
     }
 }
@@ -257,7 +259,8 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
         const QString error = str(p, "error");
         // On an error the values are recorded as empty, so the planner asks for a decision instead of
         // collecting forever.
-        const QJsonArray values = error.isEmpty() ? p.value(QStringLiteral("values")).toArray() : QJsonArray();
+        const QJsonArray values
+            = error.isEmpty() ? p.value(QStringLiteral("values")).toArray() : QJsonArray();
         if (str(p, "role") == QLatin1String("baseline")) {
             v.baseline = values;
             v.baselineError = error;
@@ -268,7 +271,8 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
         }
         return;
     }
-    CheckState &c = (purpose == QLatin1String("gate_check") ? m_stage.gateChecks : m_stage.verify)[str(p, "check")];
+    CheckState &c
+        = (purpose == QLatin1String("gate_check") ? m_stage.gateChecks : m_stage.verify)[str(p, "check")];
     c.verdict = verdict;
     c.explanation = str(p, "explanation");
     c.at = at;
@@ -281,7 +285,7 @@ void RunState::onSample(qint64 at, const QJsonObject &p)
     if (metric.isEmpty())
         return;
     const QJsonValue v = p.value(QStringLiteral("value"));
-    Sample s{at, v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt, str(p, "error")};
+    Sample s {at, v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt, str(p, "error")};
     m_latest.insert(metric, s);
     if (s.value)
         m_values.insert(metric, *s.value);
@@ -305,7 +309,8 @@ void RunState::onSample(qint64 at, const QJsonObject &p)
         if (!t.when || !m_triggerMetrics.value(t.id).contains(metric))
             continue;
         const ConditionResult r = t.when->evaluate(observe());
-        m_triggers[t.id].addSample(at, r.outcome, r.explanation, valuesOf(m_triggerMetrics.value(t.id), m_values));
+        m_triggers[t.id].addSample(at, r.outcome, r.explanation,
+                                   valuesOf(m_triggerMetrics.value(t.id), m_values));
     }
     if (!m_stage.soakStart || !stage)
         return;
@@ -333,8 +338,13 @@ void RunState::onGateChanged(qint64 at, const QJsonObject &p)
 
 void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    Decision d{str(p, "stage"), str(p, "target_kind"), str(p, "target"),
-               str(p, "decision") == QLatin1String("accept"), actor, str(p, "reason"), at};
+    Decision d {str(p, "stage"),
+                str(p, "target_kind"),
+                str(p, "target"),
+                str(p, "decision") == QLatin1String("accept"),
+                actor,
+                str(p, "reason"),
+                at};
     m_decisions.append(d);
     if (d.targetKind == QLatin1String("gate") && d.stage == m_stage.id) {
         m_stage.gateDecisions.insert(d.target, d);
@@ -364,7 +374,7 @@ void RunState::onApproval(qint64 at, const QString &actor, const QJsonObject &p)
 {
     if (str(p, "stage") != m_stage.id)
         return;
-    const Confirmation c{actor, str(p, "statement"), at};
+    const Confirmation c {actor, str(p, "statement"), at};
     if (str(p, "kind") == QLatin1String("promotion"))
         m_stage.promotionApprovals.append(c);
     else if (str(p, "kind") == QLatin1String("manual_gate"))

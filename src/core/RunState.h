@@ -27,11 +27,11 @@ class RunState
 {
 public:
     enum class Phase {
-        NotStarted,  // no run_started yet
-        Ready,       // started, no stage entered
+        NotStarted, // no run_started yet
+        Ready, // started, no stage entered
         InStage,
         RollingBack,
-        RolledBack,  // rollback finished; the run may restart from restart_from (or stage 1)
+        RolledBack, // rollback finished; the run may restart from restart_from (or stage 1)
         Finished,
     };
     static QString phaseName(Phase p);
@@ -110,7 +110,7 @@ public:
         qint64 enteredAt = 0;
         QString enteredBy;
         std::optional<qint64> soakStart; // when the rollout completed
-        qint64 extendedUntil = 0;        // by extend triggers
+        qint64 extendedUntil = 0; // by extend triggers
         QHash<QString, ActionState> rollout;
         QHash<QString, CheckState> verify;
         QHash<QString, GateTracker> conditionGates;
@@ -118,7 +118,7 @@ public:
         QHash<QString, GateValues> gateValues;
         QHash<QString, Confirmation> manual;
         QHash<QString, Decision> gateDecisions; // latest decision per gate
-        QHash<QString, QString> reportedGates;  // gate -> last journaled phase
+        QHash<QString, QString> reportedGates; // gate -> last journaled phase
         QList<Confirmation> promotionApprovals;
         QList<CheckpointRecord> checkpoints;
         QSet<int> checkpointsDone;
@@ -128,7 +128,7 @@ public:
     {
         QString stage;
         qint64 startedAt = 0;
-        Milliseconds target{0};
+        Milliseconds target {0};
         QString reason;
         QString trigger;
         QString startedBy;
@@ -216,9 +216,9 @@ private:
     ScheduleTimeline m_schedule;
     QHash<QString, ActionState> m_scheduleActions;
     QString m_outcome;
-    QHash<QString, double> m_values;              // latest successful metric values
+    QHash<QString, double> m_values; // latest successful metric values
     QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads
-    QHash<QString, QStringList> m_gateMetrics;    // gate id (current stage) -> metrics
+    QHash<QString, QStringList> m_gateMetrics; // gate id (current stage) -> metrics
 };
 
 } // namespace cockpit

@@ -111,8 +111,9 @@ ScheduleTimeline::ScheduleTimeline(const Schedule &schedule, qint64 t0)
         i.plannedDuration = a.plannedDuration;
         m_items.append(i);
     }
-    std::stable_sort(m_items.begin(), m_items.end(),
-                     [](const ScheduleItem &a, const ScheduleItem &b) { return a.plannedStart < b.plannedStart; });
+    std::stable_sort(m_items.begin(), m_items.end(), [](const ScheduleItem &a, const ScheduleItem &b) {
+        return a.plannedStart < b.plannedStart;
+    });
     for (qsizetype k = 0; k < m_items.size(); ++k)
         m_index.insert(m_items[k].id, k);
 }
@@ -173,7 +174,7 @@ QList<ScheduleItem> ScheduleTimeline::due(qint64 now) const
 
 Milliseconds ScheduleTimeline::slip(qint64 now) const
 {
-    Milliseconds s{0};
+    Milliseconds s {0};
     for (const ScheduleItem &i : m_items) {
         if (i.actualStart)
             s = i.endLateness().value_or(*i.startLateness());

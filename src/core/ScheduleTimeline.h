@@ -15,8 +15,8 @@ struct ScheduleItem
 {
     enum class Kind { Milestone, WindowStep };
     enum class Status {
-        Planned,     // not started, planned start in the future
-        Due,         // not started, planned start reached (late once past it)
+        Planned, // not started, planned start in the future
+        Due, // not started, planned start reached (late once past it)
         Running,
         Overrunning, // running beyond its planned duration
         Done,
@@ -25,13 +25,13 @@ struct ScheduleItem
     Kind kind = Kind::Milestone;
     QString id;
     QString title;
-    QString label;                       // "T-7d", "T+1h", "+5m"
-    qint64 plannedStart = 0;             // UTC ms
+    QString label; // "T-7d", "T+1h", "+5m"
+    qint64 plannedStart = 0; // UTC ms
     std::optional<Milliseconds> plannedDuration;
     std::optional<qint64> actualStart;
     std::optional<qint64> actualEnd;
     bool failed = false;
-    int okRuns = 0;  // milestones: successful runs (a dry run that must pass twice)
+    int okRuns = 0; // milestones: successful runs (a dry run that must pass twice)
     int minRuns = 1;
 
     std::optional<qint64> plannedEnd() const;
@@ -72,7 +72,7 @@ public:
 
 private:
     qint64 m_t0 = 0;
-    Milliseconds m_windowLength{0};
+    Milliseconds m_windowLength {0};
     QList<ScheduleItem> m_items;
     QHash<QString, qsizetype> m_index;
 };

@@ -4,7 +4,10 @@
 
 namespace cockpit {
 
-SystemClock::SystemClock() : m_wakeUps([this](qint64 at) { return at - now(); }) {}
+SystemClock::SystemClock()
+    : m_wakeUps([this](qint64 at) { return at - now(); })
+{
+}
 
 qint64 SystemClock::now() const
 {

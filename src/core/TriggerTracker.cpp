@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr std::array<std::pair<TriggerEffect, const char *>, 4> kEffects{{
+constexpr std::array<std::pair<TriggerEffect, const char *>, 4> kEffects {{
     {TriggerEffect::Rollback, "rollback"},
     {TriggerEffect::RollbackWithin, "rollback_within"},
     {TriggerEffect::Extend, "extend"},
@@ -46,7 +46,7 @@ void TriggerTracker::addSample(qint64 at, ConditionResult::Outcome outcome, cons
 {
     switch (outcome) {
     case ConditionResult::Outcome::NoData: return; // unknown: neither starts, ends nor fires
-    case ConditionResult::Outcome::Fail:           // the trigger's condition is false: re-arm
+    case ConditionResult::Outcome::Fail: // the trigger's condition is false: re-arm
         m_activeSince.reset();
         m_fired.clear();
         m_explanation = explanation;

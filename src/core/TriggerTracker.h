@@ -14,10 +14,10 @@ namespace cockpit {
 
 // What a fired trigger asks for.
 enum class TriggerEffect {
-    Rollback,       // roll back now
+    Rollback, // roll back now
     RollbackWithin, // roll back by a deadline
-    Extend,         // extend monitoring (the soak), promotion held while the condition holds
-    Incident,       // roll back now and open an incident
+    Extend, // extend monitoring (the soak), promotion held while the condition holds
+    Incident, // roll back now and open an incident
 };
 QString triggerEffectName(TriggerEffect e); // rollback | rollback_within | extend | incident
 std::optional<TriggerEffect> triggerEffectFromName(QStringView name);
@@ -26,11 +26,11 @@ struct TriggerFiring
 {
     QString triggerId;
     TriggerEffect effect = TriggerEffect::Rollback;
-    QJsonObject values;        // the metric values of the sample that fired it
-    QString explanation;       // the condition with the observed values
-    Milliseconds heldFor{0};   // how long the condition had held (first to latest true sample)
+    QJsonObject values; // the metric values of the sample that fired it
+    QString explanation; // the condition with the observed values
+    Milliseconds heldFor {0}; // how long the condition had held (first to latest true sample)
     std::optional<Milliseconds> within; // RollbackWithin: time allowed
-    Milliseconds extension{0}; // Extend: how long monitoring is extended from the firing
+    Milliseconds extension {0}; // Extend: how long monitoring is extended from the firing
 };
 
 // One rollback trigger fed with its condition's outcome on every sample of its metrics. Fires from samples
@@ -49,7 +49,8 @@ public:
     TriggerTracker() = default;
     explicit TriggerTracker(const Trigger &trigger);
 
-    void addSample(qint64 at, ConditionResult::Outcome outcome, const QString &explanation, const QJsonObject &values);
+    void addSample(qint64 at, ConditionResult::Outcome outcome, const QString &explanation,
+                   const QJsonObject &values);
     void markFired(TriggerEffect effect); // from a journaled trigger_fired
 
     QList<TriggerFiring> due() const; // firings not yet journaled in this activation
@@ -62,9 +63,9 @@ public:
 private:
     QString m_id;
     Trigger::Response m_response = Trigger::Response::Rollback;
-    Milliseconds m_for{0};
-    Milliseconds m_within{0};
-    Milliseconds m_persists{0};
+    Milliseconds m_for {0};
+    Milliseconds m_within {0};
+    Milliseconds m_persists {0};
     std::optional<qint64> m_activeSince;
     qint64 m_lastTrueAt = 0;
     QSet<int> m_fired; // TriggerEffect values fired in this activation

@@ -50,23 +50,20 @@ public:
     }
 
     // Behaviour of the outside world, replaceable per test.
-    std::function<std::optional<double>(const QString &metric, qint64 now)> metric = [](const QString &m, qint64) {
-        if (m == QLatin1String("success_rate_pct"))
-            return std::optional<double>(99.0);
-        return std::optional<double>(0.0);
-    };
+    std::function<std::optional<double>(const QString &metric, qint64 now)> metric
+        = [](const QString &m, qint64) {
+              if (m == QLatin1String("success_rate_pct"))
+                  return std::optional<double>(99.0);
+              return std::optional<double>(0.0);
+          };
     std::function<bool(const QString &action)> actionOk = [](const QString &) { return true; };
     std::function<Verdict(const QString &check)> checkVerdict = [](const QString &) { return Verdict::Pass; };
-    std::function<QJsonArray(const QString &gate, const QString &role)> gateValues = [](const QString &, const QString &) {
-        return QJsonArray();
-    };
+    std::function<QJsonArray(const QString &gate, const QString &role)> gateValues
+        = [](const QString &, const QString &) { return QJsonArray(); };
     qint64 rollbackStepMs = 4 * kMin; // how long each rollback step takes
     bool runRollbackSteps = true;
 
-    void start()
-    {
-        append(RunPlanner::startRun(info));
-    }
+    void start() { append(RunPlanner::startRun(info)); }
 
     void append(const JournalEventDraft &d)
     {
@@ -84,7 +81,8 @@ public:
     void ok(const RunCommand &c)
     {
         if (!c)
-            QFAIL(qPrintable(c.error().message + QStringLiteral(": ") + c.error().reasons.join(QStringLiteral("; "))));
+            QFAIL(qPrintable(c.error().message + QStringLiteral(": ")
+                             + c.error().reasons.join(QStringLiteral("; "))));
         else
             append(*c);
     }
@@ -139,7 +137,8 @@ public:
                                             checkVerdict(e.id), QStringLiteral("observed")));
             break;
         case RunEffect::Kind::CollectGateValues:
-            append(RunEvents::gateValues(info.id, now, e.stage, e.id, e.purpose, gateValues(e.id, e.purpose)));
+            append(
+                RunEvents::gateValues(info.id, now, e.stage, e.id, e.purpose, gateValues(e.id, e.purpose)));
             break;
         case RunEffect::Kind::RunRollbackStep:
             if (!runRollbackSteps)

@@ -42,7 +42,8 @@ void tst_BaselineComparison::degradationDetected()
     QCOMPARE(r.quantiles[0].p, 0.5);
     QVERIFY(r.quantiles[0].current > r.quantiles[0].baseline);
     // The explanation carries the numbers.
-    for (const char *part : {"degraded", "p50", "p90", "p99", "U=", "z=", "p=", "n1=40", "n2=40", "one-sided"})
+    for (const char *part :
+         {"degraded", "p50", "p90", "p99", "U=", "z=", "p=", "n1=40", "n2=40", "one-sided"})
         QVERIFY2(r.explanation.contains(QLatin1String(part)), qPrintable(r.explanation));
     const QJsonObject j = r.toJson();
     QCOMPARE(j.value(QStringLiteral("n1")).toInt(), 40);
@@ -83,23 +84,30 @@ void tst_BaselineComparison::emptyIsNoData()
 
 void tst_BaselineComparison::newValuesListed()
 {
-    const QStringList before{QStringLiteral("timeout talking to storage"), QStringLiteral("invalid file")};
-    const QStringList now{QStringLiteral("invalid file"), QStringLiteral(" OOM in parser "),
-                          QStringLiteral("timeout talking to storage"), QStringLiteral("checksum mismatch"),
-                          QStringLiteral("invalid file"), QString()};
+    const QStringList before {QStringLiteral("timeout talking to storage"), QStringLiteral("invalid file")};
+    const QStringList now {QStringLiteral("invalid file"),
+                           QStringLiteral(" OOM in parser "),
+                           QStringLiteral("timeout talking to storage"),
+                           QStringLiteral("checksum mismatch"),
+                           QStringLiteral("invalid file"),
+                           QString()};
     const auto r = BaselineComparison::noNewValues(before, now);
     QCOMPARE(r.verdict, Verdict::Fail);
-    QCOMPARE(r.newValues, (QStringList{QStringLiteral("OOM in parser"), QStringLiteral("checksum mismatch")}));
+    QCOMPARE(r.newValues,
+             (QStringList {QStringLiteral("OOM in parser"), QStringLiteral("checksum mismatch")}));
     QCOMPARE(r.currentCount, 4);
     QCOMPARE(r.baselineCount, 2);
-    QVERIFY2(r.explanation.contains(QLatin1String("\"OOM in parser\", \"checksum mismatch\"")), qPrintable(r.explanation));
+    QVERIFY2(r.explanation.contains(QLatin1String("\"OOM in parser\", \"checksum mismatch\"")),
+             qPrintable(r.explanation));
     QCOMPARE(r.toJson().value(QStringLiteral("new_values")).toArray().size(), 2);
 }
 
 void tst_BaselineComparison::noNewValues()
 {
-    QCOMPARE(BaselineComparison::noNewValues({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("b")}).verdict,
-             Verdict::Pass);
+    QCOMPARE(
+        BaselineComparison::noNewValues({QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("b")})
+            .verdict,
+        Verdict::Pass);
     QCOMPARE(BaselineComparison::noNewValues({QStringLiteral("a")}, {}).verdict, Verdict::Pass);
     QCOMPARE(BaselineComparison::noNewValues({}, {QStringLiteral("a")}).verdict, Verdict::Fail);
 }

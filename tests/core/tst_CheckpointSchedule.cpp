@@ -33,7 +33,7 @@ void tst_CheckpointSchedule::offsets()
     Checkpoints c;
     c.at = {24h, 1h, 6h};
     const auto due = CheckpointSchedule::plan(c, kStart, 24h);
-    QCOMPARE(dueTimes(due), (QList<qint64>{kStart + kHour, kStart + 6 * kHour, kStart + 24 * kHour}));
+    QCOMPARE(dueTimes(due), (QList<qint64> {kStart + kHour, kStart + 6 * kHour, kStart + 24 * kHour}));
     QCOMPARE(due[1].index, 1);
     QCOMPARE(due[1].offset, Milliseconds(6h));
 }
@@ -43,8 +43,9 @@ void tst_CheckpointSchedule::everyTwelveHours()
     Checkpoints c;
     c.every = 12h;
     const auto due = CheckpointSchedule::plan(c, kStart, 48h);
-    QCOMPARE(dueTimes(due),
-             (QList<qint64>{kStart + 12 * kHour, kStart + 24 * kHour, kStart + 36 * kHour, kStart + 48 * kHour}));
+    QCOMPARE(
+        dueTimes(due),
+        (QList<qint64> {kStart + 12 * kHour, kStart + 24 * kHour, kStart + 36 * kHour, kStart + 48 * kHour}));
     // An extended soak gets more.
     QCOMPARE(CheckpointSchedule::plan(c, kStart, 60h).size(), 5);
 }
@@ -63,8 +64,8 @@ void tst_CheckpointSchedule::combinedAndEmpty()
     Checkpoints c;
     c.at = {1h, 12h};
     c.every = 12h;
-    QCOMPARE(dueTimes(CheckpointSchedule::plan(c, 0, 24h)), (QList<qint64>{kHour, 12 * kHour, 24 * kHour}));
-    QVERIFY(CheckpointSchedule::plan(Checkpoints{}, 0, 24h).isEmpty());
+    QCOMPARE(dueTimes(CheckpointSchedule::plan(c, 0, 24h)), (QList<qint64> {kHour, 12 * kHour, 24 * kHour}));
+    QVERIFY(CheckpointSchedule::plan(Checkpoints {}, 0, 24h).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_CheckpointSchedule)

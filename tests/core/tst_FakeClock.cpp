@@ -24,9 +24,9 @@ void tst_FakeClock::advanceFiresInOrderAtTheirTimes()
     clock.wakeAt(9000, [&] { fired.append({4, clock.now()}); });
     QCOMPARE(clock.nextWakeAt(), std::optional<qint64>(3000));
     clock.advance(2000); // now 3000
-    QCOMPARE(fired, (QList<QPair<int, qint64>>{{1, 3000}}));
+    QCOMPARE(fired, (QList<QPair<int, qint64>> {{1, 3000}}));
     clock.advanceTo(8000);
-    QCOMPARE(fired, (QList<QPair<int, qint64>>{{1, 3000}, {2, 5000}, {3, 5000}}));
+    QCOMPARE(fired, (QList<QPair<int, qint64>> {{1, 3000}, {2, 5000}, {3, 5000}}));
     QCOMPARE(clock.now(), 8000);
     QCOMPARE(clock.pendingWakeUps(), 1);
     clock.advanceTo(7000); // never backwards
@@ -44,7 +44,7 @@ void tst_FakeClock::callbacksMayScheduleMore()
     };
     clock.wakeAt(0, tick);
     clock.advance(7LL * 24 * 3600 * 1000);
-    QCOMPARE(ticks, (QList<qint64>{0, 300000, 600000, 900000, 1200000}));
+    QCOMPARE(ticks, (QList<qint64> {0, 300000, 600000, 900000, 1200000}));
 }
 
 void tst_FakeClock::cancel()

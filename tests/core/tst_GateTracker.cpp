@@ -92,7 +92,7 @@ void tst_GateTracker::noDataIsNoDataThenStopsAfterGrace()
     GateStatus s = g.status(kStart + kHour + 35 * kMin);
     QCOMPARE(s.phase, GateStatus::Phase::NoData);
     QCOMPARE(s.verdict, std::optional<Verdict>(Verdict::NoData)); // never a pass or a fail
-    QCOMPARE(s.remaining, remainingBefore);                       // neither extends nor breaks the window
+    QCOMPARE(s.remaining, remainingBefore); // neither extends nor breaks the window
     QCOMPARE(s.noDataSince, std::optional<qint64>(kStart + kHour + 5 * kMin));
     QVERIFY(!g.stopped());
     // Past the grace by time alone it asks for a decision (the engine journals the stop)...

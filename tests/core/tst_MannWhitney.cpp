@@ -17,14 +17,14 @@ private Q_SLOTS:
     void allTied();
 };
 
-// Wikipedia, "Mann-Whitney U test", section "Illustration of calculation methods": six tortoises and six hares
-// finish in the order T H H H H H T T T T T H, giving U = 11 and 25. Finishing positions as times.
-// The exact tails are by enumeration of all C(12, 6) = 924 arrangements (done by hand in Python):
-// P(U >= 11) = 813/924, P(U >= 25) = 143/924.
+// Wikipedia, "Mann-Whitney U test", section "Illustration of calculation methods": six tortoises and six
+// hares finish in the order T H H H H H T T T T T H, giving U = 11 and 25. Finishing positions as times. The
+// exact tails are by enumeration of all C(12, 6) = 924 arrangements (done by hand in Python): P(U >= 11) =
+// 813/924, P(U >= 25) = 143/924.
 void tst_MannWhitney::tortoiseAndHare()
 {
-    const QList<double> tortoises{1, 7, 8, 9, 10, 11};
-    const QList<double> hares{2, 3, 4, 5, 6, 12};
+    const QList<double> tortoises {1, 7, 8, 9, 10, 11};
+    const QList<double> hares {2, 3, 4, 5, 6, 12};
     const auto r = MannWhitney::test(tortoises, hares, MannWhitney::Alternative::Greater);
     QVERIFY(r.valid);
     QCOMPARE(r.n1, 6);
@@ -72,7 +72,8 @@ void tst_MannWhitney::exactDistributionMatchesEnumeration()
     }
     // Symmetric and sums to one at the bottom.
     QCOMPARE(MannWhitney::exactUpperTail(20, 25, 0), 1.0);
-    QVERIFY(qAbs(MannWhitney::exactUpperTail(20, 25, 251) - (1 - MannWhitney::exactUpperTail(20, 25, 250))) < 1e-12);
+    QVERIFY(qAbs(MannWhitney::exactUpperTail(20, 25, 251) - (1 - MannWhitney::exactUpperTail(20, 25, 250)))
+            < 1e-12);
 }
 
 // Computed by hand (tie-corrected variance): x has 12 values, y 12, six tied groups (12 x2, 14 x2,
@@ -81,8 +82,8 @@ void tst_MannWhitney::exactDistributionMatchesEnumeration()
 // p = 1 - Phi(z) = 0.0102113.
 void tst_MannWhitney::normalApproximationWithTies()
 {
-    const QList<double> x{10, 12, 12, 14, 15, 15, 15, 18, 20, 22, 25, 30};
-    const QList<double> y{14, 15, 18, 18, 21, 24, 26, 26, 30, 33, 35, 40};
+    const QList<double> x {10, 12, 12, 14, 15, 15, 15, 18, 20, 22, 25, 30};
+    const QList<double> y {14, 15, 18, 18, 21, 24, 26, 26, 30, 33, 35, 40};
     const auto r = MannWhitney::test(x, y, MannWhitney::Alternative::Greater);
     QVERIFY(!r.exact);
     QCOMPARE(r.tiedGroups, 6);

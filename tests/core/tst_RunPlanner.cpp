@@ -112,10 +112,11 @@ std::unique_ptr<RunHarness> startedInCanary()
     h->gateValues = [](const QString &gate, const QString &role) {
         if (gate == QLatin1String("durations"))
             return toArray(durations(role == QLatin1String("baseline") ? 10 : 10.2));
-        return QJsonArray{QStringLiteral("timeout"), QStringLiteral("invalid file")};
+        return QJsonArray {QStringLiteral("timeout"), QStringLiteral("invalid file")};
     };
     h->start();
-    h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"),
+                                 QStringLiteral("Dana Weber")));
     return h;
 }
 
@@ -123,8 +124,8 @@ std::unique_ptr<RunHarness> startedInCanary()
 void promoteToHalf(RunHarness &h)
 {
     h.runUntil(kStart + 24 * kHour);
-    h.ok(RunPlanner::confirmManualGate(h.state, h.clock.now(), QStringLiteral("complaints"), QStringLiteral("Lena"),
-                                       QStringLiteral("no tickets")));
+    h.ok(RunPlanner::confirmManualGate(h.state, h.clock.now(), QStringLiteral("complaints"),
+                                       QStringLiteral("Lena"), QStringLiteral("no tickets")));
     h.ok(RunPlanner::promote(h.state, h.clock.now(), QStringLiteral("Dana Weber")));
 }
 
@@ -165,8 +166,8 @@ void tst_RunPlanner::runIdsKeepRehearsalAndLiveApart()
     QCOMPARE(h.journal.first().payload().value(QStringLiteral("mode")).toString(), QStringLiteral("live"));
     // Events of another run (a rehearsal in the same journal) never touch this run's state.
     const qint64 before = h.state.eventCount();
-    h.state.apply(RunEvents::stageEntered(rehearsal, kStart, QStringLiteral("x"), QStringLiteral("canary"), 0, 1,
-                                          false, QString(), QString()));
+    h.state.apply(RunEvents::stageEntered(rehearsal, kStart, QStringLiteral("x"), QStringLiteral("canary"), 0,
+                                          1, false, QString(), QString()));
     QCOMPARE(h.state.eventCount(), before);
     QCOMPARE(h.state.phase(), RunState::Phase::Ready);
 }
@@ -178,7 +179,8 @@ void tst_RunPlanner::stagesCannotBeSkipped()
     auto r = RunPlanner::enterStage(h.state, kStart, QStringLiteral("half"), QStringLiteral("Dana Weber"));
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(QLatin1String("cannot be skipped")), qPrintable(r.error().message));
-    QVERIFY(!RunPlanner::enterStage(h.state, kStart, QStringLiteral("canary"), QString())); // no name, no entry
+    QVERIFY(
+        !RunPlanner::enterStage(h.state, kStart, QStringLiteral("canary"), QString())); // no name, no entry
     h.ok(RunPlanner::enterStage(h.state, kStart, QStringLiteral("canary"), QStringLiteral("Dana Weber")));
     r = RunPlanner::enterStage(h.state, kStart, QStringLiteral("full"), QStringLiteral("Dana Weber"));
     QVERIFY(!r);
@@ -208,9 +210,10 @@ void tst_RunPlanner::promotionWaitsForSoakGatesAndManualConfirmation()
     QVERIFY(!r);
     QCOMPARE(r.error().reasons.size(), 1);
     QVERIFY(r.error().reasons.first().startsWith(QLatin1String("gate complaints: waiting")));
-    QVERIFY(!RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("success"), QStringLiteral("Lena"))); // not manual
-    h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"), QStringLiteral("Lena"),
-                                        QStringLiteral("no tickets")));
+    QVERIFY(!RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("success"),
+                                           QStringLiteral("Lena"))); // not manual
+    h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"),
+                                        QStringLiteral("Lena"), QStringLiteral("no tickets")));
     QVERIFY(hasPending(h->pump(), QStringLiteral("promote"), QStringLiteral("canary")));
     h->ok(RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
     QCOMPARE(h->state.stage().id, QStringLiteral("half"));
@@ -221,7 +224,7 @@ void tst_RunPlanner::promotionWaitsForSoakGatesAndManualConfirmation()
     QStringList phases;
     for (const auto &e : gateChanges(*h, QStringLiteral("success")))
         phases << e.payload().value(QStringLiteral("phase")).toString();
-    QCOMPARE(phases, (QStringList{QStringLiteral("holding"), QStringLiteral("passed")}));
+    QCOMPARE(phases, (QStringList {QStringLiteral("holding"), QStringLiteral("passed")}));
 }
 
 void tst_RunPlanner::checkpointsAreDueAndSnapshotEveryMetric()
@@ -239,9 +242,14 @@ void tst_RunPlanner::checkpointsAreDueAndSnapshotEveryMetric()
     QCOMPARE(cps.size(), 1);
     QCOMPARE(cps[0].at(), kStart + kHour);
     const QJsonObject metrics = cps[0].payload().value(QStringLiteral("metrics")).toObject();
-    QCOMPARE(metrics.keys(), (QStringList{QStringLiteral("slow_imports_pct"), QStringLiteral("stuck_imports"),
-                                          QStringLiteral("success_rate_pct")}));
-    QCOMPARE(metrics.value(QStringLiteral("success_rate_pct")).toObject().value(QStringLiteral("value")).toDouble(), 99.0);
+    QCOMPARE(metrics.keys(),
+             (QStringList {QStringLiteral("slow_imports_pct"), QStringLiteral("stuck_imports"),
+                           QStringLiteral("success_rate_pct")}));
+    QCOMPARE(metrics.value(QStringLiteral("success_rate_pct"))
+                 .toObject()
+                 .value(QStringLiteral("value"))
+                 .toDouble(),
+             99.0);
 
     promoteToHalf(*h);
     h->runFor(48 * kHour);
@@ -251,7 +259,7 @@ void tst_RunPlanner::checkpointsAreDueAndSnapshotEveryMetric()
         due << c.due.dueAt - *s.soakStart;
         QVERIFY(c.recordedAt);
     }
-    QCOMPARE(due, (QList<qint64>{12 * kHour, 24 * kHour, 36 * kHour, 48 * kHour}));
+    QCOMPARE(due, (QList<qint64> {12 * kHour, 24 * kHour, 36 * kHour, 48 * kHour}));
 }
 
 void tst_RunPlanner::secondApproverMustBeAnotherPerson()
@@ -275,10 +283,15 @@ void tst_RunPlanner::secondApproverMustBeAnotherPerson()
              qPrintable(r.error().reasons.first()));
     QVERIFY(!RunPlanner::approvePromotion(h->state, h->clock.now(), QStringLiteral("  ")));
 
-    h->ok(RunPlanner::approvePromotion(h->state, h->clock.now(), QStringLiteral("Ravi Patel"), QStringLiteral("ok")));
+    h->ok(RunPlanner::approvePromotion(h->state, h->clock.now(), QStringLiteral("Ravi Patel"),
+                                       QStringLiteral("ok")));
     h->ok(RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
     QCOMPARE(h->state.stage().id, QStringLiteral("full"));
-    QCOMPARE(h->eventsOf(JournalEventType::StageEntered).last().payload().value(QStringLiteral("approved_by")).toString(),
+    QCOMPARE(h->eventsOf(JournalEventType::StageEntered)
+                 .last()
+                 .payload()
+                 .value(QStringLiteral("approved_by"))
+                 .toString(),
              QStringLiteral("Ravi Patel"));
 }
 
@@ -294,8 +307,9 @@ void tst_RunPlanner::noDataStopsForADecisionAfterTheGrace()
     GateView g = h->gate(QStringLiteral("success"));
     QCOMPARE(g.status.phase, GateStatus::Phase::NoData);
     QCOMPARE(g.status.verdict, std::optional<Verdict>(Verdict::NoData));
-    QCOMPARE(gateChanges(*h, QStringLiteral("success")).last().payload().value(QStringLiteral("to")).toString(),
-             QStringLiteral("no_data"));
+    QCOMPARE(
+        gateChanges(*h, QStringLiteral("success")).last().payload().value(QStringLiteral("to")).toString(),
+        QStringLiteral("no_data"));
     const Milliseconds remaining = g.status.remaining;
     QCOMPARE(remaining, Milliseconds(22h + 5min)); // good samples 0..1h55: the window froze
 
@@ -312,22 +326,26 @@ void tst_RunPlanner::noDataStopsForADecisionAfterTheGrace()
     // Data back: still stopped until a person decides, with a name and a reason.
     p = h->runUntil(kStart + 4 * kHour);
     QCOMPARE(h->gate(QStringLiteral("success")).status.phase, GateStatus::Phase::AwaitingDecision);
-    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"), true,
-                                QStringLiteral("Dana Weber"), QString()));
-    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"), true,
-                                QString(), QStringLiteral("metrics DB restarted")));
-    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("complaints"), true,
-                                QStringLiteral("Dana Weber"), QStringLiteral("nothing pending there")));
-    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"), false,
-                             QStringLiteral("Dana Weber"), QStringLiteral("metrics DB restarted; restart the window")));
+    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"),
+                                true, QStringLiteral("Dana Weber"), QString()));
+    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"),
+                                true, QString(), QStringLiteral("metrics DB restarted")));
+    QVERIFY(!RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"),
+                                QStringLiteral("complaints"), true, QStringLiteral("Dana Weber"),
+                                QStringLiteral("nothing pending there")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("success"),
+                             false, QStringLiteral("Dana Weber"),
+                             QStringLiteral("metrics DB restarted; restart the window")));
     const JournalEvent d = h->eventsOf(JournalEventType::DecisionMade).last();
     QCOMPARE(d.actor(), QStringLiteral("Dana Weber"));
-    QCOMPARE(d.payload().value(QStringLiteral("reason")).toString(), QStringLiteral("metrics DB restarted; restart the window"));
+    QCOMPARE(d.payload().value(QStringLiteral("reason")).toString(),
+             QStringLiteral("metrics DB restarted; restart the window"));
     QCOMPARE(d.payload().value(QStringLiteral("decision")).toString(), QStringLiteral("reject"));
     h->pump();
     g = h->gate(QStringLiteral("success"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Holding);
-    QCOMPARE(g.status.windowStart, std::optional<qint64>(kStart + 3 * kHour)); // first good sample after the gap
+    QCOMPARE(g.status.windowStart,
+             std::optional<qint64>(kStart + 3 * kHour)); // first good sample after the gap
 }
 
 void tst_RunPlanner::inconclusiveComparisonWaitsForADecision()
@@ -335,8 +353,8 @@ void tst_RunPlanner::inconclusiveComparisonWaitsForADecision()
     auto h = startedInCanary();
     h->gateValues = [](const QString &gate, const QString &role) {
         if (gate == QLatin1String("durations"))
-            return role == QLatin1String("baseline") ? toArray(durations(10)) : QJsonArray{12.0, 13.0};
-        return QJsonArray{QStringLiteral("timeout")};
+            return role == QLatin1String("baseline") ? toArray(durations(10)) : QJsonArray {12.0, 13.0};
+        return QJsonArray {QStringLiteral("timeout")};
     };
     promoteToHalf(*h);
     RunPlan p = h->runFor(48 * kHour);
@@ -350,8 +368,9 @@ void tst_RunPlanner::inconclusiveComparisonWaitsForADecision()
     auto r = RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber"));
     QVERIFY(!r);
     QVERIFY(r.error().reasons.first().startsWith(QLatin1String("gate durations: awaiting_decision")));
-    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("durations"), true,
-                             QStringLiteral("Ravi Patel"), QStringLiteral("only two imports finished; checked by hand")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("durations"),
+                             true, QStringLiteral("Ravi Patel"),
+                             QStringLiteral("only two imports finished; checked by hand")));
     g = h->gate(QStringLiteral("durations"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Passed);
     QVERIFY(g.status.reason.contains(QLatin1String("accepted by Ravi Patel")));
@@ -365,8 +384,9 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
         const bool base = role == QLatin1String("baseline");
         if (gate == QLatin1String("durations"))
             return toArray(durations(base ? 8 : 12));
-        return base ? QJsonArray{QStringLiteral("timeout"), QStringLiteral("invalid file")}
-                    : QJsonArray{QStringLiteral("timeout"), QStringLiteral("OOM in parser"), QStringLiteral("checksum mismatch")};
+        return base ? QJsonArray {QStringLiteral("timeout"), QStringLiteral("invalid file")}
+                    : QJsonArray {QStringLiteral("timeout"), QStringLiteral("OOM in parser"),
+                                  QStringLiteral("checksum mismatch")};
     };
     promoteToHalf(*h);
     h->pump();
@@ -385,10 +405,14 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
     g = h->gate(QStringLiteral("no-new-errors"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Failed);
     QCOMPARE(g.details.value(QStringLiteral("new_values")).toArray(),
-             (QJsonArray{QStringLiteral("OOM in parser"), QStringLiteral("checksum mismatch")}));
+             (QJsonArray {QStringLiteral("OOM in parser"), QStringLiteral("checksum mismatch")}));
     QVERIFY(g.status.explanation.contains(QLatin1String("\"OOM in parser\", \"checksum mismatch\"")));
     // And the journal says so.
-    QCOMPARE(gateChanges(*h, QStringLiteral("no-new-errors")).last().payload().value(QStringLiteral("to")).toString(),
+    QCOMPARE(gateChanges(*h, QStringLiteral("no-new-errors"))
+                 .last()
+                 .payload()
+                 .value(QStringLiteral("to"))
+                 .toString(),
              QStringLiteral("fail"));
 }
 
@@ -409,8 +433,10 @@ void tst_RunPlanner::immediateTriggerFiresWithItsValuesAndRollsBack()
     QCOMPARE(p.value(QStringLiteral("trigger")).toString(), QStringLiteral("low-success"));
     QCOMPARE(p.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
     QCOMPARE(p.value(QStringLiteral("effect")).toString(), QStringLiteral("rollback"));
-    QCOMPARE(p.value(QStringLiteral("values")).toObject(), (QJsonObject{{QStringLiteral("success_rate_pct"), 85.5}}));
-    QCOMPARE(p.value(QStringLiteral("explanation")).toString(), QStringLiteral("success_rate_pct (85.5) < 90"));
+    QCOMPARE(p.value(QStringLiteral("values")).toObject(),
+             (QJsonObject {{QStringLiteral("success_rate_pct"), 85.5}}));
+    QCOMPARE(p.value(QStringLiteral("explanation")).toString(),
+             QStringLiteral("success_rate_pct (85.5) < 90"));
     const auto started = h->eventsOf(JournalEventType::RollbackStarted);
     QCOMPARE(started.size(), 1);
     QCOMPARE(started[0].at(), kStart + 3 * kHour);
@@ -435,7 +461,8 @@ void tst_RunPlanner::forDurationTriggerFiresExactlyAfterItsDuration()
     QCOMPARE(fired.size(), 1);
     QCOMPARE(fired[0].at(), kStart + 3 * kHour + 15 * kMin);
     QCOMPARE(fired[0].payload().value(QStringLiteral("held_ms")).toDouble(), double(15 * kMin));
-    QCOMPARE(fired[0].payload().value(QStringLiteral("values")).toObject(), (QJsonObject{{QStringLiteral("stuck_imports"), 12.0}}));
+    QCOMPARE(fired[0].payload().value(QStringLiteral("values")).toObject(),
+             (QJsonObject {{QStringLiteral("stuck_imports"), 12.0}}));
 }
 
 void tst_RunPlanner::persistingTriggerExtendsThenRollsBack()
@@ -461,7 +488,8 @@ void tst_RunPlanner::persistingTriggerExtendsThenRollsBack()
     QCOMPARE(fired.size(), 2);
     QCOMPARE(fired[1].at(), kStart + 9 * kHour); // persisted 6 h
     QCOMPARE(fired[1].payload().value(QStringLiteral("effect")).toString(), QStringLiteral("rollback"));
-    QCOMPARE(fired[1].payload().value(QStringLiteral("values")).toObject(), (QJsonObject{{QStringLiteral("slow_imports_pct"), 14.0}}));
+    QCOMPARE(fired[1].payload().value(QStringLiteral("values")).toObject(),
+             (QJsonObject {{QStringLiteral("slow_imports_pct"), 14.0}}));
     QCOMPARE(h->eventsOf(JournalEventType::RollbackStarted).size(), 1);
 }
 
@@ -470,7 +498,8 @@ void tst_RunPlanner::extendTriggerExtendsTheSoak()
     auto h = startedInCanary();
     h->metric = [](const QString &m, qint64 now) -> std::optional<double> {
         if (m == QLatin1String("stuck_imports"))
-            return now >= kStart + 23 * kHour + 45 * kMin && now < kStart + 24 * kHour + 30 * kMin ? 7.0 : 0.0;
+            return now >= kStart + 23 * kHour + 45 * kMin && now < kStart + 24 * kHour + 30 * kMin ? 7.0
+                                                                                                   : 0.0;
         return m == QLatin1String("success_rate_pct") ? 99.0 : 0.0;
     };
     h->runUntil(kStart + 24 * kHour + 30 * kMin);
@@ -485,7 +514,8 @@ void tst_RunPlanner::extendTriggerExtendsTheSoak()
     QCOMPARE(h->state.soakEnd(), std::optional<qint64>(kStart + 24 * kHour + 45 * kMin));
     RunStatus s = RunPlanner::status(h->state, h->clock.now());
     QCOMPARE(s.soakRemaining, Milliseconds(15min));
-    h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"), QStringLiteral("Lena")));
+    h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"),
+                                        QStringLiteral("Lena")));
     QVERIFY(!RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
     h->runUntil(kStart + 24 * kHour + 45 * kMin);
     h->ok(RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
@@ -495,8 +525,10 @@ void tst_RunPlanner::rollbackWithinHasADeadline()
 {
     auto h = startedInCanary();
     h->runUntil(kStart + 2 * kHour);
-    QVERIFY(!RunPlanner::raiseTrigger(h->state, h->clock.now(), QStringLiteral("complaints"), QStringLiteral("Support"), QString()));
-    h->ok(RunPlanner::raiseTrigger(h->state, h->clock.now(), QStringLiteral("complaints"), QStringLiteral("Support"),
+    QVERIFY(!RunPlanner::raiseTrigger(h->state, h->clock.now(), QStringLiteral("complaints"),
+                                      QStringLiteral("Support"), QString()));
+    h->ok(RunPlanner::raiseTrigger(h->state, h->clock.now(), QStringLiteral("complaints"),
+                                   QStringLiteral("Support"),
                                    QStringLiteral("3 tickets about failed imports")));
     const JournalEvent f = h->eventsOf(JournalEventType::TriggerFired).last();
     QCOMPARE(f.payload().value(QStringLiteral("effect")).toString(), QStringLiteral("rollback_within"));
@@ -514,10 +546,11 @@ void tst_RunPlanner::rollbackWithinHasADeadline()
 
     // Dismissed with a reason before the deadline: no rollback.
     auto g = startedInCanary();
-    g->ok(RunPlanner::raiseTrigger(g->state, g->clock.now(), QStringLiteral("complaints"), QStringLiteral("Support"),
-                                   QStringLiteral("1 ticket")));
-    g->ok(RunPlanner::decide(g->state, g->clock.now(), QStringLiteral("trigger"), QStringLiteral("complaints"), true,
-                             QStringLiteral("Dana Weber"), QStringLiteral("user error, not the pipeline")));
+    g->ok(RunPlanner::raiseTrigger(g->state, g->clock.now(), QStringLiteral("complaints"),
+                                   QStringLiteral("Support"), QStringLiteral("1 ticket")));
+    g->ok(RunPlanner::decide(g->state, g->clock.now(), QStringLiteral("trigger"),
+                             QStringLiteral("complaints"), true, QStringLiteral("Dana Weber"),
+                             QStringLiteral("user error, not the pipeline")));
     g->runUntil(kStart + 2 * kHour);
     QCOMPARE(g->eventsOf(JournalEventType::RollbackStarted).size(), 0);
 }
@@ -528,10 +561,12 @@ void tst_RunPlanner::rollbackStopwatchAgainstTarget()
     h->runUntil(kStart + kHour);
     QVERIFY(!RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"), QString()));
     h->runRollbackSteps = false;
-    h->ok(RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"), QStringLiteral("drill")));
+    h->ok(RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"),
+                                    QStringLiteral("drill")));
     const qint64 t0 = h->clock.now();
-    QCOMPARE(h->pump().effects, (QList<RunEffect>{{RunEffect::Kind::RunRollbackStep, QStringLiteral("canary"),
-                                                   QStringLiteral("set-0"), QStringLiteral("rollback")}}));
+    QCOMPARE(h->pump().effects,
+             (QList<RunEffect> {{RunEffect::Kind::RunRollbackStep, QStringLiteral("canary"),
+                                 QStringLiteral("set-0"), QStringLiteral("rollback")}}));
     h->clock.advance(6 * kMin);
     RunStatus s = RunPlanner::status(h->state, h->clock.now());
     QVERIFY(s.rollback);
@@ -553,7 +588,8 @@ void tst_RunPlanner::rollbackStopwatchAgainstTarget()
     // Too slow: reported against the target.
     auto g = startedInCanary();
     g->rollbackStepMs = 10 * kMin;
-    g->ok(RunPlanner::startRollback(g->state, g->clock.now(), QStringLiteral("Dana Weber"), QStringLiteral("drill")));
+    g->ok(RunPlanner::startRollback(g->state, g->clock.now(), QStringLiteral("Dana Weber"),
+                                    QStringLiteral("drill")));
     g->pump();
     const JournalEvent slow = g->eventsOf(JournalEventType::RollbackFinished).last();
     QCOMPARE(slow.payload().value(QStringLiteral("elapsed_ms")).toDouble(), double(20 * kMin));
@@ -566,15 +602,19 @@ void tst_RunPlanner::restartFromStageOneAfterRollback()
     auto h = startedInCanary();
     promoteToHalf(*h);
     h->runFor(5 * kHour);
-    h->ok(RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"), QStringLiteral("OOM kills")));
+    h->ok(RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"),
+                                    QStringLiteral("OOM kills")));
     RunPlan p = h->pump();
     QCOMPARE(h->state.phase(), RunState::Phase::RolledBack);
     QVERIFY(hasPending(p, QStringLiteral("enter_stage"), QStringLiteral("canary")));
-    auto r = RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("half"), QStringLiteral("Dana Weber"));
+    auto r = RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("half"),
+                                    QStringLiteral("Dana Weber"));
     QVERIFY(!r);
-    QVERIFY2(r.error().message.contains(QLatin1String("restarts from canary")), qPrintable(r.error().message));
+    QVERIFY2(r.error().message.contains(QLatin1String("restarts from canary")),
+             qPrintable(r.error().message));
     QVERIFY(!RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
-    h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"),
+                                 QStringLiteral("Dana Weber")));
     const JournalEvent e = h->eventsOf(JournalEventType::StageEntered).last();
     QCOMPARE(e.payload().value(QStringLiteral("restart")).toBool(), true);
     QCOMPARE(e.payload().value(QStringLiteral("attempt")).toInt(), 2);
@@ -582,8 +622,9 @@ void tst_RunPlanner::restartFromStageOneAfterRollback()
     // A fresh stage: the window starts again, the rollout runs again.
     h->pump();
     QCOMPARE(h->gate(QStringLiteral("success")).status.remaining, Milliseconds(24h));
-    QCOMPARE(h->eventsOf(JournalEventType::ActionRun).last().payload().value(QStringLiteral("action")).toString(),
-             QStringLiteral("set-10"));
+    QCOMPARE(
+        h->eventsOf(JournalEventType::ActionRun).last().payload().value(QStringLiteral("action")).toString(),
+        QStringLiteral("set-10"));
 }
 
 void tst_RunPlanner::pointOfNoReturnIsRecordedAndBlocksRollback()
@@ -598,9 +639,11 @@ void tst_RunPlanner::pointOfNoReturnIsRecordedAndBlocksRollback()
     const auto ponr = h->eventsOf(JournalEventType::PointOfNoReturn);
     QCOMPARE(ponr.size(), 1);
     QCOMPARE(ponr[0].at(), entered);
-    QCOMPARE(ponr[0].payload().value(QStringLiteral("description")).toString(), QStringLiteral("v1 is gone once full is reached"));
+    QCOMPARE(ponr[0].payload().value(QStringLiteral("description")).toString(),
+             QStringLiteral("v1 is gone once full is reached"));
     QCOMPARE(RunPlanner::status(h->state, h->clock.now()).pointOfNoReturnAt, std::optional<qint64>(entered));
-    auto r = RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"), QStringLiteral("panic"));
+    auto r = RunPlanner::startRollback(h->state, h->clock.now(), QStringLiteral("Dana Weber"),
+                                       QStringLiteral("panic"));
     QVERIFY(!r);
     QVERIFY(r.error().message.contains(QLatin1String("point of no return")));
     h->metric = [](const QString &m, qint64) -> std::optional<double> {
@@ -625,7 +668,8 @@ void tst_RunPlanner::failedRolloutActionWaitsForADecision()
     QVERIFY(!h.state.stage().soakStart);
     QCOMPARE(h.gate(QStringLiteral("success")).status.phase, GateStatus::Phase::Waiting);
     h.ok(RunPlanner::decide(h.state, h.clock.now(), QStringLiteral("action"), QStringLiteral("set-10"), false,
-                            QStringLiteral("Dana Weber"), QStringLiteral("flag service was restarting; retry")));
+                            QStringLiteral("Dana Weber"),
+                            QStringLiteral("flag service was restarting; retry")));
     h.pump();
     QCOMPARE(attempts, 2);
     QCOMPARE(h.state.stage().soakStart, std::optional<qint64>(kStart + kHour));

@@ -59,10 +59,12 @@ void tst_ScheduleTimeline::plannedTimesAndLabels()
         ids << i.id;
         labels << i.label;
     }
-    QCOMPARE(ids, (QStringList{QStringLiteral("t-7d"), QStringLiteral("t-3d"), QStringLiteral("maintenance-on"),
-                               QStringLiteral("final-sync"), QStringLiteral("t+1h")}));
-    QCOMPARE(labels, (QStringList{QStringLiteral("T-7d"), QStringLiteral("T-3d"), QStringLiteral("+0s"),
-                                  QStringLiteral("+5m"), QStringLiteral("T+1h")}));
+    QCOMPARE(ids,
+             (QStringList {QStringLiteral("t-7d"), QStringLiteral("t-3d"), QStringLiteral("maintenance-on"),
+                           QStringLiteral("final-sync"), QStringLiteral("t+1h")}));
+    QCOMPARE(labels,
+             (QStringList {QStringLiteral("T-7d"), QStringLiteral("T-3d"), QStringLiteral("+0s"),
+                           QStringLiteral("+5m"), QStringLiteral("T+1h")}));
     QCOMPARE(t.item(QStringLiteral("t-7d"))->plannedStart, kT0 - 7 * kDay);
     QCOMPARE(t.item(QStringLiteral("final-sync"))->plannedEnd(), std::optional<qint64>(kT0 + 35 * kMin));
     QCOMPARE(t.windowPlannedEnd(), kT0 + 6 * kHour);
@@ -95,7 +97,8 @@ void tst_ScheduleTimeline::dueAndStatus()
     QCOMPARE(t.slip(kT0 + 6 * kMin), Milliseconds(7 * 24h + 6min)); // the T-7d announcement never started
     t.recordStart(QStringLiteral("final-sync"), kT0 + 5 * kMin);
     QCOMPARE(t.item(QStringLiteral("final-sync"))->status(kT0 + 35 * kMin), ScheduleItem::Status::Running);
-    QCOMPARE(t.item(QStringLiteral("final-sync"))->status(kT0 + 35 * kMin + 1), ScheduleItem::Status::Overrunning);
+    QCOMPARE(t.item(QStringLiteral("final-sync"))->status(kT0 + 35 * kMin + 1),
+             ScheduleItem::Status::Overrunning);
     t.recordEnd(QStringLiteral("final-sync"), kT0 + 50 * kMin, false);
     QCOMPARE(t.item(QStringLiteral("final-sync"))->status(kT0 + 50 * kMin), ScheduleItem::Status::Failed);
     QCOMPARE(ScheduleItem::statusName(ScheduleItem::Status::Overrunning), QStringLiteral("overrunning"));
@@ -119,7 +122,8 @@ void tst_ScheduleTimeline::minRuns()
 
 void tst_ScheduleTimeline::parseT0()
 {
-    QCOMPARE(ScheduleTimeline::parseT0(QStringLiteral("2026-03-01T22:00:00Z")), std::optional<qint64>(1772402400000));
+    QCOMPARE(ScheduleTimeline::parseT0(QStringLiteral("2026-03-01T22:00:00Z")),
+             std::optional<qint64>(1772402400000));
     QVERIFY(!ScheduleTimeline::parseT0(QString()));
     QVERIFY(!ScheduleTimeline::parseT0(QStringLiteral("soon")));
 }

@@ -38,7 +38,7 @@ Trigger trigger(Trigger::Response response, Milliseconds forDuration = 0ms, Mill
 
 QJsonObject v(double x)
 {
-    return QJsonObject{{QStringLiteral("success_rate_pct"), x}};
+    return QJsonObject {{QStringLiteral("success_rate_pct"), x}};
 }
 } // namespace
 
@@ -150,7 +150,8 @@ void tst_TriggerTracker::rollbackWithin()
 
 void tst_TriggerTracker::effectNames()
 {
-    for (auto e : {TriggerEffect::Rollback, TriggerEffect::RollbackWithin, TriggerEffect::Extend, TriggerEffect::Incident})
+    for (auto e : {TriggerEffect::Rollback, TriggerEffect::RollbackWithin, TriggerEffect::Extend,
+                   TriggerEffect::Incident})
         QCOMPARE(triggerEffectFromName(triggerEffectName(e)), std::optional(e));
 }
 
