@@ -54,7 +54,8 @@ public:
 
 Q_SIGNALS:
     // Events from fromSeq on were appended (by this object, or - for a subscribed PostgreSQL viewer -
-    // by the writer). Read them with readFrom(fromSeq).
+    // by the writer). Read them with readFrom(fromSeq). A SQLite journal only reports its own appends:
+    // live viewers share a journal through PostgreSQL.
     void eventsAppended(qint64 fromSeq);
 
 protected:
