@@ -393,6 +393,15 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
                         QStringLiteral("rollout action %1 failed: accept it as done, or retry").arg(a.id),
                         st.at, std::nullopt});
     }
+    for (const Check &c : stage->verify) {
+        const auto r = s.stage().verify.constFind(c.id);
+        if (c.required && r != s.stage().verify.constEnd() && r->verdict != Verdict::Pass
+            && r->acceptedBy.isEmpty())
+            out.append({QStringLiteral("check"), c.id, sid,
+                        QStringLiteral("verify check %1 %2: accept it, or run it again (%3)")
+                            .arg(c.id, verdictName(r->verdict), r->explanation),
+                        r->at, std::nullopt});
+    }
     for (const RunState::Fired &f : s.fired()) {
         if (f.stage != sid || f.resolved)
             continue;
@@ -659,7 +668,8 @@ QStringList promotionBlockers(const RunState &s, qint64 now, const QString &exec
     }
     for (const Check &c : stage->verify) {
         const auto r = sp.verify.constFind(c.id);
-        if (c.required && (r == sp.verify.constEnd() || r->verdict != Verdict::Pass))
+        if (c.required
+            && (r == sp.verify.constEnd() || (r->verdict != Verdict::Pass && r->acceptedBy.isEmpty())))
             b << QStringLiteral("verify check %1 %2")
                      .arg(c.id,
                           r == sp.verify.constEnd() ? QStringLiteral("not run") : verdictName(r->verdict));

@@ -41,7 +41,7 @@ struct RunEffect
 // Something only a person can do next: decide, confirm, approve, promote, restart.
 struct PendingDecision
 {
-    // gate | action | trigger | rollback_step (decide accept/reject); manual_gate (confirm);
+    // gate | action | check | trigger | rollback_step (decide accept/reject); manual_gate (confirm);
     // second_approval (approve); promote; enter_stage (start or restart); point_of_no_return (rollback
     // was asked for after the point of no return)
     QString kind;
@@ -150,8 +150,9 @@ public:
                                        const QString &statement = {});
     static RunCommand confirmManualGate(const RunState &state, qint64 now, const QString &gateId,
                                         const QString &who, const QString &statement = {});
-    // targetKind: gate | action | trigger | rollback_step. For a trigger, accept = dismiss the
-    // rollback_within request, reject = roll back now.
+    // targetKind: gate | action | check (a failed verify check) | trigger | rollback_step. accept = take it
+    // as passed / done; reject = restart the gate's window, run the action, check or step again. For a
+    // trigger, accept = dismiss the rollback_within request, reject = roll back now.
     static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind,
                              const QString &target, bool accept, const QString &who, const QString &reason);
     static RunCommand raiseTrigger(const RunState &state, qint64 now, const QString &triggerId,

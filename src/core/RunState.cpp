@@ -357,6 +357,11 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
         else
             m_stage.rollout.remove(d.target); // retry
         startSoakIfReady(at);
+    } else if (d.targetKind == QLatin1String("check") && d.stage == m_stage.id) {
+        if (d.accept)
+            m_stage.verify[d.target].acceptedBy = actor;
+        else
+            m_stage.verify.remove(d.target); // run it again
     } else if (d.targetKind == QLatin1String("trigger")) {
         for (Fired &f : m_fired) {
             if (f.trigger == d.target && f.effect == TriggerEffect::RollbackWithin)

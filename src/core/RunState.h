@@ -54,6 +54,7 @@ public:
         QString explanation;
         qint64 at = 0;
         bool everFailed = false;
+        QString acceptedBy; // verify: a person accepted a check that did not pass
     };
     struct GateValues
     {

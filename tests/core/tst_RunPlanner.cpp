@@ -28,6 +28,7 @@ private Q_SLOTS:
     void restartFromStageOneAfterRollback();
     void pointOfNoReturnIsRecordedAndBlocksRollback();
     void failedRolloutActionWaitsForADecision();
+    void failedVerifyCheckWaitsForADecision();
     void scheduleItemsAreStartedWhenDue();
 };
 
@@ -673,6 +674,34 @@ void tst_RunPlanner::failedRolloutActionWaitsForADecision()
     h.pump();
     QCOMPARE(attempts, 2);
     QCOMPARE(h.state.stage().soakStart, std::optional<qint64>(kStart + kHour));
+}
+
+void tst_RunPlanner::failedVerifyCheckWaitsForADecision()
+{
+    const QByteArray yaml = QByteArray(kRunbook).replace("    soak: 48h\n", R"(    verify:
+      - {id: split-50, http: {connection: rlm, path: /split}, expect: "[BODY].v2 >= 45"}
+    soak: 48h
+)");
+    auto h = std::make_unique<RunHarness>(loadRunbook(yaml));
+    QVERIFY(h->m_runbook);
+    int runs = 0;
+    h->checkVerdict = [&](const QString &) { return ++runs == 1 ? Verdict::Fail : Verdict::Pass; };
+    h->start();
+    h->ok(RunPlanner::enterStage(h->state, kStart, QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    promoteToHalf(*h);
+    RunPlan p = h->runFor(48 * kHour);
+    QCOMPARE(runs, 1);
+    QVERIFY(hasPending(p, QStringLiteral("check"), QStringLiteral("split-50")));
+    QVERIFY(RunPlanner::promotionBlockers(h->state, h->clock.now(), QString())
+                .contains(QStringLiteral("verify check split-50 FAIL")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("check"), QStringLiteral("split-50"),
+                             false, QStringLiteral("Dana Weber"),
+                             QStringLiteral("split service was warming up")));
+    h->pump();
+    QCOMPARE(runs, 2);
+    QVERIFY(!RunPlanner::promotionBlockers(h->state, h->clock.now(), QString())
+                 .join(QLatin1Char(' '))
+                 .contains(QLatin1String("verify")));
 }
 
 void tst_RunPlanner::scheduleItemsAreStartedWhenDue()
