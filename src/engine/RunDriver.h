@@ -1,0 +1,138 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Expected.h"
+#include "core/RunPlanner.h"
+#include "core/RunState.h"
+#include "store/Journal.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace cockpit {
+
+struct RunDriverOptions
+{
+    RunMode mode = RunMode::Rehearsal;
+    QString lead; // the person running it (actor of the engine's actions)
+    QString runbookSha256; // evidence of what ran (run_started)
+    bool confirmAllWrites = false; // --yes: every writing action is confirmed by the lead
+    bool useKeychain = true; // read connection passwords/tokens from the keychain
+    std::chrono::milliseconds pollInterval {1000}; // real time: pick up decisions appended by other processes
+};
+
+// Runs a run: the loop of RunPlanner::step over a journal, performing the planner's effects with the
+// probes (metric samples and gate values via SqlProbe, actions via HttpProbe / SqlProbe::execute /
+// CommandProbe / a person / wait_until polling, checks via CheckRunner) and appending their results.
+//
+// Threading: lives on the thread that owns the journal and the clock (GUI or CLI main thread) and never
+// blocks it: probes are asynchronous, waits are clock wake-ups. Effects in flight are tracked so none
+// runs twice; a writing action is journaled as started before it runs and is never re-run by the driver
+// (after a restart it shows as a pending decision). Writing actions run only once confirmed (option
+// confirmAllWrites or confirmWrite()). Everything journaled passes the journal's redaction.
+class RunDriver : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunDriver(std::shared_ptr<const Runbook> runbook, Journal *journal, Clock *clock,
+              RunDriverOptions options, QObject *parent = nullptr);
+    ~RunDriver() override;
+
+    // Continues the newest unfinished run of this runbook and mode in the journal, or starts a new one
+    // (run_started + the runbook note). Returns true when it resumed.
+    Expected<bool, QString> open();
+    // Starts stepping (returns at once); stop() cancels wake-ups and abandons probes in flight.
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    const RunState &state() const { return m_state; }
+    const QString &runId() const { return m_state.runId(); }
+    RunStatus status() const;
+    // The planner's pending decisions plus the driver's: started-without-result items and writing actions
+    // waiting for confirmation (kind confirm_write).
+    QList<PendingDecision> pending() const { return m_pending; }
+    int effectsInFlight() const { return int(m_inFlight.size()); }
+    // Probes or a step are under way right now (waits for the clock do not count): tests settle on this.
+    bool isBusy() const { return m_busy > 0 || m_pumpQueued; }
+    qint64 now() const { return m_clock->now(); }
+
+    // A secret supplied in-process (wins over the keychain); registered with the Redactor.
+    void provideSecret(const QString &name, const QByteArray &value);
+    // Confirms one writing action for this session (target of a confirm_write pending decision).
+    void confirmWrite(const QString &actionId);
+    // Appends the drafts of a person's command (RunPlanner / RunCommands) and steps again.
+    Expected<void, QString> apply(const RunCommand &command);
+    // Reads events other processes appended (decide/approve from a second terminal) and steps again.
+    void poll();
+
+Q_SIGNALS:
+    void eventApplied(const cockpit::JournalEvent &event);
+    void stageChanged(const QString &stage, int attempt);
+    void gateChanged(const QString &stage, const QString &gate, const QString &to);
+    void decisionNeeded(const QList<cockpit::PendingDecision> &pending); // whenever the pending set changes
+    void rollbackFinished(const cockpit::RollbackClock &clock);
+    void finished(const QString &outcome); // run_finished: completed | aborted
+    void failed(const QString &error); // the journal refused an append; the driver stopped
+
+private:
+    struct ActionResult
+    {
+        bool ok = false;
+        QJsonObject detail;
+    };
+    using ActionDone = std::function<void(const ActionResult &)>;
+
+    void queuePump();
+    void pump();
+    bool appendAll(const QList<JournalEventDraft> &drafts);
+    bool append(const JournalEventDraft &draft);
+    void applyEvent(const JournalEvent &event);
+    void startEffect(const RunEffect &effect);
+    void sampleMetric(const RunEffect &effect, const QString &key);
+    void collectGateValues(const RunEffect &effect, const QString &key);
+    void runCheck(const RunEffect &effect, const QString &key);
+    void runAction(const RunEffect &effect, const QString &key);
+    void runMilestone(const RunEffect &effect, const QString &key);
+    void execute(const Action &action, const ActionDone &done);
+    void waitUntil(const Action &action, qint64 deadline, const ActionDone &done);
+    void effectDone(const QString &key);
+    void updatePending(const QList<PendingDecision> &planned);
+    void scheduleWake(std::optional<qint64> at);
+    // Resolves secret names (provided, else keychain) and then calls `then` on this thread.
+    void withSecrets(const QStringList &names, std::function<void()> then);
+    QByteArray secret(const QString &name) const { return m_secrets.value(name); }
+    QStringList secretsOf(const QString &connection) const;
+    RunDriverOptions m_options;
+    std::shared_ptr<const Runbook> m_runbook;
+    Journal *m_journal;
+    Clock *m_clock;
+    RunState m_state;
+    qint64 m_lastSeq = 0;
+    bool m_running = false;
+    bool m_pumpQueued = false;
+    int m_busy = 0;
+    quint64 m_generation = 0; // callbacks of probes started before stop() are ignored
+    QSet<QString> m_inFlight;
+    QSet<QString> m_confirmed; // writing actions the lead confirmed in this session
+    QHash<QString, QByteArray> m_secrets; // resolved (empty value: not available)
+    QSet<QString> m_secretsAsked;
+    QList<std::function<void()>> m_secretWaiters;
+    QList<PendingDecision> m_pending;
+    QList<PendingDecision> m_confirmations; // confirm_write items
+    Clock::WakeId m_wake = 0;
+    std::optional<qint64> m_wakeAt;
+    QSet<Clock::WakeId> m_pollWakes; // wait_until polls
+    QTimer *m_pollTimer = nullptr;
+};
+
+} // namespace cockpit
