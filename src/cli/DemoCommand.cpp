@@ -180,8 +180,9 @@ int runDemoCommand(const QStringList &args)
         return 2;
     }
     env.postgres = std::move(*started);
-    say(QStringLiteral("127.0.0.1:%1, TLS with a throwaway CA (%2 ms)\n")
+    say(QStringLiteral("127.0.0.1:%1, TLS with a throwaway CA, in %2 (%3 ms)\n")
             .arg(env.postgres->port())
+            .arg(env.postgres->rootDir())
             .arg(clock.elapsed()));
     if (InterruptHandler::wasInterrupted())
         return 130;
