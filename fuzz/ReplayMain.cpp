@@ -1,19 +1,43 @@
 // Replay driver: runs a fuzz target's LLVMFuzzerTestOneInput over files and directories given on the
 // command line, without libFuzzer. Built with the normal compiler (g++) so CTest replays the seed
 // corpora and every kept crash input (tests/data/fuzz-regressions/<target>/) under ASan/UBSan.
+// Like libFuzzer's -timeout and -rss_limit_mb, a slow input or a memory blow-up fails the run (limits are
+// generous: sanitized Debug builds on a busy CI machine are slow). Set COCKPIT_REPLAY_TIMEOUT (seconds)
+// and COCKPIT_REPLAY_RSS_MB to change them.
 
 #include <algorithm>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 namespace {
+
+unsigned envOr(const char *name, unsigned fallback)
+{
+    const char *v = std::getenv(name);
+    return v && *v ? static_cast<unsigned>(std::strtoul(v, nullptr, 10)) : fallback;
+}
+
+unsigned g_timeoutSeconds = 25;
+unsigned g_rssLimitMb = 2048;
+
+void onAlarm(int)
+{
+    static const char msg[] = "replay: input took longer than the time limit (COCKPIT_REPLAY_TIMEOUT)\n";
+    (void)!write(2, msg, sizeof msg - 1);
+    std::_Exit(70);
+}
 
 int replay(const std::filesystem::path &file)
 {
@@ -26,8 +50,17 @@ int replay(const std::filesystem::path &file)
     std::fprintf(stderr, "replay %s (%zu bytes)\n", file.c_str(), bytes.size());
     // An empty vector's data() may be null; libFuzzer never passes null, so neither do we.
     static const uint8_t empty = 0;
+    alarm(g_timeoutSeconds);
     LLVMFuzzerTestOneInput(bytes.empty() ? &empty : reinterpret_cast<const uint8_t *>(bytes.data()),
                            bytes.size());
+    alarm(0);
+    struct rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    if (static_cast<unsigned long>(usage.ru_maxrss) / 1024 > g_rssLimitMb) {
+        std::fprintf(stderr, "replay: %s: peak RSS %ld MB exceeds %u MB (COCKPIT_REPLAY_RSS_MB)\n", file.c_str(),
+                     usage.ru_maxrss / 1024, g_rssLimitMb);
+        std::_Exit(71);
+    }
     return 0;
 }
 
@@ -35,6 +68,9 @@ int replay(const std::filesystem::path &file)
 
 int main(int argc, char **argv)
 {
+    g_timeoutSeconds = envOr("COCKPIT_REPLAY_TIMEOUT", g_timeoutSeconds);
+    g_rssLimitMb = envOr("COCKPIT_REPLAY_RSS_MB", g_rssLimitMb);
+    std::signal(SIGALRM, onAlarm);
     int failures = 0;
     int count = 0;
     for (int i = 1; i < argc; ++i) {

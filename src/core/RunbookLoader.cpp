@@ -579,18 +579,34 @@ std::optional<HttpRequest> RunbookLoader::parseHttp(const YAML::Node &node)
 QByteArray RunbookLoader::toJson(const YAML::Node &node)
 {
     // YAML -> JSON with ${param} substitution; plain scalars keep their JSON type (numbers, booleans, null).
-    const std::function<QJsonValue(const YAML::Node &)> convert = [&](const YAML::Node &n) -> QJsonValue {
+    // Aliases are expanded, so a few lines can name billions of nodes (`&a [*b, *b, ...]`) or a node inside
+    // itself (`&a [*a]`): depth and node count are capped (found by fuzz/fuzz_runbook_loader).
+    constexpr int maxDepth = 64;
+    constexpr qsizetype maxNodes = 10'000;
+    qsizetype nodes = 0;
+    bool tooBig = false;
+    const std::function<QJsonValue(const YAML::Node &, int)> convert = [&](const YAML::Node &n,
+                                                                            int depth) -> QJsonValue {
+        if (tooBig || depth > maxDepth || ++nodes > maxNodes) {
+            if (!tooBig)
+                m_r.error(n, QStringLiteral("\"json\" is nested more than %1 levels deep or has more than %2 "
+                                            "values (aliases count each time they are used)")
+                                 .arg(maxDepth)
+                                 .arg(maxNodes));
+            tooBig = true;
+            return QJsonValue::Null;
+        }
         if (n.IsMap()) {
             QJsonObject o;
             const YamlReader::Map m = m_r.freeMap(n, QStringLiteral("\"json\""));
             for (const QString &k : m.keys())
-                o.insert(k, convert(m.value(k)));
+                o.insert(k, convert(m.value(k), depth + 1));
             return o;
         }
         if (n.IsSequence()) {
             QJsonArray a;
             for (const YAML::Node &item : n)
-                a.append(convert(item));
+                a.append(convert(item, depth + 1));
             return a;
         }
         if (n.IsNull())
@@ -606,7 +622,9 @@ QByteArray RunbookLoader::toJson(const YAML::Node &node)
         }
         return t.value;
     };
-    const QJsonValue v = convert(node);
+    const QJsonValue v = convert(node, 0);
+    if (tooBig)
+        return {};
     if (v.isObject())
         return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
     if (v.isArray())
