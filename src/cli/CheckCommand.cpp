@@ -72,7 +72,8 @@ int runCheckCommand(const QStringList &args)
         QStringLiteral("check"), QStringLiteral("RUNBOOK"),
         QStringLiteral(
             "Runs the prerequisite checks of a runbook and prints a Go/No-Go recommendation.\n"
-            "Exit code: 0 GO, 1 NO-GO (the blockers are listed), 2 invalid runbook or usage error.\n"
+            "Exit code: 0 GO, 1 NO-GO (the blockers are listed), 2 invalid runbook or usage error, 130 "
+            "interrupted (Ctrl+C cancels the checks and still prints what was seen).\n"
             "Manual checks count as blockers until confirmed with --confirm ID --as NAME."));
     sp.parser().addPositionalArgument(QStringLiteral("RUNBOOK"), QStringLiteral("The runbook YAML file."));
     RunbookOptions options(sp);
@@ -144,7 +145,8 @@ int runCheckCommand(const QStringList &args)
     CheckSession session(runner);
     session.setProgress(Console::stderrIsTerminal() && !sp.parser().isSet(noProgress));
     const auto outcome = session.run(*runbook, checks, *confirmed);
-    return CheckSession::report(*runbook, checks, outcome, sp.parser().isSet(json));
+    const int code = CheckSession::report(*runbook, checks, outcome, sp.parser().isSet(json));
+    return outcome.interrupted ? 130 : code;
 }
 
 } // namespace cockpit::cli

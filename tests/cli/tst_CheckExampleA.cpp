@@ -4,6 +4,7 @@
 #include "support/TestEnv.h"
 #include "support/TestPostgres.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFutureWatcher>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void unconfirmedManualItemIsNoGo();
     void onlyRunsTheNamedChecks();
     void usageErrors();
+    void interruptCancelsTheRun();
     void secretsAppearNowhere();
 
 private:
@@ -420,6 +422,36 @@ void tst_CheckExampleA::usageErrors()
     r = check(
         {QStringLiteral("check"), sourcePath(QStringLiteral("tests/data/broken/a-pipeline-rollout.yaml"))});
     QVERIFY2(r.exitCode == 2 && r.err.contains("a-pipeline-rollout.yaml:76:5:"), qPrintable(r.describe()));
+}
+
+void tst_CheckExampleA::interruptCancelsTheRun()
+{
+    m_rlm.healthHangs = true;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("PGPASSWORD"));
+    p.setProcessEnvironment(env);
+    p.start(cockpitBinary(), args(m_db));
+    QVERIFY(p.waitForStarted(10000));
+    QTest::qWait(2000); // the other checks are done, rlm-health hangs (10 s timeout)
+    QElapsedTimer t;
+    t.start();
+    p.terminate(); // SIGTERM, handled like Ctrl+C
+    QVERIFY(p.waitForFinished(5000));
+    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    CliRun r;
+    r.exitCode = p.exitCode();
+    r.crashed = p.exitStatus() == QProcess::CrashExit;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    m_runs << r;
+    QVERIFY2(!r.crashed && r.exitCode == 130, qPrintable(r.describe()));
+    QVERIFY2(r.err.contains("Interrupted: cancelling the checks."), qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("  - rlm-health [NO DATA]: no data: cancelled"), qPrintable(r.describe()));
+    QVERIFY2(QRegularExpression(QStringLiteral("migration-columns +data +PASS"))
+                 .match(QString::fromUtf8(r.out))
+                 .hasMatch(),
+             qPrintable(r.describe()));
 }
 
 void tst_CheckExampleA::secretsAppearNowhere()
