@@ -1,12 +1,16 @@
 #include "cli/CommandLine.h"
 
+#include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
+#include "cli/DecideCommand.h"
 #include "cli/Console.h"
 #include "cli/DemoCommand.h"
 #include "cli/JournalCommand.h"
 #include "cli/Logging.h"
 #include "cli/ProbeCommand.h"
+#include "cli/RunCommand.h"
 #include "cli/SecretCommand.h"
+#include "cli/StatusCommand.h"
 #include "cli/ValidateCommand.h"
 #include "core/LogCategories.h"
 
@@ -33,6 +37,10 @@ const Subcommand kSubcommands[] = {
     {"probe", runProbeCommand, "run one HTTP or SQL probe against conditions"},
     {"secret", runSecretCommand, "store, inspect and remove secrets in the keychain"},
     {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
+    {"run", runRunCommand, "run a runbook headless; resumes its unfinished run from the journal"},
+    {"status", runStatusCommand, "where a run stands: stage, soak, gates, pending decisions, rollback clock"},
+    {"decide", runDecideCommand, "record a decision (gate, manual item, action, promotion) in a run's journal"},
+    {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
     {"demo", runDemoCommand, "run example runbook A's prerequisites against throwaway local services"},
 };
 

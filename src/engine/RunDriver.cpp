@@ -191,7 +191,8 @@ void RunDriver::stop()
 RunStatus RunDriver::status() const
 {
     RunStatus s = RunPlanner::status(m_state, m_clock->now());
-    s.pending = m_pending;
+    s.pending += RunCommands::startedWithoutResult(m_state, m_inFlight);
+    s.pending += m_confirmations;
     return s;
 }
 

@@ -60,7 +60,7 @@ public:
     RunStatus status() const;
     // The planner's pending decisions plus the driver's: started-without-result items and writing actions
     // waiting for confirmation (kind confirm_write).
-    QList<PendingDecision> pending() const { return m_pending; }
+    QList<PendingDecision> pending() const { return status().pending; }
     int effectsInFlight() const { return int(m_inFlight.size()); }
     // Probes or a step are under way right now (waits for the clock do not count): tests settle on this.
     bool isBusy() const { return m_busy > 0 || m_pumpQueued; }
