@@ -65,7 +65,7 @@ MannWhitneyResult MannWhitney::test(const QList<double> &first, const QList<doub
         bool second;
     };
     std::vector<Item> pooled;
-    pooled.reserve(size_t(r.n1 + r.n2));
+    pooled.reserve(size_t(r.n1) + size_t(r.n2));
     for (double v : first)
         pooled.push_back({v, false});
     for (double v : second)

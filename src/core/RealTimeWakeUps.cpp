@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr qint64 kMaxTimerMs = 3600 * 1000;
+constexpr qint64 kMaxTimerMs = qint64(3600) * 1000;
 }
 
 RealTimeWakeUps::RealTimeWakeUps(DelayFn delay)

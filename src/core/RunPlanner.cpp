@@ -585,9 +585,9 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
         if (g.kind == Gate::Kind::NoDegradation) {
             QList<double> b;
             QList<double> c;
-            for (const QJsonValue &x : *values.baseline)
+            for (const auto &x : *values.baseline)
                 b.append(x.toDouble());
-            for (const QJsonValue &x : *values.current)
+            for (const auto &x : *values.current)
                 c.append(x.toDouble());
             const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha);
             verdict = r.verdict;
@@ -596,9 +596,9 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
         } else {
             QStringList b;
             QStringList c;
-            for (const QJsonValue &x : *values.baseline)
+            for (const auto &x : *values.baseline)
                 b.append(x.isString() ? x.toString() : x.toVariant().toString());
-            for (const QJsonValue &x : *values.current)
+            for (const auto &x : *values.current)
                 c.append(x.isString() ? x.toString() : x.toVariant().toString());
             const NewValuesReport r = BaselineComparison::noNewValues(b, c);
             verdict = r.verdict;
