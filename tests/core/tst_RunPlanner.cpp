@@ -14,6 +14,7 @@ private Q_SLOTS:
     void runIdsKeepRehearsalAndLiveApart();
     void stagesCannotBeSkipped();
     void promotionWaitsForSoakGatesAndManualConfirmation();
+    void breachAt23hResetsTheWindow();
     void checkpointsAreDueAndSnapshotEveryMetric();
     void secondApproverMustBeAnotherPerson();
     void noDataStopsForADecisionAfterTheGrace();
@@ -226,6 +227,40 @@ void tst_RunPlanner::promotionWaitsForSoakGatesAndManualConfirmation()
     for (const auto &e : gateChanges(*h, QStringLiteral("success")))
         phases << e.payload().value(QStringLiteral("phase")).toString();
     QCOMPARE(phases, (QStringList {QStringLiteral("holding"), QStringLiteral("passed")}));
+}
+
+void tst_RunPlanner::breachAt23hResetsTheWindow()
+{
+    auto h = startedInCanary();
+    h->metric = [](const QString &m, qint64 now) -> std::optional<double> {
+        if (m == QLatin1String("success_rate_pct"))
+            return now == kStart + 23 * kHour ? 93.0 : 99.0; // one bad sample, above the rollback trigger
+        return 0.0;
+    };
+    h->runUntil(kStart + 23 * kHour - 5 * kMin);
+    QCOMPARE(h->gate(QStringLiteral("success")).status.remaining, Milliseconds(1h + 5min));
+    h->runUntil(kStart + 23 * kHour);
+    GateView g = h->gate(QStringLiteral("success"));
+    QCOMPARE(g.status.phase, GateStatus::Phase::Failed);
+    QCOMPARE(g.status.remaining, Milliseconds(24h));
+    QCOMPARE(g.status.explanation, QStringLiteral("success_rate_pct (93) >= 95"));
+    QCOMPARE(gateChanges(*h, QStringLiteral("success"))
+                 .last()
+                 .payload()
+                 .value(QStringLiteral("remaining_ms"))
+                 .toDouble(),
+             double(24 * kHour));
+    h->runUntil(kStart + 24 * kHour);
+    h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"),
+                                        QStringLiteral("Lena")));
+    QVERIFY(!RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
+    QCOMPARE(h->gate(QStringLiteral("success")).status.remaining, Milliseconds(23h + 5min));
+    h->runUntil(kStart + 47 * kHour);
+    QCOMPARE(h->gate(QStringLiteral("success")).status.phase, GateStatus::Phase::Holding);
+    h->runUntil(kStart + 47 * kHour + 5 * kMin); // 24 h after the first good sample after the breach
+    QCOMPARE(h->gate(QStringLiteral("success")).status.phase, GateStatus::Phase::Passed);
+    h->ok(RunPlanner::promote(h->state, h->clock.now(), QStringLiteral("Dana Weber")));
+    QCOMPARE(h->eventsOf(JournalEventType::TriggerFired).size(), 0);
 }
 
 void tst_RunPlanner::checkpointsAreDueAndSnapshotEveryMetric()
