@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace cockpit::cli {
 
@@ -44,6 +45,12 @@ CheckSession::Outcome CheckSession::run(const Runbook &runbook, const QList<Chec
     if (m_runner.isRunning())
         loop.exec();
     outcome.durationMs = clock.elapsed();
+    if (outcome.interrupted) {
+        // The cancelled requests abort through the event loop: let them wind down before exiting.
+        QEventLoop settle;
+        QTimer::singleShot(200, &settle, &QEventLoop::quit);
+        settle.exec();
+    }
     return outcome;
 }
 

@@ -41,6 +41,17 @@ QString seconds(std::chrono::milliseconds d)
 
 } // namespace
 
+namespace {
+// Asks a running probe to stop: an HTTP probe aborts its request, a SQL probe that has not started yet
+// never runs. Results of a cancelled probe are not awaited.
+void cancelProbe(QObject *watcher)
+{
+    auto *w = static_cast<QFutureWatcher<Observation> *>(watcher);
+    if (!w->isFinished())
+        w->future().cancel();
+}
+} // namespace
+
 CheckRunner::CheckRunner(QObject *parent)
     : QObject(parent)
 {
@@ -427,6 +438,7 @@ void CheckRunner::complete(int index, CheckResult result)
     const bool wasRunning = job.state == State::Running;
     job.state = State::Done;
     if (job.watcher) {
+        cancelProbe(job.watcher); // the watchdog gave up on it: let it stop too
         job.watcher->deleteLater(); // may be inside its own finished() signal
         job.watcher->disconnect(this);
         job.watcher = nullptr;
@@ -463,6 +475,7 @@ void CheckRunner::abandonAll()
 {
     for (Job &j : m_jobs) {
         if (j.watcher) {
+            cancelProbe(j.watcher);
             j.watcher->disconnect(this);
             j.watcher->deleteLater();
             j.watcher = nullptr;

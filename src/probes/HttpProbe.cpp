@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QFutureWatcher>
 #include <QPromise>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -114,6 +115,13 @@ public:
         m_obs.target = m_url.toString(QUrl::RemoveUserInfo);
         m_clock.start();
         m_promise.start();
+        // A cancelled future (CheckRunner::cancel, its watchdog) stops waiting for the server at once.
+        connect(&m_cancelWatch, &QFutureWatcherBase::canceled, this, [this] {
+            m_cancelled = true;
+            if (m_reply)
+                m_reply->abort();
+        });
+        m_cancelWatch.setFuture(m_promise.future());
     }
 
     QFuture<Observation> future() { return m_promise.future(); }
@@ -214,7 +222,7 @@ private:
     void onFinished()
     {
         m_deadline.stop();
-        if (!m_truncated && !m_timedOut)
+        if (!m_truncated && !m_timedOut && !m_cancelled)
             readBody();
         const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
@@ -291,6 +299,8 @@ private:
     Observation m_obs;
     QElapsedTimer m_clock;
     QPromise<Observation> m_promise;
+    QFutureWatcher<Observation> m_cancelWatch;
+    bool m_cancelled = false;
     QPointer<ManagerPool> m_pool;
     QNetworkAccessManager *m_manager = nullptr;
     QPointer<QNetworkReply> m_reply;
