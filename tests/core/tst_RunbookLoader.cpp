@@ -100,7 +100,10 @@ void tst_RunbookLoader::exampleAIsWhatTheDemoExpects()
     QCOMPARE(r->params.value("app_db_name"), "app");
     QCOMPARE(r->params.value("app_db_sslmode"), "");
     QCOMPARE(r->params.value("rlm_url"), "http://127.0.0.1:8000");
-    const auto &pg = std::get<PostgresConnection>(r->connections["app_db"].target);
+    // operator[] on the const map returns a temporary: keep a copy, not a reference into it (ASan:
+    // stack-use-after-scope).
+    const Connection appDb = r->connections["app_db"];
+    const auto &pg = std::get<PostgresConnection>(appDb.target);
     QCOMPARE(pg.host, "127.0.0.1");
     QCOMPARE(pg.port, 5432);
     QCOMPARE(pg.database, "app");
