@@ -525,7 +525,9 @@ void tst_HttpProbe::concurrentSlowRequests()
     }
     QCOMPARE(ok, 200);
     qInfo("200 requests with 200 ms server delay: %lld ms wall, slowest %lld ms", wall, slowest);
-    QVERIFY2(wall < 1000, qPrintable(QStringLiteral("took %1 ms").arg(wall)));
+    // Queued behind Qt's 6 connections per host this would take >= 200/6 * 200 ms = 6.7 s. The bound leaves
+    // room for sanitizer builds on a loaded 2-core machine; bench_check measures the real figure.
+    QVERIFY2(wall < 2500, qPrintable(QStringLiteral("took %1 ms").arg(wall)));
 }
 
 void tst_HttpProbe::slowEndpointDoesNotDelayFastOne()
