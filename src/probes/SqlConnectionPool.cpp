@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
+#include <QThreadStorage>
+#include <dlfcn.h>
 
 namespace cockpit {
 
@@ -55,7 +57,7 @@ QString conninfoQuote(const QString &v)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
-// This thread's connections. The destructor runs when the worker thread ends (thread_local).
+// This thread's connections. The destructor runs when the worker thread ends.
 struct ThreadConnections
 {
     struct Entry
@@ -90,10 +92,33 @@ struct ThreadConnections
     {
         for (const Entry &e : std::as_const(entries))
             drop(e.dbName);
+        // libpq's OpenSSL keeps per-thread state that it frees only at pthread exit, which may come after
+        // the process has exited (QThread::wait() does not join). Free it now; looked up at run time so
+        // the probes do not link OpenSSL themselves.
+        using ThreadStop = void (*)();
+        static const ThreadStop stop = [] {
+            // libcrypto comes in with the QPSQL plugin (loaded locally): find the already loaded copy.
+            for (const char *lib : {"libcrypto.so.3", "libcrypto.so"})
+                if (void *h = ::dlopen(lib, RTLD_LAZY | RTLD_NOLOAD))
+                    return reinterpret_cast<ThreadStop>(::dlsym(h, "OPENSSL_thread_stop"));
+            return ThreadStop(nullptr);
+        }();
+        if (stop)
+            stop();
     }
 };
 
-thread_local ThreadConnections t_connections;
+// QThreadStorage, not thread_local: its data is destroyed while the QThread finishes, before wait() returns,
+// so the pool's destructor really joins the closing of the connections. A thread_local destructor runs
+// later, at pthread exit, and raced the process's static destructors (QtSql's connection list) at exit.
+QThreadStorage<ThreadConnections *> t_storage;
+
+ThreadConnections &threadConnections()
+{
+    if (!t_storage.hasLocalData())
+        t_storage.setLocalData(new ThreadConnections);
+    return *t_storage.localData();
+}
 
 QThreadPool *createPool()
 {
@@ -191,7 +216,7 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
 {
     if (reused)
         *reused = false;
-    ThreadConnections &mine = t_connections;
+    ThreadConnections &mine = threadConnections();
     const QString k = key(conn, mode);
     const QByteArray fp = fingerprint(conn, mode, password);
 
@@ -275,7 +300,7 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
 
 void SqlConnectionPool::discard(const Connection &conn, Mode mode)
 {
-    ThreadConnections &mine = t_connections;
+    ThreadConnections &mine = threadConnections();
     auto it = mine.entries.find(key(conn, mode));
     if (it == mine.entries.end())
         return;
