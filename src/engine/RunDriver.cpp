@@ -190,9 +190,22 @@ void RunDriver::stop()
 
 RunStatus RunDriver::status() const
 {
-    RunStatus s = RunPlanner::status(m_state, m_clock->now());
+    // Comparison gates make a status cost real time (quantiles and U over every value): callers polling it
+    // (progress views, personas) get a snapshot at most 200 ms old; commands invalidate it.
+    const qint64 now = m_clock->now();
+    if (m_statusCache && m_statusValid && m_statusAge.isValid() && m_statusAge.elapsed() < 200
+        && m_state.phase() == m_statusCache->phase) {
+        RunStatus s = *m_statusCache;
+        if (s.soakEnd)
+            s.soakRemaining = Milliseconds(std::max<qint64>(0, *s.soakEnd - now));
+        return s;
+    }
+    RunStatus s = RunPlanner::status(m_state, now);
     s.pending += RunCommands::startedWithoutResult(m_state, m_inFlight);
     s.pending += m_confirmations;
+    m_statusCache = s;
+    m_statusValid = true;
+    m_statusAge.start();
     return s;
 }
 
@@ -206,6 +219,7 @@ void RunDriver::provideSecret(const QString &name, const QByteArray &value)
 void RunDriver::confirmWrite(const QString &actionId)
 {
     m_confirmed.insert(actionId);
+    m_statusValid = false;
     queuePump();
 }
 
@@ -216,6 +230,7 @@ Expected<void, QString> RunDriver::apply(const RunCommand &command)
                           + (command.error().reasons.isEmpty() ? QString()
                                                                : QStringLiteral(": ")
                                      + command.error().reasons.join(QStringLiteral("; "))));
+    m_statusValid = false;
     if (!appendAll(*command))
         return unexpected(QStringLiteral("the journal refused the events"));
     queuePump();
@@ -347,6 +362,7 @@ void RunDriver::updatePending(const QList<PendingDecision> &planned)
     if (sameItems(all, m_pending))
         return;
     m_pending = all;
+    m_statusValid = false;
     Q_EMIT decisionNeeded(m_pending);
 }
 

@@ -6,6 +6,7 @@
 #include "core/RunState.h"
 #include "store/Journal.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -133,6 +134,9 @@ private:
     std::optional<qint64> m_wakeAt;
     QSet<Clock::WakeId> m_pollWakes; // wait_until polls
     QTimer *m_pollTimer = nullptr;
+    mutable std::optional<RunStatus> m_statusCache;
+    mutable bool m_statusValid = false;
+    mutable QElapsedTimer m_statusAge;
 };
 
 } // namespace cockpit

@@ -1,0 +1,612 @@
+#include "cli/RunDemo.h"
+
+#include "cli/Await.h"
+#include "cli/CheckSession.h"
+#include "cli/Console.h"
+#include "cli/DemoCommand.h"
+#include "cli/ImportPipelineSimulator.h"
+#include "cli/InterruptHandler.h"
+#include "cli/SubcommandParser.h"
+#include "core/AcceleratedClock.h"
+#include "core/LogCategories.h"
+#include "core/Redactor.h"
+#include "core/RunbookLoader.h"
+#include "demo/DemoClock.h"
+#include "demo/DemoService.h"
+#include "demo/LocalPostgres.h"
+#include "engine/RunCommands.h"
+#include "engine/RunDriver.h"
+#include "engine/RunStatusView.h"
+#include "probes/CheckRunner.h"
+#include "store/JournalFactory.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit::cli {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char *kRunbookResource = ":/runbooks/a-pipeline-rollout.yaml";
+constexpr const char *kDbUser = "cockpit_ro";
+constexpr qint64 kMin = 60 * 1000;
+constexpr qint64 kHour = 60 * kMin;
+constexpr double kRollbackFactor
+    = 60; // a rollback plays at one minute per second: its stopwatch stays readable
+// Comparison gates (quantiles and Mann-Whitney U over a stage's import durations) cost real time on each
+// step once the stage's values are in: the demo slows down around a soak's end so sampling keeps up.
+constexpr double kCompareFactor = 1000;
+
+// Personas of the rehearsal: every decision they take is journaled under these names.
+const QString kLead = QStringLiteral("Dana Weber (demo persona)");
+const QString kDb = QStringLiteral("Ravi Patel (demo persona)");
+const QString kApp = QStringLiteral("Lena Hoffmann (demo persona)");
+
+QByteArray randomToken(int bytes)
+{
+    QByteArray b(bytes, Qt::Uninitialized);
+    for (char &c : b)
+        c = char(QRandomGenerator::system()->bounded(256));
+    return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString baseSchemaSql(const QString &role)
+{
+    const QString r = LocalPostgres::quoteIdentifier(role);
+    return QStringLiteral("CREATE TABLE user_profiles (id bigserial PRIMARY KEY, email text NOT NULL, "
+                          "created_at timestamptz NOT NULL "
+                          "DEFAULT now(), full_pass_status text, full_pass_started_at timestamptz, "
+                          "full_pass_completed_at timestamptz, "
+                          "full_pass_error text);\n"
+                          "INSERT INTO user_profiles (email) SELECT 'user' || g || '@example.test' FROM "
+                          "generate_series(1, 50) g;\n"
+                          "CREATE TABLE imports (id bigserial PRIMARY KEY, user_id text, pipeline text, "
+                          "status text, started_at "
+                          "timestamptz, completed_at timestamptz, error_message text);\n"
+                          "GRANT CONNECT ON DATABASE app TO %1;\nGRANT USAGE ON SCHEMA public TO %1;\n"
+                          "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1;\n"
+                          "ALTER ROLE %1 SET default_transaction_read_only = on;\n")
+        .arg(r);
+}
+
+struct Environment
+{
+    std::unique_ptr<LocalPostgres> postgres;
+    std::unique_ptr<DemoService> service;
+    ~Environment()
+    {
+        if (service)
+            service->stop();
+        if (postgres)
+            (void)postgres->stop();
+    }
+};
+
+// The personas: they answer what the run asks, after a plausible (simulated) while.
+class Director : public QObject
+{
+public:
+    RunDriver *driver = nullptr;
+    DemoClock *clock = nullptr;
+    ImportPipelineSimulator *pipeline = nullptr;
+    bool rollbackScenario = false;
+    bool failureInjected = false;
+    QString injectedAt;
+    int exitCode = -1;
+    double fastFactor = 1;
+    qint64 sessionStart = 0;
+    QElapsedTimer real;
+
+    void begin()
+    {
+        real.start();
+        connect(driver, &RunDriver::decisionNeeded, this,
+                [this] { QTimer::singleShot(0, this, [this] { act(); }); });
+        connect(driver, &RunDriver::stageChanged, this, [this](const QString &stage, int) {
+            if (driver->state().phase() == RunState::Phase::InStage && clock->factor() != fastFactor)
+                clock->setFactor(fastFactor);
+            const RunStatus s = driver->status();
+            Console::out(
+                QStringLiteral("\n== %1  stage %2/%3 %4 — %5\n")
+                    .arg(stamp(), QString::number(s.stageIndex + 1),
+                         QString::number(driver->state().runbook().stages.size()), stage,
+                         driver->state().currentStage() ? driver->state().currentStage()->title : QString()));
+        });
+        connect(driver, &RunDriver::eventApplied, this, [this](const JournalEvent &e) { narrate(e); });
+        connect(driver, &RunDriver::finished, this, [this](const QString &outcome) {
+            Console::out(QStringLiteral("\n== %1  run finished: %2\n").arg(stamp(), outcome));
+            done(outcome == QLatin1String("completed") && !rollbackScenario ? 0 : 1);
+        });
+        connect(driver, &RunDriver::failed, this, [this](const QString &error) {
+            Console::err(QStringLiteral("demo: %1\n").arg(error));
+            done(2);
+        });
+        connect(driver, &RunDriver::rollbackFinished, this, [this](const RollbackClock &c) {
+            const bool within = c.elapsed <= c.target;
+            Console::out(QStringLiteral("\n== %1  ROLLBACK %2 in %3 — target %4: %5\n")
+                             .arg(stamp(), c.ok ? QStringLiteral("complete") : QStringLiteral("FAILED"),
+                                  RunStatusView::duration(c.elapsed.count()),
+                                  RunStatusView::duration(c.target.count()),
+                                  within ? QStringLiteral("within target") : QStringLiteral("OVER TARGET")));
+            QTimer::singleShot(0, this,
+                               [this, c, within] { done(rollbackScenario && c.ok && within ? 0 : 1); });
+        });
+        auto *progress = new QTimer(this);
+        connect(progress, &QTimer::timeout, this, [this] {
+            Console::out(
+                QStringLiteral("   %1  %2 | imports %3 (v2 %4%)%5\n")
+                    .arg(stamp(),
+                         RunStatusView::progressLine(driver->state(), driver->status(), driver->now()))
+                    .arg(pipeline->importsWritten())
+                    .arg(pipeline->rolloutPercent())
+                    .arg(latest()));
+            act();
+        });
+        progress->start(1500);
+        driver->start();
+        QTimer::singleShot(0, this, [this] { act(); });
+    }
+
+    void done(int code)
+    {
+        if (exitCode >= 0)
+            return;
+        exitCode = code;
+        driver->stop();
+        pipeline->stop();
+        QCoreApplication::exit(code);
+    }
+
+private:
+    QSet<QString> m_scheduled;
+
+    QString stamp() const
+    {
+        const qint64 t = driver->now() - sessionStart;
+        return QStringLiteral("[day %1 %2:%3]")
+            .arg(t / (24 * kHour) + 1)
+            .arg((t / kHour) % 24, 2, 10, QLatin1Char('0'))
+            .arg((t / kMin) % 60, 2, 10, QLatin1Char('0'));
+    }
+
+    QString latest() const
+    {
+        const auto &samples = driver->state().latestSamples();
+        const auto it = samples.constFind(QStringLiteral("success_rate_pct"));
+        if (it == samples.constEnd() || !it->value)
+            return QString();
+        return QStringLiteral(" | v2 success %1%").arg(*it->value, 0, 'f', 1);
+    }
+
+    void narrate(const JournalEvent &e)
+    {
+        const QJsonObject &p = e.payload();
+        auto v = [&p](const char *k) { return p.value(QLatin1String(k)).toString(); };
+        slowDownForComparisons();
+        switch (e.type()) {
+        case JournalEventType::ActionRun:
+            if (v("status") != QLatin1String("started"))
+                Console::out(
+                    QStringLiteral("   %1  action %2: %3%4\n")
+                        .arg(stamp(), v("action"), v("status"),
+                             e.actor() != QLatin1String("engine") && v("status") == QLatin1String("accepted")
+                                 ? QString()
+                                 : QString()));
+            break;
+        case JournalEventType::CheckObserved:
+            if (v("purpose") == QLatin1String("verify"))
+                Console::out(QStringLiteral("   %1  verify %2: %3\n").arg(stamp(), v("check"), v("verdict")));
+            break;
+        case JournalEventType::GateChanged:
+            if (v("to") == QLatin1String("fail") || v("phase") == QLatin1String("awaiting_decision"))
+                Console::out(QStringLiteral("   %1  gate %2: %3 (%4)\n")
+                                 .arg(stamp(), v("gate"), v("to"), v("reason")));
+            break;
+        case JournalEventType::Approval:
+            Console::out(QStringLiteral("   %1  %2 %3 by %4\n")
+                             .arg(stamp(),
+                                  v("kind") == QLatin1String("promotion")
+                                      ? QStringLiteral("promotion approved")
+                                      : QStringLiteral("confirmed ") + v("gate"),
+                                  QString(), e.actor()));
+            break;
+        case JournalEventType::DecisionMade:
+            Console::out(QStringLiteral("   %1  %2 %3 %4ed by %5\n")
+                             .arg(stamp(), v("target_kind"), v("target"), v("decision"), e.actor()));
+            break;
+        case JournalEventType::TriggerFired:
+            Console::out(QStringLiteral("\n!! %1  trigger %2 fired (%3): %4\n")
+                             .arg(stamp(), v("trigger"), v("severity"), v("explanation")));
+            break;
+        case JournalEventType::RollbackStarted:
+            clock->setFactor(kRollbackFactor);
+            Console::out(
+                QStringLiteral(
+                    "!! %1  ROLLBACK started, target %2; clock slowed to x%3 so the stopwatch is readable\n")
+                    .arg(stamp(),
+                         RunStatusView::duration(qint64(p.value(QLatin1String("target_ms")).toDouble())))
+                    .arg(kRollbackFactor));
+            break;
+        case JournalEventType::RollbackStep:
+            if (v("status") != QLatin1String("started"))
+                Console::out(
+                    QStringLiteral("   %1  rollback step %2: %3\n").arg(stamp(), v("step"), v("status")));
+            break;
+        case JournalEventType::PointOfNoReturn:
+            Console::out(
+                QStringLiteral("   %1  point of no return passed: %2\n").arg(stamp(), v("description")));
+            break;
+        case JournalEventType::Checkpoint:
+            Console::out(QStringLiteral("   %1  checkpoint %2 of %3 recorded\n")
+                             .arg(stamp())
+                             .arg(p.value(QLatin1String("index")).toInt() + 1)
+                             .arg(v("stage")));
+            break;
+        default: break;
+        }
+    }
+
+    void slowDownForComparisons()
+    {
+        const RunState &st = driver->state();
+        const Stage *stage = st.currentStage();
+        if (!stage || st.phase() != RunState::Phase::InStage || clock->factor() <= kCompareFactor)
+            return;
+        const bool compares = std::any_of(stage->gates.cbegin(), stage->gates.cend(), [](const Gate &g) {
+            return g.kind == Gate::Kind::NoDegradation || g.kind == Gate::Kind::NoNewValues;
+        });
+        const auto end = st.soakEnd();
+        if (compares && end && *end - driver->now() < kHour) {
+            clock->setFactor(kCompareFactor);
+            Console::out(
+                QStringLiteral(
+                    "   %1  soak ends within the hour: clock x%2 while the stage is compared with the "
+                    "previous one\n")
+                    .arg(stamp())
+                    .arg(kCompareFactor));
+        }
+    }
+
+    void apply(const RunCommand &c)
+    {
+        if (auto r = driver->apply(c); !r)
+            qCWarning(lcDemo) << "persona command refused:" << r.error();
+    }
+
+    // A persona does it after `delay` of simulated time (people take a while; the clock keeps running).
+    void later(const QString &key, qint64 delay, std::function<void()> fn)
+    {
+        if (m_scheduled.contains(key))
+            return;
+        m_scheduled.insert(key);
+        clock->wakeAt(driver->now() + delay, [this, key, fn] {
+            m_scheduled.remove(key);
+            if (exitCode < 0)
+                fn();
+        });
+    }
+
+    void act()
+    {
+        if (exitCode >= 0 || !driver->isRunning())
+            return;
+        const RunState &st = driver->state();
+        if (rollbackScenario && !failureInjected && st.phase() == RunState::Phase::InStage
+            && st.stage().index == 1 && st.stage().soakStart
+            && driver->now() >= *st.stage().soakStart + 6 * kHour) {
+            failureInjected = true;
+            pipeline->setV2FailurePct(30);
+            Console::out(
+                QStringLiteral("\n!! %1  injected failure: the v2 pipeline now fails 30% of imports\n")
+                    .arg(stamp()));
+        }
+        if (st.phase() == RunState::Phase::RolledBack || st.phase() == RunState::Phase::Finished)
+            return;
+        const qint64 now = driver->now();
+        for (const PendingDecision &p : driver->pending()) {
+            const QString key = p.kind + QLatin1Char(':') + p.target;
+            if (p.kind == QLatin1String("enter_stage") && st.phase() == RunState::Phase::Ready) {
+                apply(RunPlanner::enterStage(st, now, p.target, kLead));
+            } else if (p.kind == QLatin1String("manual_gate")) {
+                const QString who = p.target == QLatin1String("no-crashes") ? kDb : kApp;
+                later(key, 20 * kMin, [this, p, who] {
+                    apply(RunPlanner::confirmManualGate(
+                        driver->state(), driver->now(), p.target, who,
+                        QStringLiteral("checked the support queue and the worker dashboards")));
+                });
+            } else if (p.kind == QLatin1String("action") || p.kind == QLatin1String("rollback_step")
+                       || p.kind == QLatin1String("schedule")) {
+                const bool rollback = p.kind == QLatin1String("rollback_step");
+                const QString who = p.target == QLatin1String("announce-deprecation") ? kApp
+                    : p.target == QLatin1String("investigate")                        ? kLead
+                                                                                      : kDb;
+                later(key, rollback ? 3 * kMin : 30 * kMin, [this, p, who] {
+                    apply(RunCommands::decide(driver->state(), driver->now(), p.kind, p.target, true, who,
+                                              QStringLiteral("done (demo persona)")));
+                });
+            } else if (p.kind == QLatin1String("second_approval")) {
+                later(key, 15 * kMin, [this] {
+                    apply(RunPlanner::approvePromotion(
+                        driver->state(), driver->now(), kDb,
+                        QStringLiteral("reviewed the gates and checkpoints; approved")));
+                });
+            } else if (p.kind == QLatin1String("promote")) {
+                apply(RunPlanner::promote(st, now, kLead));
+                return;
+            } else if (p.kind == QLatin1String("gate")) {
+                later(key, 10 * kMin, [this, p] {
+                    apply(RunPlanner::decide(
+                        driver->state(), driver->now(), QStringLiteral("gate"), p.target, true, kLead,
+                        QStringLiteral("demo: reviewed the samples by hand and accepted")));
+                });
+            } else if (p.kind == QLatin1String("confirm_write")) {
+                driver->confirmWrite(p.target);
+            }
+        }
+    }
+};
+
+} // namespace
+
+int runRehearsalDemo(const QStringList &args)
+{
+    for (const QString &a : args)
+        if (a == QLatin1String("--break") || a.startsWith(QLatin1String("--break="))
+            || a == QLatin1String("--json"))
+            return runDemoCommand(args);
+    if (args.contains(QStringLiteral("--prerequisites-only"))) {
+        QStringList rest = args;
+        rest.removeAll(QStringLiteral("--prerequisites-only"));
+        return runDemoCommand(rest);
+    }
+    SubcommandParser sp(
+        QStringLiteral("demo"), QString(),
+        QStringLiteral(
+            "Rehearses example runbook A end to end against throwaway local services: a PostgreSQL whose "
+            "imports "
+            "table is fed live by a simulated v1/v2 import pipeline, and a stand-in for the rollout manager. "
+            "After the prerequisite check, the whole rollout (10% → 50% → 100% → deprecate → remove v1) "
+            "plays on "
+            "an accelerated clock in about two minutes; demo personas confirm manual items and approve. "
+            "Everything is journaled and torn down at the end.\n"
+            "Exit: 0 the rehearsal ended as its scenario expects, 1 otherwise, 2 setup failed, 130 "
+            "interrupted.\n"
+            "--break WHAT / --prerequisites-only / --json: the prerequisite-only demo."));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QStringLiteral("normal (default) or rollback: v2 breaks in stage 2, the success-rate "
+                       "trigger fires and the rollback runs against its 15 min target."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption journal(
+        QStringLiteral("journal"),
+        QStringLiteral("Keep the journal here (SQLite file or postgresql://…; default: a new file "
+                       "in the temp dir, printed)."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption factor(
+        QStringLiteral("clock-factor"),
+        QStringLiteral("Clock speed (default: the rollout's 17 days of soak in about two minutes)."),
+        QStringLiteral("N"));
+    const QCommandLineOption prereq(QStringLiteral("prerequisites-only"),
+                                    QStringLiteral("Only the prerequisite check."));
+    const QCommandLineOption brk(QStringLiteral("break"),
+                                 QStringLiteral("Prerequisite demo with one thing broken."),
+                                 QStringLiteral("WHAT"));
+    for (const auto &o : {scenario, journal, factor, prereq, brk})
+        sp.addOption(o);
+    if (auto done = sp.parse(args))
+        return *done;
+    const QString scenarioName
+        = sp.parser().value(scenario).isEmpty() ? QStringLiteral("normal") : sp.parser().value(scenario);
+    if (scenarioName != QLatin1String("normal") && scenarioName != QLatin1String("rollback"))
+        return sp.usageError(QStringLiteral("--scenario must be normal or rollback"));
+    const bool rollbackScenario = scenarioName == QLatin1String("rollback");
+    InterruptHandler::install();
+
+    QFile file(QString::fromLatin1(kRunbookResource));
+    if (!file.open(QIODevice::ReadOnly)) {
+        Console::err(QStringLiteral("demo: the embedded example runbook A is missing\n"));
+        return 2;
+    }
+    // Demo param: metrics are sampled hourly instead of every 5-15 minutes, so 17 days of soak fit in two
+    // minutes without outrunning a laptop's disk (every sample is a synced journal append). The journal keeps
+    // the text as run.
+    QByteArray runbookText = file.readAll();
+    runbookText.replace("every: 5m\n", "every: 1h\n").replace("every: 15m\n", "every: 1h\n");
+    const QByteArray dbPassword = randomToken(18);
+    Redactor::add(dbPassword);
+
+    Environment env;
+    QElapsedTimer wall;
+    wall.start();
+    Console::out(QStringLiteral("Cutover Cockpit demo: rehearsal of example runbook A (v2 full_pass pipeline "
+                                "rollout), scenario %1\n\n")
+                     .arg(scenarioName));
+    Console::out(QStringLiteral("[1/5] Throwaway PostgreSQL … "));
+    auto started
+        = await(QtConcurrent::run([] { return LocalPostgres::start(LocalPostgres::StartOptions {}); }));
+    if (!started) {
+        Console::err(QStringLiteral("\ndemo: could not start PostgreSQL: %1\n").arg(started.error().message));
+        return 2;
+    }
+    env.postgres = std::move(*started);
+    const qint64 origin = QDateTime::currentMSecsSinceEpoch();
+    const LocalPostgres *pg = env.postgres.get();
+    auto setup = await(QtConcurrent::run([pg, dbPassword, origin]() -> Expected<void, Error> {
+        if (auto r = pg->createDatabase(QStringLiteral("app")); !r)
+            return r;
+        if (auto r = pg->createRole(QString::fromLatin1(kDbUser), dbPassword); !r)
+            return r;
+        if (auto r = pg->runSql(QStringLiteral("app"), baseSchemaSql(QString::fromLatin1(kDbUser))); !r)
+            return r;
+        return pg->runSql(QStringLiteral("app"),
+                          ImportPipelineSimulator::schemaSql(origin, QString::fromLatin1(kDbUser)));
+    }));
+    if (!setup) {
+        Console::err(QStringLiteral("\ndemo: database setup failed: %1\n").arg(setup.error().message));
+        return 2;
+    }
+    Console::out(
+        QStringLiteral(
+            "127.0.0.1:%1 (TLS), database app with 25 h of import history, read-only role %2 (%3 ms)\n")
+            .arg(env.postgres->port())
+            .arg(QString::fromLatin1(kDbUser))
+            .arg(wall.elapsed()));
+    if (InterruptHandler::wasInterrupted())
+        return 130;
+
+    env.service = std::make_unique<DemoService>();
+    if (!env.service->start()) {
+        Console::err(QStringLiteral("demo: the local HTTP service could not listen: %1\n")
+                         .arg(env.service->errorString()));
+        return 2;
+    }
+    Console::out(
+        QStringLiteral(
+            "[2/5] Rollout manager stand-in on %1 (health, rollout percent, routing split, deprecation "
+            "headers)\n")
+            .arg(env.service->baseUrl()));
+
+    const QMap<QString, QString> params {
+        {QStringLiteral("app_db_host"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("app_db_port"), QString::number(env.postgres->port())},
+        {QStringLiteral("app_db_name"), QStringLiteral("app")},
+        {QStringLiteral("app_db_user"), QString::fromLatin1(kDbUser)},
+        {QStringLiteral("app_db_sslmode"), QStringLiteral("verify-full")},
+        {QStringLiteral("app_db_ca_file"), env.postgres->caFile()},
+        {QStringLiteral("rlm_url"), env.service->baseUrl()}};
+    auto loaded = RunbookLoader::loadText(runbookText, QStringLiteral("a-pipeline-rollout.yaml"), params);
+    if (!loaded) {
+        for (const Error &e : loaded.error())
+            Console::err(e.toString() + QLatin1Char('\n'));
+        return 2;
+    }
+    Runbook runbookValue = std::move(*loaded);
+    runbookValue.name = QStringLiteral("demo ") + runbookValue.name;
+    auto runbook = std::make_shared<const Runbook>(runbookValue);
+    const QString dbSecret = runbook->connections.value(QStringLiteral("app_db")).password.name;
+
+    // 3. The prerequisite check, as `check` runs it; the manual item is confirmed by a persona. The demo has
+    // no keychain of its own: the DB password is handed over in-process; the issuer-key check asks the
+    // keychain.
+    Console::out(QStringLiteral(
+        "[3/5] Prerequisite check (the demo continues whatever it says: this is a rehearsal)\n"));
+    CheckRunner runner;
+    runner.setSecretTimeout(3s);
+    if (!dbSecret.isEmpty())
+        runner.provideSecret(dbSecret, dbPassword);
+    QMap<QString, ManualConfirmation> confirmations;
+    for (const Check &c : std::as_const(runbook->prerequisites))
+        if (std::holds_alternative<ManualCheck>(c.probe))
+            confirmations.insert(c.id,
+                                 ManualConfirmation {kLead, QStringLiteral("confirmed by the demo persona")});
+    CheckSession session(runner);
+    const auto outcome = session.run(*runbook, runbook->prerequisites, confirmations);
+    CheckSession::report(*runbook, runbook->prerequisites, outcome, false);
+    if (outcome.interrupted || InterruptHandler::wasInterrupted())
+        return 130;
+
+    // 4. The journal and the clock.
+    QString spec = sp.parser().value(journal);
+    if (spec.isEmpty())
+        spec = QDir(QDir::tempPath())
+                   .filePath(
+                       QStringLiteral("cutover-demo-%1.journal")
+                           .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    JournalOpenOptions jo;
+    jo.password = qgetenv("PGPASSWORD");
+    auto opened = JournalFactory::open(spec, jo);
+    if (!opened) {
+        Console::err(
+            QStringLiteral("demo: cannot open the journal %1: %2\n").arg(spec, opened.error().message));
+        return 2;
+    }
+    std::unique_ptr<Journal> store = std::move(*opened);
+    qint64 span = 0;
+    for (const Stage &s : runbook->stages)
+        span += s.soak.count();
+    double clockFactor = AcceleratedClock::factorFor(span, 120000);
+    if (sp.parser().isSet(factor)) {
+        bool ok = false;
+        clockFactor = sp.parser().value(factor).toDouble(&ok);
+        if (!ok || clockFactor < 1)
+            return sp.usageError(QStringLiteral("--clock-factor must be a number >= 1"));
+    }
+    DemoClock clock(origin, clockFactor);
+    Console::out(
+        QStringLiteral("\n[4/5] Journal %1\n      clock x%2: %3 of soak in about %4; metrics sampled hourly "
+                       "(demo param)\n")
+            .arg(store->location())
+            .arg(clockFactor, 0, 'f', 0)
+            .arg(RunStatusView::duration(span), RunStatusView::duration(qint64(double(span) / clockFactor))));
+
+    RunDriverOptions o;
+    o.mode = RunMode::Rehearsal;
+    o.lead = kLead;
+    o.confirmAllWrites = true;
+    o.useKeychain = false;
+    RunDriver driver(runbook, store.get(), &clock, o);
+    if (!dbSecret.isEmpty())
+        driver.provideSecret(dbSecret, dbPassword);
+    if (auto r = driver.open(); !r) {
+        Console::err(QStringLiteral("demo: %1\n").arg(r.error()));
+        return 2;
+    }
+
+    ImportPipelineSimulator::Options so;
+    PostgresConnection writer;
+    writer.host = QStringLiteral("127.0.0.1");
+    writer.port = env.postgres->port();
+    writer.database = QStringLiteral("app");
+    writer.user = env.postgres->superuser();
+    writer.caFile = env.postgres->caFile();
+    so.database.name = QStringLiteral("demo_writer");
+    so.database.target = writer;
+    so.database.writable = true;
+    so.rolloutUrl = env.service->baseUrl() + QStringLiteral("/config/rollout-percent");
+    ImportPipelineSimulator pipeline(&clock, so);
+    pipeline.start();
+
+    Console::out(QStringLiteral("[5/5] Rehearsal %1: personas %2 (lead), %3, %4\n")
+                     .arg(driver.runId(), kLead, kDb, kApp));
+    Director director;
+    director.driver = &driver;
+    director.clock = &clock;
+    director.pipeline = &pipeline;
+    director.rollbackScenario = rollbackScenario;
+    director.sessionStart = origin;
+    director.fastFactor = clockFactor;
+    QObject::connect(InterruptHandler::install(), &InterruptHandler::interrupted, &director, [&director] {
+        Console::err(QStringLiteral("\ninterrupted\n"));
+        director.done(130);
+    });
+    director.begin();
+    QCoreApplication::exec();
+    const int code = director.exitCode >= 0 ? director.exitCode : 1;
+
+    pipeline.stop();
+    const RunStatus s = driver.status();
+    Console::out(QStringLiteral("\n") + RunStatusView::toText(driver.state(), s, driver.now()));
+    const auto verified = store->verify();
+    Console::out(QStringLiteral("\nJournal %1: %2 events, %3\n")
+                     .arg(store->location())
+                     .arg(verified ? verified->eventCount : 0)
+                     .arg(verified && verified->ok() ? QStringLiteral("hash chain verified")
+                                                     : QStringLiteral("VERIFY FAILED")));
+    Console::out(QStringLiteral("Imports simulated: %1; real time %2\n")
+                     .arg(pipeline.importsWritten())
+                     .arg(RunStatusView::duration(wall.elapsed())));
+    if (!pipeline.lastError().isEmpty())
+        qCWarning(lcDemo) << "pipeline:" << pipeline.lastError();
+    Console::out(QStringLiteral("Tearing down the throwaway services.\n"));
+    return code;
+}
+
+} // namespace cockpit::cli
