@@ -18,6 +18,7 @@
 #include "engine/RunDriver.h"
 #include "engine/RunStatusView.h"
 #include "probes/CheckRunner.h"
+#include "probes/SecretStore.h"
 #include "store/JournalFactory.h"
 
 #include <QCoreApplication>
@@ -81,8 +82,12 @@ struct Environment
 {
     std::unique_ptr<LocalPostgres> postgres;
     std::unique_ptr<DemoService> service;
+    QString secretScope;
+    QStringList storedSecrets;
     ~Environment()
     {
+        for (const QString &name : std::as_const(storedSecrets))
+            (void)await(SecretStore::remove(secretScope, name));
         if (service)
             service->stop();
         if (postgres)
