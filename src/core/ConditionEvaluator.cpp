@@ -226,7 +226,7 @@ Resolved resolve(const Operand &op, Context &ctx)
     case Operand::Kind::Literal: return single(op.literal);
     case Operand::Kind::Placeholder: return resolvePlaceholder(op, ctx, false);
     case Operand::Kind::Len: {
-        const Resolved r = resolvePlaceholder(op, ctx, true);
+        Resolved r = resolvePlaceholder(op, ctx, true); // not const: `return r` below moves it
         if (r.multi)
             return single(numberScalar(double(r.items.size())));
         const Scalar &s = r.items.first();

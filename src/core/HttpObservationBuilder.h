@@ -19,8 +19,8 @@ class HttpObservationBuilder
 public:
     using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
 
-    static constexpr qsizetype MaxBodyBytes = 1024 * 1024; // bodies beyond this are cut (bodyTruncated)
-    static constexpr qsizetype MaxHeaderBytes = 64 * 1024; // status line + header section
+    static constexpr qsizetype MaxBodyBytes = qsizetype(1024) * 1024; // longer bodies are cut (bodyTruncated)
+    static constexpr qsizetype MaxHeaderBytes = qsizetype(64) * 1024; // status line + header section
     static constexpr qsizetype MaxHeaderCount = 256;
 
     // kind Http, connected, status, headers and the decoded body. `truncated` is carried into bodyTruncated.

@@ -40,7 +40,7 @@ QJsonValue redactValue(const QJsonValue &v)
     case QJsonValue::Object: return redactObject(v.toObject());
     case QJsonValue::Array: {
         QJsonArray out;
-        for (const QJsonValue &e : v.toArray())
+        for (const QJsonValue e : v.toArray()) // by value: the iterator yields QJsonValueRef
             out.append(redactValue(e));
         return out;
     }
