@@ -269,7 +269,7 @@ QString RunbookLoader::secretRef(const YAML::Node &node, const QString &what)
     const YamlReader::Map m = m_r.map(node, what, {QStringLiteral("secret")});
     if (!m_r.requireKeys(m, {QStringLiteral("secret")}))
         return {};
-    const QString name = m_r.str(m, QStringLiteral("secret"));
+    QString name = m_r.str(m, QStringLiteral("secret")); // not const: returned by move
     if (!name.isEmpty() && !m_rb.secrets.contains(name)) {
         m_r.error(m.value(QStringLiteral("secret")),
                   QStringLiteral("undefined secret %1%2: declare it under secrets:")

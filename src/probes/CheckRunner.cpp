@@ -432,7 +432,7 @@ void CheckRunner::failJob(int index, const QString &error, Verdict verdict)
     complete(index, std::move(r));
 }
 
-void CheckRunner::complete(int index, CheckResult result)
+void CheckRunner::complete(int index, const CheckResult &result)
 {
     Job &job = m_jobs[index];
     const bool wasRunning = job.state == State::Running;

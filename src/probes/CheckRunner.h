@@ -103,7 +103,7 @@ private:
     void launch(int index);
     void probeFinished(int index, const Observation &observation);
     void failJob(int index, const QString &error, Verdict verdict = Verdict::Fail);
-    void complete(int index, CheckResult result);
+    void complete(int index, const CheckResult &result);
     void finishIfDone();
     void abandonAll();
     QByteArray secretValue(const QString &name) const;

@@ -12,7 +12,7 @@
 #include <QTimer>
 
 #ifdef Q_OS_UNIX
-#include <signal.h>
+#include <csignal>
 #include <unistd.h>
 #endif
 

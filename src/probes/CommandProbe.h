@@ -13,7 +13,7 @@ namespace cockpit {
 class CommandProbe
 {
 public:
-    static constexpr qsizetype MaxOutputBytes = 1024 * 1024;
+    static constexpr qsizetype MaxOutputBytes = qsizetype(1024) * 1024;
 
     static QFuture<Observation> run(const CommandSpec &spec);
 };

@@ -132,7 +132,7 @@ public:
         deliver();
     }
 
-    void start(QNetworkRequest req, const QByteArray &body, const QString &poolKey, bool insecure,
+    void start(const QNetworkRequest &req, const QByteArray &body, const QString &poolKey, bool insecure,
                bool carriesCredentials)
     {
         m_insecure = insecure;

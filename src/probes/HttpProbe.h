@@ -19,7 +19,7 @@ namespace cockpit {
 class HttpProbe
 {
 public:
-    static constexpr qsizetype MaxBodyBytes = 1024 * 1024; // reading stops here (bodyTruncated)
+    static constexpr qsizetype MaxBodyBytes = qsizetype(1024) * 1024; // reading stops here (bodyTruncated)
     static constexpr std::chrono::milliseconds DefaultTimeout{10000};
 
     // The bearer token goes into the Authorization header only; the observation records response
