@@ -20,8 +20,8 @@ namespace cockpit {
 
 namespace {
 
-constexpr qsizetype MaxRequestHead = 64 * 1024;
-constexpr qsizetype MaxRequestBody = 16 * 1024 * 1024;
+constexpr qsizetype MaxRequestHead = qsizetype(64) * 1024;
+constexpr qsizetype MaxRequestBody = qsizetype(16) * 1024 * 1024;
 
 QByteArray reasonPhrase(int status)
 {

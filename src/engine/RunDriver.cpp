@@ -36,7 +36,7 @@ template<class T, class F> void whenDone(QObject *ctx, int *busy, QFuture<T> fut
 
 QString clip(const QByteArray &bytes)
 {
-    QString s = QString::fromUtf8(bytes.left(kOutputChars * 4));
+    QString s = QString::fromUtf8(bytes.left(qsizetype(kOutputChars) * 4));
     if (s.size() > kOutputChars)
         s = s.left(kOutputChars) + QStringLiteral("…");
     return s;
@@ -396,7 +396,7 @@ QStringList RunDriver::secretsOf(const QString &connection) const
     return names;
 }
 
-void RunDriver::withSecrets(const QStringList &names, std::function<void()> then)
+void RunDriver::withSecrets(const QStringList &names, const std::function<void()> &then)
 {
     QStringList missing;
     for (const QString &n : names)

@@ -110,7 +110,7 @@ private:
     void updatePending(const QList<PendingDecision> &planned);
     void scheduleWake(std::optional<qint64> at);
     // Resolves secret names (provided, else keychain) and then calls `then` on this thread.
-    void withSecrets(const QStringList &names, std::function<void()> then);
+    void withSecrets(const QStringList &names, const std::function<void()> &then);
     QByteArray secret(const QString &name) const { return m_secrets.value(name); }
     QStringList secretsOf(const QString &connection) const;
     RunDriverOptions m_options;
