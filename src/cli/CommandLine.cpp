@@ -2,13 +2,14 @@
 
 #include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
-#include "cli/DecideCommand.h"
 #include "cli/Console.h"
+#include "cli/DecideCommand.h"
 #include "cli/DemoCommand.h"
 #include "cli/JournalCommand.h"
 #include "cli/Logging.h"
 #include "cli/ProbeCommand.h"
 #include "cli/RunCommand.h"
+#include "cli/RunDemo.h"
 #include "cli/SecretCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/ValidateCommand.h"
@@ -39,9 +40,11 @@ const Subcommand kSubcommands[] = {
     {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
     {"run", runRunCommand, "run a runbook headless; resumes its unfinished run from the journal"},
     {"status", runStatusCommand, "where a run stands: stage, soak, gates, pending decisions, rollback clock"},
-    {"decide", runDecideCommand, "record a decision (gate, manual item, action, promotion) in a run's journal"},
+    {"decide", runDecideCommand,
+     "record a decision (gate, manual item, action, promotion) in a run's journal"},
     {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
-    {"demo", runDemoCommand, "run example runbook A's prerequisites against throwaway local services"},
+    {"demo", runRehearsalDemo,
+     "rehearse example runbook A end to end on throwaway local services (--scenario rollback)"},
 };
 
 QString usage()
@@ -50,7 +53,8 @@ QString usage()
                                   "Plan, rehearse and run production cutovers. Without a command the desktop "
                                   "application starts.\n\nCommands:\n");
     for (const Subcommand &s : kSubcommands)
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(s.name).leftJustified(9), QString::fromLatin1(s.summary));
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(QString::fromLatin1(s.name).leftJustified(9), QString::fromLatin1(s.summary));
     text += QStringLiteral("\nGlobal options:\n  --verbose         debug logging on stderr\n"
                            "  --log-file FILE   also write the log to FILE\n"
                            "  -h, --help        this help; COMMAND --help for a command's options\n"
@@ -83,8 +87,8 @@ bool isCommandLineInvocation(int argc, char **argv)
     if (args.isEmpty())
         return false;
     const QString &first = args.first();
-    return find(first) || first == QLatin1String("--help") ||
-           first == QLatin1String("-h") || first == QLatin1String("--version") || first == QLatin1String("-v");
+    return find(first) || first == QLatin1String("--help") || first == QLatin1String("-h")
+        || first == QLatin1String("--version") || first == QLatin1String("-v");
 }
 
 int run(int argc, char **argv)
@@ -106,8 +110,8 @@ int run(int argc, char **argv)
     } else if (const Subcommand *s = find(args.first())) {
         qCInfo(lcCli) << "command" << args.first();
         code = s->run(args.mid(1));
-    } else if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
-               args.first() == QLatin1String("help")) {
+    } else if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+               || args.first() == QLatin1String("help")) {
         Console::out(usage());
         code = 0;
     } else if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-v")) {

@@ -145,7 +145,10 @@ void ImportPipelineSimulator::tick()
         const bool failed = acc >= 1.0;
         if (failed)
             acc -= 1.0;
-        const int sec = m_durationsSec[m_durationIndex++ % m_durationsSec.size()];
+        // Each pipeline walks the whole table: every stage's v2 durations have the same distribution,
+        // whatever share of the traffic v2 gets.
+        int &index = v2 ? m_durationIndex : m_v1DurationIndex;
+        const int sec = m_durationsSec[index++ % m_durationsSec.size()];
         const qint64 started = finished - qint64(sec) * 1000;
         rows << QStringLiteral("('u%1','%2','%3',%4,%5,%6)")
                     .arg(m_written + i)

@@ -63,6 +63,7 @@ private:
     int m_percent = 0;
     int m_message = 0;
     int m_durationIndex = 0;
+    int m_v1DurationIndex = 0;
     int m_route = 0;
     qint64 m_written = 0;
     bool m_writing = false;

@@ -29,6 +29,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <limits>
 
 namespace cockpit::cli {
 
@@ -263,20 +264,41 @@ private:
     {
         const RunState &st = driver->state();
         const Stage *stage = st.currentStage();
-        if (!stage || st.phase() != RunState::Phase::InStage || clock->factor() <= kCompareFactor)
+        if (!stage || st.phase() != RunState::Phase::InStage)
             return;
         const bool compares = std::any_of(stage->gates.cbegin(), stage->gates.cend(), [](const Gate &g) {
             return g.kind == Gate::Kind::NoDegradation || g.kind == Gate::Kind::NoNewValues;
         });
         const auto end = st.soakEnd();
         if (compares && end && *end - driver->now() < kHour) {
-            clock->setFactor(kCompareFactor);
-            Console::out(
-                QStringLiteral(
-                    "   %1  soak ends within the hour: clock x%2 while the stage is compared with the "
-                    "previous one\n")
-                    .arg(stamp())
-                    .arg(kCompareFactor));
+            if (clock->factor() > kCompareFactor) {
+                clock->setFactor(kCompareFactor);
+                Console::out(
+                    QStringLiteral("   %1  soak ends within the hour: clock x%2 while the stage is compared "
+                                   "with the previous one\n")
+                        .arg(stamp())
+                        .arg(kCompareFactor));
+            }
+            return;
+        }
+        // Keep up: when a metric's sample is overdue by half an interval the machine is not keeping pace with
+        // the clock (a gate would see a gap that exists only in the demo), so the clock slows down; it
+        // speeds up again once sampling has caught up.
+        qint64 overdue = std::numeric_limits<qint64>::min();
+        const auto &latest = st.latestSamples();
+        for (auto it = st.runbook().metrics.cbegin(); it != st.runbook().metrics.cend(); ++it) {
+            const auto l = latest.constFind(it.key());
+            if (l != latest.constEnd())
+                overdue
+                    = std::max(overdue, driver->now() - (l->at + it->every.count()) - it->every.count() / 2);
+        }
+        if (overdue > 0 && clock->factor() > 500) {
+            clock->setFactor(clock->factor() / 2);
+            Console::out(QStringLiteral("   %1  sampling falls behind: clock slowed to x%2\n")
+                             .arg(stamp())
+                             .arg(clock->factor(), 0, 'f', 0));
+        } else if (overdue < -kHour / 2 && clock->factor() < fastFactor) {
+            clock->setFactor(std::min(fastFactor, clock->factor() * 2));
         }
     }
 
