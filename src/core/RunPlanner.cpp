@@ -581,30 +581,33 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
                 : QStringLiteral("waiting for the baseline values");
             return v;
         }
-        Verdict verdict = Verdict::NoData;
-        if (g.kind == Gate::Kind::NoDegradation) {
-            QList<double> b;
-            QList<double> c;
-            for (const auto &x : *values.baseline)
-                b.append(x.toDouble());
-            for (const auto &x : *values.current)
-                c.append(x.toDouble());
-            const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha);
-            verdict = r.verdict;
-            st.explanation = r.explanation;
-            v.details = r.toJson();
-        } else {
-            QStringList b;
-            QStringList c;
-            for (const auto &x : *values.baseline)
-                b.append(x.isString() ? x.toString() : x.toVariant().toString());
-            for (const auto &x : *values.current)
-                c.append(x.isString() ? x.toString() : x.toVariant().toString());
-            const NewValuesReport r = BaselineComparison::noNewValues(b, c);
-            verdict = r.verdict;
-            st.explanation = r.explanation;
-            v.details = r.toJson();
+        std::optional<RunState::GateValues::Comparison> &cached = *values.comparison;
+        if (!cached) {
+            RunState::GateValues::Comparison cmp;
+            if (g.kind == Gate::Kind::NoDegradation) {
+                QList<double> b;
+                QList<double> c;
+                for (const auto &x : *values.baseline)
+                    b.append(x.toDouble());
+                for (const auto &x : *values.current)
+                    c.append(x.toDouble());
+                const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha);
+                cmp = {r.verdict, r.explanation, r.toJson()};
+            } else {
+                QStringList b;
+                QStringList c;
+                for (const auto &x : *values.baseline)
+                    b.append(x.isString() ? x.toString() : x.toVariant().toString());
+                for (const auto &x : *values.current)
+                    c.append(x.isString() ? x.toString() : x.toVariant().toString());
+                const NewValuesReport r = BaselineComparison::noNewValues(b, c);
+                cmp = {r.verdict, r.explanation, r.toJson()};
+            }
+            cached = std::move(cmp);
         }
+        const Verdict verdict = cached->verdict;
+        st.explanation = cached->explanation;
+        v.details = cached->details;
         switch (verdict) {
         case Verdict::Pass:
             st.phase = GateStatus::Phase::Passed;

@@ -261,6 +261,7 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
         // collecting forever.
         const QJsonArray values
             = error.isEmpty() ? p.value(QStringLiteral("values")).toArray() : QJsonArray();
+        v.comparison = std::make_shared<std::optional<GateValues::Comparison>>();
         if (str(p, "role") == QLatin1String("baseline")) {
             v.baseline = values;
             v.baselineError = error;

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -63,6 +64,17 @@ public:
         QString baselineError; // why the values could not be collected ("" when they were)
         QString currentError;
         qint64 currentAt = 0;
+
+        // The comparison of baseline and current, computed once by the planner: it asks on every step,
+        // and a Mann-Whitney test over 10^5 durations is not free. Shared by copies of the state; a new
+        // baseline or current value set replaces it.
+        struct Comparison
+        {
+            Verdict verdict = Verdict::NoData;
+            QString explanation;
+            QJsonObject details;
+        };
+        std::shared_ptr<std::optional<Comparison>> comparison = std::make_shared<std::optional<Comparison>>();
     };
     struct Decision
     {
