@@ -429,7 +429,7 @@ void CheckRunner::failJob(int index, const QString &error, Verdict verdict)
     r.observation = std::move(o);
     r.verdict = verdict;
     r.summary = r.observation.error;
-    complete(index, std::move(r));
+    complete(index, r);
 }
 
 void CheckRunner::complete(int index, const CheckResult &result)
