@@ -22,6 +22,7 @@
 #include "store/JournalFactory.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -520,9 +521,28 @@ int runRehearsalDemo(const QStringList &args)
     auto runbook = std::make_shared<const Runbook>(runbookValue);
     const QString dbSecret = runbook->connections.value(QStringLiteral("app_db")).password.name;
 
-    // 3. The prerequisite check, as `check` runs it; the manual item is confirmed by a persona. The demo has
-    // no keychain of its own: the DB password is handed over in-process; the issuer-key check asks the
-    // keychain.
+    // Declared secrets (A's 64-hex issuer key) go into the keychain under the demo's own scope, so the
+    // secret checks ask a real secret service; they are removed at the end. Without a keychain the check
+    // reports that, as it would on the day.
+    env.secretScope = SecretStore::scopeFor(*runbook);
+    SecretStore::setTimeout(5s);
+    const QByteArray issuerKey
+        = QCryptographicHash::hash(randomToken(32), QCryptographicHash::Sha256).toHex();
+    Redactor::add(issuerKey);
+    QString keychainError;
+    for (const SecretSpec &s : std::as_const(runbook->secrets)) {
+        const auto r = await(SecretStore::write(env.secretScope, s.name, issuerKey));
+        if (!r) {
+            keychainError = r.error().message;
+            break;
+        }
+        env.storedSecrets << s.name;
+    }
+    if (!keychainError.isEmpty())
+        Console::out(QStringLiteral("      no keychain: %1\n").arg(keychainError));
+
+    // 3. The prerequisite check, as `check` runs it; the manual item is confirmed by a persona. The DB
+    // password is handed over in-process.
     Console::out(QStringLiteral(
         "[3/5] Prerequisite check (the demo continues whatever it says: this is a rehearsal)\n"));
     CheckRunner runner;
