@@ -40,7 +40,7 @@ using namespace std::chrono_literals;
 
 constexpr const char *kRunbookResource = ":/runbooks/a-pipeline-rollout.yaml";
 constexpr const char *kDbUser = "cockpit_ro";
-constexpr qint64 kMin = 60 * 1000;
+constexpr qint64 kMin = 60'000;
 constexpr qint64 kHour = 60 * kMin;
 constexpr double kRollbackFactor
     = 60; // a rollback plays at one minute per second: its stopwatch stays readable
@@ -201,12 +201,7 @@ private:
         switch (e.type()) {
         case JournalEventType::ActionRun:
             if (v("status") != QLatin1String("started"))
-                Console::out(
-                    QStringLiteral("   %1  action %2: %3%4\n")
-                        .arg(stamp(), v("action"), v("status"),
-                             e.actor() != QLatin1String("engine") && v("status") == QLatin1String("accepted")
-                                 ? QString()
-                                 : QString()));
+                Console::out(QStringLiteral("   %1  action %2: %3\n").arg(stamp(), v("action"), v("status")));
             break;
         case JournalEventType::CheckObserved:
             if (v("purpose") == QLatin1String("verify"))
@@ -310,7 +305,7 @@ private:
     }
 
     // A persona does it after `delay` of simulated time (people take a while; the clock keeps running).
-    void later(const QString &key, qint64 delay, std::function<void()> fn)
+    void later(const QString &key, qint64 delay, const std::function<void()> &fn)
     {
         if (m_scheduled.contains(key))
             return;
