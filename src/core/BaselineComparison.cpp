@@ -17,6 +17,16 @@ QString num(double v)
     return QString::number(v, 'g', 6);
 }
 
+QString pct(double fraction)
+{
+    if (std::isnan(fraction))
+        return QStringLiteral("-");
+    if (std::isinf(fraction))
+        return QStringLiteral("from 0");
+    return QStringLiteral("%1%2%").arg(fraction > 0 ? QStringLiteral("+") : QString(),
+                                       QString::number(fraction * 100, 'f', 1));
+}
+
 QJsonValue jsonNum(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
@@ -45,6 +55,8 @@ QJsonObject DegradationReport::toJson() const
     return QJsonObject {
         {QStringLiteral("verdict"), verdictName(verdict)},
         {QStringLiteral("alpha"), alpha},
+        {QStringLiteral("tolerance"), tolerance},
+        {QStringLiteral("median_change"), jsonNum(medianChange)},
         {QStringLiteral("quantiles"), q},
         {QStringLiteral("u"), test.u2},
         {QStringLiteral("z"), jsonNum(test.z)},
@@ -67,15 +79,22 @@ QJsonObject NewValuesReport::toJson() const
 }
 
 DegradationReport BaselineComparison::noDegradation(const QList<double> &baseline,
-                                                    const QList<double> &current, double alpha)
+                                                    const QList<double> &current, double alpha,
+                                                    double tolerance)
 {
     DegradationReport r;
     r.alpha = alpha;
+    r.tolerance = tolerance;
     const Quantiles qb(baseline);
     const Quantiles qc(current);
     for (double p : {0.5, 0.9, 0.99})
         r.quantiles.append({p, qb.at(p), qc.at(p)});
     r.test = MannWhitney::test(qb.sorted(), qc.sorted(), MannWhitney::Alternative::Greater);
+    const double b50 = qb.at(0.5);
+    const double c50 = qc.at(0.5);
+    r.medianChange = b50 > 0 ? (c50 - b50) / b50 : (c50 > b50 ? HUGE_VAL : 0.0);
+    if (std::isnan(b50) || std::isnan(c50))
+        r.medianChange = std::nan("");
 
     QStringList qs;
     for (const QuantileRow &row : std::as_const(r.quantiles))
@@ -100,10 +119,15 @@ DegradationReport BaselineComparison::noDegradation(const QList<double> &baselin
                             .arg(num(alpha))
                             .arg(MannWhitney::kMinSampleSize)
                             .arg(numbers);
-    } else if (r.test.p <= alpha) {
+    } else if (r.test.p <= alpha && !(r.medianChange <= tolerance)) {
         r.verdict = Verdict::Fail;
-        r.explanation
-            = QStringLiteral("degraded: p %1 <= alpha %2: %3").arg(num(r.test.p), num(alpha), numbers);
+        r.explanation = QStringLiteral("degraded: p %1 <= alpha %2 and the median rose %3 (tolerance %4): %5")
+                            .arg(num(r.test.p), num(alpha), pct(r.medianChange), QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
+    } else if (r.test.p <= alpha) {
+        r.verdict = Verdict::Pass;
+        r.explanation = QStringLiteral("no degradation beyond tolerance: p %1 <= alpha %2, but the median "
+                                       "changed %3 (tolerance %4): %5")
+                            .arg(num(r.test.p), num(alpha), pct(r.medianChange), QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
     } else {
         r.verdict = Verdict::Pass;
         r.explanation

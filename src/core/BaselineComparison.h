@@ -23,6 +23,8 @@ struct DegradationReport
 {
     Verdict verdict = Verdict::NoData;
     double alpha = 0.05;
+    double tolerance = 0.10; // relative increase of the median a significant result must exceed
+    double medianChange = 0; // (current p50 - baseline p50) / baseline p50; NaN when undefined
     QList<QuantileRow> quantiles;
     MannWhitneyResult test;
     QString explanation; // every number: quantiles, U, z, p, n1, n2, and the rule applied
@@ -44,12 +46,15 @@ struct NewValuesReport
 //
 // Degradation verdicts: NoData when either sample is empty; Inconclusive when a sample has fewer than
 // MannWhitney::kMinSampleSize values or the sizes cannot reach `alpha` at all (the smallest attainable p
-// is above it) — a human decides; Fail when p <= alpha; Pass otherwise.
+// is above it) — a human decides; Fail when p <= alpha and the median rose by more than `tolerance`
+// (a fraction: 0.10 = 10%); Pass otherwise. The tolerance is the practical-significance half of the
+// rule: with tens of thousands of values a 2% slower median is already "significant", yet no one would
+// hold a rollout for it.
 class BaselineComparison
 {
 public:
     static DegradationReport noDegradation(const QList<double> &baseline, const QList<double> &current,
-                                           double alpha);
+                                           double alpha, double tolerance);
     // Values are compared after trimming; empty strings are ignored. No values at all in the current stage
     // is a Pass (nothing new).
     static NewValuesReport noNewValues(const QStringList &baseline, const QStringList &current);

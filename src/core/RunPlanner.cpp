@@ -424,6 +424,16 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
             const GateView &v = views[k];
             if (v.status.phase == GateStatus::Phase::AwaitingDecision)
                 out.append({QStringLiteral("gate"), g.id, sid, v.status.reason, now, std::nullopt});
+            // A comparison or check gate that failed stays failed (its values are final): without a
+            // decision the run would wait forever, so the lead is asked to override it with a reason
+            // or to roll back. A condition gate instead waits for the metric to recover.
+            else if (v.status.phase == GateStatus::Phase::Failed && g.kind != Gate::Kind::Condition
+                     && g.kind != Gate::Kind::Manual && !s.stage().gateDecisions.contains(g.id))
+                out.append({QStringLiteral("gate"), g.id, sid,
+                            QStringLiteral("gate %1 failed: %2. Accept it with a reason to promote anyway, or "
+                                           "roll back")
+                                .arg(g.id, v.status.reason),
+                            now, std::nullopt});
             else if (g.kind == Gate::Kind::Manual && !v.status.passed())
                 out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt,
                             std::nullopt});
@@ -591,7 +601,7 @@ GateView RunPlanner::gateView(const RunState &s, const Gate &g, qint64 now)
                     b.append(x.toDouble());
                 for (const auto &x : *values.current)
                     c.append(x.toDouble());
-                const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha);
+                const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha, g.tolerance);
                 cmp = {r.verdict, r.explanation, r.toJson()};
             } else {
                 QStringList b;

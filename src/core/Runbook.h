@@ -52,6 +52,7 @@ struct Gate
     QString instruction;                          // Manual
     std::optional<SqlQuery> query;                // NoDegradation / NoNewValues: values of this stage
     double alpha = 0.05;                          // NoDegradation significance level
+    double tolerance = 0.10;                      // NoDegradation: allowed rise of the median (fraction)
     std::optional<Check> check;                   // Check
     SourcePos pos;
 };

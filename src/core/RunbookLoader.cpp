@@ -975,7 +975,7 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
                   {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("expect"),
                    QStringLiteral("hold"), QStringLiteral("no_data_grace"), QStringLiteral("recover_within"),
                    QStringLiteral("manual"), QStringLiteral("no_degradation"), QStringLiteral("alpha"),
-                   QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
+                   QStringLiteral("tolerance"), QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
     if (!m.isValid())
         return std::nullopt;
     Gate g;
@@ -995,6 +995,7 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
                                                {QStringLiteral("no_data_grace"), QStringLiteral("expect")},
                                                {QStringLiteral("recover_within"), QStringLiteral("expect")},
                                                {QStringLiteral("alpha"), QStringLiteral("no_degradation")},
+                                               {QStringLiteral("tolerance"), QStringLiteral("no_degradation")},
                                                {QStringLiteral("every"), QStringLiteral("check")}};
     for (const auto &[opt, owner] : only)
         if (!kind.isEmpty() && m.has(opt) && kind != owner)
@@ -1022,6 +1023,20 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
                           QStringLiteral("\"alpha\" must be between 0 and 1 (exclusive), got %1").arg(*a));
             else if (a)
                 g.alpha = *a;
+        }
+        if (m.has(QStringLiteral("tolerance"))) {
+            const YAML::Node tn = m.value(QStringLiteral("tolerance"));
+            const YamlReader::Text t = m_r.text(tn, QStringLiteral("\"tolerance\""));
+            QString s = t.value.trimmed();
+            bool ok = t.ok && s.endsWith(u'%');
+            s.chop(1);
+            const double d = ok ? s.trimmed().toDouble(&ok) : 0;
+            if (t.ok && (!ok || d < 0 || d > 1000))
+                m_r.error(tn, QStringLiteral("expected the allowed rise of the median as a percentage "
+                                             "(\"10%\", 0-1000%) for \"tolerance\", got %1")
+                                  .arg(q(t.value)));
+            else if (ok)
+                g.tolerance = d / 100.0;
         }
     } else if (kind == u"check") {
         g.kind = Gate::Kind::Check;

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void degradationDetected();
     void noDegradation();
     void improvementIsNotDegradation();
+    void significantButWithinTolerance();
     void tooFewValuesIsInconclusive();
     void emptyIsNoData();
     void newValuesListed();
@@ -33,7 +34,7 @@ QList<double> durations(double centre, int n = 40)
 
 void tst_BaselineComparison::degradationDetected()
 {
-    const auto r = BaselineComparison::noDegradation(durations(8), durations(12), 0.01);
+    const auto r = BaselineComparison::noDegradation(durations(8), durations(12), 0.01, 0.10);
     QCOMPARE(r.verdict, Verdict::Fail);
     QVERIFY(r.test.p <= 0.01);
     QCOMPARE(r.test.n1, 40);
@@ -52,7 +53,7 @@ void tst_BaselineComparison::degradationDetected()
 
 void tst_BaselineComparison::noDegradation()
 {
-    const auto r = BaselineComparison::noDegradation(durations(10), durations(10.2), 0.01);
+    const auto r = BaselineComparison::noDegradation(durations(10), durations(10.2), 0.01, 0.10);
     QCOMPARE(r.verdict, Verdict::Pass);
     QVERIFY(r.test.p > 0.01);
     QVERIFY2(r.explanation.startsWith(QLatin1String("no degradation")), qPrintable(r.explanation));
@@ -61,25 +62,47 @@ void tst_BaselineComparison::noDegradation()
 void tst_BaselineComparison::improvementIsNotDegradation()
 {
     // One-sided: faster imports never fail the gate.
-    const auto r = BaselineComparison::noDegradation(durations(20), durations(5), 0.05);
+    const auto r = BaselineComparison::noDegradation(durations(20), durations(5), 0.05, 0.10);
     QCOMPARE(r.verdict, Verdict::Pass);
     QVERIFY(r.test.p > 0.99);
 }
 
+void tst_BaselineComparison::significantButWithinTolerance()
+{
+    // 20 000 values per stage: a median 2% higher is highly significant, yet within a 10% tolerance.
+    QList<double> base;
+    QList<double> slower;
+    for (int i = 0; i < 20000; ++i) {
+        base.append(300.0 + double((i * 7919) % 200));
+        slower.append((300.0 + double((i * 7919) % 200)) * 1.02);
+    }
+    const auto within = BaselineComparison::noDegradation(base, slower, 0.01, 0.10);
+    QVERIFY(within.test.p <= 0.01);
+    QCOMPARE(within.verdict, Verdict::Pass);
+    QVERIFY2(within.explanation.contains(QLatin1String("+2.0%")) && within.explanation.contains(QLatin1String("tolerance 10.0%")),
+             qPrintable(within.explanation));
+    QCOMPARE(within.toJson().value(QStringLiteral("tolerance")).toDouble(), 0.10);
+    // The same data against a 1% tolerance: degraded, and the explanation says by how much.
+    const auto strict = BaselineComparison::noDegradation(base, slower, 0.01, 0.01);
+    QCOMPARE(strict.verdict, Verdict::Fail);
+    QVERIFY2(strict.explanation.contains(QLatin1String("the median rose +2.0% (tolerance 1.0%)")),
+             qPrintable(strict.explanation));
+}
+
 void tst_BaselineComparison::tooFewValuesIsInconclusive()
 {
-    QCOMPARE(BaselineComparison::noDegradation({1, 2}, {5, 6, 7}, 0.05).verdict, Verdict::Inconclusive);
+    QCOMPARE(BaselineComparison::noDegradation({1, 2}, {5, 6, 7}, 0.05, 0.10).verdict, Verdict::Inconclusive);
     // n1 = n2 = 3 can reach 0.05 but never 0.01.
-    QCOMPARE(BaselineComparison::noDegradation({1, 2, 3}, {5, 6, 7}, 0.05).verdict, Verdict::Fail);
-    const auto r = BaselineComparison::noDegradation({1, 2, 3}, {5, 6, 7}, 0.01);
+    QCOMPARE(BaselineComparison::noDegradation({1, 2, 3}, {5, 6, 7}, 0.05, 0.10).verdict, Verdict::Fail);
+    const auto r = BaselineComparison::noDegradation({1, 2, 3}, {5, 6, 7}, 0.01, 0.10);
     QCOMPARE(r.verdict, Verdict::Inconclusive);
     QVERIFY(r.explanation.contains(QLatin1String("too few")));
 }
 
 void tst_BaselineComparison::emptyIsNoData()
 {
-    QCOMPARE(BaselineComparison::noDegradation({}, {1, 2, 3}, 0.05).verdict, Verdict::NoData);
-    QCOMPARE(BaselineComparison::noDegradation({1, 2, 3}, {}, 0.05).verdict, Verdict::NoData);
+    QCOMPARE(BaselineComparison::noDegradation({}, {1, 2, 3}, 0.05, 0.10).verdict, Verdict::NoData);
+    QCOMPARE(BaselineComparison::noDegradation({1, 2, 3}, {}, 0.05, 0.10).verdict, Verdict::NoData);
 }
 
 void tst_BaselineComparison::newValuesListed()

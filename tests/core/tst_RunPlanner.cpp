@@ -431,10 +431,14 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
     QCOMPARE(collected.size(), 2);
     QCOMPARE(collected[0].payload().value(QStringLiteral("role")).toString(), QStringLiteral("baseline"));
     QVERIFY(collected[0].seq() < h->eventsOf(JournalEventType::ActionRun).last().seq());
-    h->runFor(48 * kHour);
+    const RunPlan plan = h->runFor(48 * kHour);
     GateView g = h->gate(QStringLiteral("durations"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Failed);
     QVERIFY2(g.status.explanation.startsWith(QLatin1String("degraded")), qPrintable(g.status.explanation));
+    // A failed comparison is final: the run asks the lead to override it or roll back, never waits mutely.
+    QVERIFY(hasPending(plan, QStringLiteral("gate"), QStringLiteral("durations")));
+    QVERIFY(hasPending(plan, QStringLiteral("gate"), QStringLiteral("no-new-errors")));
+    QVERIFY(!hasPending(plan, QStringLiteral("gate"), QStringLiteral("success")));
     for (const char *k : {"u", "z", "p", "n1", "n2", "quantiles"})
         QVERIFY2(g.details.contains(QLatin1String(k)), k);
     QCOMPARE(g.details.value(QStringLiteral("n1")).toInt(), 40);
@@ -450,6 +454,16 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
                  .value(QStringLiteral("to"))
                  .toString(),
              QStringLiteral("fail"));
+    // A rejection is recorded and not asked again; an override passes the gate, naming who and why.
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("no-new-errors"),
+                             false, QStringLiteral("Dana Weber"), QStringLiteral("OOM is new: we roll back")));
+    QCOMPARE(h->gate(QStringLiteral("no-new-errors")).status.phase, GateStatus::Phase::Failed);
+    QVERIFY(!hasPending(h->runFor(kHour), QStringLiteral("gate"), QStringLiteral("no-new-errors")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("durations"), true,
+                             QStringLiteral("Dana Weber"), QStringLiteral("the slower imports are the new big ones")));
+    g = h->gate(QStringLiteral("durations"));
+    QCOMPARE(g.status.phase, GateStatus::Phase::Passed);
+    QVERIFY(g.status.reason.contains(QLatin1String("accepted by Dana Weber")));
 }
 
 void tst_RunPlanner::immediateTriggerFiresWithItsValuesAndRollsBack()
