@@ -73,6 +73,16 @@ JournalEventDraft RunEvents::actionRun(const QString &runId, qint64 at, const QS
                   {QStringLiteral("detail"), detail}});
 }
 
+JournalEventDraft RunEvents::milestoneActionRun(const QString &runId, qint64 at, const QString &actor,
+                                                const QString &milestone, const QString &action,
+                                                const QString &status, const QJsonObject &detail)
+{
+    JournalEventDraft d
+        = actionRun(runId, at, actor, QStringLiteral("schedule"), QString(), action, status, detail);
+    d.payload.insert(QStringLiteral("milestone"), milestone);
+    return d;
+}
+
 JournalEventDraft RunEvents::checkObserved(const QString &runId, qint64 at, const QString &actor,
                                            const QString &stage, const QString &check, const QString &purpose,
                                            Verdict verdict, const QString &explanation)
@@ -125,14 +135,16 @@ JournalEventDraft RunEvents::checkpoint(const QString &runId, qint64 at, const Q
 
 JournalEventDraft RunEvents::decision(const QString &runId, qint64 at, const QString &who,
                                       const QString &stage, const QString &targetKind, const QString &target,
-                                      bool accept, const QString &reason)
+                                      bool accept, const QString &reason, const QString &milestone)
 {
-    return draft(runId, at, JournalEventType::DecisionMade, who,
-                 {{QStringLiteral("stage"), stage},
-                  {QStringLiteral("target_kind"), targetKind},
-                  {QStringLiteral("target"), target},
-                  {QStringLiteral("decision"), accept ? QStringLiteral("accept") : QStringLiteral("reject")},
-                  {QStringLiteral("reason"), reason}});
+    QJsonObject p {{QStringLiteral("stage"), stage},
+                   {QStringLiteral("target_kind"), targetKind},
+                   {QStringLiteral("target"), target},
+                   {QStringLiteral("decision"), accept ? QStringLiteral("accept") : QStringLiteral("reject")},
+                   {QStringLiteral("reason"), reason}};
+    if (!milestone.isEmpty())
+        p.insert(QStringLiteral("milestone"), milestone);
+    return draft(runId, at, JournalEventType::DecisionMade, who, std::move(p));
 }
 
 JournalEventDraft RunEvents::approval(const QString &runId, qint64 at, const QString &who,

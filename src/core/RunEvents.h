@@ -37,7 +37,10 @@ struct RunInfo
 //                      restart (bool: after a rollback), promoted_from (stage id or ""), approved_by ("" or
 //                      name)}
 //  action_run         {phase: rollout|schedule, stage ("" for schedule), action, status: started|ok|failed,
-//                      detail (object: request/command, exit code, output — from the executor)}
+//                      detail (object: request/command, exit code, output — from the executor)}; a
+//                      schedule item itself (milestone or window step) has action = its id; an action of
+//                      a milestone also has milestone (its id) and action = the action's id. A milestone's
+//                      ok|failed comes after its actions and checks (detail: checks, planned_at, late_ms)
 //  check_observed     {stage, check, purpose: verify|gate_check|gate_values, verdict: pass|fail|no_data|
 //                      inconclusive, explanation; gate_values also: gate, role: baseline|current,
 //                      values (array of numbers or strings), error ("" or why the values are missing)}
@@ -46,9 +49,9 @@ struct RunInfo
 //  gate_changed       {stage, gate, from, to: pass|fail|no_data|inconclusive|pending, phase (GateStatus
 //                      phase name), reason, explanation, remaining_ms, held_ms}; phase awaiting_decision
 //                      stops the gate until a decision_made
-//  decision_made      {stage, target_kind: gate|action|trigger|rollback_step, target, decision:
-//  accept|reject,
-//                      reason}; actor = who decided (both required)
+//  decision_made      {stage, target_kind: gate|action|check|trigger|rollback_step|schedule, target,
+//                      decision: accept|reject, reason, milestone (schedule decisions on a milestone's
+//                      action: the milestone id, also in stage)}; actor = who decided (both required)
 //  approval           {stage, kind: promotion|manual_gate, gate ("" for promotion), statement}; actor = who
 //  trigger_fired      {stage, trigger, severity: low|medium|high|critical, action (runbook response),
 //                      effect: rollback|rollback_within|extend|incident, values {metric: value}, explanation,
@@ -72,6 +75,10 @@ public:
     static JournalEventDraft actionRun(const QString &runId, qint64 at, const QString &actor,
                                        const QString &phase, const QString &stage, const QString &action,
                                        const QString &status, const QJsonObject &detail = {});
+    // An action of a milestone (phase schedule, naming the milestone).
+    static JournalEventDraft milestoneActionRun(const QString &runId, qint64 at, const QString &actor,
+                                                const QString &milestone, const QString &action,
+                                                const QString &status, const QJsonObject &detail = {});
     static JournalEventDraft checkObserved(const QString &runId, qint64 at, const QString &actor,
                                            const QString &stage, const QString &check, const QString &purpose,
                                            Verdict verdict, const QString &explanation);
@@ -84,7 +91,7 @@ public:
                                         Milliseconds offset, qint64 dueAt, const QJsonObject &metrics);
     static JournalEventDraft decision(const QString &runId, qint64 at, const QString &who,
                                       const QString &stage, const QString &targetKind, const QString &target,
-                                      bool accept, const QString &reason);
+                                      bool accept, const QString &reason, const QString &milestone = {});
     static JournalEventDraft approval(const QString &runId, qint64 at, const QString &who,
                                       const QString &stage, const QString &kind, const QString &gate,
                                       const QString &statement);

@@ -76,6 +76,31 @@ bool rolloutDone(const RunState &s, const Stage &stage)
     return true;
 }
 
+bool isManual(const Action &a)
+{
+    return std::holds_alternative<ManualCheck>(a.what);
+}
+
+// What a running milestone waits for: the first action not done yet (in runbook order), or else its checks.
+struct MilestoneNext
+{
+    const Action *action = nullptr; // null: every action is done
+    RunState::ActionState state;
+};
+
+MilestoneNext milestoneNext(const RunState &s, const Milestone &m)
+{
+    const auto progress = s.milestones().constFind(m.id);
+    for (const Action &a : m.actions) {
+        const RunState::ActionState st = progress == s.milestones().constEnd()
+            ? RunState::ActionState {}
+            : progress->actions.value(a.id);
+        if (!done(st.status))
+            return {&a, st};
+    }
+    return {};
+}
+
 bool needsBaseline(const Gate &g)
 {
     return g.kind == Gate::Kind::NoDegradation || g.kind == Gate::Kind::NoNewValues;
@@ -162,6 +187,24 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QL
         const auto item = s.schedule().item(rb.rollback.pointOfNoReturnAfter);
         if (item && item->actualEnd && !item->failed)
             out.append(ponrEvent(s, now));
+    }
+
+    // Milestones: a manual action starts by itself (a person confirms it); with every action done and no
+    // checks to run, the milestone is complete.
+    for (const Milestone &m : rb.schedule.milestones) {
+        if (!s.milestoneRunning(m.id))
+            continue;
+        const MilestoneNext next = milestoneNext(s, m);
+        if (next.action && next.state.status.isEmpty() && isManual(*next.action))
+            out.append(RunEvents::milestoneActionRun(
+                s.runId(), now, kEngineActor, m.id, next.action->id, QStringLiteral("started"),
+                {{QStringLiteral("manual"), true},
+                 {QStringLiteral("instruction"), std::get<ManualCheck>(next.action->what).instruction}}));
+        else if (!next.action && m.checks.isEmpty())
+            out.append(RunPlanner::milestoneFinished(
+                s, now, kEngineActor, m.id, true,
+                {{QStringLiteral("summary"),
+                  QStringLiteral("%1 actions done, no checks").arg(m.actions.size())}}));
     }
 
     if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {
@@ -281,6 +324,19 @@ QList<RunEffect> effectsOf(const RunState &s, qint64 now)
         if (!s.scheduleActions().contains(i.id))
             out.append({RunEffect::Kind::StartScheduleItem, QString(), i.id, QStringLiteral("schedule")});
     }
+    // A running milestone: its next action (in order; a started or failed one holds the rest), then its
+    // checks once every action is done.
+    for (const Milestone &m : rb.schedule.milestones) {
+        if (!s.milestoneRunning(m.id))
+            continue;
+        const MilestoneNext next = milestoneNext(s, m);
+        if (next.action) {
+            if (next.state.status.isEmpty() && !isManual(*next.action))
+                out.append({RunEffect::Kind::RunAction, m.id, next.action->id, QStringLiteral("schedule")});
+        } else if (!m.checks.isEmpty()) {
+            out.append({RunEffect::Kind::RunCheck, m.id, m.id, QStringLiteral("milestone")});
+        }
+    }
 
     if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {
         for (const Action &a : rb.rollback.steps) {
@@ -349,6 +405,26 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
 {
     QList<PendingDecision> out;
     const Runbook &rb = s.runbook();
+    if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
+        return out;
+    for (const Milestone &m : rb.schedule.milestones) {
+        if (!s.milestoneRunning(m.id))
+            continue;
+        const MilestoneNext next = milestoneNext(s, m);
+        if (!next.action)
+            continue;
+        const QString aid = next.action->id;
+        if (next.state.status == QLatin1String("failed"))
+            out.append(
+                {QStringLiteral("schedule"), aid, m.id,
+                 QStringLiteral("milestone %1: action %2 failed: accept it as done, or retry").arg(m.id, aid),
+                 next.state.at, std::nullopt});
+        else if (next.state.status == QLatin1String("started") && isManual(*next.action))
+            out.append({QStringLiteral("schedule"), aid, m.id,
+                        QStringLiteral("milestone %1: manual: %2 (accept with your name when it is done)")
+                            .arg(m.id, std::get<ManualCheck>(next.action->what).instruction.simplified()),
+                        next.state.at, std::nullopt});
+    }
     switch (s.phase()) {
     case RunState::Phase::NotStarted:
     case RunState::Phase::Finished: return out;
@@ -429,11 +505,12 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
             // or to roll back. A condition gate instead waits for the metric to recover.
             else if (v.status.phase == GateStatus::Phase::Failed && g.kind != Gate::Kind::Condition
                      && g.kind != Gate::Kind::Manual && !s.stage().gateDecisions.contains(g.id))
-                out.append({QStringLiteral("gate"), g.id, sid,
-                            QStringLiteral("gate %1 failed: %2. Accept it with a reason to promote anyway, or "
-                                           "roll back")
-                                .arg(g.id, v.status.reason),
-                            now, std::nullopt});
+                out.append(
+                    {QStringLiteral("gate"), g.id, sid,
+                     QStringLiteral("gate %1 failed: %2. Accept it with a reason to promote anyway, or "
+                                    "roll back")
+                         .arg(g.id, v.status.reason),
+                     now, std::nullopt});
             else if (g.kind == Gate::Kind::Manual && !v.status.passed())
                 out.append({QStringLiteral("manual_gate"), g.id, sid, g.instruction, s.stage().enteredAt,
                             std::nullopt});
@@ -515,6 +592,37 @@ QString RunEffect::kindName(Kind k)
     case Kind::StartScheduleItem: return QStringLiteral("start_schedule_item");
     }
     return {};
+}
+
+JournalEventDraft RunPlanner::milestoneFinished(const RunState &s, qint64 now, const QString &actor,
+                                                const QString &milestone, bool ok, QJsonObject detail)
+{
+    if (const auto item = s.schedule().item(milestone)) {
+        detail.insert(QStringLiteral("planned_at"), double(item->plannedStart));
+        detail.insert(QStringLiteral("late_ms"), double(now - item->plannedStart));
+    }
+    return RunEvents::actionRun(s.runId(), now, actor, QStringLiteral("schedule"), QString(), milestone,
+                                ok ? QStringLiteral("ok") : QStringLiteral("failed"), detail);
+}
+
+const Milestone *RunPlanner::findMilestone(const Runbook &rb, const QString &id)
+{
+    for (const Milestone &m : rb.schedule.milestones) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
+const Action *RunPlanner::findMilestoneAction(const Runbook &rb, const QString &milestone, const QString &id)
+{
+    if (const Milestone *m = findMilestone(rb, milestone)) {
+        for (const Action &a : m->actions) {
+            if (a.id == id)
+                return &a;
+        }
+    }
+    return nullptr;
 }
 
 QList<CheckpointDue> RunPlanner::checkpointPlan(const RunState &s)
@@ -916,14 +1024,21 @@ RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targ
         return unexpected(refuse(QStringLiteral("a decision is recorded with a name and a reason")));
     const QString sid = s.stage().id;
     const auto pending = pendingOf(s, now, gateViews(s, now));
-    const bool open = std::any_of(pending.cbegin(), pending.cend(), [&](const PendingDecision &p) {
-        return p.kind == targetKind && p.target == target;
+    const auto open = std::find_if(pending.cbegin(), pending.cend(), [&](const PendingDecision &p) {
+        return p.kind == targetKind
+            && (p.target == target
+                || (!p.stage.isEmpty() && p.stage + QLatin1Char('/') + p.target == target));
     });
-    if (!open)
+    if (open == pending.cend())
         return unexpected(refuse(QStringLiteral("no decision is pending on %1 %2").arg(targetKind, target)));
-    QList<JournalEventDraft> out {RunEvents::decision(
-        s.runId(), now, who, targetKind == QLatin1String("rollback_step") ? s.rollback()->stage : sid,
-        targetKind, target, accept, reason)};
+    // A schedule decision on a milestone's action names the milestone (its pending item's stage).
+    const bool milestoneAction = targetKind == QLatin1String("schedule") && !open->stage.isEmpty();
+    const QString stage = targetKind == QLatin1String("rollback_step") ? s.rollback()->stage
+        : milestoneAction                                              ? open->stage
+                                                                       : sid;
+    QList<JournalEventDraft> out {RunEvents::decision(s.runId(), now, who, stage, targetKind, open->target,
+                                                      accept, reason,
+                                                      milestoneAction ? open->stage : QString())};
     if (targetKind == QLatin1String("trigger") && !accept)
         out.append(
             rollbackStarted(s, now, who, QStringLiteral("trigger %1: %2").arg(target, reason), target));

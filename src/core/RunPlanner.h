@@ -22,12 +22,16 @@ struct RunEffect
 {
     enum class Kind {
         SampleMetric, // id = metric -> RunEvents::sampleTaken
-        RunAction, // id = rollout action of `stage` -> RunEvents::actionRun (phase rollout)
+        RunAction, // purpose rollout: id = rollout action of `stage` -> RunEvents::actionRun (phase rollout);
+                   // purpose schedule: id = action of the milestone `stage` -> RunEvents::milestoneActionRun
         RunCheck, // id = verify check, or gate id for a check gate (purpose verify|gate_check)
-                  //   -> RunEvents::checkObserved
+                  //   -> RunEvents::checkObserved; purpose milestone: id = stage = a milestone whose
+                  //   actions are done: run all its checks -> RunPlanner::milestoneFinished
         CollectGateValues, // id = gate, purpose baseline|current -> RunEvents::gateValues
         RunRollbackStep, // id = rollback step -> RunEvents::rollbackStep
-        StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule)
+        StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule); a window
+                           // step runs as an action, a milestone only journals `started` (then its actions
+                           // and checks are requested one by one)
     };
     Kind kind = Kind::SampleMetric;
     QString stage;
@@ -41,7 +45,8 @@ struct RunEffect
 // Something only a person can do next: decide, confirm, approve, promote, restart.
 struct PendingDecision
 {
-    // gate | action | check | trigger | rollback_step (decide accept/reject); manual_gate (confirm);
+    // gate | action | check | trigger | rollback_step | schedule (decide accept/reject; schedule with a
+    // stage = an action of that milestone: failed, or manual waiting for a person); manual_gate (confirm);
     // second_approval (approve); promote; enter_stage (start or restart); point_of_no_return (rollback
     // was asked for after the point of no return)
     QString kind;
@@ -134,6 +139,10 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 //   started (the request shows as a pending item).
 // - Comparison gates: the baseline is collected when the stage is entered (before its rollout: the
 //   stage's query then covers the previous stage), the current values once the soak has elapsed.
+// - Schedule: an item is started when its planned time is reached. A milestone then runs its actions in
+//   order (a manual one is journaled started and waits for a named person; a failed one waits for a
+//   decision: accept as done, or retry), then its checks; only then it ends (ok|failed) with its lateness.
+//   Milestones run independently of the stages.
 class RunPlanner
 {
 public:
@@ -150,9 +159,10 @@ public:
                                        const QString &statement = {});
     static RunCommand confirmManualGate(const RunState &state, qint64 now, const QString &gateId,
                                         const QString &who, const QString &statement = {});
-    // targetKind: gate | action | check (a failed verify check) | trigger | rollback_step. accept = take it
-    // as passed / done; reject = restart the gate's window, run the action, check or step again. For a
-    // trigger, accept = dismiss the rollback_within request, reject = roll back now.
+    // targetKind: gate | action | check (a failed verify check) | trigger | rollback_step | schedule (an
+    // action of a running milestone; target = action id, or milestone/action when ids repeat). accept =
+    // take it as passed / done; reject = restart the gate's window, run the action, check or step again.
+    // For a trigger, accept = dismiss the rollback_within request, reject = roll back now.
     static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind,
                              const QString &target, bool accept, const QString &who, const QString &reason);
     static RunCommand raiseTrigger(const RunState &state, qint64 now, const QString &triggerId,
@@ -163,6 +173,13 @@ public:
     static RunCommand finishRollback(const RunState &state, qint64 now, const QString &who, bool ok,
                                      const QString &note);
     static RunCommand abort(const RunState &state, qint64 now, const QString &who, const QString &reason);
+
+    // The end of a milestone run (after its actions and checks), with planned_at and late_ms in the detail.
+    static JournalEventDraft milestoneFinished(const RunState &state, qint64 now, const QString &actor,
+                                               const QString &milestone, bool ok, QJsonObject detail = {});
+    static const Milestone *findMilestone(const Runbook &runbook, const QString &id);
+    static const Action *findMilestoneAction(const Runbook &runbook, const QString &milestone,
+                                             const QString &id);
 
     static GateView gateView(const RunState &state, const Gate &gate, qint64 now);
     static QStringList promotionBlockers(const RunState &state, qint64 now, const QString &executor);

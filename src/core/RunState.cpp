@@ -91,6 +91,13 @@ const Stage *RunState::currentStage() const
     return &m_runbook->stages[m_stage.index];
 }
 
+bool RunState::milestoneRunning(const QString &id) const
+{
+    const auto item = m_schedule.item(id);
+    return item && item->kind == ScheduleItem::Kind::Milestone && item->actualStart && !item->actualEnd
+        && m_milestones.contains(id);
+}
+
 std::optional<qint64> RunState::soakEnd() const
 {
     const Stage *s = currentStage();
@@ -234,10 +241,23 @@ void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p
     const QString action = str(p, "action");
     const QString status = str(p, "status");
     if (phase == QLatin1String("schedule")) {
+        const QString milestone = str(p, "milestone");
+        if (!milestone.isEmpty()) {
+            // An action of a milestone: only while that milestone runs (a stale result never counts).
+            if (!milestoneRunning(milestone))
+                return;
+            MilestoneProgress &m = m_milestones[milestone];
+            m.actions.insert(action, {status, at, actor});
+            m.details.insert(action, p.value(QStringLiteral("detail")).toObject());
+            return;
+        }
         m_scheduleActions.insert(action, {status, at, actor});
-        if (status == QLatin1String("started"))
+        if (status == QLatin1String("started")) {
             m_schedule.recordStart(action, at);
-        else if (status == QLatin1String("ok") || status == QLatin1String("failed"))
+            const auto item = m_schedule.item(action);
+            if (item && item->kind == ScheduleItem::Kind::Milestone)
+                m_milestones.insert(action, MilestoneProgress {at, {}, {}});
+        } else if (status == QLatin1String("ok") || status == QLatin1String("failed"))
             m_schedule.recordEnd(action, at, status == QLatin1String("ok"));
         return;
     }
@@ -363,6 +383,16 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
             m_stage.verify[d.target].acceptedBy = actor;
         else
             m_stage.verify.remove(d.target); // run it again
+    } else if (d.targetKind == QLatin1String("schedule") && !str(p, "milestone").isEmpty()) {
+        // An action of a milestone: accept = done, reject = run it again (the planner asks for it anew).
+        const QString milestone = str(p, "milestone");
+        if (!milestoneRunning(milestone))
+            return;
+        MilestoneProgress &m = m_milestones[milestone];
+        if (d.accept)
+            m.actions.insert(d.target, {QStringLiteral("accepted"), at, actor});
+        else
+            m.actions.remove(d.target);
     } else if (d.targetKind == QLatin1String("trigger")) {
         for (Fired &f : m_fired) {
             if (f.trigger == d.target && f.effect == TriggerEffect::RollbackWithin)

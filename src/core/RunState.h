@@ -137,6 +137,14 @@ public:
         QSet<int> checkpointsDone;
         QList<CheckpointDue> checkpointPlan; // due times over the soak (with extensions)
     };
+    // One run of a milestone (reset when the milestone starts again): its actions, run in order before its
+    // checks; the milestone's own end (ok|failed after the checks) is in the ScheduleTimeline.
+    struct MilestoneProgress
+    {
+        qint64 startedAt = 0;
+        QHash<QString, ActionState> actions;
+        QHash<QString, QJsonObject> details; // action -> detail of its latest event (output, instruction)
+    };
     struct RollbackRecord
     {
         QString stage;
@@ -182,7 +190,12 @@ public:
     const std::optional<RollbackRecord> &rollback() const { return m_rollback; } // the latest one
     std::optional<qint64> pointOfNoReturnAt() const { return m_ponrAt; }
     const ScheduleTimeline &schedule() const { return m_schedule; }
+    // Schedule items (milestone or window step id) -> the status of the item itself.
     const QHash<QString, ActionState> &scheduleActions() const { return m_scheduleActions; }
+    // Milestones started in this run -> their actions.
+    const QHash<QString, MilestoneProgress> &milestones() const { return m_milestones; }
+    // Whether the milestone has started and not ended (its actions and checks are under way).
+    bool milestoneRunning(const QString &id) const;
     const QString &outcome() const { return m_outcome; }
 
     // Soak end including extensions; empty before the soak starts.
@@ -228,6 +241,7 @@ private:
     std::optional<qint64> m_ponrAt;
     ScheduleTimeline m_schedule;
     QHash<QString, ActionState> m_scheduleActions;
+    QHash<QString, MilestoneProgress> m_milestones;
     QString m_outcome;
     QHash<QString, double> m_values; // latest successful metric values
     QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads

@@ -39,6 +39,13 @@ std::optional<Milliseconds> ScheduleItem::endLateness() const
     return Milliseconds(*actualEnd - *end);
 }
 
+std::optional<Milliseconds> ScheduleItem::completionLateness() const
+{
+    if (!actualEnd)
+        return std::nullopt;
+    return Milliseconds(*actualEnd - plannedEnd().value_or(plannedStart));
+}
+
 std::optional<Milliseconds> ScheduleItem::actualDuration() const
 {
     if (!actualStart || !actualEnd)

@@ -39,6 +39,9 @@ struct ScheduleItem
     // planned start, lateSoFar(now) is the running lateness.
     std::optional<Milliseconds> startLateness() const;
     std::optional<Milliseconds> endLateness() const;
+    // How late the item was complete: its end against the planned end, or, for a milestone (due at a point
+    // in time, its actions and checks all done), against the planned start. Empty until it ended.
+    std::optional<Milliseconds> completionLateness() const;
     std::optional<Milliseconds> actualDuration() const;
     std::optional<Milliseconds> overrun() const; // actual - planned duration
     Milliseconds lateSoFar(qint64 now) const;

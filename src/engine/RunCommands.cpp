@@ -104,11 +104,24 @@ QList<PendingDecision> RunCommands::startedWithoutResult(const RunState &state, 
     }
     if (state.phase() != RunState::Phase::NotStarted && state.phase() != RunState::Phase::Finished) {
         for (auto it = state.scheduleActions().cbegin(); it != state.scheduleActions().cend(); ++it) {
-            if (it->status != QLatin1String("started")
+            // A started milestone is not one action: the planner goes on with its actions and checks.
+            if (it->status != QLatin1String("started") || state.milestones().contains(it.key())
                 || inFlight.contains(actionKey(QStringLiteral("schedule"), QString(), it.key())))
                 continue;
             out.append(startedItem(QStringLiteral("schedule"), findWindowStep(rb, it.key()), it.key(),
                                    QString(), it->at));
+        }
+        // Actions of running milestones; a manual one is the planner's pending item already.
+        for (auto m = state.milestones().cbegin(); m != state.milestones().cend(); ++m) {
+            if (!state.milestoneRunning(m.key()))
+                continue;
+            for (auto it = m->actions.cbegin(); it != m->actions.cend(); ++it) {
+                const Action *a = RunPlanner::findMilestoneAction(rb, m.key(), it.key());
+                if (it->status != QLatin1String("started") || (a && isManual(*a))
+                    || inFlight.contains(actionKey(QStringLiteral("schedule"), m.key(), it.key())))
+                    continue;
+                out.append(startedItem(QStringLiteral("schedule"), a, it.key(), m.key(), it->at));
+            }
         }
     }
     return out;
@@ -118,13 +131,19 @@ RunCommand RunCommands::decide(const RunState &state, qint64 now, const QString 
                                const QString &target, bool accept, const QString &who, const QString &reason)
 {
     const auto started = startedWithoutResult(state);
-    const bool isStarted = std::any_of(started.cbegin(), started.cend(), [&](const PendingDecision &p) {
-        return p.kind == targetKind && p.target == target;
+    const auto item = std::find_if(started.cbegin(), started.cend(), [&](const PendingDecision &p) {
+        return p.kind == targetKind
+            && (p.target == target
+                || (!p.stage.isEmpty() && p.stage + QLatin1Char('/') + p.target == target));
     });
-    if (!isStarted)
+    if (item == started.cend())
         return RunPlanner::decide(state, now, targetKind, target, accept, who, reason);
     if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return unexpected(Refusal {QStringLiteral("a decision is recorded with a name and a reason"), {}});
+    if (targetKind == QLatin1String("schedule") && !item->stage.isEmpty())
+        // An interrupted action of a milestone: folded like a failed one (accept = done, reject = retry).
+        return QList<JournalEventDraft> {RunEvents::decision(state.runId(), now, who, item->stage, targetKind,
+                                                             item->target, accept, reason, item->stage)};
     // RunState folds a decision on a started action like one on a failed action: accept = done, reject =
     // removed, so the planner requests it again.
     const QString stage

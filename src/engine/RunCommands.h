@@ -22,7 +22,8 @@ public:
     // Actions, rollback steps and schedule items journaled as `started` without a result, other than those
     // `inFlight` in this process: manual items wait for a person; any other was interrupted (the cockpit
     // stopped while it ran) and is never re-run silently. Reported as pending decisions of kind action,
-    // rollback_step or schedule: accept = it is done, reject = run it again.
+    // rollback_step or schedule (an action of a milestone has the milestone as stage): accept = it is done,
+    // reject = run it again. A started milestone itself is not listed: the planner carries on with it.
     static QList<PendingDecision> startedWithoutResult(const RunState &state,
                                                        const QSet<QString> &inFlight = {});
 
@@ -52,6 +53,11 @@ public:
     static const Action *findRolloutAction(const Runbook &runbook, const QString &stage, const QString &id);
     static const Action *findRollbackStep(const Runbook &runbook, const QString &id);
     static const Action *findWindowStep(const Runbook &runbook, const QString &id);
+    static const Action *findMilestoneAction(const Runbook &runbook, const QString &milestone,
+                                             const QString &id)
+    {
+        return RunPlanner::findMilestoneAction(runbook, milestone, id);
+    }
 };
 
 } // namespace cockpit

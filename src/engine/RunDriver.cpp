@@ -71,7 +71,7 @@ QString effectKey(const RunEffect &e)
 {
     switch (e.kind) {
     case RunEffect::Kind::SampleMetric: return QStringLiteral("sample::") + e.id;
-    case RunEffect::Kind::RunAction: return RunCommands::actionKey(QStringLiteral("rollout"), e.stage, e.id);
+    case RunEffect::Kind::RunAction: return RunCommands::actionKey(e.purpose, e.stage, e.id);
     case RunEffect::Kind::RunRollbackStep:
         return RunCommands::actionKey(QStringLiteral("rollback"), QString(), e.id);
     case RunEffect::Kind::StartScheduleItem:
@@ -439,7 +439,12 @@ void RunDriver::startEffect(const RunEffect &e)
     switch (e.kind) {
     case RunEffect::Kind::SampleMetric: sampleMetric(e, key); break;
     case RunEffect::Kind::CollectGateValues: collectGateValues(e, key); break;
-    case RunEffect::Kind::RunCheck: runCheck(e, key); break;
+    case RunEffect::Kind::RunCheck:
+        if (e.purpose == QLatin1String("milestone"))
+            runMilestoneChecks(e, key);
+        else
+            runCheck(e, key);
+        break;
     case RunEffect::Kind::RunAction:
     case RunEffect::Kind::RunRollbackStep: runAction(e, key); break;
     case RunEffect::Kind::StartScheduleItem:
@@ -583,28 +588,38 @@ void RunDriver::runCheck(const RunEffect &e, const QString &key)
 
 void RunDriver::runMilestone(const RunEffect &e, const QString &key)
 {
-    const Milestone *milestone = nullptr;
-    for (const Milestone &m : m_runbook->schedule.milestones)
-        if (m.id == e.id)
-            milestone = &m;
-    const QString runId = m_state.runId();
+    // Only the start: the planner then asks for the milestone's actions in order and for its checks.
+    QJsonObject detail;
+    if (const auto item = m_state.schedule().item(e.id)) {
+        detail.insert(QStringLiteral("planned_at"), double(item->plannedStart));
+        detail.insert(QStringLiteral("late_ms"), double(m_clock->now() - item->plannedStart));
+    }
     m_inFlight.insert(key);
-    append(RunEvents::actionRun(runId, m_clock->now(), m_options.lead, QStringLiteral("schedule"), QString(),
-                                e.id, QStringLiteral("started")));
+    append(RunEvents::actionRun(m_state.runId(), m_clock->now(), m_options.lead, QStringLiteral("schedule"),
+                                QString(), e.id, QStringLiteral("started"), detail));
+    effectDone(key);
+}
+
+void RunDriver::runMilestoneChecks(const RunEffect &e, const QString &key)
+{
+    const Milestone *milestone = RunPlanner::findMilestone(*m_runbook, e.id);
+    m_inFlight.insert(key);
     if (!milestone || milestone->checks.isEmpty()) {
-        append(RunEvents::actionRun(
-            runId, m_clock->now(), m_options.lead, QStringLiteral("schedule"), QString(), e.id,
-            milestone ? QStringLiteral("ok") : QStringLiteral("failed"),
+        append(RunPlanner::milestoneFinished(
+            m_state, m_clock->now(), m_options.lead, e.id, milestone != nullptr,
             {{QStringLiteral("summary"),
-              milestone ? QStringLiteral("no checks") : QStringLiteral("no such schedule item")}}));
+              milestone ? QStringLiteral("no checks") : QStringLiteral("no such milestone")}}));
         effectDone(key);
         return;
     }
     auto *runner = new CheckRunner(this);
     ++m_busy;
+    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it)
+        if (!it.value().isEmpty())
+            runner->provideSecret(it.key(), it.value());
     const quint64 gen = m_generation;
     connect(runner, &CheckRunner::finished, this,
-            [this, runner, e, key, gen, runId](const QList<CheckResult> &results) {
+            [this, runner, e, key, gen](const QList<CheckResult> &results) {
                 runner->deleteLater();
                 --m_busy;
                 if (gen != m_generation)
@@ -617,10 +632,8 @@ void RunDriver::runMilestone(const RunEffect &e, const QString &key)
                                                {QStringLiteral("verdict"), RunEvents::verdictKey(r.verdict)},
                                                {QStringLiteral("summary"), r.summary}});
                 }
-                append(RunEvents::actionRun(runId, m_clock->now(), m_options.lead, QStringLiteral("schedule"),
-                                            QString(), e.id,
-                                            ok ? QStringLiteral("ok") : QStringLiteral("failed"),
-                                            {{QStringLiteral("checks"), checks}}));
+                append(RunPlanner::milestoneFinished(m_state, m_clock->now(), m_options.lead, e.id, ok,
+                                                     {{QStringLiteral("checks"), checks}}));
                 effectDone(key);
             });
     runner->start(*m_runbook, milestone->checks);
@@ -630,7 +643,12 @@ void RunDriver::runAction(const RunEffect &e, const QString &key)
 {
     QString phase;
     const Action *found = nullptr;
-    if (e.kind == RunEffect::Kind::RunAction) {
+    // An action of a milestone (purpose schedule, stage = the milestone): journaled naming the milestone.
+    const bool ofMilestone = e.kind == RunEffect::Kind::RunAction && e.purpose == QLatin1String("schedule");
+    if (ofMilestone) {
+        phase = QStringLiteral("schedule");
+        found = RunCommands::findMilestoneAction(*m_runbook, e.stage, e.id);
+    } else if (e.kind == RunEffect::Kind::RunAction) {
         phase = QStringLiteral("rollout");
         found = RunCommands::findRolloutAction(*m_runbook, e.stage, e.id);
     } else if (e.kind == RunEffect::Kind::RunRollbackStep) {
@@ -643,8 +661,10 @@ void RunDriver::runAction(const RunEffect &e, const QString &key)
     const QString runId = m_state.runId();
     const QString stage = e.stage;
     const QString lead = m_options.lead;
-    auto event = [runId, phase, stage, id = e.id](qint64 at, const QString &actor, const QString &status,
-                                                  const QJsonObject &detail) {
+    auto event = [runId, phase, stage, ofMilestone, id = e.id](
+                     qint64 at, const QString &actor, const QString &status, const QJsonObject &detail) {
+        if (ofMilestone)
+            return RunEvents::milestoneActionRun(runId, at, actor, stage, id, status, detail);
         if (phase == QLatin1String("rollback")) {
             JournalEventDraft d
                 = RunEvents::rollbackStep(runId, at, actor, id, status == QLatin1String("ok"), detail);
@@ -676,6 +696,8 @@ void RunDriver::runAction(const RunEffect &e, const QString &key)
         d.why
             = QStringLiteral("%1 writes (%2): confirm to run it")
                   .arg(action.id, action.title.isEmpty() ? phase + QStringLiteral(" action") : action.title);
+        if (ofMilestone)
+            d.why = QStringLiteral("milestone %1: %2").arg(stage, d.why);
         d.since = m_clock->now();
         m_confirmations.append(d);
         return;

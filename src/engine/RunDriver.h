@@ -104,6 +104,7 @@ private:
     void runCheck(const RunEffect &effect, const QString &key);
     void runAction(const RunEffect &effect, const QString &key);
     void runMilestone(const RunEffect &effect, const QString &key);
+    void runMilestoneChecks(const RunEffect &effect, const QString &key);
     void execute(const Action &action, const ActionDone &done);
     void waitUntil(const Action &action, qint64 deadline, const ActionDone &done);
     void effectDone(const QString &key);

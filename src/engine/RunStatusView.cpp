@@ -24,6 +24,33 @@ QString quoted(const QString &s)
     return s.contains(QLatin1Char(' ')) ? QLatin1Char('"') + s + QLatin1Char('"') : s;
 }
 
+QString kindName(ScheduleItem::Kind k)
+{
+    return k == ScheduleItem::Kind::Milestone ? QStringLiteral("milestone") : QStringLiteral("window_step");
+}
+
+// The status of each action of a milestone in this run: to_do | started | ok | failed | accepted.
+QList<std::pair<QString, QString>> milestoneActions(const RunState &state, const QString &milestone)
+{
+    QList<std::pair<QString, QString>> out;
+    const Milestone *m = RunPlanner::findMilestone(state.runbook(), milestone);
+    if (!m)
+        return out;
+    const auto progress = state.milestones().constFind(milestone);
+    for (const Action &a : m->actions) {
+        const QString st
+            = progress == state.milestones().constEnd() ? QString() : progress->actions.value(a.id).status;
+        out.append({a.id, st.isEmpty() ? QStringLiteral("to_do") : st});
+    }
+    return out;
+}
+
+// Lateness so far: of the start once started, else how long it is overdue.
+qint64 lateMs(const ScheduleItem &i, qint64 now)
+{
+    return i.lateSoFar(now).count();
+}
+
 } // namespace
 
 Expected<LoadedRun, QString> RunStatusView::load(Journal &journal, const QString &runId)
@@ -132,6 +159,32 @@ QJsonObject RunStatusView::toJson(const RunState &state, const RunStatus &s, qin
                    {QStringLiteral("pending"), pending},
                    {QStringLiteral("point_of_no_return_at"), optMs(s.pointOfNoReturnAt)},
                    {QStringLiteral("events"), double(state.eventCount())}};
+    QJsonArray schedule;
+    for (const ScheduleItem &i : state.schedule().items()) {
+        QJsonObject item {{QStringLiteral("id"), i.id},
+                          {QStringLiteral("kind"), kindName(i.kind)},
+                          {QStringLiteral("title"), i.title},
+                          {QStringLiteral("label"), i.label},
+                          {QStringLiteral("status"), ScheduleItem::statusName(i.status(now))},
+                          {QStringLiteral("planned_start"), double(i.plannedStart)},
+                          {QStringLiteral("actual_start"), optMs(i.actualStart)},
+                          {QStringLiteral("actual_end"), optMs(i.actualEnd)},
+                          {QStringLiteral("late_ms"), double(lateMs(i, now))}};
+        const auto done = i.completionLateness();
+        item.insert(QStringLiteral("completion_late_ms"),
+                    done ? QJsonValue(double(done->count())) : QJsonValue());
+        if (i.kind == ScheduleItem::Kind::Milestone) {
+            QJsonArray actions;
+            for (const auto &[id, st] : milestoneActions(state, i.id))
+                actions.append(QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("status"), st}});
+            item.insert(QStringLiteral("actions"), actions);
+            item.insert(QStringLiteral("ok_runs"), i.okRuns);
+            item.insert(QStringLiteral("min_runs"), i.minRuns);
+        }
+        schedule.append(item);
+    }
+    if (!schedule.isEmpty())
+        o.insert(QStringLiteral("schedule"), schedule);
     if (s.rollback) {
         const RollbackClock &r = *s.rollback;
         o.insert(QStringLiteral("rollback"),
@@ -211,6 +264,32 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
                                  : QStringLiteral("in progress"),
                       duration(r.elapsed.count()), duration(r.target.count()),
                       r.overdue ? QStringLiteral(" — OVERDUE") : QString());
+    }
+    if (!state.schedule().items().isEmpty())
+        t += QStringLiteral("  schedule (T-0 %1):\n").arg(iso(state.schedule().t0()));
+    for (const ScheduleItem &i : state.schedule().items()) {
+        const ScheduleItem::Status st = i.status(now);
+        t += QStringLiteral("    %1 %2 %3")
+                 .arg(i.label.leftJustified(8), i.id.leftJustified(24), ScheduleItem::statusName(st));
+        if (const auto done = i.completionLateness())
+            t += QStringLiteral(", complete %1 %2")
+                     .arg(duration(std::abs(done->count())),
+                          done->count() > 0 ? QStringLiteral("late") : QStringLiteral("early"));
+        else if (lateMs(i, now) > 0)
+            t += QStringLiteral(", %1 late").arg(duration(lateMs(i, now)));
+        if (i.kind == ScheduleItem::Kind::Milestone && (i.actualStart || i.actualEnd)) {
+            QStringList parts;
+            for (const auto &[id, as] : milestoneActions(state, i.id))
+                parts << id + QLatin1Char(' ') + as;
+            if (!parts.isEmpty())
+                t += QStringLiteral(" — actions: ") + parts.join(QStringLiteral(", "));
+            const Milestone *m = RunPlanner::findMilestone(state.runbook(), i.id);
+            if (m && !m->checks.isEmpty())
+                t += QStringLiteral("; checks: %1")
+                         .arg(i.actualEnd ? (i.failed ? QStringLiteral("failed") : QStringLiteral("passed"))
+                                          : QStringLiteral("after the actions"));
+        }
+        t += QLatin1Char('\n');
     }
     if (s.pointOfNoReturnAt)
         t += QStringLiteral("  point of no return passed at %1\n").arg(iso(*s.pointOfNoReturnAt));

@@ -1,0 +1,500 @@
+// A T-minus milestone runs its actions in order, then its checks, through the pure planner: the journal is
+// in memory, the clock is a FakeClock, and a small executor answers the planner's effects the way RunDriver
+// does (a writing action runs only once confirmed; its started/ok/failed events go to the journal).
+
+#include "core/FakeClock.h"
+#include "core/JournalEvent.h"
+#include "core/RunPlanner.h"
+#include "core/RunState.h"
+#include "core/RunbookLoader.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTest>
+#include <functional>
+#include <memory>
+
+using namespace cockpit;
+
+class tst_MilestoneRun : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void actionsRunInOrderBeforeChecks();
+    void writeWaitsForConfirmation();
+    void manualActionWaitsForNamedConfirmation();
+    void failedActionAsksForDecision();
+    void replayGivesSameStateAndNoActionRunsTwice();
+    void latenessIsRecorded();
+};
+
+namespace {
+
+constexpr qint64 kMin = 60 * 1000;
+constexpr qint64 kHour = 60 * kMin;
+constexpr qint64 kDay = 24 * kHour;
+
+// T-0 is 2027-01-22T08:00:00Z; T-7d is 2027-01-15T08:00:00Z.
+const QByteArray kYaml = R"(runbook: 1
+name: milestone test
+connections:
+  site: {http: {base_url: "http://127.0.0.1:8000"}}
+schedule:
+  t0: "2027-01-22T08:00:00Z"
+  milestones:
+    - id: t-7d
+      at: T-7d
+      title: announce and freeze writes
+      actions:
+        - id: announce
+          manual: Send the announcement to all users
+        - id: freeze-writes
+          title: legacy site read-only
+          http: {connection: site, method: PUT, path: /admin/read-only, json: {enabled: true}}
+          expect: "[STATUS] == 200"
+          writes: true
+      checks:
+        - id: writes-frozen
+          http: {connection: site, method: POST, path: /records}
+          expect: "[STATUS] == 423"
+    - id: t-1d
+      at: T-1d
+      actions:
+        - {id: export, http: {connection: site, method: GET, path: /export}}
+        - {id: verify-export, http: {connection: site, method: GET, path: /export/verify}}
+      checks:
+        - {id: site-up, http: {connection: site, method: GET, path: /health}, expect: "[STATUS] == 200"}
+    - id: t-0
+      at: T-0
+      actions:
+        - {id: go, http: {connection: site, method: GET, path: /go}}
+)";
+
+std::shared_ptr<const Runbook> loadRunbook()
+{
+    auto r = RunbookLoader::loadText(kYaml, QStringLiteral("milestone-test.yaml"));
+    if (!r) {
+        for (const Error &e : r.error())
+            qWarning("%s", qPrintable(e.toString()));
+        return nullptr;
+    }
+    return std::make_shared<const Runbook>(std::move(*r));
+}
+
+qint64 t0()
+{
+    return *ScheduleTimeline::parseT0(QStringLiteral("2027-01-22T08:00:00Z"));
+}
+
+// The journal, the state folded from it, and an executor standing in for RunDriver.
+class MilestoneRun
+{
+public:
+    explicit MilestoneRun(qint64 startAt)
+        : runbook(loadRunbook())
+        , clock(startAt)
+    {
+        info.mode = RunMode::Rehearsal;
+        info.id = RunEvents::makeRunId(info.mode, startAt);
+        info.lead = QStringLiteral("Dana Weber");
+        info.startedAt = startAt;
+        info.runbook = runbook ? runbook->name : QString();
+        state = RunState(runbook, info.id);
+        append(RunPlanner::startRun(info));
+    }
+
+    std::shared_ptr<const Runbook> runbook;
+    FakeClock clock;
+    RunInfo info;
+    RunState state;
+    QList<JournalEvent> journal;
+    QStringList performed; // what the executor did, in order: "action:<id>", "checks:<milestone>"
+    QSet<QString> confirmedWrites; // the lead's confirm_write (or --yes)
+    QStringList awaitingConfirmation; // writing actions requested but not confirmed, at the last pump
+    std::function<bool(const QString &action)> actionOk = [](const QString &) { return true; };
+    bool checksPass = true;
+    bool crashAfterStart = false; // the cockpit stops after journaling `started` (the result is never seen)
+
+    void append(const JournalEventDraft &d)
+    {
+        const QByteArray prev = journal.isEmpty() ? JournalEvent::genesisHash() : journal.last().hash();
+        JournalEvent e = JournalEvent::seal(d, journal.size() + 1, prev);
+        journal.append(e);
+        state.apply(e);
+    }
+    void append(const QList<JournalEventDraft> &ds)
+    {
+        for (const auto &d : ds)
+            append(d);
+    }
+    void ok(const RunCommand &c)
+    {
+        if (!c)
+            QFAIL(qPrintable(c.error().message));
+        else
+            append(*c);
+    }
+
+    // Steps until nothing more happens at this instant.
+    RunPlan pump()
+    {
+        RunPlan plan;
+        for (int i = 0; i < 100; ++i) {
+            plan = RunPlanner::step(state, clock.now());
+            append(plan.events);
+            const qsizetype before = journal.size();
+            awaitingConfirmation.clear();
+            for (const RunEffect &e : std::as_const(plan.effects))
+                perform(e);
+            if (journal.size() == before && plan.events.isEmpty())
+                return plan;
+        }
+        qWarning("no fixpoint");
+        return plan;
+    }
+    RunPlan runUntil(qint64 until)
+    {
+        RunPlan plan = pump();
+        while (clock.now() < until) {
+            clock.advanceTo(std::max(plan.wakeAt ? std::min(*plan.wakeAt, until) : until, clock.now() + 1));
+            plan = pump();
+        }
+        return plan;
+    }
+
+    void perform(const RunEffect &e)
+    {
+        const qint64 now = clock.now();
+        switch (e.kind) {
+        case RunEffect::Kind::StartScheduleItem:
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("schedule"), QString(), e.id,
+                                        QStringLiteral("started")));
+            break;
+        case RunEffect::Kind::RunAction: {
+            QVERIFY2(e.purpose == QLatin1String("schedule"), qPrintable(e.purpose));
+            const Action *a = RunPlanner::findMilestoneAction(*runbook, e.stage, e.id);
+            QVERIFY2(a, qPrintable(e.id));
+            if (a->writes && !confirmedWrites.contains(a->id)) {
+                awaitingConfirmation << a->id;
+                return;
+            }
+            performed << QStringLiteral("action:") + e.id;
+            append(RunEvents::milestoneActionRun(info.id, now, info.lead, e.stage, e.id,
+                                                 QStringLiteral("started")));
+            if (crashAfterStart)
+                return;
+            const bool good = actionOk(e.id);
+            append(RunEvents::milestoneActionRun(info.id, now, info.lead, e.stage, e.id,
+                                                 good ? QStringLiteral("ok") : QStringLiteral("failed"),
+                                                 {{QStringLiteral("status"), good ? 200 : 503}}));
+            break;
+        }
+        case RunEffect::Kind::RunCheck:
+            QVERIFY2(e.purpose == QLatin1String("milestone"), qPrintable(e.purpose));
+            performed << QStringLiteral("checks:") + e.id;
+            append(RunPlanner::milestoneFinished(
+                state, now, info.lead, e.id, checksPass,
+                {{QStringLiteral("checks"),
+                  QJsonArray {
+                      QJsonObject {{QStringLiteral("verdict"),
+                                    checksPass ? QStringLiteral("pass") : QStringLiteral("fail")}}}}}));
+            break;
+        default: QFAIL("unexpected effect"); break;
+        }
+    }
+
+    // action_run events of one milestone's actions, as "<action> <status>".
+    QStringList actionEvents(const QString &milestone) const
+    {
+        QStringList out;
+        for (const JournalEvent &e : journal) {
+            const QJsonObject &p = e.payload();
+            if (e.type() == JournalEventType::ActionRun
+                && p.value(QLatin1String("milestone")).toString() == milestone) {
+                if (p.value(QLatin1String("phase")).toString() != QLatin1String("schedule"))
+                    return {QStringLiteral("wrong phase")};
+                out << p.value(QLatin1String("action")).toString() + QLatin1Char(' ')
+                        + p.value(QLatin1String("status")).toString();
+            }
+        }
+        return out;
+    }
+
+    // Pending schedule decisions on the actions of one milestone.
+    QList<PendingDecision> pendingOf(const QString &milestone) const
+    {
+        QList<PendingDecision> out;
+        for (const PendingDecision &p : RunPlanner::status(state, clock.now()).pending)
+            if (p.kind == QLatin1String("schedule") && p.stage == milestone)
+                out.append(p);
+        return out;
+    }
+
+    ScheduleItem item(const QString &id) const { return state.schedule().item(id).value_or(ScheduleItem {}); }
+};
+
+bool requests(const RunPlan &plan, RunEffect::Kind kind, const QString &id)
+{
+    return std::any_of(plan.effects.cbegin(), plan.effects.cend(),
+                       [&](const RunEffect &e) { return e.kind == kind && e.id == id; });
+}
+
+} // namespace
+
+void tst_MilestoneRun::actionsRunInOrderBeforeChecks()
+{
+    MilestoneRun r(t0() - kDay - 2 * kHour);
+    QVERIFY(r.runbook);
+    RunPlan p = r.pump();
+    QCOMPARE(p.wakeAt, std::optional<qint64>(t0() - kDay));
+    QVERIFY(r.performed.isEmpty());
+
+    // One step at the due time: only the start is requested, then only the first action.
+    r.clock.advanceTo(t0() - kDay);
+    p = RunPlanner::step(r.state, r.clock.now());
+    QVERIFY(requests(p, RunEffect::Kind::StartScheduleItem, QStringLiteral("t-1d")));
+    QVERIFY(!requests(p, RunEffect::Kind::RunAction, QStringLiteral("export")));
+    r.perform(p.effects.first());
+    p = RunPlanner::step(r.state, r.clock.now());
+    QCOMPARE(p.effects.size(), 1);
+    QCOMPARE(p.effects.first(),
+             (RunEffect {RunEffect::Kind::RunAction, QStringLiteral("t-1d"), QStringLiteral("export"),
+                         QStringLiteral("schedule")}));
+    QCOMPARE(r.item(QStringLiteral("t-1d")).status(r.clock.now()), ScheduleItem::Status::Running);
+
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:export"), QStringLiteral("action:verify-export"),
+                           QStringLiteral("checks:t-1d")}));
+    QCOMPARE(r.actionEvents(QStringLiteral("t-1d")),
+             (QStringList {QStringLiteral("export started"), QStringLiteral("export ok"),
+                           QStringLiteral("verify-export started"), QStringLiteral("verify-export ok")}));
+    const ScheduleItem done = r.item(QStringLiteral("t-1d"));
+    QCOMPARE(done.status(r.clock.now()), ScheduleItem::Status::Done);
+    QCOMPARE(done.okRuns, 1);
+    // The milestone's own end is the last schedule event, after its actions.
+    const JournalEvent &last = r.journal.last();
+    QCOMPARE(last.payload().value(QLatin1String("action")).toString(), QStringLiteral("t-1d"));
+    QCOMPARE(last.payload().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+
+    // A milestone with actions and no checks completes when its last action is done.
+    r.runUntil(t0());
+    QCOMPARE(r.performed.last(), QStringLiteral("action:go"));
+    QCOMPARE(r.item(QStringLiteral("t-0")).status(r.clock.now()), ScheduleItem::Status::Done);
+    QVERIFY(r.pendingOf(QStringLiteral("t-1d")).isEmpty());
+    QVERIFY(r.pendingOf(QStringLiteral("t-0")).isEmpty());
+    // t-7d was due when the run started; it waits for its manual announcement, on its own.
+    QCOMPARE(r.pendingOf(QStringLiteral("t-7d")).size(), 1);
+}
+
+void tst_MilestoneRun::writeWaitsForConfirmation()
+{
+    MilestoneRun r(t0() - 7 * kDay);
+    r.pump();
+    // The announcement is confirmed; the next action writes.
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("announce"),
+                            true, QStringLiteral("Ole Hansen"), QStringLiteral("sent at 08:05")));
+    r.runUntil(r.clock.now() + 2 * kHour);
+    // Requested on every step, never run: no action_run for it, the checks are not asked for, the milestone
+    // is still running.
+    QCOMPARE(r.awaitingConfirmation, QStringList {QStringLiteral("freeze-writes")});
+    QVERIFY(r.performed.isEmpty());
+    QCOMPARE(r.actionEvents(QStringLiteral("t-7d")), QStringList {QStringLiteral("announce started")});
+    QVERIFY(!requests(RunPlanner::step(r.state, r.clock.now()), RunEffect::Kind::RunCheck,
+                      QStringLiteral("t-7d")));
+    QCOMPARE(r.item(QStringLiteral("t-7d")).status(r.clock.now()), ScheduleItem::Status::Running);
+
+    r.confirmedWrites.insert(QStringLiteral("freeze-writes"));
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:freeze-writes"), QStringLiteral("checks:t-7d")}));
+    QCOMPARE(r.actionEvents(QStringLiteral("t-7d")).last(), QStringLiteral("freeze-writes ok"));
+    QCOMPARE(r.item(QStringLiteral("t-7d")).status(r.clock.now()), ScheduleItem::Status::Done);
+}
+
+void tst_MilestoneRun::manualActionWaitsForNamedConfirmation()
+{
+    MilestoneRun r(t0() - 7 * kDay);
+    r.confirmedWrites.insert(QStringLiteral("freeze-writes"));
+    r.runUntil(r.clock.now() + 30 * kMin);
+    // Journaled as started by the planner itself, with the instruction; nothing else runs.
+    QCOMPARE(r.actionEvents(QStringLiteral("t-7d")), QStringList {QStringLiteral("announce started")});
+    QVERIFY(r.performed.isEmpty());
+    const auto pending = r.pendingOf(QStringLiteral("t-7d"));
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().target, QStringLiteral("announce"));
+    QCOMPARE(pending.first().stage, QStringLiteral("t-7d"));
+    QVERIFY2(pending.first().why.contains(QLatin1String("Send the announcement")),
+             qPrintable(pending.first().why));
+
+    // A confirmation needs a name (and a reason); the wrong kind or target is refused.
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"),
+                                QStringLiteral("announce"), true, QStringLiteral("  "),
+                                QStringLiteral("done")));
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"),
+                                QStringLiteral("freeze-writes"), true, QStringLiteral("Ole Hansen"),
+                                QStringLiteral("done")));
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"),
+                            QStringLiteral("t-7d/announce"), true, QStringLiteral("Ole Hansen"),
+                            QStringLiteral("mail sent to all users")));
+    const JournalEvent decision = r.journal.last();
+    QCOMPARE(decision.type(), JournalEventType::DecisionMade);
+    QCOMPARE(decision.actor(), QStringLiteral("Ole Hansen"));
+    QCOMPARE(decision.payload().value(QLatin1String("milestone")).toString(), QStringLiteral("t-7d"));
+    QCOMPARE(decision.payload().value(QLatin1String("target")).toString(), QStringLiteral("announce"));
+    QCOMPARE(
+        r.state.milestones().value(QStringLiteral("t-7d")).actions.value(QStringLiteral("announce")).actor,
+        QStringLiteral("Ole Hansen"));
+
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:freeze-writes"), QStringLiteral("checks:t-7d")}));
+    QVERIFY(r.pendingOf(QStringLiteral("t-7d")).isEmpty());
+}
+
+void tst_MilestoneRun::failedActionAsksForDecision()
+{
+    MilestoneRun r(t0() - kDay);
+    int exports = 0;
+    r.actionOk = [&exports](const QString &id) { return id != QLatin1String("export") || ++exports > 1; };
+    r.runUntil(r.clock.now() + kHour);
+    QCOMPARE(r.performed, QStringList {QStringLiteral("action:export")});
+    QCOMPARE(r.actionEvents(QStringLiteral("t-1d")),
+             (QStringList {QStringLiteral("export started"), QStringLiteral("export failed")}));
+    auto pending = r.pendingOf(QStringLiteral("t-1d"));
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().target, QStringLiteral("export"));
+    QVERIFY2(pending.first().why.contains(QLatin1String("failed")), qPrintable(pending.first().why));
+    QCOMPARE(r.item(QStringLiteral("t-1d")).status(r.clock.now()), ScheduleItem::Status::Running);
+    QVERIFY(!requests(RunPlanner::step(r.state, r.clock.now()), RunEffect::Kind::RunAction,
+                      QStringLiteral("verify-export")));
+
+    // Retry: the action runs again (and now succeeds), then the rest follows.
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("export"),
+                                false, QStringLiteral("Dana Weber"), QString()));
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("export"),
+                            false, QStringLiteral("Dana Weber"), QStringLiteral("export server restarted")));
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:export"), QStringLiteral("action:export"),
+                           QStringLiteral("action:verify-export"), QStringLiteral("checks:t-1d")}));
+    QCOMPARE(r.item(QStringLiteral("t-1d")).status(r.clock.now()), ScheduleItem::Status::Done);
+
+    // Accept as done: the failure stays in the journal, the milestone goes on without running it again.
+    MilestoneRun a(t0() - kDay);
+    a.actionOk = [](const QString &id) { return id != QLatin1String("export"); };
+    a.pump();
+    a.ok(RunPlanner::decide(a.state, a.clock.now(), QStringLiteral("schedule"), QStringLiteral("export"),
+                            true, QStringLiteral("Dana Weber"), QStringLiteral("exported by hand")));
+    a.pump();
+    QCOMPARE(a.performed,
+             (QStringList {QStringLiteral("action:export"), QStringLiteral("action:verify-export"),
+                           QStringLiteral("checks:t-1d")}));
+    QCOMPARE(
+        a.state.milestones().value(QStringLiteral("t-1d")).actions.value(QStringLiteral("export")).status,
+        QStringLiteral("accepted"));
+}
+
+void tst_MilestoneRun::replayGivesSameStateAndNoActionRunsTwice()
+{
+    MilestoneRun r(t0() - 7 * kDay);
+    r.confirmedWrites.insert(QStringLiteral("freeze-writes"));
+    r.pump();
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("announce"),
+                            true, QStringLiteral("Ole Hansen"), QStringLiteral("sent")));
+    // The cockpit stops right after journaling the write as started.
+    r.crashAfterStart = true;
+    r.pump();
+    QCOMPARE(r.actionEvents(QStringLiteral("t-7d")).last(), QStringLiteral("freeze-writes started"));
+
+    // Replaying the journal gives the same state; the started write is never requested again, and the
+    // milestone does not go on to its checks.
+    const RunState replayed = RunState::replay(r.runbook, r.journal);
+    const auto &m = replayed.milestones().value(QStringLiteral("t-7d"));
+    const auto &live = r.state.milestones().value(QStringLiteral("t-7d"));
+    QCOMPARE(m.startedAt, live.startedAt);
+    QCOMPARE(m.actions.keys().size(), 2);
+    for (const QString &id : {QStringLiteral("announce"), QStringLiteral("freeze-writes")}) {
+        QCOMPARE(m.actions.value(id).status, live.actions.value(id).status);
+        QCOMPARE(m.actions.value(id).at, live.actions.value(id).at);
+        QCOMPARE(m.actions.value(id).actor, live.actions.value(id).actor);
+    }
+    QCOMPARE(m.actions.value(QStringLiteral("freeze-writes")).status, QStringLiteral("started"));
+    QVERIFY(replayed.milestoneRunning(QStringLiteral("t-7d")));
+    QCOMPARE(replayed.schedule().item(QStringLiteral("t-7d"))->actualStart,
+             r.item(QStringLiteral("t-7d")).actualStart);
+    r.clock.advance(kHour);
+    const RunPlan after = RunPlanner::step(replayed, r.clock.now());
+    QVERIFY(after.events.isEmpty());
+    QVERIFY(!requests(after, RunEffect::Kind::RunAction, QStringLiteral("freeze-writes")));
+    QVERIFY(!requests(after, RunEffect::Kind::RunCheck, QStringLiteral("t-7d")));
+
+    // Whether it ran is for a person to find out: the engine (RunCommands::startedWithoutResult, which knows
+    // what is in flight) lists it; the decision it journals names the milestone and folds like one on a
+    // failed action. The planner alone has nothing to decide on it.
+    r.state = replayed;
+    r.crashAfterStart = false;
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"),
+                                QStringLiteral("freeze-writes"), true, QStringLiteral("Dana Weber"),
+                                QStringLiteral("site is read-only")));
+    r.append(RunEvents::decision(r.info.id, r.clock.now(), QStringLiteral("Dana Weber"),
+                                 QStringLiteral("t-7d"), QStringLiteral("schedule"),
+                                 QStringLiteral("freeze-writes"), true, QStringLiteral("site is read-only"),
+                                 QStringLiteral("t-7d")));
+    QCOMPARE(r.state.milestones()
+                 .value(QStringLiteral("t-7d"))
+                 .actions.value(QStringLiteral("freeze-writes"))
+                 .status,
+             QStringLiteral("accepted"));
+    r.pump();
+    QCOMPARE(r.performed.count(QStringLiteral("action:freeze-writes")), 1);
+    QCOMPARE(r.performed.last(), QStringLiteral("checks:t-7d"));
+    const RunState again = RunState::replay(r.runbook, r.journal);
+    const ScheduleItem a = *again.schedule().item(QStringLiteral("t-7d"));
+    const ScheduleItem b = r.item(QStringLiteral("t-7d"));
+    QCOMPARE(a.actualStart, b.actualStart);
+    QCOMPARE(a.actualEnd, b.actualEnd);
+    QCOMPARE(a.okRuns, b.okRuns);
+    QCOMPARE(a.failed, b.failed);
+    QCOMPARE(again.eventCount(), r.state.eventCount());
+    QCOMPARE(RunPlanner::step(again, r.clock.now()).effects,
+             RunPlanner::step(r.state, r.clock.now()).effects);
+}
+
+void tst_MilestoneRun::latenessIsRecorded()
+{
+    // The run starts 2 h after T-7d: the milestone starts 2 h late; the announcement takes another 90 min.
+    const qint64 planned = t0() - 7 * kDay;
+    MilestoneRun r(planned + 2 * kHour);
+    r.confirmedWrites.insert(QStringLiteral("freeze-writes"));
+    r.pump();
+    ScheduleItem i = r.item(QStringLiteral("t-7d"));
+    QCOMPARE(i.startLateness(), std::optional<Milliseconds>(Milliseconds(2 * kHour)));
+    QCOMPARE(i.completionLateness(), std::nullopt);
+    r.clock.advance(90 * kMin);
+    QCOMPARE(i.lateSoFar(r.clock.now()), Milliseconds(2 * kHour));
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("announce"),
+                            true, QStringLiteral("Ole Hansen"), QStringLiteral("sent")));
+    r.pump();
+    i = r.item(QStringLiteral("t-7d"));
+    QCOMPARE(i.status(r.clock.now()), ScheduleItem::Status::Done);
+    QCOMPARE(i.actualEnd, std::optional<qint64>(planned + 3 * kHour + 30 * kMin));
+    QCOMPARE(i.completionLateness(), std::optional<Milliseconds>(Milliseconds(3 * kHour + 30 * kMin)));
+    QCOMPARE(i.actualDuration(), std::optional<Milliseconds>(Milliseconds(90 * kMin)));
+    // The end event carries the plan and the lateness, as evidence.
+    const QJsonObject detail = r.journal.last().payload().value(QLatin1String("detail")).toObject();
+    QCOMPARE(qint64(detail.value(QLatin1String("planned_at")).toDouble()), planned);
+    QCOMPARE(qint64(detail.value(QLatin1String("late_ms")).toDouble()), 3 * kHour + 30 * kMin);
+    // A failed check run ends the milestone as failed, still with its lateness.
+    MilestoneRun f(t0() - kDay + 10 * kMin);
+    f.checksPass = false;
+    f.pump();
+    const ScheduleItem fi = f.item(QStringLiteral("t-1d"));
+    QCOMPARE(fi.status(f.clock.now()), ScheduleItem::Status::Failed);
+    QCOMPARE(fi.okRuns, 0);
+    QCOMPARE(fi.completionLateness(), std::optional<Milliseconds>(Milliseconds(10 * kMin)));
+}
+
+QTEST_GUILESS_MAIN(tst_MilestoneRun)
+#include "tst_MilestoneRun.moc"
