@@ -7,6 +7,7 @@
 #include "demo/LoopbackHttpServer.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
+#include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"
 #include "support/TestPostgres.h"
 
@@ -51,6 +52,73 @@ struct Service
             return LoopbackResponse::json(200, QByteArray("{\"v1\":") + QByteArray::number(v1) + "}");
         });
         return server.listen();
+    }
+};
+
+// The legacy site of a T-minus milestone: PUT /admin/read-only freezes writes, POST /records answers 423
+// once frozen (the milestone's check).
+struct Site
+{
+    LoopbackHttpServer server;
+    QAtomicInt freezes {0};
+    QAtomicInt frozen {0};
+    QAtomicInt posts {0};
+    QAtomicInt hang {0}; // 1: the freeze PUT never answers
+    QByteArray freezeBody; // written on the server thread before freezes is incremented
+
+    bool start()
+    {
+        server.route("PUT", "/admin/read-only", [this](const LoopbackRequest &r) {
+            freezeBody = r.body;
+            freezes.ref();
+            if (hang.loadRelaxed()) {
+                LoopbackResponse resp;
+                resp.hang = true;
+                return resp;
+            }
+            frozen.storeRelaxed(1);
+            return LoopbackResponse::json(200, "{\"read_only\":true}");
+        });
+        server.route("POST", "/records", [this](const LoopbackRequest &) {
+            posts.ref();
+            return frozen.loadRelaxed() ? LoopbackResponse::json(423, "{\"error\":\"read-only\"}")
+                                        : LoopbackResponse::json(201, "{}");
+        });
+        return server.listen();
+    }
+
+    std::shared_ptr<const Runbook> runbook() const
+    {
+        // T-7d is kStart (2027-01-15T08:00:00Z).
+        const QByteArray yaml = QStringLiteral(R"(runbook: 1
+name: milestone driver test
+connections:
+  site: {http: {base_url: "%1"}}
+schedule:
+  t0: "2027-01-22T08:00:00Z"
+  milestones:
+    - id: t-7d
+      at: T-7d
+      actions:
+        - {id: announce, manual: Send the announcement to all users}
+        - id: freeze-writes
+          http: {connection: site, method: PUT, path: /admin/read-only, json: {enabled: true}}
+          expect: "[STATUS] == 200"
+          writes: true
+      checks:
+        - id: writes-frozen
+          http: {connection: site, method: POST, path: /records, json: {probe: true}}
+          expect: "[STATUS] == 423"
+)")
+                                    .arg(server.url().toString(QUrl::StripTrailingSlash))
+                                    .toUtf8();
+        auto r = RunbookLoader::loadText(yaml, QStringLiteral("milestone-driver-test.yaml"));
+        if (!r) {
+            for (const Error &e : r.error())
+                qWarning("%s", qPrintable(e.toString()));
+            return nullptr;
+        }
+        return std::make_shared<const Runbook>(std::move(*r));
     }
 };
 
@@ -376,6 +444,113 @@ private Q_SLOTS:
         QVERIFY(!hasPending(*d, QStringLiteral("action"), QStringLiteral("set-10")));
         QVERIFY((*reopened)->verify().value().ok());
         Q_UNUSED(path);
+    }
+
+    void milestoneActionsRunOverHttpInOrder()
+    {
+        Site site;
+        QVERIFY(site.start());
+        auto rb = site.runbook();
+        QVERIFY(rb);
+        auto journal = newJournal();
+        FakeClock clock(kStart + 5 * kMin); // the run starts 5 min after T-7d
+        auto d = makeDriver(rb, journal.get(), &clock, false);
+        QVERIFY(d->open());
+        d->start();
+        QVERIFY(settle(*d));
+        // The manual announcement comes first: nothing is sent before a named person confirms it.
+        QVERIFY(hasPending(*d, QStringLiteral("schedule"), QStringLiteral("announce")));
+        QCOMPARE(site.freezes.loadRelaxed(), 0);
+        QVERIFY(d->apply(RunCommands::decide(d->state(), clock.now(), QStringLiteral("schedule"),
+                                             QStringLiteral("announce"), true, QStringLiteral("Ole Hansen"),
+                                             QStringLiteral("mail sent"))));
+        QVERIFY(runUntil(*d, clock, clock.now() + 10 * kMin));
+        // The write waits for the lead's confirmation; the checks wait for the write.
+        QVERIFY(hasPending(*d, QStringLiteral("confirm_write"), QStringLiteral("freeze-writes")));
+        QCOMPARE(site.freezes.loadRelaxed(), 0);
+        QCOMPARE(site.posts.loadRelaxed(), 0);
+
+        d->confirmWrite(QStringLiteral("freeze-writes"));
+        QVERIFY(settle(*d));
+        QCOMPARE(site.freezes.loadRelaxed(), 1);
+        QVERIFY2(site.freezeBody.contains("\"enabled\":true"), site.freezeBody.constData());
+        QCOMPARE(site.posts.loadRelaxed(), 1); // the check ran after the action
+        QVERIFY(d->pending().isEmpty());
+
+        QStringList seen;
+        for (const JournalEvent &e : eventsOf(*journal, JournalEventType::ActionRun)) {
+            const QJsonObject &p = e.payload();
+            QCOMPARE(p.value(QLatin1String("phase")).toString(), QStringLiteral("schedule"));
+            seen << p.value(QLatin1String("milestone")).toString() + QLatin1Char(':')
+                    + p.value(QLatin1String("action")).toString() + QLatin1Char(' ')
+                    + p.value(QLatin1String("status")).toString();
+        }
+        QCOMPARE(seen,
+                 (QStringList {QStringLiteral(":t-7d started"), QStringLiteral("t-7d:announce started"),
+                               QStringLiteral("t-7d:freeze-writes started"),
+                               QStringLiteral("t-7d:freeze-writes ok"), QStringLiteral(":t-7d ok")}));
+        const auto runs = eventsOf(*journal, JournalEventType::ActionRun);
+        const QJsonObject put = runs[3].payload().value(QLatin1String("detail")).toObject();
+        QCOMPARE(put.value(QLatin1String("method")).toString(), QStringLiteral("PUT"));
+        QCOMPARE(put.value(QLatin1String("status")).toInt(), 200);
+        const QJsonObject end = runs.last().payload().value(QLatin1String("detail")).toObject();
+        QCOMPARE(qint64(end.value(QLatin1String("late_ms")).toDouble()), 15 * kMin);
+        const auto item = d->state().schedule().item(QStringLiteral("t-7d"));
+        QVERIFY(item && item->actualEnd && !item->failed);
+        QCOMPARE(item->startLateness(), std::optional<Milliseconds>(Milliseconds(5 * kMin)));
+        QCOMPARE(item->completionLateness(), std::optional<Milliseconds>(Milliseconds(15 * kMin)));
+        const QString text = RunStatusView::toText(d->state(), d->status(), clock.now());
+        QVERIFY2(text.contains(QLatin1String("announce accepted, freeze-writes ok")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("complete 15m 00s late")), qPrintable(text));
+        QVERIFY(journal->verify().value().ok());
+    }
+
+    void milestoneWriteIsNotRerunAfterARestart()
+    {
+        Site site;
+        QVERIFY(site.start());
+        site.hang.storeRelaxed(1);
+        auto rb = site.runbook();
+        QVERIFY(rb);
+        auto journal = newJournal();
+        FakeClock clock(kStart);
+        {
+            auto d = makeDriver(rb, journal.get(), &clock, true);
+            QVERIFY(d->open());
+            d->start();
+            QVERIFY(settle(*d));
+            QVERIFY(d->apply(RunCommands::decide(d->state(), clock.now(), QStringLiteral("schedule"),
+                                                 QStringLiteral("announce"), true,
+                                                 QStringLiteral("Ole Hansen"), QStringLiteral("mail sent"))));
+            QTRY_COMPARE(site.freezes.loadRelaxed(), 1);
+            // The cockpit dies while the PUT is under way.
+        }
+        journal.reset();
+        site.hang.storeRelaxed(0);
+
+        auto reopened = JournalFactory::open(m_dir.filePath(QStringLiteral("run%1.journal").arg(m_journals)));
+        QVERIFY(reopened);
+        FakeClock later(kStart + 10 * kMin);
+        auto d = makeDriver(rb, reopened->get(), &later, true);
+        QCOMPARE(d->open().value_or(false), true);
+        d->start();
+        QVERIFY(runUntil(*d, later, kStart + 30 * kMin));
+        QCOMPARE(site.freezes.loadRelaxed(), 1); // never re-run by itself
+        QCOMPARE(site.posts.loadRelaxed(), 0); // nor does the milestone go on to its checks
+        QVERIFY(hasPending(*d, QStringLiteral("schedule"), QStringLiteral("freeze-writes")));
+        QVERIFY(!hasPending(*d, QStringLiteral("schedule"), QStringLiteral("t-7d")));
+
+        // Retry: it runs once more, then the checks; the milestone is done.
+        QVERIFY(d->apply(RunCommands::decide(d->state(), later.now(), QStringLiteral("schedule"),
+                                             QStringLiteral("t-7d/freeze-writes"), false,
+                                             QStringLiteral("Ravi Patel"), QStringLiteral("not applied"))));
+        QVERIFY(settle(*d));
+        QCOMPARE(site.freezes.loadRelaxed(), 2);
+        QCOMPARE(site.posts.loadRelaxed(), 1);
+        const auto item = d->state().schedule().item(QStringLiteral("t-7d"));
+        QVERIFY(item && item->actualEnd && !item->failed);
+        QVERIFY(d->pending().isEmpty());
+        QVERIFY((*reopened)->verify().value().ok());
     }
 
     void statusCommandsReadTheRunbookFromTheJournal()
