@@ -2,6 +2,7 @@
 
 #include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
+#include "cli/CompareCommand.h"
 #include "cli/Console.h"
 #include "cli/DecideCommand.h"
 #include "cli/DemoCommand.h"
@@ -40,6 +41,8 @@ const Subcommand kSubcommands[] = {
     {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
     {"run", runRunCommand, "run a runbook headless; resumes its unfinished run from the journal"},
     {"status", runStatusCommand, "where a run stands: stage, soak, gates, pending decisions, rollback clock"},
+    {"compare", CompareCommand::run,
+     "two runs side by side (rehearsal vs live): stages, gates, actions, schedule, rollback, totals"},
     {"decide", runDecideCommand,
      "record a decision (gate, manual item, action, promotion) in a run's journal"},
     {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
