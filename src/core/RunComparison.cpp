@@ -70,7 +70,12 @@ public:
             break;
         case JournalEventType::StageEntered: onStageEntered(e); break;
         case JournalEventType::ActionRun:
-            onAction(str(p, "phase"), str(p, "stage"), str(p, "action"), str(p, "status"), e.at());
+            // A milestone's actions are named milestone/action: two milestones may reuse an action id.
+            onAction(str(p, "phase"), str(p, "stage"),
+                     p.contains(QLatin1String("milestone"))
+                         ? str(p, "milestone") + QLatin1Char('/') + str(p, "action")
+                         : str(p, "action"),
+                     str(p, "status"), e.at());
             break;
         case JournalEventType::RollbackStep:
             if (!m_s.rollbacks.isEmpty()) {
