@@ -106,6 +106,10 @@ private Q_SLOTS:
         QVERIFY2(report.match(out).hasMatch(), qPrintable(r.describe()));
         QVERIFY2(out.contains(QLatin1String("rollback step set-rollout-0: ok")), qPrintable(r.describe()));
         QVERIFY2(out.contains(QLatin1String("hash chain verified")), qPrintable(r.describe()));
+        // The rehearsal's throwaway services (and keychain items) are gone when it ends.
+        QVERIFY2(out.contains(QLatin1String(
+                     "Tearing down: demo secrets removed, service stopped, PostgreSQL stopped and deleted.")),
+                 qPrintable(r.describe()));
         // Stage 3 was never reached: the rollback happened in stage 2.
         QVERIFY2(!out.contains(QLatin1String("stage 3/5 full-100 —")), qPrintable(r.describe()));
 
