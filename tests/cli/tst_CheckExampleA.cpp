@@ -1,20 +1,18 @@
-#include "CliProcess.h"
 #include "demo/LoopbackHttpServer.h"
 #include "probes/SecretStore.h"
+#include "support/Await.h"
+#include "support/CliProcess.h"
 #include "support/TestEnv.h"
 #include "support/TestPostgres.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <atomic>
 
 using namespace cockpit;
@@ -22,19 +20,6 @@ using namespace cockpit::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-template<class T> T await(QFuture<T> f)
-{
-    if (!f.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> w;
-        QObject::connect(&w, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        w.setFuture(f);
-        loop.exec();
-    }
-    return f.result();
-}
 
 // Runbook A's HTTP contract (see the comment at the top of a-pipeline-rollout.yaml), with switches to
 // break one part of it at a time. Handlers run on the server's thread.
@@ -85,6 +70,7 @@ private:
     CliRun check(const QStringList &args);
     QJsonObject checkJson(const QString &database, int expectedExit);
     static QStringList blockerIds(const QJsonObject &doc);
+    static QString firstBlockerReason(const QJsonObject &doc);
     static QJsonObject result(const QJsonObject &doc, const QString &id);
 
     RlmState m_rlm;
@@ -133,13 +119,11 @@ void tst_CheckExampleA::initTestCase()
         QFAIL(qPrintable(pg.error().message));
     m_pg = *pg;
     for (auto [db, all] : {std::pair {&m_db, true}, std::pair {&m_dbMissingColumn, false}}) {
-        auto name = m_pg->createDatabase(all ? QStringLiteral("exa") : QStringLiteral("exa_missing"));
+        auto name = m_pg->createDatabase(all ? QStringLiteral("exa") : QStringLiteral("exa_missing"),
+                                         userProfilesSql(all));
         if (!name)
             QFAIL(qPrintable(name.error().message));
         *db = *name;
-        const auto r = m_pg->exec(*db, userProfilesSql(all));
-        if (!r)
-            QFAIL(qPrintable(r.error().message));
     }
 
     // The secrets, in runbook A's scope, in the test's own keyring session.
@@ -203,7 +187,7 @@ QStringList tst_CheckExampleA::args(const QString &database, bool json) const
 
 CliRun tst_CheckExampleA::check(const QStringList &a)
 {
-    const CliRun r = runCockpit(a, {}, 60000, {QStringLiteral("PGPASSWORD")});
+    CliRun r = runCockpit(a, {}, 60000, {QStringLiteral("PGPASSWORD")});
     m_runs << r;
     return r;
 }
@@ -224,15 +208,27 @@ QJsonObject tst_CheckExampleA::checkJson(const QString &database, int expectedEx
 QStringList tst_CheckExampleA::blockerIds(const QJsonObject &doc)
 {
     QStringList ids;
-    for (const QJsonValue &b :
+    for (const auto &b :
          doc.value(QStringLiteral("recommendation")).toObject().value(QStringLiteral("blockers")).toArray())
         ids << b.toObject().value(QStringLiteral("id")).toString();
     return ids;
 }
 
+QString tst_CheckExampleA::firstBlockerReason(const QJsonObject &doc)
+{
+    return doc.value(QStringLiteral("recommendation"))
+        .toObject()
+        .value(QStringLiteral("blockers"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("reason"))
+        .toString();
+}
+
 QJsonObject tst_CheckExampleA::result(const QJsonObject &doc, const QString &id)
 {
-    for (const QJsonValue &v : doc.value(QStringLiteral("results")).toArray())
+    for (const auto &v : doc.value(QStringLiteral("results")).toArray())
         if (v.toObject().value(QStringLiteral("id")).toString() == id)
             return v.toObject();
     return {};
@@ -280,7 +276,7 @@ void tst_CheckExampleA::jsonHasTheObservations()
     const QJsonObject dep
         = result(doc, QStringLiteral("deprecation-headers")).value(QStringLiteral("observation")).toObject();
     bool sawSunset = false;
-    for (const QJsonValue &h : dep.value(QStringLiteral("headers")).toArray())
+    for (const auto &h : dep.value(QStringLiteral("headers")).toArray())
         sawSunset |= h.toArray().at(0).toString().compare(QStringLiteral("sunset"), Qt::CaseInsensitive) == 0
             && h.toArray().at(1).toString() == QStringLiteral("Sat, 01 Mar 2026 00:00:00 GMT");
     QVERIFY(sawSunset);
@@ -313,14 +309,7 @@ void tst_CheckExampleA::processorsUnavailableIsNoGo()
     m_rlm.processorsAvailable = false;
     const QJsonObject doc = checkJson(m_db, 1);
     QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("rlm-health")});
-    const QString reason = doc.value(QStringLiteral("recommendation"))
-                               .toObject()
-                               .value(QStringLiteral("blockers"))
-                               .toArray()
-                               .first()
-                               .toObject()
-                               .value(QStringLiteral("reason"))
-                               .toString();
+    const QString reason = firstBlockerReason(doc);
     QVERIFY2(reason.contains(QStringLiteral("[BODY].processors_available (false) == true")),
              qPrintable(reason));
 }
@@ -330,14 +319,7 @@ void tst_CheckExampleA::missingSunsetIsNoGo()
     m_rlm.sunset = false;
     const QJsonObject doc = checkJson(m_db, 1);
     QCOMPARE(blockerIds(doc), QStringList {QStringLiteral("deprecation-headers")});
-    const QString reason = doc.value(QStringLiteral("recommendation"))
-                               .toObject()
-                               .value(QStringLiteral("blockers"))
-                               .toArray()
-                               .first()
-                               .toObject()
-                               .value(QStringLiteral("reason"))
-                               .toString();
+    const QString reason = firstBlockerReason(doc);
     QVERIFY2(reason.contains(QStringLiteral("[HEADER].Sunset")), qPrintable(reason));
 }
 
@@ -428,10 +410,7 @@ void tst_CheckExampleA::interruptCancelsTheRun()
 {
     m_rlm.healthHangs = true;
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("PGPASSWORD"));
-    p.setProcessEnvironment(env);
-    p.start(cockpitBinary(), args(m_db));
+    startCockpit(p, args(m_db), {}, {QStringLiteral("PGPASSWORD")});
     QVERIFY(p.waitForStarted(10000));
     QTest::qWait(2000); // the other checks are done, rlm-health hangs (10 s timeout)
     QElapsedTimer t;
@@ -439,11 +418,7 @@ void tst_CheckExampleA::interruptCancelsTheRun()
     p.terminate(); // SIGTERM, handled like Ctrl+C
     QVERIFY(p.waitForFinished(5000));
     QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
-    CliRun r;
-    r.exitCode = p.exitCode();
-    r.crashed = p.exitStatus() == QProcess::CrashExit;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
+    const CliRun r = finishedRun(p);
     m_runs << r;
     QVERIFY2(!r.crashed && r.exitCode == 130, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("Interrupted: cancelling the checks."), qPrintable(r.describe()));

@@ -1,47 +1,30 @@
 #include "store/PostgresJournal.h"
 #include "store/SqliteJournal.h"
+#include "support/CliProcess.h"
 #include "support/TestPostgres.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace cockpit;
+using cockpit::test::CliRun;
+using cockpit::test::runCockpit; // the real binary, as a user would run it
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-// The real binary, as a user would run it.
-Run runCockpit(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("COCKPIT_BIN"), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
-}
-
 JournalEventDraft draft(int i)
 {
-    return JournalEventDraft{QStringLiteral("run-cli"), 1'700'000'000'000 + i * 1000,
-                             i == 1 ? JournalEventType::RunStarted : JournalEventType::GateChanged,
-                             QStringLiteral("lead"),
-                             QJsonObject{{QStringLiteral("gate"), QStringLiteral("g%1").arg(i)},
-                                         {QStringLiteral("to"), QStringLiteral("pass")}}};
+    return JournalEventDraft {QStringLiteral("run-cli"), 1'700'000'000'000 + qint64(i) * 1000,
+                              i == 1 ? JournalEventType::RunStarted : JournalEventType::GateChanged,
+                              QStringLiteral("lead"),
+                              QJsonObject {{QStringLiteral("gate"), QStringLiteral("g%1").arg(i)},
+                                           {QStringLiteral("to"), QStringLiteral("pass")}}};
 }
 
 } // namespace
@@ -55,7 +38,7 @@ private:
 
     QString journalWith(int n, QList<JournalEvent> *events = nullptr)
     {
-        const QString path = m_dir.filePath(QStringLiteral("j%1.journal").arg(++m_n));
+        QString path = m_dir.filePath(QStringLiteral("j%1.journal").arg(++m_n));
         auto j = SqliteJournal::open(path);
         for (int i = 1; i <= n; ++i) {
             auto e = (*j)->append(draft(i));
@@ -90,45 +73,52 @@ private Q_SLOTS:
     {
         QList<JournalEvent> events;
         const QString path = journalWith(12, &events);
-        const Run r = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
-        QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("OK, 12 events verified")), qPrintable(r.out));
-        QVERIFY(r.out.contains(QString::fromLatin1(events.last().hash())));
+        const CliRun r = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.outText().contains(QStringLiteral("OK, 12 events verified")), qPrintable(r.outText()));
+        QVERIFY(r.outText().contains(QString::fromLatin1(events.last().hash())));
     }
 
     void verifyNamesTheModifiedEventAndExitsOne()
     {
         const QString path = journalWith(12);
-        tamper(path, QStringLiteral("UPDATE events SET payload = replace(payload, 'pass', 'fail') WHERE seq = 7"));
-        const Run r = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
-        QCOMPARE(r.code, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("FAILED at event 7: hash mismatch")), qPrintable(r.out));
-        QVERIFY(r.out.contains(QStringLiteral("6 of 12 events verified")));
+        tamper(path,
+               QStringLiteral("UPDATE events SET payload = replace(payload, 'pass', 'fail') WHERE seq = 7"));
+        const CliRun r = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.outText().contains(QStringLiteral("FAILED at event 7: hash mismatch")),
+                 qPrintable(r.outText()));
+        QVERIFY(r.outText().contains(QStringLiteral("6 of 12 events verified")));
     }
 
     void verifyNamesTheRemovedEvent()
     {
         const QString path = journalWith(12);
         tamper(path, QStringLiteral("DELETE FROM events WHERE seq = 3"));
-        const Run r = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
-        QCOMPARE(r.code, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("FAILED at event 3: seq gap")), qPrintable(r.out));
+        const CliRun r = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.outText().contains(QStringLiteral("FAILED at event 3: seq gap")), qPrintable(r.outText()));
     }
 
     void verifyUnavailableOrMisusedExitsTwo()
     {
         QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),
-                          m_dir.filePath(QStringLiteral("missing.journal"))})
-                     .code,
+                             m_dir.filePath(QStringLiteral("missing.journal"))})
+                     .exitCode,
                  2);
-        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("missing.journal")))); // verify never creates one
-        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify")}).code, 2);
-        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("frobnicate")}).code, 2);
-        const Run withPassword = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),
-                                          QStringLiteral("postgresql://lead:s3cret-pw@127.0.0.1:1/db")});
-        QCOMPARE(withPassword.code, 2);
-        QVERIFY(!withPassword.err.contains(QStringLiteral("s3cret-pw")));
-        QVERIFY(!withPassword.out.contains(QStringLiteral("s3cret-pw")));
+        QVERIFY(
+            !QFile::exists(m_dir.filePath(QStringLiteral("missing.journal")))); // verify never creates one
+        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify")}).exitCode, 2);
+        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("frobnicate")}).exitCode, 2);
+        const CliRun withPassword
+            = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),
+                          QStringLiteral("postgresql://lead:s3cret-pw@127.0.0.1:1/db")});
+        QCOMPARE(withPassword.exitCode, 2);
+        QVERIFY(!withPassword.errText().contains(QStringLiteral("s3cret-pw")));
+        QVERIFY(!withPassword.outText().contains(QStringLiteral("s3cret-pw")));
     }
 
     void exportWritesEveryEventWithItsHash()
@@ -136,21 +126,24 @@ private Q_SLOTS:
         QList<JournalEvent> events;
         const QString path = journalWith(25, &events);
         const QString out = m_dir.filePath(QStringLiteral("export.json"));
-        const Run r = runCockpit({QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--journal"), path,
-                               QStringLiteral("--json"), QStringLiteral("--out"), out});
-        QCOMPARE(r.code, 0);
+        const CliRun r
+            = runCockpit({QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--journal"),
+                          path, QStringLiteral("--json"), QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(doc.value(QStringLiteral("format")).toString(), QStringLiteral("cutover-cockpit-journal"));
-        QCOMPARE(doc.value(QStringLiteral("verification")).toObject().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(doc.value(QStringLiteral("verification")).toObject().value(QStringLiteral("ok")).toBool(),
+                 true);
         const QJsonArray exported = doc.value(QStringLiteral("events")).toArray();
         QCOMPARE(exported.size(), 25);
         for (int i = 0; i < 25; ++i) {
             const QJsonObject e = exported.at(i).toObject();
             QCOMPARE(e.value(QStringLiteral("seq")).toInteger(), events.at(i).seq());
             QCOMPARE(e.value(QStringLiteral("hash")).toString(), QString::fromLatin1(events.at(i).hash()));
-            QCOMPARE(e.value(QStringLiteral("prev_hash")).toString(), QString::fromLatin1(events.at(i).prevHash()));
+            QCOMPARE(e.value(QStringLiteral("prev_hash")).toString(),
+                     QString::fromLatin1(events.at(i).prevHash()));
             QCOMPARE(e.value(QStringLiteral("type")).toString(), events.at(i).typeName());
             QCOMPARE(e.value(QStringLiteral("payload")).toObject(), events.at(i).payload());
             QCOMPARE(e.value(QStringLiteral("at")).toInteger(), events.at(i).at());
@@ -160,17 +153,20 @@ private Q_SLOTS:
 
         // To stdout, and a tampered journal is still exported, with the verdict naming the bad event.
         tamper(path, QStringLiteral("UPDATE events SET actor = 'mallory' WHERE seq = 9"));
-        const Run s = runCockpit({QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--journal"), path,
-                               QStringLiteral("--json")});
-        QCOMPARE(s.code, 0);
-        const QJsonObject tampered = QJsonDocument::fromJson(s.out.toUtf8()).object();
+        const CliRun s = runCockpit({QStringLiteral("journal"), QStringLiteral("export"),
+                                     QStringLiteral("--journal"), path, QStringLiteral("--json")});
+        QCOMPARE(s.exitCode, 0);
+        const QJsonObject tampered = QJsonDocument::fromJson(s.out).object();
         QCOMPARE(tampered.value(QStringLiteral("events")).toArray().size(), 25);
         const QJsonObject v = tampered.value(QStringLiteral("verification")).toObject();
         QCOMPARE(v.value(QStringLiteral("ok")).toBool(), false);
         QCOMPARE(v.value(QStringLiteral("first_bad_event")).toInteger(), 9);
         QCOMPARE(v.value(QStringLiteral("problem")).toString(), QStringLiteral("hash mismatch"));
 
-        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--journal"), path}).code, 2);
+        QCOMPARE(runCockpit(
+                     {QStringLiteral("journal"), QStringLiteral("export"), QStringLiteral("--journal"), path})
+                     .exitCode,
+                 2);
     }
 
     void initCreatesSharedJournalAndViewerRole()
@@ -184,18 +180,21 @@ private Q_SLOTS:
                                 .arg(pg->superuser(), pg->host())
                                 .arg(pg->port())
                                 .arg(*db, pg->caFile());
-        const Run r = runCockpit({QStringLiteral("journal"), QStringLiteral("init"), QStringLiteral("--journal"), url,
-                               QStringLiteral("--viewer-role"), role});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QStringLiteral("schema cockpit ready")));
-        QCOMPARE(*pg->query(*db, QStringLiteral("SELECT has_table_privilege('%1', 'cockpit.events', 'SELECT'),"
-                                                " has_table_privilege('%1', 'cockpit.events', 'INSERT')")
-                                     .arg(role)),
+        const CliRun r
+            = runCockpit({QStringLiteral("journal"), QStringLiteral("init"), QStringLiteral("--journal"), url,
+                          QStringLiteral("--viewer-role"), role});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY(r.outText().contains(QStringLiteral("schema cockpit ready")));
+        QCOMPARE(*pg->query(*db,
+                            QStringLiteral("SELECT has_table_privilege('%1', 'cockpit.events', 'SELECT'),"
+                                           " has_table_privilege('%1', 'cockpit.events', 'INSERT')")
+                                .arg(role)),
                  QStringLiteral("t|f"));
         // A password is never taken from the command line.
-        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("init"), QStringLiteral("--journal"), url,
-                          QStringLiteral("--viewer-role"), role, QStringLiteral("--viewer-password"), QStringLiteral("x")})
-                     .code,
+        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("init"), QStringLiteral("--journal"),
+                             url, QStringLiteral("--viewer-role"), role, QStringLiteral("--viewer-password"),
+                             QStringLiteral("x")})
+                     .exitCode,
                  2);
 
         // The shared journal verifies and exports like a file.
@@ -206,9 +205,11 @@ private Q_SLOTS:
             for (int i = 1; i <= 4; ++i)
                 QVERIFY((*writer)->append(draft(i)).has_value());
         }
-        const Run v = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), url});
-        QCOMPARE(v.code, 0);
-        QVERIFY2(v.out.contains(QStringLiteral("OK, 4 events verified")), qPrintable(v.out + v.err));
+        const CliRun v = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), url});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY2(v.outText().contains(QStringLiteral("OK, 4 events verified")),
+                 qPrintable(v.outText() + v.errText()));
     }
 };
 

@@ -1,30 +1,16 @@
-#include "CliProcess.h"
 #include "demo/LoopbackHttpServer.h"
 #include "probes/SecretStore.h"
+#include "support/Await.h"
+#include "support/CliProcess.h"
 #include "support/TestPostgres.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QTest>
-#include <QTimer>
 
 using namespace cockpit;
 using namespace cockpit::test;
 using namespace std::chrono_literals;
 
 namespace {
-template<class T> T await(QFuture<T> f)
-{
-    if (!f.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> w;
-        QObject::connect(&w, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        w.setFuture(f);
-        loop.exec();
-    }
-    return f.result();
-}
 const QString kProbe = QStringLiteral("probe");
 const QString kHttp = QStringLiteral("http");
 const QString kSql = QStringLiteral("sql");
@@ -107,18 +93,13 @@ void tst_ProbeCommand::initTestCase()
     });
     QVERIFY(m_server.startInThread());
 
-    auto pg = TestPostgres::fromEnv();
-    if (!pg)
-        QFAIL(qPrintable(pg.error().message));
-    m_pg = *pg;
-    auto db = m_pg->createDatabase(QStringLiteral("probecmd"));
+    auto db = TestPostgres::databaseFromEnv(
+        QStringLiteral("probecmd"),
+        QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2), (3);"));
     if (!db)
         QFAIL(qPrintable(db.error().message));
-    m_db = *db;
-    const auto r
-        = m_pg->exec(m_db, QStringLiteral("CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2), (3);"));
-    if (!r)
-        QFAIL(qPrintable(r.error().message));
+    m_pg = db->pg;
+    m_db = db->name;
 }
 
 void tst_ProbeCommand::httpAllConditionsHold()

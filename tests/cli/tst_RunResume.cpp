@@ -1,7 +1,7 @@
 // The real binary: `run` is SIGKILLed during a soak and started again; it resumes the same run with the
 // same remaining soak (read through `status --json`), finishes by itself, and the journal verifies.
 
-#include "CliProcess.h"
+#include "support/CliProcess.h"
 #include "support/TestPostgres.h"
 
 #include <QJsonDocument>
@@ -51,13 +51,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto pg = TestPostgres::fromEnv();
-        QVERIFY2(pg.has_value(), pg ? "" : qPrintable(pg.error().message));
-        auto db = pg->createDatabase(QStringLiteral("resume"));
-        QVERIFY(db.has_value());
-        QVERIFY(
-            pg->exec(*db, QStringLiteral("CREATE TABLE m (v double precision); INSERT INTO m VALUES (99);"))
-                .has_value());
+        auto db = TestPostgres::databaseFromEnv(
+            QStringLiteral("resume"),
+            QStringLiteral("CREATE TABLE m (v double precision); INSERT INTO m VALUES (99);"));
+        QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
+        const TestPostgres &pg = db->pg;
         m_runbook = m_dir.filePath(QStringLiteral("resume.yaml"));
         m_journal = m_dir.filePath(QStringLiteral("resume.journal"));
         QFile f(m_runbook);
@@ -76,9 +74,9 @@ stages:
     gates:
       - {id: v-ok, expect: "v >= 95", hold: 20s}
 )")
-                    .arg(pg->host())
-                    .arg(pg->port())
-                    .arg(*db, pg->superuser(), pg->caFile())
+                    .arg(pg.host())
+                    .arg(pg.port())
+                    .arg(db->name, pg.superuser(), pg.caFile())
                     .toUtf8());
     }
 

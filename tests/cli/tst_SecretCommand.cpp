@@ -1,10 +1,11 @@
 // Runs the real cutover-cockpit binary ($COCKPIT_BIN) under tests/support/with-keychain.
 #include "probes/SecretStore.h"
+#include "support/Await.h"
+#include "support/CliProcess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <poll.h>
@@ -13,25 +14,13 @@
 #include <unistd.h>
 
 using namespace cockpit;
+using cockpit::test::CliRun;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 template<class T> T await(QFuture<T> f)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < 15000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!f.isFinished())
-        qFatal("keychain future did not finish");
-    return f.result();
+    return test::awaitOrAbort(f, 15000, "keychain future");
 }
 
 const QByteArray kValue = QByteArrayLiteral("cli-Secret-value-7781");
@@ -63,30 +52,21 @@ class tst_SecretCommand : public QObject
     QString m_allOutput;
     QTemporaryDir m_dir;
 
-    Run cockpit(const QStringList &args, const QByteArray &stdinData = {},
-                const QProcessEnvironment &env = {})
+    CliRun cockpit(const QStringList &args, const QByteArray &stdinData = {},
+                   const QMap<QString, QString> &env = {})
     {
-        QProcess p;
-        if (!env.isEmpty())
-            p.setProcessEnvironment(env);
-        p.setProgram(qEnvironmentVariable("COCKPIT_BIN"));
-        p.setArguments(args);
-        p.start();
-        if (!p.waitForStarted(10000))
-            qFatal("cannot start %s", qPrintable(p.program()));
-        p.write(stdinData); // QProcess stdin is a pipe, never a terminal
-        p.closeWriteChannel();
-        if (!p.waitForFinished(30000))
+        CliRun r = test::runCockpit(args, env, 30000, {}, stdinData);
+        if (!r.started)
+            qFatal("cannot start %s: %s", qPrintable(test::cockpitBinary()), r.err.constData());
+        if (r.timedOut)
             qFatal("cutover-cockpit %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        Run r {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-               QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-        m_allOutput += r.out + r.err;
+        m_allOutput += r.outText() + r.errText();
         return r;
     }
 
     QString writeRunbook()
     {
-        const QString path = m_dir.filePath(QStringLiteral("map.yaml"));
+        QString path = m_dir.filePath(QStringLiteral("map.yaml"));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             qFatal("cannot write runbook");
@@ -139,17 +119,17 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, needle);
-        const Run r = cockpit(args);
+        const CliRun r = cockpit(args);
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(needle), qPrintable(r.out));
+        QVERIFY2(r.outText().contains(needle), qPrintable(r.outText()));
     }
 
     void setStatusDelete()
     {
-        Run r = cockpit({"secret", "set", "db_password", "--scope", "cli-test"}, kValue + "\n");
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("stored secret db_password in scope cli-test")),
-                 qPrintable(r.out));
+        CliRun r = cockpit({"secret", "set", "db_password", "--scope", "cli-test"}, kValue + "\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("stored secret db_password in scope cli-test")),
+                 qPrintable(r.outText()));
 
         // Stored exactly, without the trailing newline, in the real keychain.
         auto stored = await(SecretStore::read(QStringLiteral("cli-test"), QStringLiteral("db_password")));
@@ -158,66 +138,68 @@ private Q_SLOTS:
 
         r = cockpit({"secret", "status", "db_password", "--scope", "cli-test"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QLatin1String("secret db_password: present (scope cli-test), valid")),
-                 qPrintable(r.out));
+        QVERIFY2(r.outText().contains(QLatin1String("secret db_password: present (scope cli-test), valid")),
+                 qPrintable(r.outText()));
 
         r = cockpit({"secret", "status", "db_password", "--scope", "cli-test", "--pattern", "[0-9]+"});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QLatin1String("INVALID (does not match [0-9]+)")), qPrintable(r.out));
+        QVERIFY2(r.outText().contains(QLatin1String("INVALID (does not match [0-9]+)")),
+                 qPrintable(r.outText()));
 
         // Debug logging must not leak it either.
         r = cockpit({"--verbose", "secret", "status", "db_password", "--scope", "cli-test"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QLatin1String("cockpit.probes.secrets")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("cockpit.probes.secrets")), qPrintable(r.errText()));
 
         r = cockpit({"secret", "delete", "db_password", "--scope", "cli-test"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QLatin1String("deleted secret db_password from scope cli-test")),
-                 qPrintable(r.out));
+        QVERIFY2(r.outText().contains(QLatin1String("deleted secret db_password from scope cli-test")),
+                 qPrintable(r.outText()));
 
         r = cockpit({"secret", "status", "db_password", "--scope", "cli-test"});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QLatin1String("secret db_password: missing")), qPrintable(r.out));
-        QVERIFY2(r.err.contains(QLatin1String("`cutover-cockpit secret set db_password`")),
-                 qPrintable(r.err));
+        QVERIFY2(r.outText().contains(QLatin1String("secret db_password: missing")), qPrintable(r.outText()));
+        QVERIFY2(r.errText().contains(QLatin1String("`cutover-cockpit secret set db_password`")),
+                 qPrintable(r.errText()));
 
         r = cockpit({"secret", "delete", "db_password", "--scope", "cli-test"});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("not found")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("not found")), qPrintable(r.errText()));
     }
 
     void globalScopeByDefault()
     {
-        Run r = cockpit({"secret", "set", "shared_token"}, kOtherValue);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("in scope global")), qPrintable(r.out));
+        CliRun r = cockpit({"secret", "set", "shared_token"}, kOtherValue);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("in scope global")), qPrintable(r.outText()));
         // A runbook scope without its own entry falls back to global.
         r = cockpit({"secret", "status", "shared_token", "--scope", "some-runbook"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QLatin1String("present (scope global)")), qPrintable(r.out));
+        QVERIFY2(r.outText().contains(QLatin1String("present (scope global)")), qPrintable(r.outText()));
     }
 
     void valueIsNeverTakenFromArguments()
     {
-        Run r = cockpit({"secret", "set", "argv_secret", QString::fromLatin1(kValue)});
+        CliRun r = cockpit({"secret", "set", "argv_secret", QString::fromLatin1(kValue)});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("never from the command line")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("never from the command line")), qPrintable(r.errText()));
         r = cockpit({"secret", "set", "argv_secret", "--value", QString::fromLatin1(kValue)});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("unknown option --value")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("unknown option --value")), qPrintable(r.errText()));
         r = cockpit({"secret", "status", "argv_secret"});
         QCOMPARE(r.exitCode, 1); // nothing was stored
     }
 
     void rejectsInvalidValues()
     {
-        Run r = cockpit({"secret", "set", "hex_key", "--pattern", "[0-9a-f]{32}"}, "not-hex-" + kValue);
+        CliRun r = cockpit({"secret", "set", "hex_key", "--pattern", "[0-9a-f]{32}"}, "not-hex-" + kValue);
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("does not match the pattern [0-9a-f]{32}; nothing stored")),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.errText().contains(QLatin1String("does not match the pattern [0-9a-f]{32}; nothing stored")),
+            qPrintable(r.errText()));
         r = cockpit({"secret", "set", "hex_key"}, QByteArray());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("empty")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("empty")), qPrintable(r.errText()));
         r = cockpit({"secret", "set", "hex_key", "--pattern", "("}, kOtherValue);
         QCOMPARE(r.exitCode, 2);
         r = cockpit({"secret", "status", "hex_key"});
@@ -237,27 +219,29 @@ private Q_SLOTS:
     void credentialsMapOfRunbook()
     {
         const QString runbook = writeRunbook();
-        Run r = cockpit({"secret", "map", "--runbook", runbook});
-        QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QLatin1String("scope cli-map-test")), qPrintable(r.out));
+        CliRun r = cockpit({"secret", "map", "--runbook", runbook});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.outText() + r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("scope cli-map-test")), qPrintable(r.outText()));
         for (const char *name : {"app_db_password", "flags_token", "issuer_key", "pager_key"})
-            QVERIFY2(r.out.contains(QLatin1String(name)), name);
-        QVERIFY2(r.out.contains(QLatin1String("secrets:, connection app_db (password)")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QLatin1String("check issuer-format (prerequisites)")), qPrintable(r.out));
+            QVERIFY2(r.outText().contains(QLatin1String(name)), name);
+        QVERIFY2(r.outText().contains(QLatin1String("secrets:, connection app_db (password)")),
+                 qPrintable(r.outText()));
+        QVERIFY2(r.outText().contains(QLatin1String("check issuer-format (prerequisites)")),
+                 qPrintable(r.outText()));
 
         // --runbook: the runbook's scope and its declared pattern.
         r = cockpit({"secret", "set", "issuer_key", "--runbook", runbook}, "xyz-not-hex-0000");
         QCOMPARE(r.exitCode, 1);
         r = cockpit({"secret", "set", "issuer_key", "--runbook", runbook}, kOtherValue + "\n");
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("in scope cli-map-test")), qPrintable(r.out));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("in scope cli-map-test")), qPrintable(r.outText()));
         QCOMPARE(cockpit({"secret", "set", "app_db_password", "--runbook", runbook}, kValue).exitCode, 0);
         QCOMPARE(cockpit({"secret", "set", "flags_token"}, kValue).exitCode, 0); // global
 
         // pager_key is optional: everything required is present and valid now.
         r = cockpit({"secret", "map", "--runbook", runbook});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.errText()));
+        const QStringList lines = r.outText().split(QLatin1Char('\n'));
         auto lineOf = [&](const QString &name) {
             for (const QString &l : lines)
                 if (l.startsWith(name + QLatin1Char(' ')))
@@ -266,12 +250,12 @@ private Q_SLOTS:
         };
         QVERIFY2(lineOf(QStringLiteral("issuer_key"))
                      .startsWith(QLatin1String("issuer_key yes yes yes cli-map-test")),
-                 qPrintable(r.out));
+                 qPrintable(r.outText()));
         QVERIFY2(
             lineOf(QStringLiteral("flags_token")).startsWith(QLatin1String("flags_token yes yes yes global")),
-            qPrintable(r.out));
+            qPrintable(r.outText()));
         QVERIFY2(lineOf(QStringLiteral("pager_key")).startsWith(QLatin1String("pager_key no no unknown -")),
-                 qPrintable(r.out));
+                 qPrintable(r.outText()));
     }
 
     void readsFromTerminalWithoutEcho()
@@ -307,17 +291,18 @@ private Q_SLOTS:
 
     void keychainUnavailableIsExitTwo()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                   QStringLiteral("unix:path=/nonexistent/cockpit-no-bus"));
+        const QMap<QString, QString> env {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                                           QStringLiteral("unix:path=/nonexistent/cockpit-no-bus")}};
         QElapsedTimer t;
         t.start();
-        Run r = cockpit({"secret", "status", "db_password"}, {}, env);
+        CliRun r = cockpit({"secret", "status", "db_password"}, {}, env);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("no secret service is available")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("no secret service is available")),
+                 qPrintable(r.errText()));
         r = cockpit({"secret", "set", "db_password"}, kValue, env);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QLatin1String("no secret service is available")), qPrintable(r.err));
+        QVERIFY2(r.errText().contains(QLatin1String("no secret service is available")),
+                 qPrintable(r.errText()));
         QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     }
 

@@ -1,5 +1,5 @@
-#include "CliProcess.h"
 #include "core/RunbookLoader.h"
+#include "support/CliProcess.h"
 #include "support/TestEnv.h"
 
 #include <QRegularExpression>

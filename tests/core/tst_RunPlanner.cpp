@@ -1,10 +1,11 @@
-#include "RunHarness.h"
+#include "support/RunHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace cockpit;
 using namespace cockpit::test;
+using namespace cockpit::test::harness_time;
 using namespace std::chrono_literals;
 
 class tst_RunPlanner : public QObject
@@ -35,27 +36,8 @@ private Q_SLOTS:
 
 namespace {
 
-constexpr qint64 kMin = RunHarness::kMin;
-constexpr qint64 kHour = RunHarness::kHour;
-constexpr qint64 kStart = RunHarness::kStart;
-
-const QByteArray kRunbook = R"(runbook: 1
-name: engine test
-connections:
-  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
-  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
-metrics:
-  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
-  stuck_imports: {connection: db, every: 5m, query: "SELECT 0"}
-  slow_imports_pct: {connection: db, every: 15m, query: "SELECT 0"}
-stages:
-  - id: canary
-    rollout:
-      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
-    soak: 24h
-    checkpoints: [1h, 6h, 24h]
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m}
+// Canary as in plannerRunbookHead, with a manual gate.
+const QByteArray kRunbook = plannerRunbookHead("engine test") + R"(
       - {id: complaints, manual: Zero user complaints}
   - id: half
     rollout:
@@ -116,9 +98,7 @@ std::unique_ptr<RunHarness> startedInCanary()
             return toArray(durations(role == QLatin1String("baseline") ? 10 : 10.2));
         return QJsonArray {QStringLiteral("timeout"), QStringLiteral("invalid file")};
     };
-    h->start();
-    h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"),
-                                 QStringLiteral("Dana Weber")));
+    h->startInStage(QStringLiteral("canary"));
     return h;
 }
 
@@ -455,12 +435,14 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
                  .toString(),
              QStringLiteral("fail"));
     // A rejection is recorded and not asked again; an override passes the gate, naming who and why.
-    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("no-new-errors"),
-                             false, QStringLiteral("Dana Weber"), QStringLiteral("OOM is new: we roll back")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"),
+                             QStringLiteral("no-new-errors"), false, QStringLiteral("Dana Weber"),
+                             QStringLiteral("OOM is new: we roll back")));
     QCOMPARE(h->gate(QStringLiteral("no-new-errors")).status.phase, GateStatus::Phase::Failed);
     QVERIFY(!hasPending(h->runFor(kHour), QStringLiteral("gate"), QStringLiteral("no-new-errors")));
-    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("durations"), true,
-                             QStringLiteral("Dana Weber"), QStringLiteral("the slower imports are the new big ones")));
+    h->ok(RunPlanner::decide(h->state, h->clock.now(), QStringLiteral("gate"), QStringLiteral("durations"),
+                             true, QStringLiteral("Dana Weber"),
+                             QStringLiteral("the slower imports are the new big ones")));
     g = h->gate(QStringLiteral("durations"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Passed);
     QVERIFY(g.status.reason.contains(QLatin1String("accepted by Dana Weber")));
@@ -710,8 +692,7 @@ void tst_RunPlanner::failedRolloutActionWaitsForADecision()
     RunHarness h(loadRunbook(kRunbook));
     int attempts = 0;
     h.actionOk = [&](const QString &) { return ++attempts > 1; };
-    h.start();
-    h.ok(RunPlanner::enterStage(h.state, kStart, QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    h.startInStage(QStringLiteral("canary"));
     RunPlan p = h.runFor(kHour);
     QCOMPARE(attempts, 1); // never retried on its own
     QVERIFY(hasPending(p, QStringLiteral("action"), QStringLiteral("set-10")));
@@ -735,8 +716,7 @@ void tst_RunPlanner::failedVerifyCheckWaitsForADecision()
     QVERIFY(h->m_runbook);
     int runs = 0;
     h->checkVerdict = [&](const QString &) { return ++runs == 1 ? Verdict::Fail : Verdict::Pass; };
-    h->start();
-    h->ok(RunPlanner::enterStage(h->state, kStart, QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    h->startInStage(QStringLiteral("canary"));
     promoteToHalf(*h);
     RunPlan p = h->runFor(48 * kHour);
     QCOMPARE(runs, 1);

@@ -1,4 +1,4 @@
-#include "RunHarness.h"
+#include "support/RunHarness.h"
 #include "support/TestEnv.h"
 
 #include <QElapsedTimer>

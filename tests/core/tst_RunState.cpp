@@ -1,10 +1,11 @@
-#include "RunHarness.h"
+#include "support/RunHarness.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace cockpit;
 using namespace cockpit::test;
+using namespace cockpit::test::harness_time;
 using namespace std::chrono_literals;
 
 // The state of a run is a fold over its journal: replaying the stored events (through the same row format a
@@ -23,27 +24,8 @@ private Q_SLOTS:
 
 namespace {
 
-constexpr qint64 kMin = RunHarness::kMin;
-constexpr qint64 kHour = RunHarness::kHour;
-constexpr qint64 kStart = RunHarness::kStart;
-
-const QByteArray kRunbook = R"(runbook: 1
-name: replay test
-connections:
-  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
-  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
-metrics:
-  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
-  stuck_imports: {connection: db, every: 5m, query: "SELECT 0"}
-  slow_imports_pct: {connection: db, every: 15m, query: "SELECT 0"}
-stages:
-  - id: canary
-    rollout:
-      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
-    soak: 24h
-    checkpoints: [1h, 6h, 24h]
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m}
+// Canary as in plannerRunbookHead, with a stuck-imports gate and a manual gate.
+const QByteArray kRunbook = plannerRunbookHead("replay test") + R"(
       - {id: no-stuck, expect: "stuck_imports == 0", recover_within: 2h}
       - {id: complaints, manual: Zero user complaints}
   - id: half
@@ -78,8 +60,7 @@ std::unique_ptr<RunHarness> harness()
 {
     auto h = std::make_unique<RunHarness>(loadRunbook(kRunbook));
     h->metric = weather;
-    h->start();
-    h->ok(RunPlanner::enterStage(h->state, kStart, QStringLiteral("canary"), QStringLiteral("Dana Weber")));
+    h->startInStage(QStringLiteral("canary"));
     return h;
 }
 

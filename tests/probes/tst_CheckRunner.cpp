@@ -3,35 +3,21 @@
 #include "demo/LoopbackHttpServer.h"
 #include "probes/CheckRunner.h"
 #include "probes/SecretStore.h"
+#include "support/Await.h"
 #include "support/TestPostgres.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 #include <algorithm>
 
 using namespace cockpit;
 using namespace std::chrono_literals;
+// A real event loop wait (QSignalSpy::wait would do too, but this also bounds keychain futures).
+using cockpit::test::await;
 
 namespace {
-
-// A real event loop wait (QSignalSpy::wait would do too, but this also bounds keychain futures).
-template<class T> T await(QFuture<T> f)
-{
-    if (!f.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> w;
-        QObject::connect(&w, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-        w.setFuture(f);
-        loop.exec();
-    }
-    return f.result();
-}
 
 Condition cond(const QString &text)
 {
@@ -184,14 +170,11 @@ void tst_CheckRunner::initTestCase()
     QVERIFY(m_server.startInThread());
     m_scope = SecretStore::scopeFor(runbook({}));
 
-    auto pg = test::TestPostgres::fromEnv();
-    if (!pg)
-        QFAIL(qPrintable(pg.error().message));
-    m_pg = *pg;
-    auto db = m_pg->createDatabase(QStringLiteral("runner"));
+    auto db = test::TestPostgres::databaseFromEnv(QStringLiteral("runner"));
     if (!db)
         QFAIL(qPrintable(db.error().message));
-    m_db = *db;
+    m_pg = db->pg;
+    m_db = db->name;
 }
 
 void tst_CheckRunner::cleanupTestCase()

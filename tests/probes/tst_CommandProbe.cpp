@@ -1,10 +1,8 @@
 #include "probes/CommandProbe.h"
+#include "support/Await.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,19 +12,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Waits in a real event loop (not QTest::qWaitFor, which sleeps 10 ms between rounds and would show
-// up in durationMs when the server runs on this thread).
-Observation await(const QFuture<Observation> &f, int ms = 15000)
+// Waits in a real event loop (test::waitInEventLoop); an empty observation when it did not finish.
+Observation await(const QFuture<Observation> &f)
 {
-    if (!f.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<Observation> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-        watcher.setFuture(f);
-        loop.exec();
-    }
-    return f.isFinished() ? f.result() : Observation{};
+    return test::awaitOr(f, Observation {});
 }
 
 CommandSpec spec(QStringList argv, std::chrono::milliseconds timeout = 10s)
@@ -70,7 +59,8 @@ void tst_CommandProbe::exitCodes()
 {
     QFETCH(QString, script);
     QFETCH(int, code);
-    const Observation o = await(CommandProbe::run(spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), script})));
+    const Observation o
+        = await(CommandProbe::run(spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), script})));
     QCOMPARE(o.kind, Observation::Kind::Command);
     QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
     QVERIFY(o.connected);
@@ -82,8 +72,9 @@ void tst_CommandProbe::exitCodes()
 
 void tst_CommandProbe::stdoutAndStderr()
 {
-    const Observation o = await(CommandProbe::run(spec(
-        {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("echo out; echo err >&2; echo more")})));
+    const Observation o
+        = await(CommandProbe::run(spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                        QStringLiteral("echo out; echo err >&2; echo more")})));
     QCOMPARE(o.exitCode, 0);
     QCOMPARE(o.stdOut, QByteArray("out\nmore\n"));
     QCOMPARE(o.stdErr, QByteArray("err\n"));
@@ -95,10 +86,9 @@ void tst_CommandProbe::stdoutAndStderr()
 void tst_CommandProbe::noShellInterpretation()
 {
     // Arguments are passed literally: no word splitting, no ;, no $ expansion, no globbing.
-    const Observation o = await(CommandProbe::run(spec({QStringLiteral("printf"), QStringLiteral("[%s]"),
-                                                        QStringLiteral("a;b"), QStringLiteral("$HOME"),
-                                                        QStringLiteral("two words"), QStringLiteral("*"),
-                                                        QStringLiteral("`id`")})));
+    const Observation o = await(CommandProbe::run(spec(
+        {QStringLiteral("printf"), QStringLiteral("[%s]"), QStringLiteral("a;b"), QStringLiteral("$HOME"),
+         QStringLiteral("two words"), QStringLiteral("*"), QStringLiteral("`id`")})));
     QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
     QCOMPARE(o.stdOut, QByteArray("[a;b][$HOME][two words][*][`id`]"));
 }
@@ -106,7 +96,8 @@ void tst_CommandProbe::noShellInterpretation()
 void tst_CommandProbe::workingDirectoryAndEnv()
 {
     QTemporaryDir dir;
-    CommandSpec s = spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("pwd; echo \"$COCKPIT_X\"")});
+    CommandSpec s
+        = spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("pwd; echo \"$COCKPIT_X\"")});
     s.workingDirectory = dir.path();
     s.env.insert(QStringLiteral("COCKPIT_X"), QStringLiteral("from spec"));
     const Observation o = await(CommandProbe::run(s));
@@ -120,7 +111,8 @@ void tst_CommandProbe::timeoutKills()
 {
     QElapsedTimer t;
     t.start();
-    const Observation o = await(CommandProbe::run(spec({QStringLiteral("sleep"), QStringLiteral("10")}, 500ms)));
+    const Observation o
+        = await(CommandProbe::run(spec({QStringLiteral("sleep"), QStringLiteral("10")}, 500ms)));
     const qint64 took = t.elapsed();
     QVERIFY2(took >= 450 && took < 2000, qPrintable(QString::number(took)));
     QCOMPARE(o.error, QStringLiteral("timed out after 500ms (killed)"));
@@ -131,8 +123,9 @@ void tst_CommandProbe::timeoutKills()
 void tst_CommandProbe::timeoutKillsChildrenToo()
 {
     // The script starts a grandchild and waits; on timeout both must be gone, not only the shell.
-    const Observation o = await(CommandProbe::run(spec(
-        {QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & echo $!; wait")}, 700ms)));
+    const Observation o = await(CommandProbe::run(
+        spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & echo $!; wait")},
+             700ms)));
     QCOMPARE(o.error, QStringLiteral("timed out after 700ms (killed)"));
     bool ok = false;
     const qint64 grandchild = o.stdOut.trimmed().toLongLong(&ok);
@@ -171,8 +164,9 @@ void tst_CommandProbe::emptyArgvAndBadDirectory()
 void tst_CommandProbe::outputCapped()
 {
     // 3 MiB on stdout: kept to 1 MiB, and the child is not blocked on a full pipe.
-    const Observation o = await(CommandProbe::run(
-        spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"), QStringLiteral("head -c 3145728 /dev/zero; echo done >&2")})));
+    const Observation o
+        = await(CommandProbe::run(spec({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                        QStringLiteral("head -c 3145728 /dev/zero; echo done >&2")})));
     QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
     QCOMPARE(o.exitCode, 0);
     QCOMPARE(o.stdOut.size(), CommandProbe::MaxOutputBytes);

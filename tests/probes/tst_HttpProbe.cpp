@@ -1,10 +1,8 @@
 #include "demo/LoopbackHttpServer.h"
 #include "probes/HttpProbe.h"
+#include "support/Await.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QProcess>
@@ -19,19 +17,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Waits in a real event loop (not QTest::qWaitFor, which sleeps 10 ms between rounds and would show
-// up in durationMs when the server runs on this thread).
-Observation await(const QFuture<Observation> &f, int ms = 15000)
+// Waits in a real event loop (test::waitInEventLoop); an empty observation when it did not finish.
+Observation await(const QFuture<Observation> &f)
 {
-    if (!f.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<Observation> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-        watcher.setFuture(f);
-        loop.exec();
-    }
-    return f.isFinished() ? f.result() : Observation{};
+    return test::awaitOr(f, Observation {});
 }
 
 HttpRequest get(const QString &url)
@@ -96,12 +85,13 @@ private:
 
 QString tst_HttpProbe::makeCertificate(const QString &name)
 {
-    const QString cert = m_dir.filePath(name + QStringLiteral(".pem"));
+    QString cert = m_dir.filePath(name + QStringLiteral(".pem"));
     m_key = m_dir.filePath(name + QStringLiteral("-key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
                    QStringLiteral("-keyout"), m_key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
                    QStringLiteral("30"), QStringLiteral("-subj"), QStringLiteral("/CN=cockpit test"),
                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
@@ -133,17 +123,18 @@ void tst_HttpProbe::initTestCase()
     m_server.route("GET", "/old", [](const LoopbackRequest &) {
         return LoopbackResponse::text(302, "moved").withHeader("Location", "/new");
     });
-    m_server.route("GET", "/new", [](const LoopbackRequest &) { return LoopbackResponse::text(200, "new place"); });
+    m_server.route("GET", "/new",
+                   [](const LoopbackRequest &) { return LoopbackResponse::text(200, "new place"); });
     m_server.route("GET", "/big", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, QByteArray(3 * 1024 * 1024, 'b'));
+        return LoopbackResponse::text(200, QByteArray(qsizetype(3) * 1024 * 1024, 'b'));
     });
-    m_server.route("GET", "/slow", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, "slow").after(200ms);
-    });
+    m_server.route("GET", "/slow",
+                   [](const LoopbackRequest &) { return LoopbackResponse::text(200, "slow").after(200ms); });
     m_server.route("GET", "/very-slow", [](const LoopbackRequest &) {
         return LoopbackResponse::text(200, "very slow").after(3s);
     });
-    m_server.route("GET", "/fast", [](const LoopbackRequest &) { return LoopbackResponse::text(200, "fast"); });
+    m_server.route("GET", "/fast",
+                   [](const LoopbackRequest &) { return LoopbackResponse::text(200, "fast"); });
     m_server.route("GET", "/down", [](const LoopbackRequest &) {
         return LoopbackResponse::json(503, R"({"status":"down"})");
     });
@@ -164,7 +155,10 @@ void tst_HttpProbe::initTestCase()
         return r;
     });
     m_server.route("GET", "/latin1", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, "Gr\xfc\xdf" "e", "text/plain; charset=iso-8859-1");
+        return LoopbackResponse::text(200,
+                                      "Gr\xfc\xdf"
+                                      "e",
+                                      "text/plain; charset=iso-8859-1");
     });
     QVERIFY(m_server.listen());
 
@@ -211,7 +205,8 @@ void tst_HttpProbe::statusBodyAndHeaders()
 void tst_HttpProbe::headersAreCaseInsensitive()
 {
     // Response headers: looked up in any case.
-    const Observation o = await(HttpProbe::run(get(m_server.url(QStringLiteral("/health")).toString()), nullptr, {}));
+    const Observation o
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/health")).toString()), nullptr, {}));
     QCOMPARE(o.header("X-Lower-Case").value_or(""), QByteArray("v1"));
     QCOMPARE(o.header("x-upper-case").value_or(""), QByteArray("v2"));
     // Request headers: a request header overrides the connection's default of the same name in any case.
@@ -251,7 +246,8 @@ void tst_HttpProbe::postJsonReachesServer()
     req.headers.insert(QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"));
     QCOMPARE(await(HttpProbe::run(req, nullptr, {})).status, 201);
     QCOMPARE(m_seen->last().method, QByteArray("PUT"));
-    QCOMPARE(m_seen->last().header("content-type").value_or(""), QByteArray("application/x-www-form-urlencoded"));
+    QCOMPARE(m_seen->last().header("content-type").value_or(""),
+             QByteArray("application/x-www-form-urlencoded"));
 }
 
 void tst_HttpProbe::hangingEndpointTimesOut()
@@ -297,8 +293,8 @@ void tst_HttpProbe::connectionRefused()
     probe.close(); // nothing listens there now
     QElapsedTimer t;
     t.start();
-    const Observation o =
-        await(HttpProbe::run(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)), nullptr, {}));
+    const Observation o
+        = await(HttpProbe::run(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)), nullptr, {}));
     QVERIFY(t.elapsed() < 2000);
     QCOMPARE(o.error, QStringLiteral("connection refused (127.0.0.1:%1)").arg(port));
     QVERIFY(!o.connected);
@@ -340,9 +336,10 @@ void tst_HttpProbe::tokenNotSentToAnotherOrigin()
     req.followRedirects = true;
     const Observation o = await(HttpProbe::run(req, nullptr, "tok-cross-origin-secret"));
     QCOMPARE(o.status, 302);
-    QCOMPARE(o.error, QStringLiteral("redirect to %1 not followed: another origin, and the request carries "
-                                     "credentials")
-                          .arg(QString::fromLatin1(target)));
+    QCOMPARE(o.error,
+             QStringLiteral("redirect to %1 not followed: another origin, and the request carries "
+                            "credentials")
+                 .arg(QString::fromLatin1(target)));
     QCOMPARE(seen->requests.size(), 0);
     QVERIFY(!QJsonDocument(o.toJson()).toJson().contains("tok-cross-origin-secret"));
 
@@ -362,39 +359,42 @@ void tst_HttpProbe::tokenNotSentToAnotherOrigin()
 
 void tst_HttpProbe::bodyCapped()
 {
-    const Observation o = await(HttpProbe::run(get(m_server.url(QStringLiteral("/big")).toString()), nullptr, {}));
+    const Observation o
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/big")).toString()), nullptr, {}));
     QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
     QCOMPARE(o.status, 200);
     QVERIFY(o.bodyTruncated);
     QCOMPARE(o.body.size(), HttpProbe::MaxBodyBytes);
     QVERIFY(o.toJson().value(QStringLiteral("body_truncated")).toBool());
 
-    const Observation small = await(HttpProbe::run(get(m_server.url(QStringLiteral("/fast")).toString()), nullptr, {}));
+    const Observation small
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/fast")).toString()), nullptr, {}));
     QVERIFY(!small.bodyTruncated);
 }
 
 void tst_HttpProbe::errorStatusAndBrokenServers()
 {
     // An HTTP error status is an answer: connected, no probe error, the body kept as evidence.
-    const Observation down = await(HttpProbe::run(get(m_server.url(QStringLiteral("/down")).toString()), nullptr, {}));
+    const Observation down
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/down")).toString()), nullptr, {}));
     QVERIFY2(down.error.isEmpty(), qPrintable(down.error));
     QVERIFY(down.connected);
     QCOMPARE(down.status, 503);
     QCOMPARE(down.body, QByteArray(R"({"status":"down"})"));
 
     // The body is stored as UTF-8, decoded from the declared charset.
-    const Observation latin =
-        await(HttpProbe::run(get(m_server.url(QStringLiteral("/latin1")).toString()), nullptr, {}));
+    const Observation latin
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/latin1")).toString()), nullptr, {}));
     QCOMPARE(QString::fromUtf8(latin.body), QStringLiteral("Gr\u00fc\u00dfe"));
 
-    const Observation closed =
-        await(HttpProbe::run(get(m_server.url(QStringLiteral("/close")).toString()), nullptr, {}));
+    const Observation closed
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/close")).toString()), nullptr, {}));
     QVERIFY(!closed.connected);
     QCOMPARE(closed.status, 0);
     QVERIFY2(closed.error.contains(QStringLiteral("closed")), qPrintable(closed.error));
 
-    const Observation garbage =
-        await(HttpProbe::run(get(m_server.url(QStringLiteral("/garbage")).toString()), nullptr, {}));
+    const Observation garbage
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/garbage")).toString()), nullptr, {}));
     QVERIFY(!garbage.connected);
     QCOMPARE(garbage.status, 0);
     QVERIFY(!garbage.error.isEmpty());
@@ -410,8 +410,8 @@ void tst_HttpProbe::errorStatusAndBrokenServers()
 void tst_HttpProbe::bearerTokenNotInEvidence()
 {
     const QByteArray token = "tok-3f9a1c7e5d-secret";
-    const Observation o =
-        await(HttpProbe::run(get(m_server.url(QStringLiteral("/record")).toString()), nullptr, token));
+    const Observation o
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/record")).toString()), nullptr, token));
     QCOMPARE(o.status, 201);
     QCOMPARE(m_seen->last().header("authorization").value_or(""), "Bearer " + token);
     const QByteArray json = QJsonDocument(o.toJson()).toJson();
@@ -448,8 +448,8 @@ void tst_HttpProbe::tlsWithoutCaFails()
     QVERIFY(!o.connected);
     QCOMPARE(o.status, 0);
     QVERIFY2(o.error.startsWith(QStringLiteral("TLS verification failed: ")), qPrintable(o.error));
-    QVERIFY2(o.error.contains(QStringLiteral("self signed"), Qt::CaseInsensitive) ||
-                 o.error.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
+    QVERIFY2(o.error.contains(QStringLiteral("self signed"), Qt::CaseInsensitive)
+                 || o.error.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
              qPrintable(o.error));
     QVERIFY(!o.tlsVerificationDisabled);
     QVERIFY(o.body.isEmpty());
@@ -502,9 +502,8 @@ void tst_HttpProbe::concurrentSlowRequests()
 {
     // 200 checks against one host whose answers take 200 ms: run at once, not six at a time.
     LoopbackHttpServer server;
-    server.route("GET", "/slow", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, "slow").after(200ms);
-    });
+    server.route("GET", "/slow",
+                 [](const LoopbackRequest &) { return LoopbackResponse::text(200, "slow").after(200ms); });
     QVERIFY(server.startInThread());
     const QString url = server.url(QStringLiteral("/slow")).toString();
     QElapsedTimer t;
@@ -512,9 +511,12 @@ void tst_HttpProbe::concurrentSlowRequests()
     QList<QFuture<Observation>> futures;
     for (int i = 0; i < 200; ++i)
         futures.append(HttpProbe::run(get(url), nullptr, {}));
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(futures.cbegin(), futures.cend(), [](const auto &f) { return f.isFinished(); });
-    }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(futures.cbegin(), futures.cend(),
+                               [](const auto &f) { return f.isFinished(); });
+        },
+        10000));
     const qint64 wall = t.elapsed();
     int ok = 0;
     qint64 slowest = 0;
@@ -539,15 +541,19 @@ void tst_HttpProbe::slowEndpointDoesNotDelayFastOne()
         slowOnes.append(HttpProbe::run(slow, nullptr, {}));
     QElapsedTimer t;
     t.start();
-    const Observation fast = await(HttpProbe::run(get(m_server.url(QStringLiteral("/fast")).toString()), nullptr, {}));
+    const Observation fast
+        = await(HttpProbe::run(get(m_server.url(QStringLiteral("/fast")).toString()), nullptr, {}));
     QCOMPARE(fast.status, 200);
     QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
     QVERIFY(fast.durationMs < 500);
     for (const auto &f : slowOnes)
         QVERIFY(!f.isFinished()); // still waiting, yet the fast one was answered
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(slowOnes.cbegin(), slowOnes.cend(), [](const auto &f) { return f.isFinished(); });
-    }, 6000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(slowOnes.cbegin(), slowOnes.cend(),
+                               [](const auto &f) { return f.isFinished(); });
+        },
+        6000));
     for (const auto &f : slowOnes)
         QCOMPARE(f.result().status, 200);
 }

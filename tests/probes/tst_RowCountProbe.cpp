@@ -1,34 +1,19 @@
 #include "probes/RowCountProbe.h"
+#include "support/Await.h"
+#include "support/TestEnv.h"
 #include "support/TestPostgres.h"
+#include "support/TestSqlite.h"
 
-#include <QElapsedTimer>
-#include <QFuture>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace cockpit;
 using cockpit::test::TestPostgres;
+using cockpit::test::waitFor;
 
 namespace {
-
-Observation waitFor(QFuture<Observation> f, int timeoutMs = 60000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < timeoutMs)
-        QTest::qWait(5);
-    if (!f.isFinished()) {
-        Observation o;
-        o.error = QStringLiteral("test: probe did not finish in time");
-        return o;
-    }
-    return f.result();
-}
 
 RowCountCheck check(QList<TablePair> tables, RowCountCheck::Method method = RowCountCheck::Method::Exact,
                     double tolerance = 0, bool percent = false)
@@ -80,36 +65,25 @@ private Q_SLOTS:
         auto pg = TestPostgres::fromEnv();
         QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().message));
         m_pg = *pg;
-        auto src = m_pg->createDatabase(QStringLiteral("rc_source"));
-        auto dst = m_pg->createDatabase(QStringLiteral("rc_target"));
-        QVERIFY(src && dst);
         // users equal, orders 1000 vs 990, events renamed on the target; ANALYZE fills planner estimates.
-        auto a = m_pg->exec(
-            *src,
-            QStringLiteral(
-                "CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
-                "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 1000) g;\n"
-                "CREATE TABLE events AS SELECT g AS id FROM generate_series(1, 50) g;\n"
-                "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
-                "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
-                "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
-                "ANALYZE;\n"
-                "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
-                .arg(m_pg->appUser()));
-        QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
-        auto b = m_pg->exec(
-            *dst,
-            QStringLiteral(
-                "CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
-                "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, 990) g;\n"
-                "CREATE TABLE events_v2 AS SELECT g AS id FROM generate_series(1, 50) g;\n"
-                "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
-                "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
-                "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
-                "ANALYZE;\n"
-                "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
-                .arg(m_pg->appUser()));
-        QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
+        const auto seed = [this](int orders, const QString &events) {
+            return QStringLiteral(
+                       "CREATE TABLE users AS SELECT g AS id FROM generate_series(1, 100) g;\n"
+                       "CREATE TABLE orders AS SELECT g AS id FROM generate_series(1, %2) g;\n"
+                       "CREATE TABLE %3 AS SELECT g AS id FROM generate_series(1, 50) g;\n"
+                       "CREATE SCHEMA app; CREATE TABLE app.\"Mixed Case\"(id int);\n"
+                       "INSERT INTO app.\"Mixed Case\" VALUES (1), (2);\n"
+                       "GRANT USAGE ON SCHEMA app TO %1; GRANT SELECT ON ALL TABLES IN SCHEMA app TO %1;\n"
+                       "ANALYZE;\n"
+                       "CREATE TABLE fresh AS SELECT g AS id FROM generate_series(1, 7) g;\n")
+                .arg(m_pg->appUser())
+                .arg(orders)
+                .arg(events);
+        };
+        auto src = m_pg->createDatabase(QStringLiteral("rc_source"), seed(1000, QStringLiteral("events")));
+        QVERIFY2(src, qPrintable(src ? QString() : src.error().message));
+        auto dst = m_pg->createDatabase(QStringLiteral("rc_target"), seed(990, QStringLiteral("events_v2")));
+        QVERIFY2(dst, qPrintable(dst ? QString() : dst.error().message));
         m_source = m_pg->appConnection(*src, QStringLiteral("source"));
         m_target = m_pg->appConnection(*dst, QStringLiteral("target"));
         m_pw = m_pg->appPassword();
@@ -225,11 +199,8 @@ private Q_SLOTS:
 
     void unreachableSide()
     {
-        QTcpServer s;
-        QVERIFY(s.listen(QHostAddress::LocalHost, 0));
         Connection dead = m_target;
-        std::get<PostgresConnection>(dead.target).port = s.serverPort();
-        s.close();
+        std::get<PostgresConnection>(dead.target).port = test::unusedPort();
         const Observation o
             = waitFor(RowCountProbe::run(check({same(QStringLiteral("users"))}), m_source, m_pw, dead, m_pw));
         QVERIFY(!o.connected);
@@ -242,25 +213,16 @@ private Q_SLOTS:
 
     void sqliteAgainstPostgres()
     {
-        const QString path = m_tmp.filePath(QStringLiteral("legacy.sqlite"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE users(id INTEGER)")));
-            QVERIFY(q.exec(QStringLiteral(
-                "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100) "
-                "INSERT INTO users SELECT n FROM g")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-        Connection legacy;
-        legacy.name = QStringLiteral("legacy");
-        legacy.target = SqliteConnection {path};
+        const auto legacy = test::createSqliteFile(
+            m_tmp.filePath(QStringLiteral("legacy.sqlite")),
+            {QStringLiteral("CREATE TABLE users(id INTEGER)"),
+             QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100) "
+                            "INSERT INTO users SELECT n FROM g")},
+            QStringLiteral("legacy"));
+        QVERIFY2(legacy, qPrintable(legacy ? QString() : legacy.error().message));
         for (auto method : {RowCountCheck::Method::Exact, RowCountCheck::Method::Fast}) {
             const Observation o = waitFor(RowCountProbe::run(
-                check({same(QStringLiteral("users")), same(QStringLiteral("gone"))}, method), legacy, {},
+                check({same(QStringLiteral("users")), same(QStringLiteral("gone"))}, method), *legacy, {},
                 m_target, m_pw));
             QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
             QCOMPARE(o.tableCounts[0].sourceRows, std::optional<qint64>(100));

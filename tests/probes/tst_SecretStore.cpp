@@ -3,9 +3,9 @@
 #include "core/Runbook.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
+#include "support/Await.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTest>
@@ -16,15 +16,9 @@ using namespace cockpit;
 namespace {
 
 // Futures are fulfilled through the application's event loop, so keep it spinning while waiting.
-template<class T> T await(QFuture<T> f, int timeoutMs = 15000)
+template<class T> T await(QFuture<T> f)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!f.isFinished())
-        qFatal("keychain future did not finish within %d ms", timeoutMs);
-    return f.result();
+    return test::awaitOrAbort(f, 15000, "keychain future");
 }
 
 QString secretTool(const QStringList &args, const QByteArray &input = {}, int *exitCode = nullptr)

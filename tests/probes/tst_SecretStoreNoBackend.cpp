@@ -3,6 +3,7 @@
 #include "core/Runbook.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
+#include "support/Await.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -15,15 +16,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template<class T> T await(QFuture<T> f, int timeoutMs = 20000)
+template<class T> T await(QFuture<T> f)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (!f.isFinished())
-        qFatal("keychain future did not finish within %d ms: the timeout guard failed", timeoutMs);
-    return f.result();
+    return test::awaitOrAbort(f, 20000, "keychain future (the store's timeout guard failed)");
 }
 
 QStringList filesUnder(const QString &dir)

@@ -2,15 +2,16 @@
 #include "probes/SqlConnectionPool.h"
 #include "probes/SqlProbe.h"
 #include "probes/SqlText.h"
+#include "support/Await.h"
+#include "support/TestEnv.h"
 #include "support/TestPostgres.h"
+#include "support/TestSqlite.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,23 +22,10 @@
 using namespace cockpit;
 using namespace std::chrono_literals;
 using cockpit::test::TestPostgres;
+using cockpit::test::unusedPort;
+using cockpit::test::waitFor; // with the event loop running (as the GUI would), never blocking it
 
 namespace {
-
-// Waits for a probe with the event loop running (as the GUI would), never blocking it.
-Observation waitFor(QFuture<Observation> f, int timeoutMs = 60000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!f.isFinished() && t.elapsed() < timeoutMs)
-        QTest::qWait(5);
-    if (!f.isFinished()) {
-        Observation o;
-        o.error = QStringLiteral("test: probe did not finish in time");
-        return o;
-    }
-    return f.result();
-}
 
 QString json(const Observation &o)
 {
@@ -52,13 +40,6 @@ SqlQuery query(const QString &sql, int maxRows = 100, std::optional<std::chrono:
     q.maxRows = maxRows;
     q.timeout = timeout;
     return q;
-}
-
-int unusedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
 }
 
 } // namespace
@@ -83,19 +64,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        auto pg = TestPostgres::fromEnv();
-        QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().message));
-        m_pg = *pg;
-        auto db = m_pg->createDatabase(QStringLiteral("sqlprobe"));
+        auto db = TestPostgres::databaseFromEnv(
+            QStringLiteral("sqlprobe"),
+            QStringLiteral("CREATE TABLE items(id int PRIMARY KEY, name text, qty int);\n"
+                           "INSERT INTO items SELECT g, 'item' || g, g * 10 "
+                           "FROM generate_series(1, 250) g;\n"
+                           "CREATE TABLE log(id serial PRIMARY KEY, msg text);\n"));
         QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-        m_db = *db;
-        auto seeded
-            = m_pg->exec(m_db,
-                         QStringLiteral("CREATE TABLE items(id int PRIMARY KEY, name text, qty int);\n"
-                                        "INSERT INTO items SELECT g, 'item' || g, g * 10 "
-                                        "FROM generate_series(1, 250) g;\n"
-                                        "CREATE TABLE log(id serial PRIMARY KEY, msg text);\n"));
-        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
+        m_pg = db->pg;
+        m_db = db->name;
         m_conn = m_pg->appConnection(m_db);
         m_password = m_pg->appPassword();
         QVERIFY(m_tmp.isValid());
@@ -352,21 +329,13 @@ private Q_SLOTS:
 
     void sqliteIsReadOnly()
     {
-        const QString path = m_tmp.filePath(QStringLiteral("checks.sqlite"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO t(v) VALUES ('a'), ('b'), ('c')")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-
-        Connection c;
-        c.name = QStringLiteral("local");
-        c.target = SqliteConnection {path};
+        const auto local
+            = test::createSqliteFile(m_tmp.filePath(QStringLiteral("checks.sqlite")),
+                                     {QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"),
+                                      QStringLiteral("INSERT INTO t(v) VALUES ('a'), ('b'), ('c')")},
+                                     QStringLiteral("local"));
+        QVERIFY2(local, qPrintable(local ? QString() : local.error().message));
+        const Connection &c = *local;
         const Observation o
             = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT id, v FROM t ORDER BY id")), {}));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
@@ -421,6 +390,7 @@ private Q_SLOTS:
         QMutex mutex;
         QList<QPair<int, QFuture<Observation>>> futures;
         std::vector<std::thread> submitters;
+        submitters.reserve(4);
         for (int s = 0; s < 4; ++s) {
             submitters.emplace_back([&, s] {
                 for (int k = 0; k < 10; ++k) {

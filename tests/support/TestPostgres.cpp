@@ -36,6 +36,27 @@ Expected<TestPostgres, Error> TestPostgres::fromFile(const QString &envFile)
     return pg;
 }
 
+Expected<TestDatabase, Error> TestPostgres::databaseFromEnv(const QString &prefix, const QString &seedSql)
+{
+    auto pg = fromEnv();
+    if (!pg)
+        return unexpected(pg.error());
+    auto name = pg->createDatabase(prefix, seedSql);
+    if (!name)
+        return unexpected(name.error());
+    return TestDatabase {*pg, *name};
+}
+
+Expected<QString, Error> TestPostgres::createDatabase(const QString &prefix, const QString &seedSql) const
+{
+    auto name = createDatabase(prefix);
+    if (!name || seedSql.isEmpty())
+        return name;
+    if (auto r = exec(*name, seedSql); !r)
+        return unexpected(r.error());
+    return name;
+}
+
 Expected<QString, Error> TestPostgres::createDatabase(const QString &prefix) const
 {
     static QAtomicInt counter;

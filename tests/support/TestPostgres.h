@@ -11,6 +11,8 @@
 
 namespace cockpit::test {
 
+struct TestDatabase;
+
 // The throwaway cluster of the CTest `postgres` fixture, read from the env file named by
 // $COCKPIT_TEST_PG_ENV. Each test creates its own database (createDatabase) so tests run in parallel.
 class TestPostgres
@@ -18,6 +20,8 @@ class TestPostgres
 public:
     static Expected<TestPostgres, Error> fromEnv();
     static Expected<TestPostgres, Error> fromFile(const QString &envFile);
+    // The fixture cluster (fromEnv) with a new database in it (createDatabase with `seedSql`).
+    static Expected<TestDatabase, Error> databaseFromEnv(const QString &prefix, const QString &seedSql = {});
 
     QString host() const { return value(QStringLiteral("PGHOST")); }
     int port() const { return value(QStringLiteral("PGPORT")).toInt(); }
@@ -35,6 +39,8 @@ public:
     // A new database named prefix_<pid>_<n>_<random>; the app role may use (read and write) every table
     // the superuser creates in its public schema.
     Expected<QString, Error> createDatabase(const QString &prefix) const;
+    // The same, then `seedSql` run in it as superuser.
+    Expected<QString, Error> createDatabase(const QString &prefix, const QString &seedSql) const;
     // Setup through psql as superuser.
     Expected<void, Error> exec(const QString &database, const QString &sql) const;
     Expected<QString, Error> query(const QString &database, const QString &sql) const;
@@ -47,6 +53,13 @@ public:
 private:
     QString value(const QString &key) const { return m_env.value(key); }
     QMap<QString, QString> m_env;
+};
+
+// A test's own database in the fixture cluster.
+struct TestDatabase
+{
+    TestPostgres pg;
+    QString name;
 };
 
 } // namespace cockpit::test

@@ -1,0 +1,224 @@
+#pragma once
+
+// Test driver for the run engine: an in-memory journal of sealed events, a FakeClock, and an executor that
+// answers the planner's effects at once from plain functions. It does what the real driver will do, minus
+// probes and the store: step, append + apply events, perform effects, append their results, wake at wakeAt.
+
+#include "core/FakeClock.h"
+#include "core/JournalEvent.h"
+#include "core/RunPlanner.h"
+#include "core/RunState.h"
+#include "core/RunbookLoader.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QTest>
+#include <functional>
+#include <memory>
+
+namespace cockpit::test {
+
+// The harness's time units and start instant, for tests that `using namespace` it.
+namespace harness_time {
+inline constexpr qint64 kMin = 60 * 1000;
+inline constexpr qint64 kHour = 60 * kMin;
+inline constexpr qint64 kDay = 24 * kHour;
+inline constexpr qint64 kStart = 1'800'000'000'000; // 2027-01-15, UTC
+} // namespace harness_time
+
+inline std::shared_ptr<const Runbook> loadRunbook(const QByteArray &yaml)
+{
+    auto r = RunbookLoader::loadText(yaml, QStringLiteral("engine-test.yaml"));
+    if (!r) {
+        for (const Error &e : r.error())
+            qWarning("%s", qPrintable(e.toString()));
+        return nullptr;
+    }
+    return std::make_shared<const Runbook>(std::move(*r));
+}
+
+// The beginning the planner tests' runbooks share: connections db and rlm, the metrics success_rate_pct,
+// stuck_imports (every 5m) and slow_imports_pct (every 15m), and stage canary (rollout set-10, soak 24h,
+// checkpoints 1h/6h/24h, gate success). It ends inside canary's gate list, without a line break: a test
+// appends its own gates, further stages and rollback, starting with one.
+inline QByteArray plannerRunbookHead(const QByteArray &name)
+{
+    return "runbook: 1\nname: " + name + R"(
+connections:
+  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
+  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
+metrics:
+  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
+  stuck_imports: {connection: db, every: 5m, query: "SELECT 0"}
+  slow_imports_pct: {connection: db, every: 15m, query: "SELECT 0"}
+stages:
+  - id: canary
+    rollout:
+      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
+    soak: 24h
+    checkpoints: [1h, 6h, 24h]
+    gates:
+      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m})";
+}
+
+class RunHarness
+{
+public:
+    static constexpr qint64 kMin = harness_time::kMin;
+    static constexpr qint64 kHour = harness_time::kHour;
+    static constexpr qint64 kDay = harness_time::kDay;
+    static constexpr qint64 kStart = harness_time::kStart;
+
+    explicit RunHarness(std::shared_ptr<const Runbook> runbook, RunMode mode = RunMode::Rehearsal)
+        : m_runbook(std::move(runbook))
+        , clock(kStart)
+    {
+        info.mode = mode;
+        info.id = RunEvents::makeRunId(mode, kStart);
+        info.lead = QStringLiteral("Dana Weber");
+        info.startedAt = kStart;
+        info.runbook = m_runbook->name;
+        state = RunState(m_runbook, info.id);
+        journal.reserve(32768);
+    }
+
+    // Behaviour of the outside world, replaceable per test.
+    std::function<std::optional<double>(const QString &metric, qint64 now)> metric
+        = [](const QString &m, qint64) {
+              if (m == QLatin1String("success_rate_pct"))
+                  return std::optional<double>(99.0);
+              return std::optional<double>(0.0);
+          };
+    std::function<bool(const QString &action)> actionOk = [](const QString &) { return true; };
+    std::function<Verdict(const QString &check)> checkVerdict = [](const QString &) { return Verdict::Pass; };
+    std::function<QJsonArray(const QString &gate, const QString &role)> gateValues
+        = [](const QString &, const QString &) { return QJsonArray(); };
+    qint64 rollbackStepMs = 4 * kMin; // how long each rollback step takes
+    bool runRollbackSteps = true;
+
+    void start() { append(RunPlanner::startRun(info)); }
+    // Starts the run and enters `stage` as the lead, now.
+    void startInStage(const QString &stage)
+    {
+        start();
+        ok(RunPlanner::enterStage(state, clock.now(), stage, info.lead));
+    }
+
+    void append(const JournalEventDraft &d)
+    {
+        const QByteArray prev = journal.isEmpty() ? JournalEvent::genesisHash() : journal.last().hash();
+        JournalEvent e = JournalEvent::seal(d, journal.size() + 1, prev);
+        journal.append(e);
+        state.apply(e);
+    }
+    void append(const QList<JournalEventDraft> &ds)
+    {
+        for (const auto &d : ds)
+            append(d);
+    }
+    // A command that must succeed.
+    void ok(const RunCommand &c)
+    {
+        if (!c)
+            QFAIL(qPrintable(c.error().message + QStringLiteral(": ")
+                             + c.error().reasons.join(QStringLiteral("; "))));
+        else
+            append(*c);
+    }
+
+    // Step until nothing more happens at this instant; returns the last plan.
+    RunPlan pump()
+    {
+        RunPlan plan;
+        for (int i = 0; i < 200; ++i) {
+            plan = RunPlanner::step(state, clock.now());
+            append(plan.events);
+            const qsizetype before = journal.size();
+            for (const RunEffect &e : std::as_const(plan.effects))
+                perform(e);
+            if (journal.size() == before && plan.events.isEmpty())
+                return plan;
+        }
+        qFatal("RunHarness::pump: no fixpoint");
+        return plan;
+    }
+
+    // Runs the engine until `until` (clock time), waking whenever the planner asks.
+    RunPlan runUntil(qint64 until)
+    {
+        RunPlan plan = pump();
+        while (clock.now() < until) {
+            const qint64 next = plan.wakeAt ? std::min(*plan.wakeAt, until) : until;
+            clock.advanceTo(std::max(next, clock.now() + 1));
+            plan = pump();
+        }
+        return plan;
+    }
+    RunPlan runFor(qint64 ms) { return runUntil(clock.now() + ms); }
+
+    void perform(const RunEffect &e)
+    {
+        const qint64 now = clock.now();
+        switch (e.kind) {
+        case RunEffect::Kind::SampleMetric: {
+            const auto v = metric(e.id, now);
+            append(RunEvents::sampleTaken(info.id, now, e.id, v, v ? QString() : QStringLiteral("no rows")));
+            break;
+        }
+        case RunEffect::Kind::RunAction:
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("rollout"), e.stage, e.id,
+                                        QStringLiteral("started")));
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("rollout"), e.stage, e.id,
+                                        actionOk(e.id) ? QStringLiteral("ok") : QStringLiteral("failed")));
+            break;
+        case RunEffect::Kind::RunCheck:
+            append(RunEvents::checkObserved(info.id, now, QStringLiteral("engine"), e.stage, e.id, e.purpose,
+                                            checkVerdict(e.id), QStringLiteral("observed")));
+            break;
+        case RunEffect::Kind::CollectGateValues:
+            append(
+                RunEvents::gateValues(info.id, now, e.stage, e.id, e.purpose, gateValues(e.id, e.purpose)));
+            break;
+        case RunEffect::Kind::RunRollbackStep:
+            if (!runRollbackSteps)
+                break;
+            clock.advance(rollbackStepMs);
+            append(RunEvents::rollbackStep(info.id, clock.now(), info.lead, e.id, actionOk(e.id)));
+            break;
+        case RunEffect::Kind::StartScheduleItem:
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("schedule"), QString(), e.id,
+                                        QStringLiteral("started")));
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("schedule"), QString(), e.id,
+                                        QStringLiteral("ok")));
+            break;
+        }
+    }
+
+    QList<JournalEvent> eventsOf(JournalEventType type) const
+    {
+        QList<JournalEvent> out;
+        for (const JournalEvent &e : journal) {
+            if (e.type() == type)
+                out.append(e);
+        }
+        return out;
+    }
+
+    GateView gate(const QString &id) const
+    {
+        const RunStatus s = RunPlanner::status(state, clock.now());
+        for (const GateView &g : s.gates) {
+            if (g.id == id)
+                return g;
+        }
+        return {};
+    }
+
+    std::shared_ptr<const Runbook> m_runbook;
+    RunInfo info;
+    FakeClock clock;
+    QList<JournalEvent> journal;
+    RunState state;
+};
+
+} // namespace cockpit::test
