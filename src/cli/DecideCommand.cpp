@@ -20,7 +20,10 @@ int runDecideCommand(const QStringList &args)
             "  --confirm GATE [--reason TEXT]            a manual gate item\n"
             "  --action|--rollback-step|--trigger|--schedule ID --accept|--reject --reason TEXT\n"
             "                                            a failed, manual or interrupted item\n"
-            "                                            (trigger: accept = dismiss, reject = roll back)\n"
+            "                                            (trigger: accept = dismiss, reject = roll back;\n"
+            "                                            a milestone whose run ended: reject = run it\n"
+            "                                            again, accept = take it as it stands / waive\n"
+            "                                            its missing min_runs)\n"
             "  --promote | --enter STAGE | --rollback --reason TEXT"));
     const QCommandLineOption journal(QStringLiteral("journal"), QStringLiteral("The run's journal."),
                                      QStringLiteral("SPEC"));

@@ -51,7 +51,10 @@ struct RunInfo
 //                      stops the gate until a decision_made
 //  decision_made      {stage, target_kind: gate|action|check|trigger|rollback_step|schedule, target,
 //                      decision: accept|reject, reason, milestone (schedule decisions on a milestone's
-//                      action: the milestone id, also in stage)}; actor = who decided (both required)
+//                      action: the milestone id, also in stage)}; actor = who decided (both required).
+//                      schedule on a milestone whose run ended: target = the milestone, stage "", no
+//                      milestone key; accept = waive (no more runs offered, T-0 no longer held by it),
+//                      reject = run it again (followed by the milestone's action_run started, detail.run)
 //  approval           {stage, kind: promotion|manual_gate, gate ("" for promotion), statement}; actor = who
 //  trigger_fired      {stage, trigger, severity: low|medium|high|critical, action (runbook response),
 //                      effect: rollback|rollback_within|extend|incident, values {metric: value}, explanation,

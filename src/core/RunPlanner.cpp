@@ -320,7 +320,11 @@ QList<RunEffect> effectsOf(const RunState &s, qint64 now)
     if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
         return out;
 
+    // T-0 held (a dry run short of its required passed runs): the window steps wait.
+    const bool t0Held = !RunPlanner::t0Blockers(s).isEmpty();
     for (const ScheduleItem &i : s.schedule().due(now)) {
+        if (t0Held && i.kind == ScheduleItem::Kind::WindowStep)
+            continue;
         if (!s.scheduleActions().contains(i.id))
             out.append({RunEffect::Kind::StartScheduleItem, QString(), i.id, QStringLiteral("schedule")});
     }
@@ -425,11 +429,33 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
                             .arg(m.id, std::get<ManualCheck>(next.action->what).instruction.simplified()),
                         next.state.at, std::nullopt});
     }
+    // A milestone whose run ended failed, or passed short of its min_runs: run it again, or take it as it
+    // stands (no stage: the target is the milestone itself).
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (i.kind != ScheduleItem::Kind::Milestone || !i.actualEnd || s.milestoneWaivers().contains(i.id)
+            || (!i.failed && i.satisfied()))
+            continue;
+        const QString runs = i.minRuns > 1
+            ? QStringLiteral(" (%1 of %2 required runs passed)").arg(i.okRuns).arg(i.minRuns)
+            : QString();
+        out.append({QStringLiteral("schedule"), i.id, QString(),
+                    i.failed
+                        ? QStringLiteral("milestone %1: checks failed%2: run it again (reject), or accept "
+                                         "it as it stands with a reason (accept)")
+                              .arg(i.id, runs)
+                        : QStringLiteral("milestone %1 passed %2 of %3 required runs: run it again "
+                                         "(reject), or waive the missing runs with a reason (accept)")
+                              .arg(i.id)
+                              .arg(i.okRuns)
+                              .arg(i.minRuns),
+                    *i.actualEnd, std::nullopt});
+    }
     switch (s.phase()) {
     case RunState::Phase::NotStarted:
     case RunState::Phase::Finished: return out;
     case RunState::Phase::Ready:
-        if (!rb.stages.isEmpty())
+        // While T-0 is held the milestones' own decisions say what to do; entering would be refused.
+        if (!rb.stages.isEmpty() && RunPlanner::t0Blockers(s).isEmpty())
             out.append({QStringLiteral("enter_stage"), rb.stages.first().id, QString(),
                         QStringLiteral("enter the first stage"), s.startedAt(), std::nullopt});
         return out;
@@ -623,6 +649,29 @@ const Action *RunPlanner::findMilestoneAction(const Runbook &rb, const QString &
         }
     }
     return nullptr;
+}
+
+QStringList RunPlanner::t0Blockers(const RunState &s)
+{
+    QStringList b;
+    if (!s.stageAttempts().isEmpty())
+        return b; // a stage was entered: T-0 has passed
+    const QList<ScheduleItem> &items = s.schedule().items();
+    if (std::any_of(items.cbegin(), items.cend(), [](const ScheduleItem &i) {
+            return i.kind == ScheduleItem::Kind::WindowStep && i.actualStart;
+        }))
+        return b;
+    for (const ScheduleItem &i : items) {
+        // Only an explicit min_runs (above the default 1) holds T-0: it says "pass N times before T-0".
+        if (i.kind != ScheduleItem::Kind::Milestone || !i.beforeT0 || i.minRuns < 2 || i.satisfied()
+            || s.milestoneWaivers().contains(i.id))
+            continue;
+        b << QStringLiteral("milestone %1: %2 of %3 required runs passed")
+                 .arg(i.id)
+                 .arg(i.okRuns)
+                 .arg(i.minRuns);
+    }
+    return b;
 }
 
 QList<CheckpointDue> RunPlanner::checkpointPlan(const RunState &s)
@@ -887,6 +936,7 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     }
     const QList<GateView> views = gateViews(s, now);
     r.pending = pendingOf(s, now, views);
+    r.t0Blockers = t0Blockers(s);
     const Stage *stage = s.currentStage();
     if (!stage)
         return r;
@@ -940,11 +990,19 @@ RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &
                        .arg(s.stage().id,
                             s.stage().index + 1 < rb.stages.size() ? rb.stages[s.stage().index + 1].id
                                                                    : QStringLiteral("none"))));
-    case RunState::Phase::Ready:
+    case RunState::Phase::Ready: {
         if (index != 0 && !stage.canRunAlone)
             return unexpected(refuse(
                 QStringLiteral("stages cannot be skipped: the run starts at %1").arg(rb.stages.first().id)));
+        const QStringList held = t0Blockers(s);
+        if (!held.isEmpty())
+            return unexpected(refuse(
+                QStringLiteral("T-0 is held: %1 cannot be entered before the T-minus milestones have passed "
+                               "their required runs (or are waived)")
+                    .arg(stageId),
+                held));
         break;
+    }
     case RunState::Phase::RolledBack: {
         const int from = restartIndex(rb);
         if (index != from)
@@ -1031,6 +1089,24 @@ RunCommand RunPlanner::decide(const RunState &s, qint64 now, const QString &targ
     });
     if (open == pending.cend())
         return unexpected(refuse(QStringLiteral("no decision is pending on %1 %2").arg(targetKind, target)));
+    // A milestone whose run ended: reject = a new run (its start, journaled with the decision by the same
+    // person), accept = a waiver (RunState folds it).
+    if (targetKind == QLatin1String("schedule") && open->stage.isEmpty()
+        && RunPlanner::findMilestone(s.runbook(), open->target)) {
+        QList<JournalEventDraft> out {
+            RunEvents::decision(s.runId(), now, who, QString(), targetKind, open->target, accept, reason)};
+        if (!accept) {
+            const auto item = s.schedule().item(open->target);
+            out.append(RunEvents::actionRun(
+                s.runId(), now, who, QStringLiteral("schedule"), QString(), open->target,
+                QStringLiteral("started"),
+                {{QStringLiteral("run"), item ? item->runs + 1 : 1},
+                 {QStringLiteral("reason"), reason},
+                 {QStringLiteral("planned_at"), double(item ? item->plannedStart : now)},
+                 {QStringLiteral("late_ms"), double(item ? now - item->plannedStart : 0)}}));
+        }
+        return out;
+    }
     // A schedule decision on a milestone's action names the milestone (its pending item's stage).
     const bool milestoneAction = targetKind == QLatin1String("schedule") && !open->stage.isEmpty();
     const QString stage = targetKind == QLatin1String("rollback_step") ? s.rollback()->stage

@@ -97,6 +97,7 @@ struct RunStatus
     QList<GateView> gates;
     QList<CheckpointView> checkpoints;
     QStringList blockers; // why promotion is refused right now (empty = may promote)
+    QStringList t0Blockers; // why T-0 is held (RunPlanner::t0Blockers)
     bool needsSecondApprover = false; // promoting into the next stage needs a second person
     QList<PendingDecision> pending;
     std::optional<RollbackClock> rollback;
@@ -142,7 +143,12 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 // - Schedule: an item is started when its planned time is reached. A milestone then runs its actions in
 //   order (a manual one is journaled started and waits for a named person; a failed one waits for a
 //   decision: accept as done, or retry), then its checks; only then it ends (ok|failed) with its lateness.
-//   Milestones run independently of the stages.
+//   Milestones run independently of the stages. A milestone whose run ended failed, or passed with fewer
+//   passed runs than its min_runs, asks for a decision (kind schedule, target = the milestone, no stage):
+//   reject = run it again (a new run: the decision and the milestone's new start), accept = take it as it
+//   stands (waive the missing runs), both with a name and a reason.
+// - T-0: while a T-minus milestone with min_runs N > 1 has fewer than N passed runs (and is not waived), the
+//   first window step does not start and the first stage cannot be entered (t0Blockers).
 class RunPlanner
 {
 public:
@@ -160,8 +166,9 @@ public:
     static RunCommand confirmManualGate(const RunState &state, qint64 now, const QString &gateId,
                                         const QString &who, const QString &statement = {});
     // targetKind: gate | action | check (a failed verify check) | trigger | rollback_step | schedule (an
-    // action of a running milestone; target = action id, or milestone/action when ids repeat). accept =
-    // take it as passed / done; reject = restart the gate's window, run the action, check or step again.
+    // action of a running milestone; target = action id, or milestone/action when ids repeat; or a
+    // milestone whose run ended). accept = take it as passed / done (a milestone: as it stands, waiving its
+    // missing runs); reject = restart the gate's window, run the action, check, step or milestone again.
     // For a trigger, accept = dismiss the rollback_within request, reject = roll back now.
     static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind,
                              const QString &target, bool accept, const QString &who, const QString &reason);
@@ -180,6 +187,11 @@ public:
     static const Milestone *findMilestone(const Runbook &runbook, const QString &id);
     static const Action *findMilestoneAction(const Runbook &runbook, const QString &milestone,
                                              const QString &id);
+
+    // Why T-0 is held: "milestone dry-run: 1 of 2 required runs passed" for each T-minus milestone with
+    // min_runs above 1 and fewer passed runs, not waived. Empty once T-0 has passed (a window step started
+    // or a stage entered).
+    static QStringList t0Blockers(const RunState &state);
 
     static GateView gateView(const RunState &state, const Gate &gate, qint64 now);
     static QStringList promotionBlockers(const RunState &state, qint64 now, const QString &executor);

@@ -393,6 +393,12 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
             m.actions.insert(d.target, {QStringLiteral("accepted"), at, actor});
         else
             m.actions.remove(d.target);
+    } else if (d.targetKind == QLatin1String("schedule")) {
+        // On a milestone whose run ended: accept = take it as it stands (waive the missing runs); reject =
+        // run it again, which is the start event journaled with the decision (folded in onActionRun).
+        const auto item = m_schedule.item(d.target);
+        if (d.accept && item && item->kind == ScheduleItem::Kind::Milestone && item->actualEnd)
+            m_milestoneWaivers.insert(d.target, d);
     } else if (d.targetKind == QLatin1String("trigger")) {
         for (Fired &f : m_fired) {
             if (f.trigger == d.target && f.effect == TriggerEffect::RollbackWithin)

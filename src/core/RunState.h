@@ -196,6 +196,9 @@ public:
     const QHash<QString, MilestoneProgress> &milestones() const { return m_milestones; }
     // Whether the milestone has started and not ended (its actions and checks are under way).
     bool milestoneRunning(const QString &id) const;
+    // Milestones a named person accepted as they stand after a run ended (decision schedule/accept on the
+    // milestone): their missing runs no longer hold T-0 and no re-run is offered. Milestone -> decision.
+    const QHash<QString, Decision> &milestoneWaivers() const { return m_milestoneWaivers; }
     const QString &outcome() const { return m_outcome; }
 
     // Soak end including extensions; empty before the soak starts.
@@ -242,6 +245,7 @@ private:
     ScheduleTimeline m_schedule;
     QHash<QString, ActionState> m_scheduleActions;
     QHash<QString, MilestoneProgress> m_milestones;
+    QHash<QString, Decision> m_milestoneWaivers;
     QString m_outcome;
     QHash<QString, double> m_values; // latest successful metric values
     QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads

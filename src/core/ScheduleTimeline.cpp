@@ -80,6 +80,11 @@ ScheduleItem::Status ScheduleItem::status(qint64 now) const
     return now >= plannedStart ? Status::Due : Status::Planned;
 }
 
+QString ScheduleItem::runsText() const
+{
+    return QStringLiteral("passed %1 of %2 runs").arg(okRuns).arg(minRuns);
+}
+
 QString ScheduleItem::statusName(Status s)
 {
     switch (s) {
@@ -105,6 +110,7 @@ ScheduleTimeline::ScheduleTimeline(const Schedule &schedule, qint64 t0)
         i.label = offsetLabel(QStringLiteral("T"), m.offset);
         i.plannedStart = t0 + m.offset.count();
         i.minRuns = m.minRuns;
+        i.beforeT0 = m.offset.count() < 0;
         m_items.append(i);
     }
     for (const Action &a : schedule.window) {
@@ -142,6 +148,8 @@ void ScheduleTimeline::recordStart(const QString &id, qint64 at)
         return;
     ScheduleItem &i = m_items[k];
     // A milestone may run again (dry run twice): a new start opens a new run.
+    if (!i.actualStart || i.actualEnd)
+        ++i.runs;
     i.actualStart = at;
     i.actualEnd.reset();
     i.failed = false;
@@ -153,8 +161,10 @@ void ScheduleTimeline::recordEnd(const QString &id, qint64 at, bool ok)
     if (k < 0)
         return;
     ScheduleItem &i = m_items[k];
-    if (!i.actualStart)
+    if (!i.actualStart) {
         i.actualStart = at;
+        ++i.runs;
+    }
     i.actualEnd = at;
     i.failed = !ok;
     if (ok)

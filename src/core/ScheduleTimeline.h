@@ -31,8 +31,10 @@ struct ScheduleItem
     std::optional<qint64> actualStart;
     std::optional<qint64> actualEnd;
     bool failed = false;
+    int runs = 0; // milestones: runs started (a new start after an ended run opens a new run)
     int okRuns = 0; // milestones: successful runs (a dry run that must pass twice)
     int minRuns = 1;
+    bool beforeT0 = false; // milestones: a T-minus offset (below zero)
 
     std::optional<qint64> plannedEnd() const;
     // Positive = late, negative = early. Start lateness needs a start; while not started and past the
@@ -47,6 +49,8 @@ struct ScheduleItem
     Milliseconds lateSoFar(qint64 now) const;
     Status status(qint64 now) const;
     bool satisfied() const { return okRuns >= minRuns; }
+    // "passed 1 of 2 runs" (milestones).
+    QString runsText() const;
     static QString statusName(Status s); // planned, due, running, overrunning, done, failed
 };
 

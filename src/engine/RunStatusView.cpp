@@ -180,11 +180,20 @@ QJsonObject RunStatusView::toJson(const RunState &state, const RunStatus &s, qin
             item.insert(QStringLiteral("actions"), actions);
             item.insert(QStringLiteral("ok_runs"), i.okRuns);
             item.insert(QStringLiteral("min_runs"), i.minRuns);
+            item.insert(QStringLiteral("runs"), i.runs);
+            item.insert(QStringLiteral("runs_text"), i.runsText());
+            const auto waiver = state.milestoneWaivers().constFind(i.id);
+            if (waiver != state.milestoneWaivers().constEnd())
+                item.insert(QStringLiteral("waived"),
+                            QJsonObject {{QStringLiteral("by"), waiver->who},
+                                         {QStringLiteral("reason"), waiver->reason},
+                                         {QStringLiteral("at"), double(waiver->at)}});
         }
         schedule.append(item);
     }
     if (!schedule.isEmpty())
         o.insert(QStringLiteral("schedule"), schedule);
+    o.insert(QStringLiteral("t0_blockers"), QJsonArray::fromStringList(s.t0Blockers));
     if (s.rollback) {
         const RollbackClock &r = *s.rollback;
         o.insert(QStringLiteral("rollback"),
@@ -277,6 +286,14 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
                           done->count() > 0 ? QStringLiteral("late") : QStringLiteral("early"));
         else if (lateMs(i, now) > 0)
             t += QStringLiteral(", %1 late").arg(duration(lateMs(i, now)));
+        if (i.kind == ScheduleItem::Kind::Milestone) {
+            t += QStringLiteral(", ") + i.runsText();
+            const auto waiver = state.milestoneWaivers().constFind(i.id);
+            if (waiver != state.milestoneWaivers().constEnd())
+                t += QStringLiteral(" (waived by %1: %2)").arg(waiver->who, waiver->reason);
+        } else if (!s.t0Blockers.isEmpty() && st == ScheduleItem::Status::Due) {
+            t += QStringLiteral(", held (T-0)");
+        }
         if (i.kind == ScheduleItem::Kind::Milestone && (i.actualStart || i.actualEnd)) {
             QStringList parts;
             for (const auto &[id, as] : milestoneActions(state, i.id))
@@ -291,6 +308,8 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
         }
         t += QLatin1Char('\n');
     }
+    for (const QString &b : s.t0Blockers)
+        t += QStringLiteral("  T-0 held: %1\n").arg(b);
     if (s.pointOfNoReturnAt)
         t += QStringLiteral("  point of no return passed at %1\n").arg(iso(*s.pointOfNoReturnAt));
     else if (!state.runbook().rollback.pointOfNoReturnAfter.isEmpty())

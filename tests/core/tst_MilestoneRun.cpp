@@ -11,8 +11,10 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QTest>
+#include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace cockpit;
 
@@ -27,6 +29,10 @@ private Q_SLOTS:
     void failedActionAsksForDecision();
     void replayGivesSameStateAndNoActionRunsTwice();
     void latenessIsRecorded();
+    void dryRunMustPassTwiceBeforeT0();
+    void failedChecksAskForAnotherRun();
+    void waiverReleasesT0();
+    void firstStageHeldUntilRunsPassed();
 };
 
 namespace {
@@ -71,9 +77,48 @@ schedule:
         - {id: go, http: {connection: site, method: GET, path: /go}}
 )";
 
-std::shared_ptr<const Runbook> loadRunbook()
+// Seed B's dry run: at T-3d, "run at least twice before T-0"; the maintenance window opens at T-0.
+const QByteArray kDryRunYaml = R"(runbook: 1
+name: dry run test
+connections:
+  site: {http: {base_url: "http://127.0.0.1:8000"}}
+schedule:
+  t0: "2027-01-22T08:00:00Z"
+  milestones:
+    - id: dry-run
+      at: T-3d
+      title: dry run on staging (at least twice before T-0)
+      min_runs: 2
+      actions:
+        - {id: staging-import, http: {connection: site, method: POST, path: /import}}
+      checks:
+        - {id: counts, http: {connection: site, method: GET, path: /counts}, expect: "[STATUS] == 200"}
+    - {id: t-1d, at: T-1d, actions: [{id: export, http: {connection: site, method: GET, path: /export}}]}
+  window:
+    - {id: maintenance-on, start: "+0m", duration: 5m, manual: maintenance page on}
+)";
+
+// The same dry run ahead of stages instead of a window: the first stage is T-0.
+const QByteArray kDryRunStagesYaml = R"(runbook: 1
+name: dry run stages test
+connections:
+  site: {http: {base_url: "http://127.0.0.1:8000"}}
+schedule:
+  t0: "2027-01-22T08:00:00Z"
+  milestones:
+    - id: dry-run
+      at: T-3d
+      min_runs: 2
+      actions:
+        - {id: staging-import, http: {connection: site, method: POST, path: /import}}
+stages:
+  - id: launch
+    soak: 1h
+)";
+
+std::shared_ptr<const Runbook> loadRunbook(const QByteArray &yaml = kYaml)
 {
-    auto r = RunbookLoader::loadText(kYaml, QStringLiteral("milestone-test.yaml"));
+    auto r = RunbookLoader::loadText(yaml, QStringLiteral("milestone-test.yaml"));
     if (!r) {
         for (const Error &e : r.error())
             qWarning("%s", qPrintable(e.toString()));
@@ -91,8 +136,8 @@ qint64 t0()
 class MilestoneRun
 {
 public:
-    explicit MilestoneRun(qint64 startAt)
-        : runbook(loadRunbook())
+    explicit MilestoneRun(qint64 startAt, const QByteArray &yaml = kYaml)
+        : runbook(loadRunbook(yaml))
         , clock(startAt)
     {
         info.mode = RunMode::Rehearsal;
@@ -232,6 +277,15 @@ public:
     }
 
     ScheduleItem item(const QString &id) const { return state.schedule().item(id).value_or(ScheduleItem {}); }
+
+    // The pending decision on a milestone itself (its run ended), if any.
+    std::optional<PendingDecision> milestonePending(const QString &milestone) const
+    {
+        for (const PendingDecision &p : RunPlanner::status(state, clock.now()).pending)
+            if (p.kind == QLatin1String("schedule") && p.stage.isEmpty() && p.target == milestone)
+                return p;
+        return std::nullopt;
+    }
 };
 
 bool requests(const RunPlan &plan, RunEffect::Kind kind, const QString &id)
@@ -494,6 +548,209 @@ void tst_MilestoneRun::latenessIsRecorded()
     QCOMPARE(fi.status(f.clock.now()), ScheduleItem::Status::Failed);
     QCOMPARE(fi.okRuns, 0);
     QCOMPARE(fi.completionLateness(), std::optional<Milliseconds>(Milliseconds(10 * kMin)));
+}
+
+void tst_MilestoneRun::dryRunMustPassTwiceBeforeT0()
+{
+    MilestoneRun r(t0() - 3 * kDay, kDryRunYaml);
+    QVERIFY(r.runbook);
+    r.pump();
+    // The first run passes: one of two required runs. A person is asked to run it again.
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:staging-import"), QStringLiteral("checks:dry-run")}));
+    ScheduleItem dry = r.item(QStringLiteral("dry-run"));
+    QCOMPARE(dry.status(r.clock.now()), ScheduleItem::Status::Done);
+    QCOMPARE(dry.okRuns, 1);
+    QCOMPARE(dry.runs, 1);
+    QCOMPARE(dry.runsText(), QStringLiteral("passed 1 of 2 runs"));
+    auto pending = r.milestonePending(QStringLiteral("dry-run"));
+    QVERIFY(pending);
+    QVERIFY2(pending->why.contains(QLatin1String("dry-run passed 1 of 2 required runs: run it again")),
+             qPrintable(pending->why));
+    const QStringList held {QStringLiteral("milestone dry-run: 1 of 2 required runs passed")};
+    QCOMPARE(RunPlanner::t0Blockers(r.state), held);
+
+    // T-0 comes: the window step is held (never requested, not started), the reason is in the status.
+    RunPlan p = r.runUntil(t0() + 10 * kMin);
+    QVERIFY(!requests(p, RunEffect::Kind::StartScheduleItem, QStringLiteral("maintenance-on")));
+    QVERIFY(!r.item(QStringLiteral("maintenance-on")).actualStart);
+    QCOMPARE(r.item(QStringLiteral("t-1d")).status(r.clock.now()), ScheduleItem::Status::Done); // not held
+    QCOMPARE(RunPlanner::status(r.state, r.clock.now()).t0Blockers, held);
+    QVERIFY(r.milestonePending(QStringLiteral("dry-run")));
+
+    // Run it again: a name and a reason; the decision and the milestone's new start, by that person.
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                                false, QStringLiteral("Ole Hansen"), QStringLiteral(" ")));
+    const qsizetype before = r.journal.size();
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                            false, QStringLiteral("Ole Hansen"), QStringLiteral("second dry run")));
+    QCOMPARE(r.journal.size(), before + 2);
+    const JournalEvent decision = r.journal[before];
+    QCOMPARE(decision.type(), JournalEventType::DecisionMade);
+    QCOMPARE(decision.actor(), QStringLiteral("Ole Hansen"));
+    QCOMPARE(decision.payload().value(QLatin1String("target")).toString(), QStringLiteral("dry-run"));
+    QCOMPARE(decision.payload().value(QLatin1String("decision")).toString(), QStringLiteral("reject"));
+    const JournalEvent start = r.journal.last();
+    QCOMPARE(start.type(), JournalEventType::ActionRun);
+    QCOMPARE(start.actor(), QStringLiteral("Ole Hansen"));
+    QCOMPARE(start.payload().value(QLatin1String("action")).toString(), QStringLiteral("dry-run"));
+    QCOMPARE(start.payload().value(QLatin1String("status")).toString(), QStringLiteral("started"));
+    QCOMPARE(start.payload().value(QLatin1String("detail")).toObject().value(QLatin1String("run")).toInt(),
+             2);
+    QVERIFY(r.state.milestoneRunning(QStringLiteral("dry-run")));
+    QVERIFY(!r.milestonePending(QStringLiteral("dry-run")));
+    // While the second run is under way, T-0 stays held.
+    QCOMPARE(RunPlanner::t0Blockers(r.state), held);
+
+    // The second run runs the actions and checks again, journaled as a new run; then T-0 is released.
+    r.performed.clear();
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {
+                 QStringLiteral("action:staging-import"),
+                 QStringLiteral("checks:dry-run"),
+             }));
+    QCOMPARE(r.actionEvents(QStringLiteral("dry-run")),
+             (QStringList {QStringLiteral("staging-import started"), QStringLiteral("staging-import ok"),
+                           QStringLiteral("staging-import started"), QStringLiteral("staging-import ok")}));
+    dry = r.item(QStringLiteral("dry-run"));
+    QCOMPARE(dry.okRuns, 2);
+    QCOMPARE(dry.runs, 2);
+    QCOMPARE(dry.runsText(), QStringLiteral("passed 2 of 2 runs"));
+    QCOMPARE(dry.status(r.clock.now()), ScheduleItem::Status::Done);
+    QVERIFY(!r.milestonePending(QStringLiteral("dry-run")));
+    QVERIFY(RunPlanner::t0Blockers(r.state).isEmpty());
+    QVERIFY(RunPlanner::status(r.state, r.clock.now()).t0Blockers.isEmpty());
+    const ScheduleItem on = r.item(QStringLiteral("maintenance-on"));
+    QCOMPARE(on.actualStart, std::optional<qint64>(r.clock.now()));
+    QCOMPARE(on.startLateness(), std::optional<Milliseconds>(Milliseconds(10 * kMin)));
+    // A milestone with its required runs passed offers no further run.
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                                false, QStringLiteral("Ole Hansen"), QStringLiteral("a third one")));
+
+    // Replay equality: the same runs, the same (empty) blockers and effects, the same pending decisions.
+    const RunState replayed = RunState::replay(r.runbook, r.journal);
+    const ScheduleItem a = *replayed.schedule().item(QStringLiteral("dry-run"));
+    QCOMPARE(a.okRuns, dry.okRuns);
+    QCOMPARE(a.runs, dry.runs);
+    QCOMPARE(a.actualStart, dry.actualStart);
+    QCOMPARE(a.actualEnd, dry.actualEnd);
+    QCOMPARE(replayed.eventCount(), r.state.eventCount());
+    QCOMPARE(RunPlanner::t0Blockers(replayed), RunPlanner::t0Blockers(r.state));
+    QCOMPARE(RunPlanner::step(replayed, r.clock.now()).effects,
+             RunPlanner::step(r.state, r.clock.now()).effects);
+    QCOMPARE(RunPlanner::step(replayed, r.clock.now()).pending.size(),
+             RunPlanner::step(r.state, r.clock.now()).pending.size());
+}
+
+void tst_MilestoneRun::failedChecksAskForAnotherRun()
+{
+    MilestoneRun r(t0() - 3 * kDay, kDryRunYaml);
+    r.checksPass = false;
+    r.pump();
+    QCOMPARE(r.item(QStringLiteral("dry-run")).status(r.clock.now()), ScheduleItem::Status::Failed);
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 0);
+    auto pending = r.milestonePending(QStringLiteral("dry-run"));
+    QVERIFY(pending);
+    QVERIFY2(pending->why.contains(QLatin1String("checks failed")), qPrintable(pending->why));
+    QVERIFY2(pending->why.contains(QLatin1String("run it again")), qPrintable(pending->why));
+    QVERIFY2(pending->why.contains(QLatin1String("accept")), qPrintable(pending->why));
+    QCOMPARE(RunPlanner::t0Blockers(r.state),
+             QStringList {QStringLiteral("milestone dry-run: 0 of 2 required runs passed")});
+    // Nothing runs by itself: the failed run waits for a person.
+    r.performed.clear();
+    r.runUntil(r.clock.now() + kHour);
+    QVERIFY(r.performed.isEmpty());
+
+    // Run again (now passing), then once more.
+    r.checksPass = true;
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                            false, QStringLiteral("Dana Weber"), QStringLiteral("staging DB was down")));
+    r.pump();
+    QCOMPARE(r.performed,
+             (QStringList {QStringLiteral("action:staging-import"), QStringLiteral("checks:dry-run")}));
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 1);
+    QCOMPARE(r.item(QStringLiteral("dry-run")).runs, 2);
+    pending = r.milestonePending(QStringLiteral("dry-run"));
+    QVERIFY(pending);
+    QVERIFY2(pending->why.contains(QLatin1String("passed 1 of 2 required runs")), qPrintable(pending->why));
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                            false, QStringLiteral("Dana Weber"), QStringLiteral("second passing run")));
+    r.pump();
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 2);
+    QCOMPARE(r.item(QStringLiteral("dry-run")).runs, 3);
+    QVERIFY(!r.milestonePending(QStringLiteral("dry-run")));
+    QVERIFY(RunPlanner::t0Blockers(r.state).isEmpty());
+
+    // A milestone without min_runs (1) that failed also asks for another run, but never holds T-0.
+    MilestoneRun f(t0() - kDay);
+    f.checksPass = false;
+    f.pump();
+    QCOMPARE(f.item(QStringLiteral("t-1d")).status(f.clock.now()), ScheduleItem::Status::Failed);
+    pending = f.milestonePending(QStringLiteral("t-1d"));
+    QVERIFY(pending);
+    QVERIFY2(!pending->why.contains(QLatin1String("required runs")), qPrintable(pending->why));
+    QVERIFY(RunPlanner::t0Blockers(f.state).isEmpty());
+}
+
+void tst_MilestoneRun::waiverReleasesT0()
+{
+    MilestoneRun r(t0() - 3 * kDay, kDryRunYaml);
+    r.pump();
+    r.runUntil(t0() + kMin);
+    QVERIFY(!r.item(QStringLiteral("maintenance-on")).actualStart);
+    // A waiver needs a name and a reason; it is journaled as an accepted decision on the milestone.
+    QVERIFY(!RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                                true, QString(), QStringLiteral("one run is enough")));
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                            true, QStringLiteral("Ole Hansen"),
+                            QStringLiteral("staging is gone; one run is enough")));
+    QCOMPARE(r.journal.last().type(), JournalEventType::DecisionMade);
+    QCOMPARE(r.journal.last().payload().value(QLatin1String("decision")).toString(),
+             QStringLiteral("accept"));
+    const auto waiver = r.state.milestoneWaivers().value(QStringLiteral("dry-run"));
+    QCOMPARE(waiver.who, QStringLiteral("Ole Hansen"));
+    QCOMPARE(waiver.reason, QStringLiteral("staging is gone; one run is enough"));
+    QVERIFY(RunPlanner::t0Blockers(r.state).isEmpty());
+    QVERIFY(!r.milestonePending(QStringLiteral("dry-run")));
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 1); // the waiver is not a passed run
+    r.pump();
+    QCOMPARE(r.item(QStringLiteral("maintenance-on")).actualStart, std::optional<qint64>(r.clock.now()));
+    // The waiver survives a replay.
+    const RunState replayed = RunState::replay(r.runbook, r.journal);
+    QCOMPARE(replayed.milestoneWaivers().value(QStringLiteral("dry-run")).who, QStringLiteral("Ole Hansen"));
+    QVERIFY(RunPlanner::t0Blockers(replayed).isEmpty());
+}
+
+void tst_MilestoneRun::firstStageHeldUntilRunsPassed()
+{
+    MilestoneRun r(t0() - 3 * kDay, kDryRunStagesYaml);
+    QVERIFY(r.runbook);
+    r.pump();
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 1); // no checks: done when its action is
+    const auto refused = RunPlanner::enterStage(r.state, r.clock.now(), QStringLiteral("launch"),
+                                                QStringLiteral("Dana Weber"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("T-0 is held")),
+             qPrintable(refused.error().message));
+    QCOMPARE(refused.error().reasons,
+             QStringList {QStringLiteral("milestone dry-run: 1 of 2 required runs passed")});
+    // No enter_stage is offered while held; the milestone's own decision is.
+    const auto pending = RunPlanner::status(r.state, r.clock.now()).pending;
+    QVERIFY(std::none_of(pending.cbegin(), pending.cend(),
+                         [](const PendingDecision &p) { return p.kind == QLatin1String("enter_stage"); }));
+    QVERIFY(r.milestonePending(QStringLiteral("dry-run")));
+
+    r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
+                            false, QStringLiteral("Dana Weber"), QStringLiteral("second run")));
+    r.pump();
+    QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 2);
+    const auto after = RunPlanner::status(r.state, r.clock.now()).pending;
+    QVERIFY(std::any_of(after.cbegin(), after.cend(),
+                        [](const PendingDecision &p) { return p.kind == QLatin1String("enter_stage"); }));
+    r.ok(RunPlanner::enterStage(r.state, r.clock.now(), QStringLiteral("launch"),
+                                QStringLiteral("Dana Weber")));
+    QCOMPARE(r.state.phase(), RunState::Phase::InStage);
 }
 
 QTEST_GUILESS_MAIN(tst_MilestoneRun)

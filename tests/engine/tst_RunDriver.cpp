@@ -12,6 +12,8 @@
 #include "support/TestPostgres.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -113,6 +115,61 @@ schedule:
                                     .arg(server.url().toString(QUrl::StripTrailingSlash))
                                     .toUtf8();
         auto r = RunbookLoader::loadText(yaml, QStringLiteral("milestone-driver-test.yaml"));
+        if (!r) {
+            for (const Error &e : r.error())
+                qWarning("%s", qPrintable(e.toString()));
+            return nullptr;
+        }
+        return std::make_shared<const Runbook>(std::move(*r));
+    }
+};
+
+// Staging for seed B's dry run: POST /import runs the pipeline, GET /counts is the milestone's check (200
+// once `countsOk`, else 503).
+struct Staging
+{
+    LoopbackHttpServer server;
+    QAtomicInt imports {0};
+    QAtomicInt countsOk {0};
+
+    bool start()
+    {
+        server.route("POST", "/import", [this](const LoopbackRequest &) {
+            imports.ref();
+            return LoopbackResponse::json(200, "{\"imported\":10}");
+        });
+        server.route("GET", "/counts", [this](const LoopbackRequest &) {
+            return countsOk.loadRelaxed() ? LoopbackResponse::json(200, "{\"diff\":0}")
+                                          : LoopbackResponse::json(503, "{\"diff\":4}");
+        });
+        return server.listen();
+    }
+
+    // T-3d is kStart; the maintenance window opens at T-0.
+    std::shared_ptr<const Runbook> runbook() const
+    {
+        const QString t0
+            = QDateTime::fromMSecsSinceEpoch(kStart + 3 * 24 * 60 * kMin, Qt::UTC).toString(Qt::ISODate);
+        const QByteArray yaml = QStringLiteral(R"(runbook: 1
+name: dry run driver test
+connections:
+  staging: {http: {base_url: "%1"}}
+schedule:
+  t0: "%2"
+  milestones:
+    - id: dry-run
+      at: T-3d
+      min_runs: 2
+      actions:
+        - {id: staging-import, http: {connection: staging, method: POST, path: /import}, expect: "[STATUS] == 200"}
+      checks:
+        - {id: counts, http: {connection: staging, method: GET, path: /counts}, expect: "[STATUS] == 200"}
+  window:
+    - {id: maintenance-on, start: "+0m", duration: 5m, manual: maintenance page on}
+)")
+                                    .arg(server.url().toString(QUrl::StripTrailingSlash), t0)
+                                    .toUtf8();
+        auto r = RunbookLoader::loadText(yaml, QStringLiteral("dry-run-driver-test.yaml"));
         if (!r) {
             for (const Error &e : r.error())
                 qWarning("%s", qPrintable(e.toString()));
@@ -550,6 +607,86 @@ private Q_SLOTS:
         const auto item = d->state().schedule().item(QStringLiteral("t-7d"));
         QVERIFY(item && item->actualEnd && !item->failed);
         QVERIFY(d->pending().isEmpty());
+        QVERIFY((*reopened)->verify().value().ok());
+    }
+
+    void dryRunRunsAgainAndHoldsT0UntilPassedTwice()
+    {
+        Staging staging;
+        QVERIFY(staging.start());
+        auto rb = staging.runbook();
+        QVERIFY(rb);
+        auto journal = newJournal();
+        const qint64 t0 = kStart + 3 * 24 * 60 * kMin;
+        FakeClock clock(kStart);
+        {
+            auto d = makeDriver(rb, journal.get(), &clock, false);
+            QVERIFY(d->open());
+            d->start();
+            QVERIFY(settle(*d));
+            // The first run: the import, then the check fails. A person is asked to run it again.
+            QCOMPARE(staging.imports.loadRelaxed(), 1);
+            auto item = d->state().schedule().item(QStringLiteral("dry-run"));
+            QVERIFY(item && item->actualEnd && item->failed);
+            QVERIFY(hasPending(*d, QStringLiteral("schedule"), QStringLiteral("dry-run")));
+            QString text = RunStatusView::toText(d->state(), d->status(), clock.now());
+            QVERIFY2(text.contains(QLatin1String("passed 0 of 2 runs")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("T-0 held: milestone dry-run: 0 of 2 required runs passed")),
+                     qPrintable(text));
+
+            staging.countsOk.storeRelaxed(1);
+            QVERIFY(d->apply(RunCommands::decide(
+                d->state(), clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"), false,
+                QStringLiteral("Ole Hansen"), QStringLiteral("staging DB restarted"))));
+            QVERIFY(settle(*d));
+            QCOMPARE(staging.imports.loadRelaxed(), 2);
+            item = d->state().schedule().item(QStringLiteral("dry-run"));
+            QVERIFY(item && item->actualEnd && !item->failed);
+            QCOMPARE(item->okRuns, 1);
+
+            // T-0: the window step is held; status says why.
+            QVERIFY(runUntil(*d, clock, t0 + 5 * kMin));
+            QVERIFY(!d->state().schedule().item(QStringLiteral("maintenance-on"))->actualStart);
+            QVERIFY(!hasPending(*d, QStringLiteral("schedule"), QStringLiteral("maintenance-on")));
+            const QJsonObject json = RunStatusView::toJson(d->state(), d->status(), clock.now());
+            QCOMPARE(json.value(QLatin1String("t0_blockers")).toArray().first().toString(),
+                     QStringLiteral("milestone dry-run: 1 of 2 required runs passed"));
+            const QJsonObject dry = json.value(QLatin1String("schedule")).toArray().first().toObject();
+            QCOMPARE(dry.value(QLatin1String("id")).toString(), QStringLiteral("dry-run"));
+            QCOMPARE(dry.value(QLatin1String("runs_text")).toString(), QStringLiteral("passed 1 of 2 runs"));
+            QCOMPARE(dry.value(QLatin1String("runs")).toInt(), 2);
+            text = RunStatusView::toText(d->state(), d->status(), clock.now());
+            QVERIFY2(text.contains(QLatin1String("held (T-0)")), qPrintable(text));
+            // The cockpit stops here.
+        }
+        journal.reset();
+
+        // Resumed from the journal alone: the same runs, the same pending decision; the second run releases
+        // T-0.
+        auto reopened = JournalFactory::open(m_dir.filePath(QStringLiteral("run%1.journal").arg(m_journals)));
+        QVERIFY(reopened);
+        auto d = makeDriver(rb, reopened->get(), &clock, false);
+        QCOMPARE(d->open().value_or(false), true);
+        d->start();
+        QVERIFY(settle(*d));
+        QCOMPARE(staging.imports.loadRelaxed(), 2); // nothing re-run by itself
+        QCOMPARE(d->state().schedule().item(QStringLiteral("dry-run"))->okRuns, 1);
+        QVERIFY(hasPending(*d, QStringLiteral("schedule"), QStringLiteral("dry-run")));
+        QVERIFY(d->apply(RunCommands::decide(d->state(), clock.now(), QStringLiteral("schedule"),
+                                             QStringLiteral("dry-run"), false, QStringLiteral("Ole Hansen"),
+                                             QStringLiteral("second passing run"))));
+        QVERIFY(settle(*d));
+        QCOMPARE(staging.imports.loadRelaxed(), 3);
+        QCOMPARE(d->state().schedule().item(QStringLiteral("dry-run"))->okRuns, 2);
+        QVERIFY(d->status().t0Blockers.isEmpty());
+        // The manual window step starts now (10 min late) and waits for a person.
+        QCOMPARE(d->state().schedule().item(QStringLiteral("maintenance-on"))->actualStart,
+                 std::optional<qint64>(clock.now()));
+        QVERIFY(hasPending(*d, QStringLiteral("schedule"), QStringLiteral("maintenance-on")));
+        QVERIFY(!hasPending(*d, QStringLiteral("schedule"), QStringLiteral("dry-run")));
+        const QString text = RunStatusView::toText(d->state(), d->status(), clock.now());
+        QVERIFY2(text.contains(QLatin1String("passed 2 of 2 runs")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("T-0 held")), qPrintable(text));
         QVERIFY((*reopened)->verify().value().ok());
     }
 
