@@ -1,9 +1,9 @@
 // The real binary: `compare` on a SQLite journal holding a rehearsal and a live run of one runbook (made with
 // the planner on a fake clock and appended through the store API, runbook note included, as `run` does).
 
-#include "CliProcess.h"
+#include "support/CliProcess.h"
 #include "cli/CompareCommand.h"
-#include "core/RunHarness.h"
+#include "support/RunHarness.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"
 

@@ -1,4 +1,4 @@
-#include "RunHarness.h"
+#include "support/RunHarness.h"
 #include "core/RunComparison.h"
 
 #include <QJsonArray>
