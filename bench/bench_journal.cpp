@@ -34,11 +34,12 @@ JournalEventDraft draft(qint64 i)
     d.at = 1'700'000'000'000 + i * 250;
     d.type = JournalEventType::CheckObserved;
     d.actor = QStringLiteral("engine");
-    d.payload = QJsonObject{
+    d.payload = QJsonObject {
         {QStringLiteral("check"), QStringLiteral("rlm-health")},
         {QStringLiteral("status"), 200},
         {QStringLiteral("latency_ms"), 12 + i % 40},
-        {QStringLiteral("conditions"), QStringLiteral("[STATUS] (200) == 200; [BODY].processors_available (true) == true")},
+        {QStringLiteral("conditions"),
+         QStringLiteral("[STATUS] (200) == 200; [BODY].processors_available (true) == true")},
         {QStringLiteral("verdict"), QStringLiteral("pass")},
         {QStringLiteral("i"), i},
     };
@@ -53,7 +54,10 @@ void row(const QString &what, const QString &value)
 
 QString rate(qint64 n, qint64 ms)
 {
-    return QStringLiteral("%1 events/s (%2 events in %3 ms)").arg(ms > 0 ? n * 1000 / ms : n * 1000).arg(n).arg(ms);
+    return QStringLiteral("%1 events/s (%2 events in %3 ms)")
+        .arg(ms > 0 ? n * 1000 / ms : n * 1000)
+        .arg(n)
+        .arg(ms);
 }
 
 void fail(const QString &what, const Error &e)
@@ -62,7 +66,7 @@ void fail(const QString &what, const Error &e)
     std::exit(1);
 }
 
-template <class T> T must(Expected<T, Error> r, const char *what)
+template<class T> T must(Expected<T, Error> r, const char *what)
 {
     if (!r)
         fail(QString::fromLatin1(what), r.error());
@@ -90,14 +94,17 @@ void readAndVerify(Journal &j, qint64 expected, const QString &label)
     const auto report = must(j.verify(), "verify");
     const qint64 verifyMs = t.elapsed();
     if (!report.ok() || report.verifiedCount != expected)
-        fail(QStringLiteral("verify"), Error::plain(QStringLiteral("unexpected report: %1 verified").arg(report.verifiedCount)));
-    row(QStringLiteral("`journal verify`, %1 events, %2").arg(expected).arg(label), QStringLiteral("%1 ms").arg(verifyMs));
+        fail(QStringLiteral("verify"),
+             Error::plain(QStringLiteral("unexpected report: %1 verified").arg(report.verifiedCount)));
+    row(QStringLiteral("`journal verify`, %1 events, %2").arg(expected).arg(label),
+        QStringLiteral("%1 ms").arg(verifyMs));
     t.restart();
     const auto all = must(j.readAll(), "readAll");
     const qint64 readMs = t.elapsed();
     if (all.size() != expected)
         fail(QStringLiteral("readAll"), Error::plain(QStringLiteral("read %1").arg(all.size())));
-    row(QStringLiteral("read all (parsed events), %1 events, %2").arg(expected).arg(label), QStringLiteral("%1 ms").arg(readMs));
+    row(QStringLiteral("read all (parsed events), %1 events, %2").arg(expected).arg(label),
+        QStringLiteral("%1 ms").arg(readMs));
 }
 
 } // namespace
@@ -106,11 +113,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    const QCommandLineOption appends(QStringLiteral("appends"), QStringLiteral("Appends per rate run."), QStringLiteral("N"),
-                                     QStringLiteral("2000"));
+    const QCommandLineOption appends(QStringLiteral("appends"), QStringLiteral("Appends per rate run."),
+                                     QStringLiteral("N"), QStringLiteral("2000"));
     const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Journal size for verify/read."),
                                     QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Where the SQLite files go (default: temp)."),
+    const QCommandLineOption dir(QStringLiteral("dir"),
+                                 QStringLiteral("Where the SQLite files go (default: temp)."),
                                  QStringLiteral("DIR"));
     const QCommandLineOption noPg(QStringLiteral("no-postgres"), QStringLiteral("Skip PostgreSQL."));
     p.addOptions({appends, events, dir, noPg});
@@ -148,17 +156,20 @@ int main(int argc, char **argv)
         // The verifier alone, rows already in memory: the hashing cost without I/O.
         QList<JournalRawRow> rows;
         rows.reserve(nEvents);
-        if (auto ok = j->scanRaw(1, [&rows](const JournalRawRow &r) {
-                rows.append(r);
-                return true;
-            });
+        if (auto ok = j->scanRaw(1,
+                                 [&rows](const JournalRawRow &r) {
+                                     rows.append(r);
+                                     return true;
+                                 });
             !ok)
             fail(QStringLiteral("scan"), ok.error());
         QElapsedTimer t;
         t.start();
         const auto report = JournalVerifier::verify(rows);
         row(QStringLiteral("JournalVerifier alone (in memory), %1 events").arg(nEvents),
-            QStringLiteral("%1 ms%2").arg(t.elapsed()).arg(report.ok() ? QString() : QStringLiteral(" FAILED")));
+            QStringLiteral("%1 ms%2")
+                .arg(t.elapsed())
+                .arg(report.ok() ? QString() : QStringLiteral(" FAILED")));
     }
 
     if (!p.isSet(noPg)) {
@@ -174,7 +185,8 @@ int main(int argc, char **argv)
         auto j = must(PostgresJournal::open(s, {}), "open postgres");
         if (auto ok = j->init(QStringLiteral("bench_viewer"), {}); !ok)
             fail(QStringLiteral("init"), ok.error());
-        appendRate(*j, nAppends, QStringLiteral("PostgreSQL append (TLS loopback, one transaction + NOTIFY each)"));
+        appendRate(*j, nAppends,
+                   QStringLiteral("PostgreSQL append (TLS loopback, one transaction + NOTIFY each)"));
 
         // Fill to nEvents with one bulk transaction of correctly chained rows, then verify and read.
         QSqlDatabase db = QSqlDatabase::database(j->connectionName());

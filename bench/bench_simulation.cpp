@@ -52,14 +52,15 @@ void bench_simulation::exampleA17Days()
         QVERIFY2(outcome.unexpected.isEmpty(), qPrintable(outcome.unexpected));
         QCOMPARE(h->state.outcome(), QStringLiteral("completed"));
         events = h->journal.size();
-        qInfo("round %d: %lld events, %d planner steps, %lld ms CPU, %lld ms wall", round + 1,
-              qint64(events), outcome.steps, cpu.last(), wall.last());
+        qInfo("round %d: %lld events, %d planner steps, %lld ms CPU, %lld ms wall", round + 1, qint64(events),
+              outcome.steps, cpu.last(), wall.last());
     }
     std::sort(cpu.begin(), cpu.end());
     std::sort(wall.begin(), wall.end());
-    qInfo("example A, 17 simulated days, %lld events: median %lld ms CPU (min %lld, max %lld), median %lld ms "
-          "wall over %d rounds",
-          qint64(events), cpu[cpu.size() / 2], cpu.first(), cpu.last(), wall[wall.size() / 2], g_rounds);
+    qInfo(
+        "example A, 17 simulated days, %lld events: median %lld ms CPU (min %lld, max %lld), median %lld ms "
+        "wall over %d rounds",
+        qint64(events), cpu[cpu.size() / 2], cpu.first(), cpu.last(), wall[wall.size() / 2], g_rounds);
 }
 
 int main(int argc, char **argv)

@@ -15,7 +15,11 @@ namespace cockpit::fuzz {
 class FuzzInput
 {
 public:
-    FuzzInput(const uint8_t *data, size_t size) : m_data(data), m_size(size) {}
+    FuzzInput(const uint8_t *data, size_t size)
+        : m_data(data)
+        , m_size(size)
+    {
+    }
 
     size_t remaining() const { return m_size; }
 

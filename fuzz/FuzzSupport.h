@@ -22,12 +22,12 @@ inline void quietQtMessages()
 }
 
 // A broken invariant is reported like a crash, with a reason, in fuzzing and in the replay tests.
-#define COCKPIT_FUZZ_CHECK(cond)                                                                         \
-    do {                                                                                                 \
-        if (!(cond)) {                                                                                   \
-            std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);          \
-            std::abort();                                                                                \
-        }                                                                                                \
+#define COCKPIT_FUZZ_CHECK(cond)                                                                             \
+    do {                                                                                                     \
+        if (!(cond)) {                                                                                       \
+            std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond);                \
+            std::abort();                                                                                    \
+        }                                                                                                    \
     } while (0)
 
 } // namespace cockpit::fuzz

@@ -14,10 +14,9 @@
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <vector>
-
 #include <sys/resource.h>
 #include <unistd.h>
+#include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -57,8 +56,8 @@ int replay(const std::filesystem::path &file)
     struct rusage usage = {};
     getrusage(RUSAGE_SELF, &usage);
     if (static_cast<unsigned long>(usage.ru_maxrss) / 1024 > g_rssLimitMb) {
-        std::fprintf(stderr, "replay: %s: peak RSS %ld MB exceeds %u MB (COCKPIT_REPLAY_RSS_MB)\n", file.c_str(),
-                     usage.ru_maxrss / 1024, g_rssLimitMb);
+        std::fprintf(stderr, "replay: %s: peak RSS %ld MB exceeds %u MB (COCKPIT_REPLAY_RSS_MB)\n",
+                     file.c_str(), usage.ru_maxrss / 1024, g_rssLimitMb);
         std::_Exit(71);
     }
     return 0;

@@ -20,27 +20,31 @@ namespace {
 
 enum ExitCode { Ok = 0, Tampered = 1, UsageOrUnavailable = 2 };
 
-const char *kJournalHelp = "Usage: cutover-cockpit journal COMMAND --journal SPEC [options]\n"
-                           "\n"
-                           "The run journal: append-only, every event carrying the SHA-256 of the one before.\n"
-                           "SPEC is a journal file (SQLite) or postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=…]\n"
-                           "(the password comes from PGPASSWORD or --password-secret NAME, never the URL).\n"
-                           "\n"
-                           "Commands:\n"
-                           "  verify   re-hash the whole chain; name the first modified, missing, inserted or\n"
-                           "           reordered event\n"
-                           "  export   write every event with its hash as JSON (--json [--out FILE])\n"
-                           "  init     create the shared PostgreSQL schema and a SELECT-only viewer role\n"
-                           "\n"
-                           "Exit codes: 0 ok, 1 verification failed, 2 usage error or journal unavailable.\n";
+const char *kJournalHelp
+    = "Usage: cutover-cockpit journal COMMAND --journal SPEC [options]\n"
+      "\n"
+      "The run journal: append-only, every event carrying the SHA-256 of the one before.\n"
+      "SPEC is a journal file (SQLite) or postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=…]\n"
+      "(the password comes from PGPASSWORD or --password-secret NAME, never the URL).\n"
+      "\n"
+      "Commands:\n"
+      "  verify   re-hash the whole chain; name the first modified, missing, inserted or\n"
+      "           reordered event\n"
+      "  export   write every event with its hash as JSON (--json [--out FILE])\n"
+      "  init     create the shared PostgreSQL schema and a SELECT-only viewer role\n"
+      "\n"
+      "Exit codes: 0 ok, 1 verification failed, 2 usage error or journal unavailable.\n";
 
-const QCommandLineOption kJournalOption(QStringLiteral("journal"), QStringLiteral("The journal: a file or postgresql://…"),
+const QCommandLineOption kJournalOption(QStringLiteral("journal"),
+                                        QStringLiteral("The journal: a file or postgresql://…"),
                                         QStringLiteral("SPEC"));
-const QCommandLineOption kPasswordSecret(QStringLiteral("password-secret"),
-                                         QStringLiteral("Keychain secret holding the PostgreSQL password (default: "
-                                                        "PGPASSWORD)."),
-                                         QStringLiteral("NAME"));
-const QCommandLineOption kScope(QStringLiteral("scope"), QStringLiteral("Keychain scope of the secrets (default: global)."),
+const QCommandLineOption
+    kPasswordSecret(QStringLiteral("password-secret"),
+                    QStringLiteral("Keychain secret holding the PostgreSQL password (default: "
+                                   "PGPASSWORD)."),
+                    QStringLiteral("NAME"));
+const QCommandLineOption kScope(QStringLiteral("scope"),
+                                QStringLiteral("Keychain scope of the secrets (default: global)."),
                                 QStringLiteral("SCOPE"), QString::fromLatin1(SecretStore::kGlobalScope));
 
 // The journal's owner password: from the keychain when named, else PGPASSWORD, else none.
@@ -75,7 +79,8 @@ QString verdictLine(const QString &location, const JournalVerifyReport &r)
             .arg(location)
             .arg(r.verifiedCount)
             .arg(QString::fromLatin1(r.headHash));
-    return QStringLiteral("journal %1: FAILED at %2\n  %3 of %4 events verified before it; head of the verified part %5\n")
+    return QStringLiteral("journal %1: FAILED at %2\n  %3 of %4 events verified before it; head of the "
+                          "verified part %5\n")
         .arg(location, r.fault->toString())
         .arg(r.verifiedCount)
         .arg(r.eventCount)
@@ -84,9 +89,10 @@ QString verdictLine(const QString &location, const JournalVerifyReport &r)
 
 int verify(const QStringList &args)
 {
-    SubcommandParser sp(QStringLiteral("journal verify"), QString(),
-                        QStringLiteral("Re-hashes every event of the journal and checks the chain; names the first "
-                                       "bad event. Exit 0 intact, 1 failed, 2 unavailable."));
+    SubcommandParser sp(
+        QStringLiteral("journal verify"), QString(),
+        QStringLiteral("Re-hashes every event of the journal and checks the chain; names the first "
+                       "bad event. Exit 0 intact, 1 failed, 2 unavailable."));
     sp.addOption(kJournalOption);
     sp.addOption(kPasswordSecret);
     sp.addOption(kScope);
@@ -116,8 +122,9 @@ int verify(const QStringList &args)
 
 int exportJson(const QStringList &args)
 {
-    SubcommandParser sp(QStringLiteral("journal export"), QString(),
-                        QStringLiteral("Writes every event with its hash, and the verification result, as JSON."));
+    SubcommandParser sp(
+        QStringLiteral("journal export"), QString(),
+        QStringLiteral("Writes every event with its hash, and the verification result, as JSON."));
     sp.addOption(kJournalOption);
     sp.addOption(kPasswordSecret);
     sp.addOption(kScope);
@@ -146,11 +153,11 @@ int exportJson(const QStringList &args)
         if (e) {
             events.append(e->toJson());
         } else {
-            events.append(QJsonObject{{QStringLiteral("seq"), QString::fromUtf8(row.seq)},
-                                      {QStringLiteral("unreadable"), e.error()},
-                                      {QStringLiteral("payload_text"), QString::fromUtf8(row.payload)},
-                                      {QStringLiteral("prev_hash"), QString::fromUtf8(row.prevHash)},
-                                      {QStringLiteral("hash"), QString::fromUtf8(row.hash)}});
+            events.append(QJsonObject {{QStringLiteral("seq"), QString::fromUtf8(row.seq)},
+                                       {QStringLiteral("unreadable"), e.error()},
+                                       {QStringLiteral("payload_text"), QString::fromUtf8(row.payload)},
+                                       {QStringLiteral("prev_hash"), QString::fromUtf8(row.prevHash)},
+                                       {QStringLiteral("hash"), QString::fromUtf8(row.hash)}});
         }
         return true;
     });
@@ -159,21 +166,21 @@ int exportJson(const QStringList &args)
         return UsageOrUnavailable;
     }
     const JournalVerifyReport r = verifier.report();
-    QJsonObject verification{{QStringLiteral("ok"), r.ok()},
-                             {QStringLiteral("verified_events"), r.verifiedCount},
-                             {QStringLiteral("head_hash"), QString::fromLatin1(r.headHash)}};
+    QJsonObject verification {{QStringLiteral("ok"), r.ok()},
+                              {QStringLiteral("verified_events"), r.verifiedCount},
+                              {QStringLiteral("head_hash"), QString::fromLatin1(r.headHash)}};
     if (r.fault) {
         verification.insert(QStringLiteral("first_bad_event"), r.fault->seq);
         verification.insert(QStringLiteral("problem"), JournalFault::kindName(r.fault->kind));
         verification.insert(QStringLiteral("detail"), r.fault->detail);
     }
-    const QJsonObject doc{{QStringLiteral("format"), QStringLiteral("cutover-cockpit-journal")},
-                          {QStringLiteral("version"), 1},
-                          {QStringLiteral("journal"), (*journal)->location()},
-                          {QStringLiteral("hash_algorithm"), QStringLiteral("sha256")},
-                          {QStringLiteral("event_count"), events.size()},
-                          {QStringLiteral("verification"), verification},
-                          {QStringLiteral("events"), events}};
+    const QJsonObject doc {{QStringLiteral("format"), QStringLiteral("cutover-cockpit-journal")},
+                           {QStringLiteral("version"), 1},
+                           {QStringLiteral("journal"), (*journal)->location()},
+                           {QStringLiteral("hash_algorithm"), QStringLiteral("sha256")},
+                           {QStringLiteral("event_count"), events.size()},
+                           {QStringLiteral("verification"), verification},
+                           {QStringLiteral("events"), events}};
     const QByteArray bytes = QJsonDocument(doc).toJson(QJsonDocument::Indented);
     if (sp.parser().isSet(out)) {
         QSaveFile file(sp.parser().value(out));
@@ -182,10 +189,11 @@ int exportJson(const QStringList &args)
                              .arg(sp.parser().value(out), file.errorString()));
             return UsageOrUnavailable;
         }
-        Console::err(QStringLiteral("journal %1: %2 events written to %3%4\n")
-                         .arg((*journal)->location())
-                         .arg(events.size())
-                         .arg(sp.parser().value(out), r.ok() ? QString() : QStringLiteral(" (verification FAILED)")));
+        Console::err(
+            QStringLiteral("journal %1: %2 events written to %3%4\n")
+                .arg((*journal)->location())
+                .arg(events.size())
+                .arg(sp.parser().value(out), r.ok() ? QString() : QStringLiteral(" (verification FAILED)")));
     } else {
         Console::out(QString::fromUtf8(bytes));
     }
@@ -194,18 +202,21 @@ int exportJson(const QStringList &args)
 
 int init(const QStringList &args)
 {
-    SubcommandParser sp(QStringLiteral("journal init"), QString(),
-                        QStringLiteral("Creates the shared journal schema (cockpit.events, append-only) and a login "
-                                       "role that may only SELECT from it. For a file SPEC: an empty journal."));
+    SubcommandParser sp(
+        QStringLiteral("journal init"), QString(),
+        QStringLiteral("Creates the shared journal schema (cockpit.events, append-only) and a login "
+                       "role that may only SELECT from it. For a file SPEC: an empty journal."));
     sp.addOption(kJournalOption);
     sp.addOption(kPasswordSecret);
     sp.addOption(kScope);
-    const QCommandLineOption role(QStringLiteral("viewer-role"), QStringLiteral("The SELECT-only login role to create."),
+    const QCommandLineOption role(QStringLiteral("viewer-role"),
+                                  QStringLiteral("The SELECT-only login role to create."),
                                   QStringLiteral("NAME"));
-    const QCommandLineOption rolePassword(QStringLiteral("viewer-password-secret"),
-                                          QStringLiteral("Keychain secret holding the viewer role's password (default: "
-                                                         "no password, e.g. certificate login)."),
-                                          QStringLiteral("NAME"));
+    const QCommandLineOption rolePassword(
+        QStringLiteral("viewer-password-secret"),
+        QStringLiteral("Keychain secret holding the viewer role's password (default: "
+                       "no password, e.g. certificate login)."),
+        QStringLiteral("NAME"));
     sp.addOption(role);
     sp.addOption(rolePassword);
     if (auto done = sp.parse(args))
@@ -217,20 +228,23 @@ int init(const QStringList &args)
 
     if (!JournalFactory::isPostgres(spec)) {
         if (p.isSet(role))
-            return sp.usageError(QStringLiteral("--viewer-role needs a PostgreSQL journal; share a file journal by "
-                                                "file permissions"));
+            return sp.usageError(
+                QStringLiteral("--viewer-role needs a PostgreSQL journal; share a file journal by "
+                               "file permissions"));
         auto j = JournalFactory::open(spec);
         if (!j) {
             Console::err(QStringLiteral("cutover-cockpit journal init: %1\n").arg(j.error().toString()));
             return UsageOrUnavailable;
         }
-        Console::out(QStringLiteral("journal %1: ready, %2 events\n").arg((*j)->location()).arg(*(*j)->count()));
+        Console::out(
+            QStringLiteral("journal %1: ready, %2 events\n").arg((*j)->location()).arg(*(*j)->count()));
         return Ok;
     }
     if (!p.isSet(role))
         return sp.usageError(QStringLiteral("--viewer-role NAME is required for a PostgreSQL journal"));
     if (!PostgresJournal::isValidRoleName(p.value(role)))
-        return sp.usageError(QStringLiteral("viewer role %1: use lowercase letters, digits and _").arg(p.value(role)));
+        return sp.usageError(
+            QStringLiteral("viewer role %1: use lowercase letters, digits and _").arg(p.value(role)));
     auto parsed = PostgresJournalSpec::parse(spec);
     if (!parsed)
         return sp.usageError(parsed.error().toString());
@@ -257,10 +271,11 @@ int init(const QStringList &args)
         Console::err(QStringLiteral("cutover-cockpit journal init: %1\n").arg(ok.error().toString()));
         return UsageOrUnavailable;
     }
-    Console::out(QStringLiteral("journal %1: schema cockpit ready, %2 events; role %3 may log in and only SELECT%4\n")
-                     .arg((*journal)->location())
-                     .arg(*(*journal)->count())
-                     .arg(p.value(role), viewerPassword.isEmpty() ? QStringLiteral(" (no password set)") : QString()));
+    Console::out(
+        QStringLiteral("journal %1: schema cockpit ready, %2 events; role %3 may log in and only SELECT%4\n")
+            .arg((*journal)->location())
+            .arg(*(*journal)->count())
+            .arg(p.value(role), viewerPassword.isEmpty() ? QStringLiteral(" (no password set)") : QString()));
     return Ok;
 }
 
@@ -271,8 +286,8 @@ int runJournalCommand(const QStringList &argsIn)
     QStringList args = argsIn;
     if (!args.isEmpty() && args.first() == QLatin1String("journal"))
         args.removeFirst();
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
-        args.first() == QLatin1String("help")) {
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
         (args.isEmpty() ? Console::err : Console::out)(QString::fromUtf8(kJournalHelp));
         return args.isEmpty() ? UsageOrUnavailable : Ok;
     }
@@ -283,8 +298,8 @@ int runJournalCommand(const QStringList &argsIn)
         return exportJson(args);
     if (command == QLatin1String("init"))
         return init(args);
-    Console::err(QStringLiteral("cutover-cockpit journal: unknown command '%1'\n\n").arg(command) +
-                 QString::fromUtf8(kJournalHelp));
+    Console::err(QStringLiteral("cutover-cockpit journal: unknown command '%1'\n\n").arg(command)
+                 + QString::fromUtf8(kJournalHelp));
     return UsageOrUnavailable;
 }
 

@@ -9,8 +9,8 @@ struct WaitUntil
 {
     Probe probe;
     QList<Condition> expect;
-    std::chrono::milliseconds every{30000};
-    std::chrono::milliseconds timeout{1800000};
+    std::chrono::milliseconds every {30000};
+    std::chrono::milliseconds timeout {1800000};
 };
 
 struct SqlStatement
@@ -28,7 +28,7 @@ struct Action
     QString description;
     std::variant<HttpRequest, SqlStatement, CommandSpec, ManualCheck, WaitUntil> what;
     QList<Condition> expect; // what the action's own observation must show to count as done
-    bool writes = false;     // needs explicit confirmation; SQL actions always write
+    bool writes = false; // needs explicit confirmation; SQL actions always write
     // Timed schedule (seed C): planned start relative to the window start, and planned duration.
     std::optional<std::chrono::milliseconds> plannedStart;
     std::optional<std::chrono::milliseconds> plannedDuration;

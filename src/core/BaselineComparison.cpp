@@ -122,12 +122,14 @@ DegradationReport BaselineComparison::noDegradation(const QList<double> &baselin
     } else if (r.test.p <= alpha && !(r.medianChange <= tolerance)) {
         r.verdict = Verdict::Fail;
         r.explanation = QStringLiteral("degraded: p %1 <= alpha %2 and the median rose %3 (tolerance %4): %5")
-                            .arg(num(r.test.p), num(alpha), pct(r.medianChange), QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
+                            .arg(num(r.test.p), num(alpha), pct(r.medianChange),
+                                 QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
     } else if (r.test.p <= alpha) {
         r.verdict = Verdict::Pass;
         r.explanation = QStringLiteral("no degradation beyond tolerance: p %1 <= alpha %2, but the median "
                                        "changed %3 (tolerance %4): %5")
-                            .arg(num(r.test.p), num(alpha), pct(r.medianChange), QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
+                            .arg(num(r.test.p), num(alpha), pct(r.medianChange),
+                                 QString::number(tolerance * 100, 'f', 1) + QLatin1Char('%'), numbers);
     } else {
         r.verdict = Verdict::Pass;
         r.explanation

@@ -16,11 +16,11 @@ namespace cockpit {
 
 struct HttpRequest
 {
-    QString connection;          // an http connection; empty when url is absolute
-    QString url;                 // absolute URL, or path relative to the connection's base_url
+    QString connection; // an http connection; empty when url is absolute
+    QString url; // absolute URL, or path relative to the connection's base_url
     QString method = QStringLiteral("GET");
     QMap<QString, QString> headers;
-    QByteArray body;             // `body:` text or `json:` serialized (then Content-Type is JSON)
+    QByteArray body; // `body:` text or `json:` serialized (then Content-Type is JSON)
     std::optional<std::chrono::milliseconds> timeout; // default: the connection's, else 10 s
     bool followRedirects = false;
     bool insecureSkipVerify = false;
@@ -32,7 +32,7 @@ struct SqlQuery
     QString connection;
     QString query;
     std::optional<std::chrono::milliseconds> timeout; // statement timeout; default the connection's
-    int maxRows = 100;                                 // rows kept in the observation
+    int maxRows = 100; // rows kept in the observation
 };
 
 struct CommandSpec
@@ -40,7 +40,7 @@ struct CommandSpec
     QStringList argv; // run without a shell
     QString workingDirectory;
     QMap<QString, QString> env;
-    std::chrono::milliseconds timeout{60000};
+    std::chrono::milliseconds timeout {60000};
 };
 
 struct SecretCheck
@@ -62,8 +62,8 @@ struct RowCountCheck
     QString target;
     QList<TablePair> tables;
     Method method = Method::Exact;
-    double tolerance = 0;             // 0 = exact
-    bool tolerancePercent = false;    // "2%" of the source count, else absolute rows
+    double tolerance = 0; // 0 = exact
+    bool tolerancePercent = false; // "2%" of the source count, else absolute rows
 };
 
 struct ManualCheck
@@ -85,7 +85,7 @@ struct Check
     QString id;
     QString title;
     QString description;
-    QString category;    // free text: service, data, infrastructure, team, code, config ...
+    QString category; // free text: service, data, infrastructure, team, code, config ...
     bool required = true; // a failing required check is a blocker (NO-GO)
     Probe probe;
     QList<Condition> expect;

@@ -19,8 +19,7 @@ std::pair<bool, QString> defaultExpectation(const Check &check, const Observatio
             return {true, QStringLiteral("HTTP %1").arg(o.status)};
         return {false, QStringLiteral("HTTP %1 (expected 2xx)").arg(o.status)};
     case Observation::Kind::Sql: return {true, QStringLiteral("%1 row(s)").arg(o.rowCount)};
-    case Observation::Kind::Command:
-        return {o.exitCode == 0, QStringLiteral("exit code %1").arg(o.exitCode)};
+    case Observation::Kind::Command: return {o.exitCode == 0, QStringLiteral("exit code %1").arg(o.exitCode)};
     case Observation::Kind::Secret:
         if (!o.secretPresent)
             return {false, QStringLiteral("secret is missing")};
@@ -98,9 +97,10 @@ CheckResult CheckResult::evaluate(const Check &check, Observation observation)
         // After a probe error the conditions only restate that nothing was seen: the error says it all.
         if (!o.error.isEmpty())
             r.summary = failed.isEmpty() ? o.error
-                                         : o.error + QStringLiteral(" (%1 of %2 conditions not met)")
-                                                         .arg(failed.size())
-                                                         .arg(check.expect.size());
+                                         : o.error
+                    + QStringLiteral(" (%1 of %2 conditions not met)")
+                          .arg(failed.size())
+                          .arg(check.expect.size());
     }
     return r;
 }
@@ -109,15 +109,17 @@ QJsonObject CheckResult::toJson() const
 {
     QJsonArray conds;
     for (const auto &c : conditions)
-        conds.append(QJsonObject{{QStringLiteral("outcome"), c.outcome == ConditionResult::Outcome::Pass   ? QStringLiteral("pass")
-                                                             : c.outcome == ConditionResult::Outcome::Fail ? QStringLiteral("fail")
-                                                                                                           : QStringLiteral("no_data")},
-                                 {QStringLiteral("explanation"), c.explanation}});
-    return QJsonObject{{QStringLiteral("id"), checkId},
-                       {QStringLiteral("verdict"), verdictName(verdict)},
-                       {QStringLiteral("summary"), summary},
-                       {QStringLiteral("conditions"), conds},
-                       {QStringLiteral("observation"), observation.toJson()}};
+        conds.append(
+            QJsonObject {{QStringLiteral("outcome"),
+                          c.outcome == ConditionResult::Outcome::Pass       ? QStringLiteral("pass")
+                              : c.outcome == ConditionResult::Outcome::Fail ? QStringLiteral("fail")
+                                                                            : QStringLiteral("no_data")},
+                         {QStringLiteral("explanation"), c.explanation}});
+    return QJsonObject {{QStringLiteral("id"), checkId},
+                        {QStringLiteral("verdict"), verdictName(verdict)},
+                        {QStringLiteral("summary"), summary},
+                        {QStringLiteral("conditions"), conds},
+                        {QStringLiteral("observation"), observation.toJson()}};
 }
 
 } // namespace cockpit

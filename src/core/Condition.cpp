@@ -19,7 +19,7 @@ Expected<Condition, ConditionSyntaxError> Condition::parse(const QString &text)
 ConditionResult Condition::evaluate(const Observation &observation) const
 {
     if (!m_root) // a default-constructed Condition never passes
-        return ConditionResult{ConditionResult::Outcome::Fail, QStringLiteral("<empty condition>")};
+        return ConditionResult {ConditionResult::Outcome::Fail, QStringLiteral("<empty condition>")};
     return ConditionEvaluator::evaluate(*m_root, observation);
 }
 

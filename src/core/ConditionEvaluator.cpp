@@ -19,7 +19,7 @@ namespace {
 struct Resolved
 {
     QList<Scalar> items;
-    bool multi = false;  // [COLUMN]: every value must satisfy the comparison
+    bool multi = false; // [COLUMN]: every value must satisfy the comparison
     bool noData = false; // a metric without a sample
 };
 
@@ -115,7 +115,8 @@ class Context
 public:
     explicit Context(const Observation &o)
         : obs(o)
-    {}
+    {
+    }
     const Observation &obs;
 
     // The body as JSON, parsed on first use; nullptr when it is not JSON.
@@ -371,7 +372,7 @@ ConditionResult ConditionEvaluator::evaluate(const Node &node, const Observation
 
     ConditionResult result;
     result.explanation = side(node.lhs, left, node.rhs.quoted) + u' ' + opText(node.op) + u' '
-                         + side(node.rhs, right, node.lhs.quoted);
+        + side(node.rhs, right, node.lhs.quoted);
     if ((!node.lhs.isMatcher() && left.noData) || (!node.rhs.isMatcher() && right.noData)) {
         result.outcome = ConditionResult::Outcome::NoData;
         return result;
@@ -394,9 +395,9 @@ ConditionResult ConditionEvaluator::evaluate(const Node &node, const Observation
         pass = all(subject.items, [&](const Scalar &s) { return matches(s, matcher) != negate; });
     } else if (left.multi && right.multi) {
         pass = left.items.size() == right.items.size()
-               && all(left.items, [&, i = qsizetype(0)](const Scalar &s) mutable {
-                      return compare(s, node.op, right.items[i++]);
-                  });
+            && all(left.items, [&, i = qsizetype(0)](const Scalar &s) mutable {
+                   return compare(s, node.op, right.items[i++]);
+               });
     } else if (left.multi) {
         pass = all(left.items, [&](const Scalar &s) { return compare(s, node.op, right.items.first()); });
     } else if (right.multi) {

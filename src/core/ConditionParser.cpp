@@ -78,7 +78,7 @@ int editDistance(QStringView a, QStringView b)
     return d[n][m];
 }
 
-template <class Range> QString closest(QStringView word, const Range &candidates)
+template<class Range> QString closest(QStringView word, const Range &candidates)
 {
     if (word.isEmpty() || word.size() > 40)
         return {};
@@ -193,7 +193,7 @@ Expected<std::shared_ptr<const Node>, ConditionSyntaxError> ConditionParser::par
 
 ConditionSyntaxError ConditionParser::errorAt(qsizetype pos, QString message) const
 {
-    return ConditionSyntaxError{int(std::min<qsizetype>(pos, m_text.size())) + 1, std::move(message)};
+    return ConditionSyntaxError {int(std::min<qsizetype>(pos, m_text.size())) + 1, std::move(message)};
 }
 
 QString ConditionParser::sourceFrom(qsizetype start) const
@@ -232,8 +232,8 @@ Expected<std::shared_ptr<const Node>, ConditionSyntaxError> ConditionParser::run
     node->lhs.position = lhsStart;
 
     skipSpaces();
-    const QString expectedOperator
-        = QStringLiteral("expected an operator (==, !=, <, <=, >, >=) after %1").arg(node->lhs.source.left(60));
+    const QString expectedOperator = QStringLiteral("expected an operator (==, !=, <, <=, >, >=) after %1")
+                                         .arg(node->lhs.source.left(60));
     if (atEnd())
         return unexpected(errorAt(m_pos, expectedOperator));
     const qsizetype opStart = m_pos;
@@ -271,14 +271,14 @@ Expected<std::shared_ptr<const Node>, ConditionSyntaxError> ConditionParser::run
     node->rhs.position = rhsStart;
 
     if (node->lhs.isMatcher() && node->rhs.isMatcher())
-        return unexpected(
-            errorAt(rhsStart, QStringLiteral("pat() and any() can't be compared with each other: "
-                                             "one side must be a placeholder or value")));
+        return unexpected(errorAt(rhsStart,
+                                  QStringLiteral("pat() and any() can't be compared with each other: "
+                                                 "one side must be a placeholder or value")));
     if ((node->lhs.isMatcher() || node->rhs.isMatcher()) && node->op != Op::Eq && node->op != Op::Ne)
         return unexpected(errorAt(opStart, QStringLiteral("pat() and any() only work with == and !=")));
     if (node->op != Op::Eq && node->op != Op::Ne) {
         for (const auto &[literal, other] :
-             {std::pair{&node->lhs, &node->rhs}, std::pair{&node->rhs, &node->lhs}}) {
+             {std::pair {&node->lhs, &node->rhs}, std::pair {&node->rhs, &node->lhs}}) {
             if (literal->kind != Operand::Kind::Literal || literal->quoted || literal->literal.number)
                 continue;
             // An ordering against a value that can never be a number fails on every sample; say so
@@ -337,9 +337,9 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::leftOperand()
         o.literal = unquotedLiteral(o.source);
         return o;
     }
-    return unexpected(
-        errorAt(start, QStringLiteral("expected a placeholder such as [STATUS], a function such as "
-                                      "len(...), a metric name or a value")));
+    return unexpected(errorAt(start,
+                              QStringLiteral("expected a placeholder such as [STATUS], a function such as "
+                                             "len(...), a metric name or a value")));
 }
 
 Expected<Operand, ConditionSyntaxError> ConditionParser::rightOperand(const QString &op)
@@ -381,12 +381,12 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::rightOperand(const QStr
         if (!atEnd()) {
             const QStringView rest = QStringView(m_text).mid(m_pos);
             if (rest.startsWith(u"&&") || rest.startsWith(u"||"))
-                return unexpected(
-                    errorAt(m_pos, QStringLiteral("&& and || are not supported: list each condition "
-                                                  "separately")));
-            return unexpected(errorAt(
-                m_pos,
-                QStringLiteral("expected the end of the condition after %1 %2").arg(op, result->source.left(60))));
+                return unexpected(errorAt(m_pos,
+                                          QStringLiteral("&& and || are not supported: list each condition "
+                                                         "separately")));
+            return unexpected(errorAt(m_pos,
+                                      QStringLiteral("expected the end of the condition after %1 %2")
+                                          .arg(op, result->source.left(60))));
         }
         return std::move(*result);
     }
@@ -399,9 +399,9 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::rightOperand(const QStr
     for (qsizetype i = 0; i + 1 < rest.size(); ++i) {
         const QStringView two = rest.mid(i, 2);
         if (two == u"&&" || two == u"||")
-            return unexpected(
-                errorAt(start + i, QStringLiteral("&& and || are not supported: list each condition "
-                                                  "separately")));
+            return unexpected(errorAt(start + i,
+                                      QStringLiteral("&& and || are not supported: list each condition "
+                                                     "separately")));
         if (rest[i].isSpace() && isOperatorChar(rest[i + 1])) {
             qsizetype j = i + 1;
             while (j < rest.size() && isOperatorChar(rest[j]))
@@ -410,11 +410,11 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::rightOperand(const QStr
                 const QStringView second = rest.mid(i + 1, j - i - 1);
                 if (second == u"==" || second == u"!=" || second == u"<" || second == u"<=" || second == u">"
                     || second == u">=")
-                    return unexpected(
-                        errorAt(start + i + 1, QStringLiteral("a condition has one operator, found a "
-                                                              "second one: %1 (quote the value if it "
-                                                              "is text)")
-                                                   .arg(second)));
+                    return unexpected(errorAt(start + i + 1,
+                                              QStringLiteral("a condition has one operator, found a "
+                                                             "second one: %1 (quote the value if it "
+                                                             "is text)")
+                                                  .arg(second)));
             }
         }
     }
@@ -445,19 +445,21 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::placeholder()
     if (!info) {
         for (const char16_t *g : gatusOnly)
             if (name == g)
-                return unexpected(
-                    errorAt(start, QStringLiteral("placeholder [%1] is not supported: Cutover Cockpit "
-                                                  "has no probe that observes it")
-                                       .arg(name)));
+                return unexpected(errorAt(start,
+                                          QStringLiteral("placeholder [%1] is not supported: Cutover Cockpit "
+                                                         "has no probe that observes it")
+                                              .arg(name)));
         QStringList known;
         for (const auto &p : placeholders)
             known.append(QString::fromUtf16(p.name));
         const QString suggestion = closest(name, known);
         if (!suggestion.isEmpty())
-            return unexpected(errorAt(start, QStringLiteral("unknown placeholder [%1], did you mean [%2]?")
-                                                 .arg(rawName.left(40), suggestion)));
-        return unexpected(errorAt(start, QStringLiteral("unknown placeholder [%1], expected one of [%2]")
-                                             .arg(rawName.left(40), known.join(QStringLiteral("], [")))));
+            return unexpected(errorAt(start,
+                                      QStringLiteral("unknown placeholder [%1], did you mean [%2]?")
+                                          .arg(rawName.left(40), suggestion)));
+        return unexpected(errorAt(start,
+                                  QStringLiteral("unknown placeholder [%1], expected one of [%2]")
+                                      .arg(rawName.left(40), known.join(QStringLiteral("], [")))));
     }
 
     Operand o;
@@ -478,11 +480,11 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::placeholder()
         const QString what = info->source == Source::Header ? QStringLiteral("a header name")
                                                             : QStringLiteral("a column name");
         if (peek() != u'.')
-            return unexpected(
-                errorAt(m_pos, QStringLiteral("expected '.' and %1 after [%2], e.g. [%2].%3")
-                                   .arg(what, name,
-                                        info->source == Source::Header ? QStringLiteral("Content-Type")
-                                                                       : QStringLiteral("status"))));
+            return unexpected(errorAt(m_pos,
+                                      QStringLiteral("expected '.' and %1 after [%2], e.g. [%2].%3")
+                                          .arg(what, name,
+                                               info->source == Source::Header ? QStringLiteral("Content-Type")
+                                                                              : QStringLiteral("status"))));
         const qsizetype fieldStart = ++m_pos;
         while (!atEnd() && !JsonPath::isStopCharacter(peek()))
             ++m_pos;
@@ -500,10 +502,10 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::placeholder()
     }
     case Suffix::None:
         if (peek() == u'.' || peek() == u'[')
-            return unexpected(
-                errorAt(m_pos, QStringLiteral("[%1] takes no path: only [BODY], [HEADER] and [COLUMN] "
-                                              "do")
-                                   .arg(name)));
+            return unexpected(errorAt(m_pos,
+                                      QStringLiteral("[%1] takes no path: only [BODY], [HEADER] and [COLUMN] "
+                                                     "do")
+                                          .arg(name)));
         break;
     }
     o.source = sourceFrom(start);
@@ -531,10 +533,11 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::function(const QString 
             o.placeholder = Source::Metric;
             o.name = sourceFrom(idStart);
         } else {
-            return unexpected(errorAt(m_pos, isHas ? QStringLiteral("has() takes a placeholder such as "
-                                                                    "[BODY].errors or a metric name")
-                                                   : QStringLiteral("len() takes a placeholder such as "
-                                                                    "[BODY].items")));
+            return unexpected(errorAt(m_pos,
+                                      isHas ? QStringLiteral("has() takes a placeholder such as "
+                                                             "[BODY].errors or a metric name")
+                                            : QStringLiteral("len() takes a placeholder such as "
+                                                             "[BODY].items")));
         }
         skipSpaces();
         if (peek() != u')')
@@ -585,8 +588,9 @@ Expected<Operand, ConditionSyntaxError> ConditionParser::function(const QString 
                     ++m_pos;
                 const QString item = sourceFrom(itemStart).trimmed();
                 if (item.isEmpty())
-                    return unexpected(errorAt(itemStart, QStringLiteral("expected a value in any(), e.g. "
-                                                                        "any(200, 204)")));
+                    return unexpected(errorAt(itemStart,
+                                              QStringLiteral("expected a value in any(), e.g. "
+                                                             "any(200, 204)")));
                 o.options.append(unquotedLiteral(item));
             }
             skipSpaces();

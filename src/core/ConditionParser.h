@@ -47,12 +47,12 @@ struct Operand
 {
     enum class Kind { Literal, Placeholder, Len, Has, Pattern, Any };
     Kind kind = Kind::Literal;
-    QString source;         // as written, for explanations
+    QString source; // as written, for explanations
     qsizetype position = 0; // where it starts in the condition text
 
     // Placeholder, Len, Has
     Source placeholder = Source::Status;
-    QString name;  // header, column or metric name
+    QString name; // header, column or metric name
     JsonPath path; // [BODY] path; empty for the raw body
 
     // Literal
@@ -107,7 +107,8 @@ public:
 private:
     explicit ConditionParser(const QString &text)
         : m_text(text)
-    {}
+    {
+    }
 
     Expected<std::shared_ptr<const condition::Node>, ConditionSyntaxError> run();
     Expected<condition::Operand, ConditionSyntaxError> leftOperand();

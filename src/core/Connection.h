@@ -21,10 +21,10 @@ struct PostgresConnection
     int port = 5432;
     QString database;
     QString user;
-    QString sslmode;        // empty: verify-full for non-loopback hosts, prefer for loopback
-    QString caFile;         // sslrootcert
-    std::chrono::milliseconds connectTimeout{5000};
-    std::chrono::milliseconds statementTimeout{30000};
+    QString sslmode; // empty: verify-full for non-loopback hosts, prefer for loopback
+    QString caFile; // sslrootcert
+    std::chrono::milliseconds connectTimeout {5000};
+    std::chrono::milliseconds statementTimeout {30000};
 };
 
 struct SqliteConnection
@@ -38,7 +38,7 @@ struct HttpService
     QMap<QString, QString> headers; // default headers sent with every request
     QString caFile;
     bool insecureSkipVerify = false; // must be explicit; marked in the evidence
-    std::chrono::milliseconds timeout{10000};
+    std::chrono::milliseconds timeout {10000};
 };
 
 // A named connection of a runbook (`connections:`).
@@ -47,8 +47,8 @@ struct Connection
     QString name;
     QString description;
     std::variant<PostgresConnection, SqliteConnection, HttpService> target;
-    SecretRef password;   // postgres password
-    SecretRef token;      // HTTP bearer token
+    SecretRef password; // postgres password
+    SecretRef token; // HTTP bearer token
     bool writable = false; // only writable connections may run SQL actions
     int maxConcurrent = 4; // checks run at once on this connection
 
@@ -57,8 +57,8 @@ struct Connection
     QString kindName() const
     {
         return std::holds_alternative<PostgresConnection>(target) ? QStringLiteral("postgres")
-               : std::holds_alternative<SqliteConnection>(target) ? QStringLiteral("sqlite")
-                                                                   : QStringLiteral("http");
+            : std::holds_alternative<SqliteConnection>(target)    ? QStringLiteral("sqlite")
+                                                                  : QStringLiteral("http");
     }
 };
 

@@ -16,7 +16,8 @@ Expected<Milliseconds, QString> parseDuration(QStringView text)
         while (i < s.size() && s[i].isDigit())
             ++i;
         if (i == numStart)
-            return unexpected(QStringLiteral("expected a duration like 90s, 15m, 24h or 7d, got \"%1\"").arg(s));
+            return unexpected(
+                QStringLiteral("expected a duration like 90s, 15m, 24h or 7d, got \"%1\"").arg(s));
         bool ok = false;
         const qint64 n = s.mid(numStart, i - numStart).toLongLong(&ok);
         const qsizetype unitStart = i;
@@ -37,10 +38,11 @@ Expected<Milliseconds, QString> parseDuration(QStringView text)
         else if (unit == u"w")
             factor = 7 * 86'400'000LL;
         if (factor == 0)
-            return unexpected(unit.isEmpty()
-                                  ? QStringLiteral("duration \"%1\" needs a unit (ms, s, m, h, d or w)").arg(s)
-                                  : QStringLiteral("unknown duration unit \"%1\" in \"%2\" (expected ms, s, m, h, d or w)")
-                                        .arg(unit, s));
+            return unexpected(
+                unit.isEmpty()
+                    ? QStringLiteral("duration \"%1\" needs a unit (ms, s, m, h, d or w)").arg(s)
+                    : QStringLiteral("unknown duration unit \"%1\" in \"%2\" (expected ms, s, m, h, d or w)")
+                          .arg(unit, s));
         if (!ok || n > std::numeric_limits<qint64>::max() / factor
             || total > std::numeric_limits<qint64>::max() - n * factor)
             return unexpected(QStringLiteral("duration \"%1\" is too large").arg(s));
@@ -59,8 +61,11 @@ QString formatDuration(Milliseconds d)
         out += u'-';
         ms = -ms;
     }
-    static constexpr struct { qint64 factor; const char16_t *unit; } units[] = {
-        {86'400'000, u"d"}, {3'600'000, u"h"}, {60'000, u"m"}, {1000, u"s"}, {1, u"ms"}};
+    static constexpr struct
+    {
+        qint64 factor;
+        const char16_t *unit;
+    } units[] = {{86'400'000, u"d"}, {3'600'000, u"h"}, {60'000, u"m"}, {1000, u"s"}, {1, u"ms"}};
     for (const auto &u : units) {
         if (ms >= u.factor) {
             out += QString::number(ms / u.factor) + QString::fromUtf16(u.unit);

@@ -16,9 +16,9 @@ struct Error
 
     static Error at(QString file, int line, int column, QString message)
     {
-        return Error{std::move(message), std::move(file), line, column};
+        return Error {std::move(message), std::move(file), line, column};
     }
-    static Error plain(QString message) { return Error{std::move(message), {}, 0, 0}; }
+    static Error plain(QString message) { return Error {std::move(message), {}, 0, 0}; }
 
     QString toString() const;
     bool operator==(const Error &) const = default;

@@ -12,8 +12,21 @@ bool isTokenChar(char c)
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-': case '.':
-    case '^': case '_': case '`': case '|': case '~': return true;
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
     default: return false;
     }
 }
@@ -31,7 +44,10 @@ QByteArrayView trimmedOws(QByteArrayView v)
 class LineReader
 {
 public:
-    explicit LineReader(QByteArrayView data) : m_data(data) {}
+    explicit LineReader(QByteArrayView data)
+        : m_data(data)
+    {
+    }
     // False when no complete line is left.
     bool next(QByteArrayView &line)
     {
@@ -178,8 +194,7 @@ Expected<Body, QString> readChunked(LineReader &in)
             return unexpected(QStringLiteral("chunk not followed by CRLF"));
     }
     // Trailer fields until the empty line; a response cut right after the last chunk is accepted.
-    while (in.next(line) && !line.isEmpty()) {
-    }
+    while (in.next(line) && !line.isEmpty()) { }
     return body;
 }
 

@@ -86,8 +86,8 @@ std::optional<QString> decodeUtf8(const QByteArray &bytes)
 QByteArray JournalEvent::canonicalBytes(const JournalRawRow &row)
 {
     QByteArray out;
-    out.reserve(64 + row.runId.size() + row.type.size() + row.actor.size() + row.payload.size() +
-                row.prevHash.size() + row.seq.size() + row.at.size());
+    out.reserve(64 + row.runId.size() + row.type.size() + row.actor.size() + row.payload.size()
+                + row.prevHash.size() + row.seq.size() + row.at.size());
     appendNetstring(out, kTag);
     appendNetstring(out, row.seq);
     appendNetstring(out, row.runId);
@@ -122,9 +122,14 @@ JournalEvent JournalEvent::seal(const JournalEventDraft &draft, qint64 seq, cons
 
 JournalRawRow JournalEvent::toRawRow() const
 {
-    return JournalRawRow{QByteArray::number(m_seq), m_runId.toUtf8(),    QByteArray::number(m_at),
-                         typeName().toUtf8(),       m_actor.toUtf8(),    m_payloadJson,
-                         m_prevHash,                m_hash};
+    return JournalRawRow {QByteArray::number(m_seq),
+                          m_runId.toUtf8(),
+                          QByteArray::number(m_at),
+                          typeName().toUtf8(),
+                          m_actor.toUtf8(),
+                          m_payloadJson,
+                          m_prevHash,
+                          m_hash};
 }
 
 Expected<JournalEvent, QString> JournalEvent::fromRawRow(const JournalRawRow &row)
@@ -151,10 +156,11 @@ Expected<JournalEvent, QString> JournalEvent::fromRawRow(const JournalRawRow &ro
     if (!actor)
         return unexpected(QStringLiteral("actor is not valid UTF-8"));
     e.m_actor = *actor;
-    QJsonParseError err{};
+    QJsonParseError err {};
     const QJsonDocument doc = QJsonDocument::fromJson(row.payload, &err);
     if (err.error != QJsonParseError::NoError)
-        return unexpected(QStringLiteral("payload is not JSON (%1 at offset %2)").arg(err.errorString()).arg(err.offset));
+        return unexpected(
+            QStringLiteral("payload is not JSON (%1 at offset %2)").arg(err.errorString()).arg(err.offset));
     if (!doc.isObject())
         return unexpected(QStringLiteral("payload is not a JSON object"));
     e.m_payload = doc.object();
@@ -170,12 +176,11 @@ Expected<JournalEvent, QString> JournalEvent::fromRawRow(const JournalRawRow &ro
 
 QJsonObject JournalEvent::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("seq"), m_seq},
         {QStringLiteral("run_id"), m_runId},
         {QStringLiteral("at"), m_at},
-        {QStringLiteral("at_iso"),
-         QDateTime::fromMSecsSinceEpoch(m_at, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("at_iso"), QDateTime::fromMSecsSinceEpoch(m_at, Qt::UTC).toString(Qt::ISODateWithMs)},
         {QStringLiteral("type"), typeName()},
         {QStringLiteral("actor"), m_actor},
         {QStringLiteral("payload"), m_payload},

@@ -56,9 +56,9 @@ public:
 
     bool operator==(const JournalEvent &other) const
     {
-        return m_seq == other.m_seq && m_hash == other.m_hash && m_prevHash == other.m_prevHash &&
-               m_payloadJson == other.m_payloadJson && m_runId == other.m_runId && m_at == other.m_at &&
-               m_type == other.m_type && m_actor == other.m_actor;
+        return m_seq == other.m_seq && m_hash == other.m_hash && m_prevHash == other.m_prevHash
+            && m_payloadJson == other.m_payloadJson && m_runId == other.m_runId && m_at == other.m_at
+            && m_type == other.m_type && m_actor == other.m_actor;
     }
 
 private:

@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr std::array<std::pair<JournalEventType, const char *>, 17> kNames{{
+constexpr std::array<std::pair<JournalEventType, const char *>, 17> kNames {{
     {JournalEventType::RunStarted, "run_started"},
     {JournalEventType::StageEntered, "stage_entered"},
     {JournalEventType::CheckObserved, "check_observed"},

@@ -13,9 +13,9 @@ struct JournalRawRow
     QByteArray at;
     QByteArray type;
     QByteArray actor;
-    QByteArray payload;  // the JSON object text, byte for byte as hashed
+    QByteArray payload; // the JSON object text, byte for byte as hashed
     QByteArray prevHash; // 64 lowercase hex digits
-    QByteArray hash;     // 64 lowercase hex digits
+    QByteArray hash; // 64 lowercase hex digits
 };
 
 } // namespace cockpit

@@ -13,28 +13,28 @@ namespace cockpit {
 struct JournalFault
 {
     enum class Kind {
-        Unparsable,   // a field can't be read: seq/at not canonical decimal, bad UTF-8, unknown type,
-                      // payload not a JSON object, hash not 64 lowercase hex digits
-        SeqGap,       // an event is missing (seq = the missing one)
-        Reorder,      // events are out of order or repeated (seq = the first one out of place)
-        ChainBreak,   // prev_hash is not the hash of the event before (an event removed, inserted or re-hashed)
+        Unparsable, // a field can't be read: seq/at not canonical decimal, bad UTF-8, unknown type,
+                    // payload not a JSON object, hash not 64 lowercase hex digits
+        SeqGap, // an event is missing (seq = the missing one)
+        Reorder, // events are out of order or repeated (seq = the first one out of place)
+        ChainBreak, // prev_hash is not the hash of the event before (an event removed, inserted or re-hashed)
         HashMismatch, // the event's own bytes don't hash to its stored hash (it was modified)
     };
     Kind kind = Kind::Unparsable;
-    qint64 seq = 0;       // the event named as the first bad one (0 when the seq itself is unreadable
-                          // and no position can be inferred)
-    qint64 rowIndex = 0;  // 0-based position of the offending row in the order the rows were read
+    qint64 seq = 0; // the event named as the first bad one (0 when the seq itself is unreadable
+                    // and no position can be inferred)
+    qint64 rowIndex = 0; // 0-based position of the offending row in the order the rows were read
     QString detail;
 
     static QString kindName(Kind kind); // "hash mismatch", "chain break", "seq gap", "reorder", "unparsable"
-    QString toString() const;           // "event 5: hash mismatch: …"
+    QString toString() const; // "event 5: hash mismatch: …"
 };
 
 struct JournalVerifyReport
 {
     qint64 eventCount = 0; // rows looked at (all of them, also past a fault)
     qint64 verifiedCount = 0; // rows verified before the first fault
-    QByteArray headHash;   // hash of the last verified event (genesis hash for an empty journal)
+    QByteArray headHash; // hash of the last verified event (genesis hash for an empty journal)
     std::optional<JournalFault> fault;
     bool ok() const { return !fault.has_value(); }
 };

@@ -34,23 +34,23 @@ Expected<JsonPath, JsonPath::SyntaxError> JsonPath::parse(QStringView text, qsiz
                    && text[i] != u']')
                 ++i;
             if (i == start)
-                return unexpected(SyntaxError{start, QStringLiteral("expected a key after '.'")});
-            path.m_segments.append(Segment{text.mid(start, i - start).toString(), -1});
+                return unexpected(SyntaxError {start, QStringLiteral("expected a key after '.'")});
+            path.m_segments.append(Segment {text.mid(start, i - start).toString(), -1});
         } else if (c == u'[') {
             const qsizetype start = ++i;
             while (i < text.size() && text[i].isDigit())
                 ++i;
             if (i == start)
                 return unexpected(
-                    SyntaxError{start, QStringLiteral("expected an array index (0, 1, ...) after '['")});
+                    SyntaxError {start, QStringLiteral("expected an array index (0, 1, ...) after '['")});
             if (i - start > maxIndexDigits)
-                return unexpected(SyntaxError{start, QStringLiteral("array index is too large")});
+                return unexpected(SyntaxError {start, QStringLiteral("array index is too large")});
             if (i >= text.size() || text[i] != u']')
-                return unexpected(SyntaxError{i, QStringLiteral("expected ']' after the array index")});
-            path.m_segments.append(Segment{{}, text.mid(start, i - start).toInt()});
+                return unexpected(SyntaxError {i, QStringLiteral("expected ']' after the array index")});
+            path.m_segments.append(Segment {{}, text.mid(start, i - start).toInt()});
             ++i;
         } else {
-            return unexpected(SyntaxError{i, QStringLiteral("expected '.' or '[' in the JSON path")});
+            return unexpected(SyntaxError {i, QStringLiteral("expected '.' or '[' in the JSON path")});
         }
     }
     if (consumed)

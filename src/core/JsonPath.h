@@ -16,7 +16,7 @@ class JsonPath
 public:
     struct Segment
     {
-        QString key;    // object member; empty when this segment is an index
+        QString key; // object member; empty when this segment is an index
         int index = -1; // array index, or -1 for a key
     };
     struct SyntaxError

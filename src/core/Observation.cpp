@@ -50,10 +50,10 @@ static QJsonValue variantToJson(const QVariant &v)
 
 QJsonObject Observation::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), kindName(kind)},
-                  {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("duration_ms"), durationMs},
-                  {QStringLiteral("connected"), connected}};
+    QJsonObject o {{QStringLiteral("kind"), kindName(kind)},
+                   {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)},
+                   {QStringLiteral("duration_ms"), durationMs},
+                   {QStringLiteral("connected"), connected}};
     if (!target.isEmpty())
         o.insert(QStringLiteral("target"), target);
     if (!error.isEmpty())
@@ -64,7 +64,7 @@ QJsonObject Observation::toJson() const
         o.insert(QStringLiteral("status"), status);
         QJsonArray hs;
         for (const auto &[k, v] : headers)
-            hs.append(QJsonArray{QString::fromLatin1(k), QString::fromLatin1(v)});
+            hs.append(QJsonArray {QString::fromLatin1(k), QString::fromLatin1(v)});
         o.insert(QStringLiteral("headers"), hs);
         o.insert(QStringLiteral("body"), QString::fromUtf8(body));
         if (bodyTruncated)
@@ -103,10 +103,10 @@ QJsonObject Observation::toJson() const
     case Kind::RowCount: {
         QJsonArray ts;
         for (const auto &t : tableCounts) {
-            QJsonObject j{{QStringLiteral("source"), t.source},
-                          {QStringLiteral("target"), t.target},
-                          {QStringLiteral("allowed_difference"), double(t.allowedDifference)},
-                          {QStringLiteral("within_tolerance"), t.withinTolerance()}};
+            QJsonObject j {{QStringLiteral("source"), t.source},
+                           {QStringLiteral("target"), t.target},
+                           {QStringLiteral("allowed_difference"), double(t.allowedDifference)},
+                           {QStringLiteral("within_tolerance"), t.withinTolerance()}};
             if (t.sourceRows)
                 j.insert(QStringLiteral("source_rows"), double(*t.sourceRows));
             if (t.targetRows)

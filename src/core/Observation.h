@@ -21,7 +21,7 @@ struct TableCount
     std::optional<qint64> sourceRows;
     std::optional<qint64> targetRows;
     qint64 allowedDifference = 0; // tolerance resolved to rows for this table
-    QString error;                // why a count is missing
+    QString error; // why a count is missing
     bool withinTolerance() const;
 };
 
@@ -32,11 +32,11 @@ struct Observation
     enum class Kind { Http, Sql, Secret, Command, RowCount, Manual, Metric };
 
     Kind kind = Kind::Http;
-    QDateTime at;            // UTC, when the probe started
-    qint64 durationMs = 0;   // wall time of the probe ([RESPONSE_TIME] for HTTP)
-    bool connected = false;  // [CONNECTED]: a connection was established
-    QString error;           // transport/probe error (timeout, refused, TLS, SQL error); empty when none
-    QString target;          // what was probed, without credentials: URL, connection name, argv[0]
+    QDateTime at; // UTC, when the probe started
+    qint64 durationMs = 0; // wall time of the probe ([RESPONSE_TIME] for HTTP)
+    bool connected = false; // [CONNECTED]: a connection was established
+    QString error; // transport/probe error (timeout, refused, TLS, SQL error); empty when none
+    QString target; // what was probed, without credentials: URL, connection name, argv[0]
 
     // HTTP
     QString method;
@@ -45,12 +45,12 @@ struct Observation
     QByteArray body;
     bool bodyTruncated = false;
     std::optional<qint64> certificateExpiresInMs; // [CERTIFICATE_EXPIRATION]; empty for plain HTTP
-    bool tlsVerificationDisabled = false;         // marked in the evidence when a runbook turned it off
+    bool tlsVerificationDisabled = false; // marked in the evidence when a runbook turned it off
 
     // SQL
     QStringList columns;
     QList<QVariantList> rows; // the first rows, capped
-    qint64 rowCount = 0;      // [ROWS]: all rows returned, not only the kept ones
+    qint64 rowCount = 0; // [ROWS]: all rows returned, not only the kept ones
     bool rowsTruncated = false;
 
     // Command

@@ -25,7 +25,7 @@ struct Metric
     QString name;
     QString connection;
     QString query;
-    std::chrono::milliseconds every{300000};
+    std::chrono::milliseconds every {300000};
     QString unit;
     QString description;
     SourcePos pos;
@@ -34,32 +34,32 @@ struct Metric
 struct Gate
 {
     enum class Kind {
-        Condition,      // expect (on metrics) held for `hold`
-        Manual,         // a person confirms
-        NoDegradation,  // duration distribution vs the previous stage (quantiles + Mann-Whitney U)
-        NoNewValues,    // set of values (e.g. error patterns) vs the previous stage
-        Check,          // a probe + expect evaluated once when the gate is evaluated
+        Condition, // expect (on metrics) held for `hold`
+        Manual, // a person confirms
+        NoDegradation, // duration distribution vs the previous stage (quantiles + Mann-Whitney U)
+        NoNewValues, // set of values (e.g. error patterns) vs the previous stage
+        Check, // a probe + expect evaluated once when the gate is evaluated
     };
     QString id;
     QString title;
     Kind kind = Kind::Condition;
     std::optional<Condition> expect;
-    std::chrono::milliseconds hold{0};            // sustained window; 0 = instantaneous
-    std::chrono::milliseconds noDataGrace{0};     // NoData beyond this stops for a decision
-    std::chrono::milliseconds recoverWithin{0};   // a failing condition may recover within this (e.g. stuck
-                                                  // imports resolved within 2 h); 0 = fail at once
+    std::chrono::milliseconds hold {0}; // sustained window; 0 = instantaneous
+    std::chrono::milliseconds noDataGrace {0}; // NoData beyond this stops for a decision
+    std::chrono::milliseconds recoverWithin {0}; // a failing condition may recover within this (e.g. stuck
+                                                 // imports resolved within 2 h); 0 = fail at once
     std::optional<std::chrono::milliseconds> every; // Check: re-evaluated on this interval during the soak
-    QString instruction;                          // Manual
-    std::optional<SqlQuery> query;                // NoDegradation / NoNewValues: values of this stage
-    double alpha = 0.05;                          // NoDegradation significance level
-    double tolerance = 0.10;                      // NoDegradation: allowed rise of the median (fraction)
-    std::optional<Check> check;                   // Check
+    QString instruction; // Manual
+    std::optional<SqlQuery> query; // NoDegradation / NoNewValues: values of this stage
+    double alpha = 0.05; // NoDegradation significance level
+    double tolerance = 0.10; // NoDegradation: allowed rise of the median (fraction)
+    std::optional<Check> check; // Check
     SourcePos pos;
 };
 
 struct Checkpoints
 {
-    QList<std::chrono::milliseconds> at;         // offsets into the stage: 1h, 6h, 24h
+    QList<std::chrono::milliseconds> at; // offsets into the stage: 1h, 6h, 24h
     std::optional<std::chrono::milliseconds> every; // or periodic: every 12h, daily
 };
 
@@ -68,13 +68,13 @@ struct Stage
     QString id;
     QString title;
     QString description;
-    QList<Action> rollout;         // actions that enter the stage (e.g. set rollout percent)
-    QList<Check> verify;           // checks right after rollout (e.g. observed split ~10%)
-    std::chrono::milliseconds soak{0};
+    QList<Action> rollout; // actions that enter the stage (e.g. set rollout percent)
+    QList<Check> verify; // checks right after rollout (e.g. observed split ~10%)
+    std::chrono::milliseconds soak {0};
     Checkpoints checkpoints;
     QList<Gate> gates;
     bool requiresSecondApprover = false; // segregation of duties for promotion
-    bool canRunAlone = false;            // may be started on its own, out of order (seed D orchestrator)
+    bool canRunAlone = false; // may be started on its own, out of order (seed D orchestrator)
     SourcePos pos;
 };
 
@@ -82,26 +82,26 @@ struct Trigger
 {
     enum class Severity { Low, Medium, High, Critical };
     enum class Response {
-        Rollback,            // immediately
-        RollbackWithin,      // within `within`
-        Extend,              // extend monitoring
-        RollbackIfPersists,  // roll back if the condition persists for `persists`
-        Incident,            // roll back and open an incident
+        Rollback, // immediately
+        RollbackWithin, // within `within`
+        Extend, // extend monitoring
+        RollbackIfPersists, // roll back if the condition persists for `persists`
+        Incident, // roll back and open an incident
     };
     QString id;
     QString title;
     std::optional<Condition> when; // on metrics; empty for manual-only triggers (e.g. user complaints)
     Severity severity = Severity::High;
     Response response = Response::Rollback;
-    std::chrono::milliseconds forDuration{0};   // condition must hold this long before firing
-    std::chrono::milliseconds within{0};
-    std::chrono::milliseconds persists{0};
+    std::chrono::milliseconds forDuration {0}; // condition must hold this long before firing
+    std::chrono::milliseconds within {0};
+    std::chrono::milliseconds persists {0};
     SourcePos pos;
 };
 
 struct Rollback
 {
-    std::chrono::milliseconds target{900000};
+    std::chrono::milliseconds target {900000};
     QString pointOfNoReturn; // what passing it means, stated to the lead
     QString pointOfNoReturnAfter; // id of the stage or step after which rollback is no longer possible
     QString restartFrom; // stage id a run restarts from after a rollback (stages are never skipped)
@@ -115,8 +115,8 @@ struct Milestone
 {
     QString id;
     QString title;
-    std::chrono::milliseconds offset{0}; // relative to T-0; negative before
-    int minRuns = 1;                      // e.g. a dry run that must have passed twice before T-0
+    std::chrono::milliseconds offset {0}; // relative to T-0; negative before
+    int minRuns = 1; // e.g. a dry run that must have passed twice before T-0
     QList<Check> checks;
     QList<Action> actions;
     SourcePos pos;
@@ -124,10 +124,10 @@ struct Milestone
 
 struct Schedule
 {
-    QString t0;                   // ISO date-time of T-0 (usually a parameter)
+    QString t0; // ISO date-time of T-0 (usually a parameter)
     QList<Milestone> milestones;
-    QList<Action> window;         // maintenance-window steps with planned start/duration
-    std::chrono::milliseconds windowLength{0};
+    QList<Action> window; // maintenance-window steps with planned start/duration
+    std::chrono::milliseconds windowLength {0};
 };
 
 struct Reconciliation
@@ -136,7 +136,8 @@ struct Reconciliation
     QString title;
     RowCountCheck counts;
     QList<Check> checks; // orphan / inconsistency queries
-    QList<Action> fixes; // corrections; SQL/command fixes are the safe automatic ones, manual ones need review
+    QList<Action>
+        fixes; // corrections; SQL/command fixes are the safe automatic ones, manual ones need review
     SourcePos pos;
 };
 

@@ -585,14 +585,15 @@ QByteArray RunbookLoader::toJson(const YAML::Node &node)
     constexpr qsizetype maxNodes = 10'000;
     qsizetype nodes = 0;
     bool tooBig = false;
-    const std::function<QJsonValue(const YAML::Node &, int)> convert = [&](const YAML::Node &n,
-                                                                            int depth) -> QJsonValue {
+    const std::function<QJsonValue(const YAML::Node &, int)> convert
+        = [&](const YAML::Node &n, int depth) -> QJsonValue {
         if (tooBig || depth > maxDepth || ++nodes > maxNodes) {
             if (!tooBig)
-                m_r.error(n, QStringLiteral("\"json\" is nested more than %1 levels deep or has more than %2 "
-                                            "values (aliases count each time they are used)")
-                                 .arg(maxDepth)
-                                 .arg(maxNodes));
+                m_r.error(n,
+                          QStringLiteral("\"json\" is nested more than %1 levels deep or has more than %2 "
+                                         "values (aliases count each time they are used)")
+                              .arg(maxDepth)
+                              .arg(maxNodes));
             tooBig = true;
             return QJsonValue::Null;
         }
@@ -970,12 +971,12 @@ QList<Action> RunbookLoader::parseActions(const YAML::Node &node, IdScope &scope
 
 std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &scope, int index)
 {
-    const YamlReader::Map m
-        = m_r.map(node, QStringLiteral("a gate"),
-                  {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("expect"),
-                   QStringLiteral("hold"), QStringLiteral("no_data_grace"), QStringLiteral("recover_within"),
-                   QStringLiteral("manual"), QStringLiteral("no_degradation"), QStringLiteral("alpha"),
-                   QStringLiteral("tolerance"), QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
+    const YamlReader::Map m = m_r.map(
+        node, QStringLiteral("a gate"),
+        {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("expect"), QStringLiteral("hold"),
+         QStringLiteral("no_data_grace"), QStringLiteral("recover_within"), QStringLiteral("manual"),
+         QStringLiteral("no_degradation"), QStringLiteral("alpha"), QStringLiteral("tolerance"),
+         QStringLiteral("no_new_values"), QStringLiteral("check"), QStringLiteral("every")});
     if (!m.isValid())
         return std::nullopt;
     Gate g;
@@ -991,12 +992,13 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
                                          QStringLiteral("check")},
                                         QStringLiteral("gate kind"));
     // Options that belong to one kind of gate only.
-    const QList<QPair<QString, QString>> only {{QStringLiteral("hold"), QStringLiteral("expect")},
-                                               {QStringLiteral("no_data_grace"), QStringLiteral("expect")},
-                                               {QStringLiteral("recover_within"), QStringLiteral("expect")},
-                                               {QStringLiteral("alpha"), QStringLiteral("no_degradation")},
-                                               {QStringLiteral("tolerance"), QStringLiteral("no_degradation")},
-                                               {QStringLiteral("every"), QStringLiteral("check")}};
+    const QList<QPair<QString, QString>> only {
+        {QStringLiteral("hold"), QStringLiteral("expect")},
+        {QStringLiteral("no_data_grace"), QStringLiteral("expect")},
+        {QStringLiteral("recover_within"), QStringLiteral("expect")},
+        {QStringLiteral("alpha"), QStringLiteral("no_degradation")},
+        {QStringLiteral("tolerance"), QStringLiteral("no_degradation")},
+        {QStringLiteral("every"), QStringLiteral("check")}};
     for (const auto &[opt, owner] : only)
         if (!kind.isEmpty() && m.has(opt) && kind != owner)
             m_r.error(
@@ -1032,9 +1034,10 @@ std::optional<Gate> RunbookLoader::parseGate(const YAML::Node &node, IdScope &sc
             s.chop(1);
             const double d = ok ? s.trimmed().toDouble(&ok) : 0;
             if (t.ok && (!ok || d < 0 || d > 1000))
-                m_r.error(tn, QStringLiteral("expected the allowed rise of the median as a percentage "
-                                             "(\"10%\", 0-1000%) for \"tolerance\", got %1")
-                                  .arg(q(t.value)));
+                m_r.error(tn,
+                          QStringLiteral("expected the allowed rise of the median as a percentage "
+                                         "(\"10%\", 0-1000%) for \"tolerance\", got %1")
+                              .arg(q(t.value)));
             else if (ok)
                 g.tolerance = d / 100.0;
         }

@@ -86,10 +86,10 @@ struct LoopbackHttpServer::State
     Handler fallback;
     QList<QSslCertificate> certChain;
     QSslKey key;
-    std::atomic<int> requests{0};
-    std::atomic<int> connections{0};
-    std::atomic<quint16> port{0};
-    std::atomic<bool> listening{false};
+    std::atomic<int> requests {0};
+    std::atomic<int> connections {0};
+    std::atomic<quint16> port {0};
+    std::atomic<bool> listening {false};
     QString error;
 
     Handler find(const QByteArray &method, const QByteArray &path) const
@@ -114,7 +114,9 @@ class LoopbackConnection : public QObject
 {
 public:
     LoopbackConnection(std::shared_ptr<LoopbackHttpServer::State> state, QTcpSocket *socket, QObject *parent)
-        : QObject(parent), m_state(std::move(state)), m_socket(socket)
+        : QObject(parent)
+        , m_state(std::move(state))
+        , m_socket(socket)
     {
         m_socket->setParent(this);
         connect(m_socket, &QTcpSocket::readyRead, this, &LoopbackConnection::onReadyRead);
@@ -144,8 +146,8 @@ private:
             if (p == Parse::NeedMore)
                 return;
             if (p == Parse::Bad) {
-                LoopbackResponse bad = LoopbackResponse::text(problem.startsWith("431") ? 431 : 400,
-                                                              problem + "\n");
+                LoopbackResponse bad
+                    = LoopbackResponse::text(problem.startsWith("431") ? 431 : 400, problem + "\n");
                 send(bad, false);
                 return;
             }
@@ -266,7 +268,8 @@ private:
                 problem = "malformed header line";
                 return Parse::Bad;
             }
-            req.headers.append({line.first(colon).toByteArray(), trimmed(line.sliced(colon + 1)).toByteArray()});
+            req.headers.append(
+                {line.first(colon).toByteArray(), trimmed(line.sliced(colon + 1)).toByteArray()});
         }
         qsizetype pos = headEnd + 4;
         const QByteArray te = req.header("transfer-encoding").value_or(QByteArray()).toLower();
@@ -336,7 +339,7 @@ private:
     std::shared_ptr<LoopbackHttpServer::State> m_state;
     QTcpSocket *m_socket;
     QByteArray m_buffer;
-    bool m_busy = false;    // an answer is pending (delay or hang)
+    bool m_busy = false; // an answer is pending (delay or hang)
     bool m_closing = false;
     bool m_sentContinue = false;
 };
@@ -344,7 +347,8 @@ private:
 class LoopbackHttpServer::Engine : public QTcpServer
 {
 public:
-    explicit Engine(std::shared_ptr<State> state) : m_state(std::move(state))
+    explicit Engine(std::shared_ptr<State> state)
+        : m_state(std::move(state))
     {
         // The default backlog (50) drops SYNs when hundreds of clients connect at once; the kernel
         // retries after a second, which would show up as a fake one-second latency.
@@ -439,7 +443,10 @@ LoopbackResponse &LoopbackResponse::after(std::chrono::milliseconds d)
     return *this;
 }
 
-LoopbackHttpServer::LoopbackHttpServer() : m_state(std::make_shared<State>()) {}
+LoopbackHttpServer::LoopbackHttpServer()
+    : m_state(std::make_shared<State>())
+{
+}
 
 LoopbackHttpServer::~LoopbackHttpServer()
 {

@@ -22,14 +22,14 @@ using RawHeaderList = QList<QPair<QByteArray, QByteArray>>;
 struct LoopbackRequest
 {
     QByteArray method;
-    QByteArray path;  // the request target without the query, as sent (percent-encoded)
+    QByteArray path; // the request target without the query, as sent (percent-encoded)
     QByteArray query; // raw query string without '?'
     QByteArray version; // "HTTP/1.1"
     RawHeaderList headers;
     QByteArray body; // Content-Length or de-chunked body
 
     std::optional<QByteArray> header(QByteArrayView name) const; // case-insensitive, first value
-    QString queryItem(const QString &key) const;                  // decoded, empty when absent
+    QString queryItem(const QString &key) const; // decoded, empty when absent
 };
 
 // What a route answers. Plain fields so handlers can build any misbehaviour a test needs.
@@ -38,11 +38,12 @@ struct LoopbackResponse
     int status = 200;
     RawHeaderList headers; // Content-Length is added unless present (or chunked)
     QByteArray body;
-    std::chrono::milliseconds delay{0}; // answer after this long (timer, the server thread never sleeps)
-    bool hang = false;                  // never answer; the connection stays open until the client leaves
-    bool closeWithoutAnswer = false;    // close the connection instead of answering
-    bool chunked = false;               // send the body with Transfer-Encoding: chunked
-    QByteArray raw; // when non-empty: sent verbatim instead of a formatted response, then the connection closes
+    std::chrono::milliseconds delay {0}; // answer after this long (timer, the server thread never sleeps)
+    bool hang = false; // never answer; the connection stays open until the client leaves
+    bool closeWithoutAnswer = false; // close the connection instead of answering
+    bool chunked = false; // send the body with Transfer-Encoding: chunked
+    QByteArray
+        raw; // when non-empty: sent verbatim instead of a formatted response, then the connection closes
     bool keepOpenAfterRaw = false; // ...or stays open with nothing more sent (a response stuck mid-body)
 
     static LoopbackResponse text(int status, const QByteArray &body,
@@ -87,7 +88,7 @@ public:
     QUrl url(const QString &path = QStringLiteral("/")) const; // http(s)://127.0.0.1:port/path
     QString errorString() const;
 
-    int requestCount() const;    // requests handled since start (all routes)
+    int requestCount() const; // requests handled since start (all routes)
     int connectionCount() const; // connections accepted since start
 
     struct State; // shared with the serving thread

@@ -24,7 +24,8 @@ namespace {
 class CommandCall : public QObject
 {
 public:
-    explicit CommandCall(const CommandSpec &spec) : m_spec(spec)
+    explicit CommandCall(const CommandSpec &spec)
+        : m_spec(spec)
     {
         m_obs.kind = Observation::Kind::Command;
         m_obs.at = QDateTime::currentDateTimeUtc();
@@ -87,8 +88,8 @@ private:
     {
         const QString program = m_spec.argv.first();
         const bool found = program.contains(QLatin1Char('/'))
-                               ? QFileInfo(QDir(m_spec.workingDirectory).absoluteFilePath(program)).exists()
-                               : !QStandardPaths::findExecutable(program).isEmpty();
+            ? QFileInfo(QDir(m_spec.workingDirectory).absoluteFilePath(program)).exists()
+            : !QStandardPaths::findExecutable(program).isEmpty();
         if (!found)
             return QStringLiteral("program not found: %1").arg(program);
         return QStringLiteral("could not start %1: %2").arg(program, m_process->errorString());

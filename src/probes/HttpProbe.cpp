@@ -6,12 +6,12 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
-#include <QFutureWatcher>
 #include <QPromise>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -105,9 +105,9 @@ class HttpCall : public QObject
 {
 public:
     HttpCall(QUrl url, const HttpRequest &request, std::chrono::milliseconds timeout)
-        : m_url(std::move(url)),
-          m_method(request.method.isEmpty() ? QStringLiteral("GET") : request.method.toUpper()),
-          m_timeout(timeout)
+        : m_url(std::move(url))
+        , m_method(request.method.isEmpty() ? QStringLiteral("GET") : request.method.toUpper())
+        , m_timeout(timeout)
     {
         m_obs.kind = Observation::Kind::Http;
         m_obs.at = QDateTime::currentDateTimeUtc();
@@ -193,13 +193,16 @@ private:
     void onRedirected(const QUrl &to)
     {
         const QUrl from = m_hop; // the reply's url() may already point at the new location
-        const auto port = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
-        const bool sameOrigin = from.scheme() == to.scheme() && from.host() == to.host() && port(from) == port(to);
+        const auto port
+            = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
+        const bool sameOrigin
+            = from.scheme() == to.scheme() && from.host() == to.host() && port(from) == port(to);
         QString refusal;
         if (from.scheme() == QLatin1String("https") && to.scheme() != QLatin1String("https"))
             refusal = QStringLiteral("redirect to %1 not followed: it leaves https");
         else if (!sameOrigin && m_carriesCredentials)
-            refusal = QStringLiteral("redirect to %1 not followed: another origin, and the request carries credentials");
+            refusal = QStringLiteral(
+                "redirect to %1 not followed: another origin, and the request carries credentials");
         if (refusal.isEmpty()) {
             m_hop = to;
             Q_EMIT m_reply->redirectAllowed();
@@ -264,10 +267,11 @@ private:
             return QStringLiteral("timed out after %1").arg(seconds(m_timeout));
         if (!m_sslErrors.isEmpty())
             return QStringLiteral("TLS verification failed: %1").arg(m_sslErrors.join(QStringLiteral("; ")));
-        const QString where = m_url.host() + QLatin1Char(':') +
-                              QString::number(m_url.port(m_url.scheme() == QLatin1String("https") ? 443 : 80));
+        const QString where = m_url.host() + QLatin1Char(':')
+            + QString::number(m_url.port(m_url.scheme() == QLatin1String("https") ? 443 : 80));
         switch (err) {
-        case QNetworkReply::ConnectionRefusedError: return QStringLiteral("connection refused (%1)").arg(where);
+        case QNetworkReply::ConnectionRefusedError:
+            return QStringLiteral("connection refused (%1)").arg(where);
         case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found (%1)").arg(m_url.host());
         case QNetworkReply::RemoteHostClosedError:
             return QStringLiteral("connection closed by %1 before a response").arg(where);
@@ -333,7 +337,8 @@ Expected<QUrl, QString> HttpProbe::resolveUrl(const HttpRequest &request, const 
     QString text = request.url;
     if (!text.contains(QLatin1String("://"))) {
         if (!service || service->baseUrl.isEmpty())
-            return unexpected(QStringLiteral("relative URL \"%1\" needs a connection with a base_url").arg(text));
+            return unexpected(
+                QStringLiteral("relative URL \"%1\" needs a connection with a base_url").arg(text));
         QString base = service->baseUrl;
         while (base.endsWith(QLatin1Char('/')))
             base.chop(1);
@@ -389,7 +394,8 @@ QFuture<Observation> HttpProbe::run(const HttpRequest &request, const HttpServic
     if (!bearerToken.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + bearerToken);
     if (!request.body.isEmpty() && !req.hasRawHeader("Content-Type"))
-        req.setRawHeader("Content-Type", isJson(request.body) ? "application/json" : "application/octet-stream");
+        req.setRawHeader("Content-Type",
+                         isJson(request.body) ? "application/json" : "application/octet-stream");
 
     const bool insecure = request.insecureSkipVerify || (service && service->insecureSkipVerify);
     const QString caFile = !request.caFile.isEmpty() ? request.caFile : service ? service->caFile : QString();
@@ -410,8 +416,8 @@ QFuture<Observation> HttpProbe::run(const HttpRequest &request, const HttpServic
         req.setSslConfiguration(tls);
     }
     const QString poolKey = (insecure ? QStringLiteral("insecure|") : QStringLiteral("verify|")) + caFile;
-    const bool credentials = !bearerToken.isEmpty() || req.hasRawHeader("Authorization") ||
-                             req.hasRawHeader("Proxy-Authorization") || req.hasRawHeader("Cookie");
+    const bool credentials = !bearerToken.isEmpty() || req.hasRawHeader("Authorization")
+        || req.hasRawHeader("Proxy-Authorization") || req.hasRawHeader("Cookie");
     call->start(req, request.body, poolKey, insecure, credentials);
     return future;
 }

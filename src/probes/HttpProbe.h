@@ -20,7 +20,7 @@ class HttpProbe
 {
 public:
     static constexpr qsizetype MaxBodyBytes = qsizetype(1024) * 1024; // reading stops here (bodyTruncated)
-    static constexpr std::chrono::milliseconds DefaultTimeout{10000};
+    static constexpr std::chrono::milliseconds DefaultTimeout {10000};
 
     // The bearer token goes into the Authorization header only; the observation records response
     // headers, never request headers (in arrival order; a repeated header once, values joined with

@@ -59,9 +59,13 @@ Q_SIGNALS:
     void eventsAppended(qint64 fromSeq);
 
 protected:
-    explicit Journal(QObject *parent = nullptr) : QObject(parent) {}
+    explicit Journal(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
     // Events matching a run id (empty: all) from fromSeq; the base implementations build on this.
-    virtual Expected<Events, Error> query(qint64 fromSeq, qint64 limit, const QString &runId, bool newestOnly) = 0;
+    virtual Expected<Events, Error> query(qint64 fromSeq, qint64 limit, const QString &runId, bool newestOnly)
+        = 0;
 };
 
 } // namespace cockpit

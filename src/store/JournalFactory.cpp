@@ -10,14 +10,16 @@ bool JournalFactory::isPostgres(const QString &spec)
     return PostgresJournalSpec::looksLikeUrl(spec);
 }
 
-Expected<std::unique_ptr<Journal>, Error> JournalFactory::open(const QString &spec, const JournalOpenOptions &options)
+Expected<std::unique_ptr<Journal>, Error> JournalFactory::open(const QString &spec,
+                                                               const JournalOpenOptions &options)
 {
     if (isPostgres(spec)) {
         auto parsed = PostgresJournalSpec::parse(spec);
         if (!parsed)
             return unexpected(parsed.error());
-        auto j = PostgresJournal::open(*parsed, options.password,
-                                       PostgresJournal::Options{options.outboxPath, options.retryIntervalMs});
+        auto j
+            = PostgresJournal::open(*parsed, options.password,
+                                    PostgresJournal::Options {options.outboxPath, options.retryIntervalMs});
         if (!j)
             return unexpected(j.error());
         return std::unique_ptr<Journal>(std::move(*j));
@@ -27,8 +29,10 @@ Expected<std::unique_ptr<Journal>, Error> JournalFactory::open(const QString &sp
         path = path.mid(7);
     if (path.contains(QLatin1String("://")))
         return unexpected(Error::plain(
-            QStringLiteral("unknown journal %1: expected a file path or postgresql://USER@HOST/DATABASE").arg(spec)));
-    auto j = SqliteJournal::open(path, options.readOnly ? SqliteJournal::Mode::ReadOnly : SqliteJournal::Mode::ReadWrite);
+            QStringLiteral("unknown journal %1: expected a file path or postgresql://USER@HOST/DATABASE")
+                .arg(spec)));
+    auto j = SqliteJournal::open(
+        path, options.readOnly ? SqliteJournal::Mode::ReadOnly : SqliteJournal::Mode::ReadWrite);
     if (!j)
         return unexpected(j.error());
     return std::unique_ptr<Journal>(std::move(*j));

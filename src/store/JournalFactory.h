@@ -8,8 +8,9 @@ namespace cockpit {
 
 struct JournalOpenOptions
 {
-    QByteArray password;  // PostgreSQL: fetched by the caller from the keychain (or PGPASSWORD); never in the URL
-    QString outboxPath;   // PostgreSQL writers: local SQLite outbox for outages (empty: none)
+    QByteArray
+        password; // PostgreSQL: fetched by the caller from the keychain (or PGPASSWORD); never in the URL
+    QString outboxPath; // PostgreSQL writers: local SQLite outbox for outages (empty: none)
     bool readOnly = false; // SQLite: open read-only, fail on a missing file
     int retryIntervalMs = 1000;
 };
@@ -21,7 +22,8 @@ struct JournalOpenOptions
 class JournalFactory
 {
 public:
-    static Expected<std::unique_ptr<Journal>, Error> open(const QString &spec, const JournalOpenOptions &options);
+    static Expected<std::unique_ptr<Journal>, Error> open(const QString &spec,
+                                                          const JournalOpenOptions &options);
     static Expected<std::unique_ptr<Journal>, Error> open(const QString &spec) { return open(spec, {}); }
     static bool isPostgres(const QString &spec);
 };

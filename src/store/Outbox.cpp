@@ -18,9 +18,10 @@ Expected<QList<JournalEvent>, Error> readEvents(QSqlQuery &q, const QString &pat
 {
     QList<JournalEvent> out;
     while (q.next()) {
-        auto e = JournalEvent::fromRawRow(JournalRawRow{
-            q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(), q.value(3).toByteArray(),
-            q.value(4).toByteArray(), q.value(5).toByteArray(), q.value(6).toByteArray(), q.value(7).toByteArray()});
+        auto e = JournalEvent::fromRawRow(JournalRawRow {q.value(0).toByteArray(), q.value(1).toByteArray(),
+                                                         q.value(2).toByteArray(), q.value(3).toByteArray(),
+                                                         q.value(4).toByteArray(), q.value(5).toByteArray(),
+                                                         q.value(6).toByteArray(), q.value(7).toByteArray()});
         if (!e)
             return unexpected(Error::plain(QStringLiteral("outbox %1: event %2 is unreadable: %3")
                                                .arg(path, q.value(0).toString(), e.error())));
@@ -31,7 +32,8 @@ Expected<QList<JournalEvent>, Error> readEvents(QSqlQuery &q, const QString &pat
 } // namespace
 
 Outbox::Outbox(const QString &path)
-    : m_path(path), m_connectionName(QStringLiteral("cockpit.outbox.%1").arg(g_outboxCounter.fetchAndAddOrdered(1) + 1))
+    : m_path(path)
+    , m_connectionName(QStringLiteral("cockpit.outbox.%1").arg(g_outboxCounter.fetchAndAddOrdered(1) + 1))
 {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
 }
@@ -61,9 +63,10 @@ Expected<void, Error> Outbox::init(const QString &journalId)
     for (const QString &sql : {
              QStringLiteral("PRAGMA journal_mode=WAL"),
              QStringLiteral("PRAGMA synchronous=FULL"),
-             QStringLiteral("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
-                            " at INTEGER NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL, payload TEXT NOT NULL,"
-                            " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, run_id TEXT NOT NULL,"
+                 " at INTEGER NOT NULL, type TEXT NOT NULL, actor TEXT NOT NULL, payload TEXT NOT NULL,"
+                 " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
              QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
          }) {
         if (!q.exec(sql))
@@ -126,7 +129,8 @@ Expected<QList<JournalEvent>, Error> Outbox::pending()
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT seq, run_id, at, type, actor, payload, prev_hash, hash FROM outbox ORDER BY seq")))
+    if (!q.exec(QStringLiteral(
+            "SELECT seq, run_id, at, type, actor, payload, prev_hash, hash FROM outbox ORDER BY seq")))
         return unexpected(sqlError(m_path, q.lastError()));
     return readEvents(q, m_path);
 }

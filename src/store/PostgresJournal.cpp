@@ -15,10 +15,11 @@ const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, 
 const QString kLockSql = QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('cockpit.journal'))");
 const QString kTailSql = QStringLiteral("SELECT seq, hash FROM cockpit.events ORDER BY seq DESC LIMIT 1");
 // Insert and notify in one statement; no row back means the seq was already taken.
-const QString kInsertSql = QStringLiteral("WITH ins AS (INSERT INTO cockpit.events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                          " ON CONFLICT (seq) DO NOTHING RETURNING seq)"
-                                          " SELECT seq, pg_notify('cockpit_journal', seq::text) FROM ins")
-                               .arg(kColumns);
+const QString kInsertSql
+    = QStringLiteral("WITH ins AS (INSERT INTO cockpit.events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                     " ON CONFLICT (seq) DO NOTHING RETURNING seq)"
+                     " SELECT seq, pg_notify('cockpit_journal', seq::text) FROM ins")
+          .arg(kColumns);
 
 QString quoteIdent(const QString &name)
 {
@@ -41,8 +42,11 @@ void bindEvent(QSqlQuery &q, const JournalEvent &e)
 }
 } // namespace
 
-PostgresJournal::PostgresJournal(const PostgresJournalSpec &spec, const QByteArray &password, const Options &options)
-    : SqlJournal(QStringLiteral("QPSQL"), QStringLiteral("cockpit.events")), m_spec(spec), m_options(options)
+PostgresJournal::PostgresJournal(const PostgresJournalSpec &spec, const QByteArray &password,
+                                 const Options &options)
+    : SqlJournal(QStringLiteral("QPSQL"), QStringLiteral("cockpit.events"))
+    , m_spec(spec)
+    , m_options(options)
 {
     m_db.setHostName(spec.host);
     m_db.setPort(spec.port);
@@ -65,9 +69,8 @@ bool PostgresJournal::isValidRoleName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-Expected<std::unique_ptr<PostgresJournal>, Error> PostgresJournal::open(const PostgresJournalSpec &spec,
-                                                                        const QByteArray &password,
-                                                                        const Options &options)
+Expected<std::unique_ptr<PostgresJournal>, Error>
+PostgresJournal::open(const PostgresJournalSpec &spec, const QByteArray &password, const Options &options)
 {
     std::unique_ptr<PostgresJournal> j(new PostgresJournal(spec, password, options));
     if (!options.outboxPath.isEmpty()) {
@@ -105,7 +108,8 @@ Expected<void, Error> PostgresJournal::connect()
     m_db.close();
     if (!m_db.open()) {
         setOnline(false);
-        return unexpected(sqlError(QStringLiteral("connecting to journal %1").arg(location()), m_db.lastError()));
+        return unexpected(
+            sqlError(QStringLiteral("connecting to journal %1").arg(location()), m_db.lastError()));
     }
     // A new server session has no LISTEN: renew it.
     if (m_subscribed)
@@ -128,8 +132,9 @@ void PostgresJournal::setOnline(bool online)
         qCInfo(lcStore).noquote() << "journal" << location() << "reachable";
     else
         qCWarning(lcStore).noquote() << "journal" << location() << "unreachable"
-                                     << (m_outbox ? QStringLiteral("; events wait in outbox ") + m_outbox->path()
-                                                  : QString());
+                                     << (m_outbox
+                                             ? QStringLiteral("; events wait in outbox ") + m_outbox->path()
+                                             : QString());
     Q_EMIT onlineChanged(online);
 }
 
@@ -271,8 +276,8 @@ Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &d
     if (!m_outbox)
         return unexpected(Error::plain(QStringLiteral("journal %1 is unreachable").arg(location())));
     if (!m_tailKnown)
-        return unexpected(
-            Error::plain(QStringLiteral("journal %1 is unreachable and its last event is unknown").arg(location())));
+        return unexpected(Error::plain(
+            QStringLiteral("journal %1 is unreachable and its last event is unknown").arg(location())));
     return appendToOutbox(JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash));
 }
 
@@ -363,8 +368,9 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
     if (auto ok = checkThread(); !ok)
         return ok;
     if (!isValidRoleName(viewerRole))
-        return unexpected(Error::plain(
-            QStringLiteral("viewer role %1: use lowercase letters, digits and _ (at most 63)").arg(viewerRole)));
+        return unexpected(
+            Error::plain(QStringLiteral("viewer role %1: use lowercase letters, digits and _ (at most 63)")
+                             .arg(viewerRole)));
     if (!m_online) {
         if (auto c = connect(); !c)
             return c;
@@ -391,11 +397,12 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
     }
     QString password;
     if (!viewerPassword.isEmpty())
-        password = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(viewerPassword)));
+        password
+            = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(viewerPassword)));
     else if (!exists)
         password = QStringLiteral(" PASSWORD NULL");
 
-    const QStringList statements{
+    const QStringList statements {
         QStringLiteral("CREATE SCHEMA IF NOT EXISTS cockpit"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS cockpit.events ("
                        " seq bigint PRIMARY KEY CHECK (seq > 0),"
@@ -403,8 +410,9 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
                        // text, not jsonb: the payload is hashed byte for byte as written
                        " payload text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL UNIQUE)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS events_run_idx ON cockpit.events (run_id, seq)"),
-        QStringLiteral("CREATE OR REPLACE FUNCTION cockpit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS"
-                       " $$BEGIN RAISE EXCEPTION 'cockpit.events is append-only'; END$$"),
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION cockpit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$BEGIN RAISE EXCEPTION 'cockpit.events is append-only'; END$$"),
         QStringLiteral("DROP TRIGGER IF EXISTS events_append_only ON cockpit.events"),
         QStringLiteral("CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON cockpit.events"
                        " FOR EACH ROW EXECUTE FUNCTION cockpit.refuse_change()"),
@@ -427,8 +435,9 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
     }
     if (!q.exec(QStringLiteral("SELECT current_database()")) || !q.next())
         return rollback(q.lastError(), what);
-    if (!run(QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(quoteIdent(q.value(0).toString()), role)) ||
-        !run(QStringLiteral("COMMIT")))
+    if (!run(
+            QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(quoteIdent(q.value(0).toString()), role))
+        || !run(QStringLiteral("COMMIT")))
         return rollback(q.lastError(), what);
     return loadTail();
 }
@@ -445,13 +454,15 @@ Expected<void, Error> PostgresJournal::subscribe()
     if (m_subscribed)
         return {};
     if (!driver->subscribeToNotification(QString::fromLatin1(kChannel)))
-        return unexpected(sqlError(QStringLiteral("subscribing to journal %1").arg(location()), driver->lastError()));
-    QObject::connect(driver, &QSqlDriver::notification, this,
-                     [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
-                         // Our own appends were announced when they were made.
-                         if (name == QLatin1String(kChannel) && source != QSqlDriver::SelfSource)
-                             Q_EMIT eventsAppended(payload.toLongLong());
-                     });
+        return unexpected(
+            sqlError(QStringLiteral("subscribing to journal %1").arg(location()), driver->lastError()));
+    QObject::connect(
+        driver, &QSqlDriver::notification, this,
+        [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+            // Our own appends were announced when they were made.
+            if (name == QLatin1String(kChannel) && source != QSqlDriver::SelfSource)
+                Q_EMIT eventsAppended(payload.toLongLong());
+        });
     m_subscribed = true;
     return {};
 }

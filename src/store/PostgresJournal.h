@@ -31,19 +31,18 @@ public:
 
     struct Options
     {
-        QString outboxPath;        // empty: no outbox, an unreachable server makes append() fail
+        QString outboxPath; // empty: no outbox, an unreachable server makes append() fail
         int retryIntervalMs = 1000; // while offline, reconnect attempts are at least this far apart
     };
 
     // Connects (the password comes from the keychain or PGPASSWORD, never from the URL). With an outbox
     // holding events from an earlier session, the server may be down: the journal starts offline.
-    static Expected<std::unique_ptr<PostgresJournal>, Error> open(const PostgresJournalSpec &spec,
-                                                                  const QByteArray &password,
-                                                                  const Options &options);
+    static Expected<std::unique_ptr<PostgresJournal>, Error>
+    open(const PostgresJournalSpec &spec, const QByteArray &password, const Options &options);
     static Expected<std::unique_ptr<PostgresJournal>, Error> open(const PostgresJournalSpec &spec,
                                                                   const QByteArray &password)
     {
-        return open(spec, password, Options{});
+        return open(spec, password, Options {});
     }
     ~PostgresJournal() override;
 

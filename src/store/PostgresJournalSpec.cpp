@@ -19,7 +19,8 @@ Expected<PostgresJournalSpec, Error> PostgresJournalSpec::parse(const QString &t
     if (!looksLikeUrl(text) || !url.isValid())
         return bad(QStringLiteral("expected postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=…]"));
     if (!url.password().isEmpty())
-        return bad(QStringLiteral("it contains a password; keep the password in the keychain (or PGPASSWORD)"));
+        return bad(
+            QStringLiteral("it contains a password; keep the password in the keychain (or PGPASSWORD)"));
     PostgresJournalSpec s;
     s.user = url.userName();
     if (s.user.isEmpty())
@@ -53,8 +54,9 @@ Expected<PostgresJournalSpec, Error> PostgresJournalSpec::parse(const QString &t
         } else
             return bad(QStringLiteral("unknown parameter %1").arg(key));
     }
-    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                                   QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    static const QStringList modes {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                    QStringLiteral("prefer"),    QStringLiteral("require"),
+                                    QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     if (!s.sslmode.isEmpty() && !modes.contains(s.sslmode))
         return bad(QStringLiteral("unknown sslmode %1").arg(s.sslmode));
     return s;

@@ -16,7 +16,7 @@ struct PostgresJournalSpec
     QString host = QStringLiteral("127.0.0.1");
     int port = 5432;
     QString database;
-    QString sslmode;     // empty: libpq's default (prefer)
+    QString sslmode; // empty: libpq's default (prefer)
     QString sslrootcert;
     QString sslcert;
     QString sslkey;

@@ -13,16 +13,18 @@ const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, 
 
 JournalRawRow rawRow(const QSqlQuery &q)
 {
-    return JournalRawRow{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
-                         q.value(3).toByteArray(), q.value(4).toByteArray(), q.value(5).toByteArray(),
-                         q.value(6).toByteArray(), q.value(7).toByteArray()};
+    return JournalRawRow {q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
+                          q.value(3).toByteArray(), q.value(4).toByteArray(), q.value(5).toByteArray(),
+                          q.value(6).toByteArray(), q.value(7).toByteArray()};
 }
 } // namespace
 
 SqlJournal::SqlJournal(const QString &driver, const QString &table, QObject *parent)
-    : Journal(parent), m_table(table),
-      m_connectionName(QStringLiteral("cockpit.journal.%1").arg(g_connectionCounter.fetchAndAddOrdered(1) + 1)),
-      m_ownerThread(QThread::currentThread())
+    : Journal(parent)
+    , m_table(table)
+    , m_connectionName(
+          QStringLiteral("cockpit.journal.%1").arg(g_connectionCounter.fetchAndAddOrdered(1) + 1))
+    , m_ownerThread(QThread::currentThread())
 {
     m_db = QSqlDatabase::addDatabase(driver, m_connectionName);
 }
@@ -39,8 +41,9 @@ SqlJournal::~SqlJournal()
 Expected<void, Error> SqlJournal::checkThread() const
 {
     if (QThread::currentThread() != m_ownerThread)
-        return unexpected(Error::plain(QStringLiteral("journal %1 used from a thread that does not own its connection")
-                                           .arg(location())));
+        return unexpected(
+            Error::plain(QStringLiteral("journal %1 used from a thread that does not own its connection")
+                             .arg(location())));
     return {};
 }
 
@@ -51,7 +54,8 @@ Error SqlJournal::sqlError(const QString &what, const QSqlError &error)
 
 QString SqlJournal::insertSql(const QString &suffix) const
 {
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)%3").arg(m_table, kColumns, suffix);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)%3")
+        .arg(m_table, kColumns, suffix);
 }
 
 Expected<void, Error> SqlJournal::scanRaw(qint64 fromSeq, const RawRowSink &sink)
@@ -74,7 +78,7 @@ Expected<void, Error> SqlJournal::scanRaw(qint64 fromSeq, const RawRowSink &sink
 }
 
 Expected<Journal::Events, Error> SqlJournal::query(qint64 fromSeq, qint64 limit, const QString &runId,
-                                                     bool newestOnly)
+                                                   bool newestOnly)
 {
     if (auto ok = checkThread(); !ok)
         return unexpected(ok.error());

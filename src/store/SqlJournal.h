@@ -24,7 +24,8 @@ public:
 protected:
     SqlJournal(const QString &driver, const QString &table, QObject *parent = nullptr);
 
-    Expected<Events, Error> query(qint64 fromSeq, qint64 limit, const QString &runId, bool newestOnly) override;
+    Expected<Events, Error> query(qint64 fromSeq, qint64 limit, const QString &runId,
+                                  bool newestOnly) override;
 
     // Fails when called from a thread other than the one that created the connection.
     Expected<void, Error> checkThread() const;

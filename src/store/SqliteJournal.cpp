@@ -5,7 +5,9 @@
 namespace cockpit {
 
 SqliteJournal::SqliteJournal(const QString &path, Mode mode)
-    : SqlJournal(QStringLiteral("QSQLITE"), QStringLiteral("events")), m_path(path), m_mode(mode)
+    : SqlJournal(QStringLiteral("QSQLITE"), QStringLiteral("events"))
+    , m_path(path)
+    , m_mode(mode)
 {
 }
 
@@ -31,20 +33,22 @@ Expected<void, Error> SqliteJournal::init()
 {
     m_db.setDatabaseName(m_path);
     // A writer holding the lock for a moment (its fsync) must not make a reader or second writer fail.
-    m_db.setConnectOptions(m_mode == Mode::ReadOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY")
-                                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    m_db.setConnectOptions(m_mode == Mode::ReadOnly
+                               ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!m_db.open())
         return unexpected(sqlError(QStringLiteral("opening journal %1").arg(m_path), m_db.lastError()));
 
     QSqlQuery q(m_db);
     auto run = [&](const QString &sql) -> Expected<void, Error> {
         if (!q.exec(sql))
-            return unexpected(sqlError(QStringLiteral("journal %1: %2").arg(m_path, sql.section(QLatin1Char('('), 0, 0)),
-                                       q.lastError()));
+            return unexpected(
+                sqlError(QStringLiteral("journal %1: %2").arg(m_path, sql.section(QLatin1Char('('), 0, 0)),
+                         q.lastError()));
         return {};
     };
     if (m_mode == Mode::ReadWrite) {
-        const QStringList statements{
+        const QStringList statements {
             QStringLiteral("PRAGMA journal_mode=WAL"),
             QStringLiteral("PRAGMA synchronous=FULL"),
             QStringLiteral("CREATE TABLE IF NOT EXISTS events ("

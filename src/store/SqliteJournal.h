@@ -27,7 +27,8 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
 
     // ReadWrite creates the file and schema when missing; ReadOnly fails on a missing file.
-    static Expected<std::unique_ptr<SqliteJournal>, Error> open(const QString &path, Mode mode = Mode::ReadWrite);
+    static Expected<std::unique_ptr<SqliteJournal>, Error> open(const QString &path,
+                                                                Mode mode = Mode::ReadWrite);
     ~SqliteJournal() override;
 
     QString location() const override { return m_path; }

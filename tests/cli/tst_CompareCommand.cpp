@@ -1,11 +1,11 @@
 // The real binary: `compare` on a SQLite journal holding a rehearsal and a live run of one runbook (made with
 // the planner on a fake clock and appended through the store API, runbook note included, as `run` does).
 
-#include "support/CliProcess.h"
 #include "cli/CompareCommand.h"
-#include "support/RunHarness.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"
+#include "support/CliProcess.h"
+#include "support/RunHarness.h"
 
 #include <QCryptographicHash>
 #include <QFile>

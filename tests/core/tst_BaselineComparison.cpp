@@ -79,7 +79,8 @@ void tst_BaselineComparison::significantButWithinTolerance()
     const auto within = BaselineComparison::noDegradation(base, slower, 0.01, 0.10);
     QVERIFY(within.test.p <= 0.01);
     QCOMPARE(within.verdict, Verdict::Pass);
-    QVERIFY2(within.explanation.contains(QLatin1String("+2.0%")) && within.explanation.contains(QLatin1String("tolerance 10.0%")),
+    QVERIFY2(within.explanation.contains(QLatin1String("+2.0%"))
+                 && within.explanation.contains(QLatin1String("tolerance 10.0%")),
              qPrintable(within.explanation));
     QCOMPARE(within.toJson().value(QStringLiteral("tolerance")).toDouble(), 0.10);
     // The same data against a 1% tolerance: degraded, and the explanation says by how much.

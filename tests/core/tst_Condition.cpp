@@ -530,11 +530,11 @@ void tst_Condition::keepsTextAndListsMetrics_data()
 {
     QTest::addColumn<QString>("condition");
     QTest::addColumn<QStringList>("metrics");
-    QTest::newRow("none") << "[STATUS] == 200" << QStringList{};
-    QTest::newRow("one") << "success_rate_pct >= 95" << QStringList{"success_rate_pct"};
-    QTest::newRow("has") << "has(slow_imports_pct) == true" << QStringList{"slow_imports_pct"};
-    QTest::newRow("right word is not a metric") << "[BODY].status == healthy" << QStringList{};
-    QTest::newRow("metric vs placeholder") << "lag < [VALUE]" << QStringList{"lag"};
+    QTest::newRow("none") << "[STATUS] == 200" << QStringList {};
+    QTest::newRow("one") << "success_rate_pct >= 95" << QStringList {"success_rate_pct"};
+    QTest::newRow("has") << "has(slow_imports_pct) == true" << QStringList {"slow_imports_pct"};
+    QTest::newRow("right word is not a metric") << "[BODY].status == healthy" << QStringList {};
+    QTest::newRow("metric vs placeholder") << "lag < [VALUE]" << QStringList {"lag"};
 }
 
 void tst_Condition::keepsTextAndListsMetrics()
@@ -552,7 +552,7 @@ void tst_Condition::keepsTextAndListsMetrics()
 void tst_Condition::defaultConstructedNeverPasses()
 {
     const Condition c;
-    QCOMPARE(c.evaluate(Observation{}).outcome, ConditionResult::Outcome::Fail);
+    QCOMPARE(c.evaluate(Observation {}).outcome, ConditionResult::Outcome::Fail);
 }
 
 void tst_Condition::survivesArbitraryInput()

@@ -34,11 +34,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("empty") << "" << "empty";
-        QTest::newRow("no unit") << "15" << "needs a unit";
-        QTest::newRow("bad unit") << "3y" << "unknown duration unit \"y\"";
-        QTest::newRow("word") << "soon" << "expected a duration";
-        QTest::newRow("overflow") << "99999999999999999999d" << "too large";
+        QTest::newRow("empty") << ""
+                               << "empty";
+        QTest::newRow("no unit") << "15"
+                                 << "needs a unit";
+        QTest::newRow("bad unit") << "3y"
+                                  << "unknown duration unit \"y\"";
+        QTest::newRow("word") << "soon"
+                              << "expected a duration";
+        QTest::newRow("overflow") << "99999999999999999999d"
+                                  << "too large";
     }
     void rejects()
     {

@@ -36,28 +36,30 @@ void tst_HttpObservationBuilder::rawResponses_data()
     QTest::newRow("repeated equal content-length")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 3, 3\r\nContent-Length: 3\r\n\r\nabc") << 200
         << QByteArray("abc");
-    QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                           "4\r\nWiki\r\n6;ext=1\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\n\r\n")
+    QTest::newRow("chunked") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "4\r\nWiki\r\n6;ext=1\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\n\r\n")
                              << 200 << QByteArray("Wikipedia in \r\n\r\nchunks.");
-    QTest::newRow("chunked with trailers")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n")
-        << 200 << QByteArray("abc");
-    QTest::newRow("chunked beats content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n")
-        << 200 << QByteArray("z");
+    QTest::newRow("chunked with trailers") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n3\r\nabc\r\n0\r\nX-T: 1\r\n\r\n")
+                                           << 200 << QByteArray("abc");
+    QTest::newRow("chunked beats content-length") << QByteArray(
+        "HTTP/1.1 200 OK\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nz\r\n0\r\n\r\n")
+                                                  << 200 << QByteArray("z");
     QTest::newRow("chunked cut after last chunk is accepted")
         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n") << 200
         << QByteArray("hi");
-    QTest::newRow("until close") << QByteArray("HTTP/1.0 503 Service Unavailable\r\nServer: x\r\n\r\ndown\n") << 503
-                                 << QByteArray("down\n");
-    QTest::newRow("bare LF line endings") << QByteArray("HTTP/1.1 404 Not Found\nContent-Length: 2\n\nno") << 404
-                                          << QByteArray("no");
+    QTest::newRow("until close") << QByteArray("HTTP/1.0 503 Service Unavailable\r\nServer: x\r\n\r\ndown\n")
+                                 << 503 << QByteArray("down\n");
+    QTest::newRow("bare LF line endings")
+        << QByteArray("HTTP/1.1 404 Not Found\nContent-Length: 2\n\nno") << 404 << QByteArray("no");
     QTest::newRow("no reason phrase") << QByteArray("HTTP/1.1 204\r\n\r\n") << 204 << QByteArray();
     QTest::newRow("204 has no body even with bytes")
         << QByteArray("HTTP/1.1 204 No Content\r\n\r\ngarbage") << 204 << QByteArray();
     QTest::newRow("304 ignores content-length")
         << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n") << 304 << QByteArray();
-    QTest::newRow("empty body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") << 200 << QByteArray();
+    QTest::newRow("empty body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n") << 200
+                                << QByteArray();
 }
 
 void tst_HttpObservationBuilder::rawResponses()
@@ -81,34 +83,48 @@ void tst_HttpObservationBuilder::malformed_data()
     QTest::addColumn<QString>("errorContains");
 
     QTest::newRow("empty") << QByteArray() << QStringLiteral("truncated status line");
-    QTest::newRow("garbage") << QByteArray("\x00\xff\x13garbage\n", 11) << QStringLiteral("not an HTTP/1.x status line");
-    QTest::newRow("HTTP/2 status line") << QByteArray("HTTP/2 200\r\n\r\n") << QStringLiteral("not an HTTP/1.x status line");
-    QTest::newRow("letters in status") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << QStringLiteral("malformed status code");
-    QTest::newRow("four digit status") << QByteArray("HTTP/1.1 2000 OK\r\n\r\n") << QStringLiteral("malformed status code");
-    QTest::newRow("truncated headers") << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << QStringLiteral("truncated header section");
-    QTest::newRow("no colon") << QByteArray("HTTP/1.1 200 OK\r\nbroken\r\n\r\n") << QStringLiteral("malformed header line");
-    QTest::newRow("space in name") << QByteArray("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n") << QStringLiteral("header name");
-    QTest::newRow("folding") << QByteArray("HTTP/1.1 200 OK\r\nA: b\r\n c\r\n\r\n") << QStringLiteral("folding");
+    QTest::newRow("garbage") << QByteArray("\x00\xff\x13garbage\n", 11)
+                             << QStringLiteral("not an HTTP/1.x status line");
+    QTest::newRow("HTTP/2 status line")
+        << QByteArray("HTTP/2 200\r\n\r\n") << QStringLiteral("not an HTTP/1.x status line");
+    QTest::newRow("letters in status")
+        << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << QStringLiteral("malformed status code");
+    QTest::newRow("four digit status")
+        << QByteArray("HTTP/1.1 2000 OK\r\n\r\n") << QStringLiteral("malformed status code");
+    QTest::newRow("truncated headers")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << QStringLiteral("truncated header section");
+    QTest::newRow("no colon") << QByteArray("HTTP/1.1 200 OK\r\nbroken\r\n\r\n")
+                              << QStringLiteral("malformed header line");
+    QTest::newRow("space in name") << QByteArray("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n")
+                                   << QStringLiteral("header name");
+    QTest::newRow("folding") << QByteArray("HTTP/1.1 200 OK\r\nA: b\r\n c\r\n\r\n")
+                             << QStringLiteral("folding");
     QTest::newRow("truncated content-length body")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort") << QStringLiteral("truncated body: Content-Length 10, got 5");
-    QTest::newRow("negative content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n") << QStringLiteral("malformed Content-Length");
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort")
+        << QStringLiteral("truncated body: Content-Length 10, got 5");
+    QTest::newRow("negative content-length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")
+                                             << QStringLiteral("malformed Content-Length");
     QTest::newRow("huge content-length")
         << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\n")
         << QStringLiteral("malformed Content-Length");
     QTest::newRow("conflicting content-length")
-        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << QStringLiteral("conflicting");
-    QTest::newRow("bad chunk size")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << QStringLiteral("malformed chunk size");
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+        << QStringLiteral("conflicting");
+    QTest::newRow("bad chunk size") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << QStringLiteral("malformed chunk size");
     QTest::newRow("huge chunk size") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                                                    "ffffffffffffffffffff\r\nx\r\n")
                                      << QStringLiteral("malformed chunk size");
-    QTest::newRow("truncated chunk")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc") << QStringLiteral("truncated chunked body");
+    QTest::newRow("truncated chunk") << QByteArray(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc")
+                                     << QStringLiteral("truncated chunked body");
     QTest::newRow("missing last chunk")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n") << QStringLiteral("missing chunk size");
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n")
+        << QStringLiteral("missing chunk size");
     QTest::newRow("chunk without CRLF")
-        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n") << QStringLiteral("CRLF");
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n")
+        << QStringLiteral("CRLF");
     QTest::newRow("too many headers") << []() -> QByteArray {
         QByteArray r = "HTTP/1.1 200 OK\r\n";
         for (int i = 0; i < 300; ++i)
@@ -116,7 +132,8 @@ void tst_HttpObservationBuilder::malformed_data()
         return r + "\r\n";
     }() << QStringLiteral("more than 256 headers");
     QTest::newRow("header section too large")
-        << QByteArray("HTTP/1.1 200 OK\r\nX: " + QByteArray(70000, 'a') + "\r\n\r\n") << QStringLiteral("header section larger");
+        << QByteArray("HTTP/1.1 200 OK\r\nX: " + QByteArray(70000, 'a') + "\r\n\r\n")
+        << QStringLiteral("header section larger");
 }
 
 void tst_HttpObservationBuilder::malformed()
@@ -137,11 +154,14 @@ void tst_HttpObservationBuilder::charsets_data()
     const QString umlauts = QStringLiteral("Gr\u00fc\u00dfe \u20ac");
     QTest::newRow("utf-8 default") << QByteArray("text/plain") << umlauts.toUtf8() << umlauts;
     QTest::newRow("no content-type") << QByteArray() << umlauts.toUtf8() << umlauts;
-    QTest::newRow("latin1") << QByteArray("text/plain; charset=ISO-8859-1") << QByteArray("Gr\xfc\xdf" "e")
+    QTest::newRow("latin1") << QByteArray("text/plain; charset=ISO-8859-1")
+                            << QByteArray("Gr\xfc\xdf"
+                                          "e")
                             << QStringLiteral("Gr\u00fc\u00dfe");
-    QTest::newRow("latin1 alias quoted") << QByteArray("text/html;charset=\"latin1\"") << QByteArray("\xe9t\xe9")
-                                         << QStringLiteral("\u00e9t\u00e9");
-    QTest::newRow("us-ascii") << QByteArray("text/plain; charset=us-ascii") << QByteArray("plain") << QStringLiteral("plain");
+    QTest::newRow("latin1 alias quoted") << QByteArray("text/html;charset=\"latin1\"")
+                                         << QByteArray("\xe9t\xe9") << QStringLiteral("\u00e9t\u00e9");
+    QTest::newRow("us-ascii") << QByteArray("text/plain; charset=us-ascii") << QByteArray("plain")
+                              << QStringLiteral("plain");
     QByteArray le("\xff\xfe", 2);
     QByteArray be("\xfe\xff", 2);
     for (QChar c : umlauts) {
@@ -151,13 +171,16 @@ void tst_HttpObservationBuilder::charsets_data()
     QTest::newRow("utf-16 LE BOM") << QByteArray("application/json; charset=utf-16") << le << umlauts;
     QTest::newRow("utf-16 BE BOM") << QByteArray("application/json; charset=UTF-16") << be << umlauts;
     QTest::newRow("utf-16 BOM without charset") << QByteArray("text/plain") << le << umlauts;
-    QTest::newRow("utf-16 without BOM is big-endian") << QByteArray("text/plain; charset=utf-16") << be.mid(2)
-                                                      << umlauts;
-    QTest::newRow("utf-8 BOM stripped") << QByteArray("text/plain") << QByteArray("\xef\xbb\xbfok") << QStringLiteral("ok");
+    QTest::newRow("utf-16 without BOM is big-endian")
+        << QByteArray("text/plain; charset=utf-16") << be.mid(2) << umlauts;
+    QTest::newRow("utf-8 BOM stripped")
+        << QByteArray("text/plain") << QByteArray("\xef\xbb\xbfok") << QStringLiteral("ok");
     QTest::newRow("invalid utf-8 replaced") << QByteArray("text/plain; charset=utf-8")
-                                            << QByteArray("a\xff" "b\xc3") << QStringLiteral("a\ufffdb\ufffd");
-    QTest::newRow("unknown charset falls back to utf-8") << QByteArray("text/plain; charset=klingon")
-                                                         << umlauts.toUtf8() << umlauts;
+                                            << QByteArray("a\xff"
+                                                          "b\xc3")
+                                            << QStringLiteral("a\ufffdb\ufffd");
+    QTest::newRow("unknown charset falls back to utf-8")
+        << QByteArray("text/plain; charset=klingon") << umlauts.toUtf8() << umlauts;
 }
 
 void tst_HttpObservationBuilder::charsets()
@@ -185,7 +208,8 @@ void tst_HttpObservationBuilder::charsets()
 void tst_HttpObservationBuilder::charsetParameter()
 {
     QCOMPARE(HttpObservationBuilder::charsetOf("text/plain; charset=UTF-8"), QByteArray("utf-8"));
-    QCOMPARE(HttpObservationBuilder::charsetOf("text/plain;format=flowed; Charset = \"Latin1\" "), QByteArray("latin1"));
+    QCOMPARE(HttpObservationBuilder::charsetOf("text/plain;format=flowed; Charset = \"Latin1\" "),
+             QByteArray("latin1"));
     QCOMPARE(HttpObservationBuilder::charsetOf("application/json"), QByteArray());
     QCOMPARE(HttpObservationBuilder::charsetOf(";;;=;charset"), QByteArray());
 }
@@ -233,7 +257,8 @@ void tst_HttpObservationBuilder::bodyCapped()
 void tst_HttpObservationBuilder::interimResponsesSkipped()
 {
     const auto o = HttpObservationBuilder::fromRawResponse(
-        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\nok");
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\nHTTP/1.1 202 "
+        "Accepted\r\nContent-Length: 2\r\n\r\nok");
     QVERIFY(o.has_value());
     QCOMPARE(o->status, 202);
     QCOMPARE(o->body, QByteArray("ok"));

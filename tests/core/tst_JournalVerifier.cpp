@@ -29,9 +29,9 @@ Rows makeChain(int n)
         d.at = 1'700'000'000'000 + i * 1000;
         d.type = i == 1 ? JournalEventType::RunStarted : JournalEventType::CheckObserved;
         d.actor = QStringLiteral("engine");
-        d.payload = QJsonObject{{QStringLiteral("check"), QStringLiteral("rlm-health")},
-                                {QStringLiteral("n"), i},
-                                {QStringLiteral("status"), 200}};
+        d.payload = QJsonObject {{QStringLiteral("check"), QStringLiteral("rlm-health")},
+                                 {QStringLiteral("n"), i},
+                                 {QStringLiteral("status"), 200}};
         const JournalEvent e = JournalEvent::seal(d, i, prev);
         prev = e.hash();
         rows.append(e.toRawRow());
@@ -82,8 +82,9 @@ private Q_SLOTS:
 
     void sealIsDeterministicAndRoundTrips()
     {
-        JournalEventDraft d{QStringLiteral("r"), 42, JournalEventType::GateChanged, QStringLiteral("alice"),
-                            QJsonObject{{QStringLiteral("z"), 1}, {QStringLiteral("a"), QStringLiteral("ü")}}};
+        JournalEventDraft d {
+            QStringLiteral("r"), 42, JournalEventType::GateChanged, QStringLiteral("alice"),
+            QJsonObject {{QStringLiteral("z"), 1}, {QStringLiteral("a"), QStringLiteral("ü")}}};
         const JournalEvent a = JournalEvent::seal(d, 1, JournalEvent::genesisHash());
         const JournalEvent b = JournalEvent::seal(d, 1, JournalEvent::genesisHash());
         QCOMPARE(a.hash(), b.hash());
@@ -101,25 +102,28 @@ private Q_SLOTS:
         QVERIFY(JournalEvent::seal(d, 1, QByteArray(64, 'a')).hash() != a.hash());
         // Known vector: pins the canonical encoding so a change to it can't slip through unnoticed.
         QCOMPARE(JournalEvent::canonicalBytes(a.toRawRow()),
-                 QByteArray("18:cockpit-journal-v1,1:1,1:r,2:42,12:gate_changed,5:alice,16:{\"a\":\"\xc3\xbc\",\"z\":1},64:") +
-                     QByteArray(64, '0') + ',');
+                 QByteArray("18:cockpit-journal-v1,1:1,1:r,2:42,12:gate_changed,5:alice,16:{\"a\":"
+                            "\"\xc3\xbc\",\"z\":1},64:")
+                     + QByteArray(64, '0') + ',');
     }
 
     void typeNamesRoundTrip()
     {
         for (JournalEventType t : allJournalEventTypes())
             QCOMPARE(journalEventTypeFromName(journalEventTypeName(t)), std::optional(t));
-        QCOMPARE(journalEventTypeName(JournalEventType::PointOfNoReturn), QStringLiteral("point_of_no_return"));
+        QCOMPARE(journalEventTypeName(JournalEventType::PointOfNoReturn),
+                 QStringLiteral("point_of_no_return"));
         QVERIFY(!journalEventTypeFromName(u"bogus").has_value());
     }
 
     void redactsBeforeHashing()
     {
         Redactor::add("s3cr3t-token");
-        JournalEventDraft d{QStringLiteral("run"), 1, JournalEventType::ActionRun, QStringLiteral("engine"),
-                            QJsonObject{{QStringLiteral("output"), QStringLiteral("Bearer s3cr3t-token ok")},
-                                        {QStringLiteral("nested"),
-                                         QJsonArray{QJsonObject{{QStringLiteral("x"), QStringLiteral("s3cr3t-token")}}}}}};
+        JournalEventDraft d {
+            QStringLiteral("run"), 1, JournalEventType::ActionRun, QStringLiteral("engine"),
+            QJsonObject {{QStringLiteral("output"), QStringLiteral("Bearer s3cr3t-token ok")},
+                         {QStringLiteral("nested"),
+                          QJsonArray {QJsonObject {{QStringLiteral("x"), QStringLiteral("s3cr3t-token")}}}}}};
         const JournalEvent e = JournalEvent::seal(d, 1, JournalEvent::genesisHash());
         QVERIFY(!e.payloadJson().contains("s3cr3t-token"));
         QVERIFY(e.payloadJson().contains("Bearer *** ok"));
@@ -134,15 +138,19 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("seq");
         using K = JournalFault::Kind;
 
-        QTest::newRow("payload byte") << Tamper([](Rows &r) { r[4].payload.replace("200", "500"); }) << K::HashMismatch
-                                      << qint64(5);
-        QTest::newRow("actor") << Tamper([](Rows &r) { r[6].actor = "mallory"; }) << K::HashMismatch << qint64(7);
-        QTest::newRow("timestamp") << Tamper([](Rows &r) { r[2].at = QByteArray::number(r[2].at.toLongLong() + 1); })
-                                   << K::HashMismatch << qint64(3);
+        QTest::newRow("payload byte")
+            << Tamper([](Rows &r) { r[4].payload.replace("200", "500"); }) << K::HashMismatch << qint64(5);
+        QTest::newRow("actor") << Tamper([](Rows &r) { r[6].actor = "mallory"; }) << K::HashMismatch
+                               << qint64(7);
+        QTest::newRow("timestamp") << Tamper([](Rows &r) {
+            r[2].at = QByteArray::number(r[2].at.toLongLong() + 1);
+        }) << K::HashMismatch << qint64(3);
         QTest::newRow("type") << Tamper([](Rows &r) { r[3].type = "note"; }) << K::HashMismatch << qint64(4);
-        QTest::newRow("run id") << Tamper([](Rows &r) { r[0].runId = "run-2"; }) << K::HashMismatch << qint64(1);
-        QTest::newRow("stored hash") << Tamper([](Rows &r) { r[9].hash[0] = r[9].hash[0] == 'a' ? 'b' : 'a'; })
-                                     << K::HashMismatch << qint64(10);
+        QTest::newRow("run id") << Tamper([](Rows &r) { r[0].runId = "run-2"; }) << K::HashMismatch
+                                << qint64(1);
+        QTest::newRow("stored hash") << Tamper([](Rows &r) {
+            r[9].hash[0] = r[9].hash[0] == 'a' ? 'b' : 'a';
+        }) << K::HashMismatch << qint64(10);
         QTest::newRow("modified and re-hashed") << Tamper([](Rows &r) {
             r[4].payload.replace("200", "500");
             r[4].hash = JournalEvent::computeHash(r[4]);
@@ -175,8 +183,10 @@ private Q_SLOTS:
                 r[i].seq = QByteArray::number(i + 1);
             rehashFrom(r, 6); // x keeps prev_hash = hash(6)'s predecessor: wrong link into x
         }) << K::ChainBreak << qint64(7);
-        QTest::newRow("swapped rows") << Tamper([](Rows &r) { r.swapItemsAt(3, 4); }) << K::Reorder << qint64(4);
-        QTest::newRow("moved to end") << Tamper([](Rows &r) { r.move(2, r.size() - 1); }) << K::Reorder << qint64(3);
+        QTest::newRow("swapped rows")
+            << Tamper([](Rows &r) { r.swapItemsAt(3, 4); }) << K::Reorder << qint64(4);
+        QTest::newRow("moved to end")
+            << Tamper([](Rows &r) { r.move(2, r.size() - 1); }) << K::Reorder << qint64(3);
         QTest::newRow("duplicated") << Tamper([](Rows &r) { r.insert(5, r[4]); }) << K::Reorder << qint64(5);
         QTest::newRow("swapped seq numbers") << Tamper([](Rows &r) {
             std::swap(r[3].seq, r[4].seq);
@@ -186,19 +196,23 @@ private Q_SLOTS:
             r[0].prevHash = QByteArray(64, '1');
             rehashFrom(r, 0);
         }) << K::ChainBreak << qint64(1);
-        QTest::newRow("payload not json") << Tamper([](Rows &r) { r[3].payload = "{\"a\":"; }) << K::Unparsable
-                                          << qint64(4);
-        QTest::newRow("payload array") << Tamper([](Rows &r) { r[3].payload = "[1,2]"; }) << K::Unparsable << qint64(4);
-        QTest::newRow("seq leading zero") << Tamper([](Rows &r) { r[3].seq = "04"; }) << K::Unparsable << qint64(4);
-        QTest::newRow("seq garbage") << Tamper([](Rows &r) { r[3].seq = "x\x01"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("payload not json")
+            << Tamper([](Rows &r) { r[3].payload = "{\"a\":"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("payload array")
+            << Tamper([](Rows &r) { r[3].payload = "[1,2]"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("seq leading zero")
+            << Tamper([](Rows &r) { r[3].seq = "04"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("seq garbage") << Tamper([](Rows &r) { r[3].seq = "x\x01"; }) << K::Unparsable
+                                     << qint64(4);
         QTest::newRow("at negative") << Tamper([](Rows &r) { r[3].at = "-5"; }) << K::Unparsable << qint64(4);
-        QTest::newRow("unknown type") << Tamper([](Rows &r) { r[3].type = "hacked"; }) << K::Unparsable << qint64(4);
-        QTest::newRow("bad utf8 actor") << Tamper([](Rows &r) { r[3].actor = "\xff\xfe"; }) << K::Unparsable
-                                        << qint64(4);
-        QTest::newRow("uppercase hash") << Tamper([](Rows &r) { r[3].hash = r[3].hash.toUpper(); }) << K::Unparsable
-                                        << qint64(4);
-        QTest::newRow("short prev hash") << Tamper([](Rows &r) { r[3].prevHash.chop(1); }) << K::Unparsable
-                                         << qint64(4);
+        QTest::newRow("unknown type")
+            << Tamper([](Rows &r) { r[3].type = "hacked"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("bad utf8 actor")
+            << Tamper([](Rows &r) { r[3].actor = "\xff\xfe"; }) << K::Unparsable << qint64(4);
+        QTest::newRow("uppercase hash")
+            << Tamper([](Rows &r) { r[3].hash = r[3].hash.toUpper(); }) << K::Unparsable << qint64(4);
+        QTest::newRow("short prev hash")
+            << Tamper([](Rows &r) { r[3].prevHash.chop(1); }) << K::Unparsable << qint64(4);
     }
 
     void detectsTampering()
@@ -233,7 +247,7 @@ private Q_SLOTS:
 
             Rows rows = good;
             JournalRawRow &row = rows[rng->bounded(3)];
-            QByteArray *fields[] = {&row.seq,   &row.runId,   &row.at,  &row.type,
+            QByteArray *fields[] = {&row.seq,   &row.runId,   &row.at,       &row.type,
                                     &row.actor, &row.payload, &row.prevHash, &row.hash};
             QByteArray &f = *fields[rng->bounded(8)];
             if (!f.isEmpty())
@@ -244,8 +258,8 @@ private Q_SLOTS:
         }
         QVERIFY(!JournalVerifier::verifySerialized(QByteArray("\t\t\t\n\n\x00\t", 7)).ok());
         QVERIFY(!JournalVerifier::verifySerialized("99999999999999999999999\t").ok());
-        QVERIFY(!JournalVerifier::verifySerialized("9223372036854775807\tr\t0\tnote\ta\t{}\t" + QByteArray(64, '0') +
-                                                   "\t" + QByteArray(64, '0'))
+        QVERIFY(!JournalVerifier::verifySerialized("9223372036854775807\tr\t0\tnote\ta\t{}\t"
+                                                   + QByteArray(64, '0') + "\t" + QByteArray(64, '0'))
                      .ok());
     }
 
@@ -255,8 +269,8 @@ private Q_SLOTS:
         for (const JournalRawRow &r : makeChain(5)) {
             if (!data.isEmpty())
                 data += '\n';
-            data += r.seq + '\t' + r.runId + '\t' + r.at + '\t' + r.type + '\t' + r.actor + '\t' + r.payload + '\t' +
-                    r.prevHash + '\t' + r.hash;
+            data += r.seq + '\t' + r.runId + '\t' + r.at + '\t' + r.type + '\t' + r.actor + '\t' + r.payload
+                + '\t' + r.prevHash + '\t' + r.hash;
         }
         const auto rep = JournalVerifier::verifySerialized(data);
         QVERIFY2(rep.ok(), qPrintable(describe(rep)));

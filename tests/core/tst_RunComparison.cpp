@@ -1,5 +1,5 @@
-#include "support/RunHarness.h"
 #include "core/RunComparison.h"
+#include "support/RunHarness.h"
 
 #include <QJsonArray>
 #include <QTest>

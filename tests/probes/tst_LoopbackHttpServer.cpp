@@ -28,8 +28,8 @@ QByteArray readResponse(QTcpSocket &socket, int timeoutMs = 5000, bool untilClos
             if (o && (o->header("content-length") || o->header("transfer-encoding")))
                 return raw;
         }
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(50) &&
-            socket.state() != QAbstractSocket::ConnectedState)
+        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(50)
+            && socket.state() != QAbstractSocket::ConnectedState)
             break;
         raw += socket.readAll();
     }
@@ -63,14 +63,14 @@ void tst_LoopbackHttpServer::initTestCase()
 {
     m_server = std::make_unique<LoopbackHttpServer>();
     m_server->route("GET", "/echo", [](const LoopbackRequest &r) {
-        QByteArray body = r.method + ' ' + r.path + ' ' + r.queryItem(QStringLiteral("name")).toUtf8() + ' ' +
-                          r.header("x-test").value_or("-") + ' ' + QByteArray::number(r.body.size());
+        QByteArray body = r.method + ' ' + r.path + ' ' + r.queryItem(QStringLiteral("name")).toUtf8() + ' '
+            + r.header("x-test").value_or("-") + ' ' + QByteArray::number(r.body.size());
         return LoopbackResponse::text(200, body).withHeader("X-Seen", "yes");
     });
-    m_server->route("*", "/body", [](const LoopbackRequest &r) { return LoopbackResponse::text(200, r.body); });
-    m_server->route("GET", "/slow", [](const LoopbackRequest &) {
-        return LoopbackResponse::text(200, "slow").after(200ms);
-    });
+    m_server->route("*", "/body",
+                    [](const LoopbackRequest &r) { return LoopbackResponse::text(200, r.body); });
+    m_server->route("GET", "/slow",
+                    [](const LoopbackRequest &) { return LoopbackResponse::text(200, "slow").after(200ms); });
     m_server->route("GET", "/hang", [](const LoopbackRequest &) {
         LoopbackResponse r;
         r.hang = true;
@@ -265,8 +265,9 @@ void tst_LoopbackHttpServer::tlsHandshakeWithGeneratedCertificate()
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                   QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"),
                    QStringLiteral("3"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")});
@@ -288,7 +289,8 @@ void tst_LoopbackHttpServer::tlsHandshakeWithGeneratedCertificate()
     s.setSslConfiguration(conf);
     s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), tls.port());
     QVERIFY2(s.waitForEncrypted(5000), qPrintable(s.errorString()));
-    QCOMPARE(s.peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0), QStringLiteral("127.0.0.1"));
+    QCOMPARE(s.peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0),
+             QStringLiteral("127.0.0.1"));
     s.write("GET / HTTP/1.1\r\n\r\n");
     const auto o = HttpObservationBuilder::fromRawResponse(readResponse(s));
     QVERIFY(o.has_value());

@@ -25,7 +25,8 @@ JournalEventDraft draft(int i)
     d.at = 1'700'000'000'000 + i;
     d.type = JournalEventType::SampleTaken;
     d.actor = QStringLiteral("engine");
-    d.payload = QJsonObject{{QStringLiteral("i"), i}, {QStringLiteral("metric"), QStringLiteral("success_rate_pct")}};
+    d.payload = QJsonObject {{QStringLiteral("i"), i},
+                             {QStringLiteral("metric"), QStringLiteral("success_rate_pct")}};
     return d;
 }
 
@@ -38,10 +39,11 @@ QString message(const Error &e)
 QProcess *pgCtl(const LocalPostgres &pg, const QStringList &args)
 {
     auto *p = new QProcess;
-    QStringList argv{LocalPostgres::binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), pg.dataDir()};
+    QStringList argv {LocalPostgres::binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                      pg.dataDir()};
     argv += args;
     if (::geteuid() == 0)
-        argv = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + argv;
+        argv = QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + argv;
     p->setWorkingDirectory(QStringLiteral("/tmp"));
     p->setProcessChannelMode(QProcess::MergedChannels);
     p->start(::geteuid() == 0 ? QStringLiteral("runuser") : argv.takeFirst(), argv);
@@ -50,9 +52,14 @@ QProcess *pgCtl(const LocalPostgres &pg, const QStringList &args)
 
 QStringList startArgs(const LocalPostgres &pg)
 {
-    return {QStringLiteral("-l"), pg.logFile(), QStringLiteral("-o"),
-            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(pg.port()).arg(pg.socketDir()),
-            QStringLiteral("-w"), QStringLiteral("start")};
+    return {QStringLiteral("-l"),
+            pg.logFile(),
+            QStringLiteral("-o"),
+            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                .arg(pg.port())
+                .arg(pg.socketDir()),
+            QStringLiteral("-w"),
+            QStringLiteral("start")};
 }
 
 } // namespace
@@ -103,8 +110,8 @@ private Q_SLOTS:
 
     void specParsing()
     {
-        auto s = PostgresJournalSpec::parse(
-            QStringLiteral("postgresql://lead@db.example:6543/cutover?sslmode=verify-full&sslrootcert=/ca.pem"));
+        auto s = PostgresJournalSpec::parse(QStringLiteral(
+            "postgresql://lead@db.example:6543/cutover?sslmode=verify-full&sslrootcert=/ca.pem"));
         QVERIFY(s.has_value());
         QCOMPARE(s->user, QStringLiteral("lead"));
         QCOMPARE(s->port, 6543);
@@ -114,7 +121,8 @@ private Q_SLOTS:
         QVERIFY(!withPassword.has_value());
         QVERIFY(withPassword.error().message.contains(QStringLiteral("keychain")));
         QVERIFY(!withPassword.error().message.contains(QStringLiteral("hunter2")));
-        QVERIFY(!PostgresJournalSpec::parse(QStringLiteral("postgresql://lead@h/db?sslmode=x;host=evil")).has_value());
+        QVERIFY(!PostgresJournalSpec::parse(QStringLiteral("postgresql://lead@h/db?sslmode=x;host=evil"))
+                     .has_value());
         QVERIFY(!PostgresJournalSpec::parse(QStringLiteral("postgresql://h/db")).has_value());
         QVERIFY(!PostgresJournal::isValidRoleName(QStringLiteral("x\"; DROP ROLE postgres; --")));
     }
@@ -124,20 +132,23 @@ private Q_SLOTS:
         QString db;
         auto writer = initialised(db, "viewer-pw-42");
         const QString viewer = viewerName(db);
-        QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT count(*) FROM information_schema.tables"
-                                                " WHERE table_schema = 'cockpit' AND table_name = 'events'")),
+        QCOMPARE(*m_pg.query(db,
+                             QStringLiteral("SELECT count(*) FROM information_schema.tables"
+                                            " WHERE table_schema = 'cockpit' AND table_name = 'events'")),
                  QStringLiteral("1"));
-        QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT rolcanlogin, rolsuper, rolcreaterole,"
-                                                " rolpassword LIKE 'SCRAM-SHA-256$4096:%' FROM pg_authid"
-                                                " WHERE rolname = '%1'")
-                                     .arg(viewer)),
+        QCOMPARE(*m_pg.query(db,
+                             QStringLiteral("SELECT rolcanlogin, rolsuper, rolcreaterole,"
+                                            " rolpassword LIKE 'SCRAM-SHA-256$4096:%' FROM pg_authid"
+                                            " WHERE rolname = '%1'")
+                                 .arg(viewer)),
                  QStringLiteral("t|f|f|t"));
-        QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT has_table_privilege('%1', 'cockpit.events', 'SELECT'),"
-                                                " has_table_privilege('%1', 'cockpit.events', 'INSERT'),"
-                                                " has_table_privilege('%1', 'cockpit.events', 'UPDATE'),"
-                                                " has_table_privilege('%1', 'cockpit.events', 'DELETE'),"
-                                                " has_table_privilege('%1', 'cockpit.events', 'TRUNCATE')")
-                                     .arg(viewer)),
+        QCOMPARE(*m_pg.query(db,
+                             QStringLiteral("SELECT has_table_privilege('%1', 'cockpit.events', 'SELECT'),"
+                                            " has_table_privilege('%1', 'cockpit.events', 'INSERT'),"
+                                            " has_table_privilege('%1', 'cockpit.events', 'UPDATE'),"
+                                            " has_table_privilege('%1', 'cockpit.events', 'DELETE'),"
+                                            " has_table_privilege('%1', 'cockpit.events', 'TRUNCATE')")
+                                 .arg(viewer)),
                  QStringLiteral("t|f|f|f|f"));
         // Idempotent: a second init keeps the events and the role.
         QVERIFY(writer->append(draft(1)).has_value());
@@ -166,8 +177,9 @@ private Q_SLOTS:
         // left to refuse it is the privilege system.
         QSqlQuery q(QSqlDatabase::database((*viewer)->connectionName()));
         QVERIFY(q.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE")));
-        const QStringList writes{
-            QStringLiteral("INSERT INTO cockpit.events VALUES (4, 'r', 1, 'note', 'v', '{}', repeat('0', 64), repeat('1', 64))"),
+        const QStringList writes {
+            QStringLiteral("INSERT INTO cockpit.events VALUES (4, 'r', 1, 'note', 'v', '{}', repeat('0', "
+                           "64), repeat('1', 64))"),
             QStringLiteral("UPDATE cockpit.events SET actor = 'viewer' WHERE seq = 1"),
             QStringLiteral("DELETE FROM cockpit.events WHERE seq = 2"),
             QStringLiteral("TRUNCATE cockpit.events"),
@@ -246,7 +258,8 @@ private Q_SLOTS:
         }
         auto writer = PostgresJournal::open(s, {}, {outboxPath, 0});
         QVERIFY(!writer.has_value());
-        QVERIFY2(writer.error().message.contains(QStringLiteral("differs")), qPrintable(writer.error().message));
+        QVERIFY2(writer.error().message.contains(QStringLiteral("differs")),
+                 qPrintable(writer.error().message));
         QCOMPARE((*Outbox::open(outboxPath, s.toString()))->count(), 1);
         QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT count(*) FROM cockpit.events")), QStringLiteral("6"));
     }
@@ -281,8 +294,9 @@ private Q_SLOTS:
         qint64 maxPending = 0;
         for (int i = 1; i <= total; ++i) {
             if (i == 100) // stop while appends keep coming: some fail mid-transaction, some mid-COMMIT
-                stopper.reset(pgCtl(pg, {QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
-                                         QStringLiteral("stop")}));
+                stopper.reset(pgCtl(pg,
+                                    {QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"),
+                                     QStringLiteral("stop")}));
             if (i == 200) {
                 // The lead's app restarts while the server is still down: the outbox carries the tail.
                 QVERIFY(stopper->waitForFinished(30000));
@@ -313,8 +327,10 @@ private Q_SLOTS:
         QVERIFY(writer->isOnline());
 
         // Count and chain, from a fresh connection as the SELECT-only viewer.
-        QCOMPARE(*pg.querySql(QStringLiteral("cutover"),
-                              QStringLiteral("SELECT count(*), count(DISTINCT hash), min(seq), max(seq) FROM cockpit.events")),
+        QCOMPARE(*pg.querySql(
+                     QStringLiteral("cutover"),
+                     QStringLiteral(
+                         "SELECT count(*), count(DISTINCT hash), min(seq), max(seq) FROM cockpit.events")),
                  QStringLiteral("%1|%1|1|%1").arg(total));
         PostgresJournalSpec viewerSpec = s;
         viewerSpec.user = QStringLiteral("watcher");

@@ -23,8 +23,9 @@ JournalEventDraft draft(int i, const QString &run = QStringLiteral("run-A"))
     d.at = 1'700'000'000'000 + i;
     d.type = i == 1 ? JournalEventType::RunStarted : JournalEventType::CheckObserved;
     d.actor = QStringLiteral("engine");
-    d.payload = QJsonObject{{QStringLiteral("marker"), QStringLiteral("marker-%1").arg(i, 4, 10, QLatin1Char('0'))},
-                            {QStringLiteral("status"), 200}};
+    d.payload = QJsonObject {
+        {QStringLiteral("marker"), QStringLiteral("marker-%1").arg(i, 4, 10, QLatin1Char('0'))},
+        {QStringLiteral("status"), 200}};
     return d;
 }
 
@@ -124,7 +125,8 @@ private Q_SLOTS:
             QCOMPARE(all->at(i).prevHash(), all->at(i - 1).hash());
         }
         QCOMPARE(all->at(0).type(), JournalEventType::RunStarted);
-        QCOMPARE(all->at(2).payload().value(QStringLiteral("marker")).toString(), QStringLiteral("marker-0003"));
+        QCOMPARE(all->at(2).payload().value(QStringLiteral("marker")).toString(),
+                 QStringLiteral("marker-0003"));
 
         const auto runB = j.readRun(QStringLiteral("run-B"));
         QCOMPARE(runB->size(), 3);
@@ -170,7 +172,8 @@ private Q_SLOTS:
         QVERIFY(!raw.exec(QStringLiteral("UPDATE events SET actor = 'x' WHERE seq = 2")));
         QVERIFY2(raw.m_error.contains(QStringLiteral("append-only")), qPrintable(raw.m_error));
         QVERIFY(!raw.exec(QStringLiteral("DELETE FROM events WHERE seq = 2")));
-        QVERIFY(!raw.exec(QStringLiteral("INSERT INTO events VALUES (2, 'r', 1, 'note', 'a', '{}', 'x', 'y')")));
+        QVERIFY(
+            !raw.exec(QStringLiteral("INSERT INTO events VALUES (2, 'r', 1, 'note', 'a', '{}', 'x', 'y')")));
         QVERIFY(j->verify()->ok());
     }
 
@@ -181,8 +184,9 @@ private Q_SLOTS:
         RawSqlite raw(path);
         raw.dropGuards();
         // One byte of event 5's payload: "marker-0005" -> "marker-0006".
-        QVERIFY(raw.exec(QStringLiteral("UPDATE events SET payload = replace(payload, 'marker-0005', 'marker-0006')"
-                                        " WHERE seq = 5")));
+        QVERIFY(raw.exec(
+            QStringLiteral("UPDATE events SET payload = replace(payload, 'marker-0005', 'marker-0006')"
+                           " WHERE seq = 5")));
         QCOMPARE(j->readFrom(5, 1)->first().payload().value(QStringLiteral("marker")).toString(),
                  QStringLiteral("marker-0006"));
         const auto r = j->verify();
@@ -241,10 +245,11 @@ private Q_SLOTS:
         QVERIFY(raw.exec(QStringLiteral("UPDATE events SET seq = seq + 1000 WHERE seq >= 6")));
         QVERIFY(raw.exec(QStringLiteral("UPDATE events SET seq = seq - 999 WHERE seq >= 1000")));
         const JournalRawRow row = JournalEvent::seal(draft(99), 6, five.hash()).toRawRow();
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO events VALUES (6, '%1', %2, '%3', '%4', '%5', '%6', '%7')")
-                             .arg(QString::fromUtf8(row.runId), QString::fromUtf8(row.at), QString::fromUtf8(row.type),
-                                  QString::fromUtf8(row.actor), QString::fromUtf8(row.payload),
-                                  QString::fromLatin1(row.prevHash), QString::fromLatin1(row.hash))));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO events VALUES (6, '%1', %2, '%3', '%4', '%5', '%6', '%7')")
+                .arg(QString::fromUtf8(row.runId), QString::fromUtf8(row.at), QString::fromUtf8(row.type),
+                     QString::fromUtf8(row.actor), QString::fromUtf8(row.payload),
+                     QString::fromLatin1(row.prevHash), QString::fromLatin1(row.hash))));
         const auto r = j->verify();
         QVERIFY(!r->ok());
         QCOMPARE(r->fault->seq, 7); // the renumbered original 6 no longer chains onto the forged 6
@@ -272,7 +277,8 @@ private Q_SLOTS:
         auto j = filled(path, 4);
         RawSqlite raw(path);
         raw.dropGuards();
-        QVERIFY(raw.exec(QStringLiteral("UPDATE events SET payload = x'00ff7b22', at = 'soon' WHERE seq = 3")));
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE events SET payload = x'00ff7b22', at = 'soon' WHERE seq = 3")));
         const auto r = j->verify();
         QVERIFY(!r->ok());
         QCOMPARE(r->fault->seq, 3);
@@ -288,10 +294,12 @@ private Q_SLOTS:
             auto j = SqliteJournal::open(path);
             JournalEventDraft d = draft(1);
             d.type = JournalEventType::ActionRun;
-            d.payload.insert(QStringLiteral("output"), QStringLiteral("PGPASSWORD=hunter2-very-secret psql ok"));
+            d.payload.insert(QStringLiteral("output"),
+                             QStringLiteral("PGPASSWORD=hunter2-very-secret psql ok"));
             auto e = (*j)->append(d);
             QVERIFY(e.has_value());
-            QCOMPARE(e->payload().value(QStringLiteral("output")).toString(), QStringLiteral("PGPASSWORD=*** psql ok"));
+            QCOMPARE(e->payload().value(QStringLiteral("output")).toString(),
+                     QStringLiteral("PGPASSWORD=*** psql ok"));
             QVERIFY((*j)->verify()->ok());
         }
         QFile f(path);
@@ -320,7 +328,8 @@ private Q_SLOTS:
         t->start();
         QVERIFY(t->wait(10000));
         QVERIFY(!fromOther.has_value());
-        QVERIFY2(fromOther.error().message.contains(QStringLiteral("thread")), qPrintable(fromOther.error().message));
+        QVERIFY2(fromOther.error().message.contains(QStringLiteral("thread")),
+                 qPrintable(fromOther.error().message));
         QCOMPARE(j->readAll()->size(), 2);
     }
 
@@ -328,8 +337,8 @@ private Q_SLOTS:
     {
         const QString path = freshPath();
         auto writer = filled(path, 1);
-        std::atomic<bool> done{false};
-        std::atomic<int> reads{0};
+        std::atomic<bool> done {false};
+        std::atomic<int> reads {0};
         QStringList failures;
         QMutex failuresMutex;
         auto reader = [&] {

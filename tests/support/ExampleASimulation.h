@@ -43,7 +43,7 @@ inline std::unique_ptr<RunHarness> healthyExampleA()
 
 struct SimulationOutcome
 {
-    int steps = 0;      // planner steps driven
+    int steps = 0; // planner steps driven
     QString unexpected; // a pending decision the personas do not answer, if one came up
 };
 
