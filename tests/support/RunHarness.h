@@ -12,6 +12,8 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
 #include <QTest>
 #include <functional>
 #include <memory>
@@ -96,6 +98,18 @@ public:
     qint64 rollbackStepMs = 4 * kMin; // how long each rollback step takes
     bool runRollbackSteps = true;
 
+    // Perform effects the way RunDriver does (off by default; the planner tests rely on the short forms):
+    // a milestone's start only journals `started` (with planned_at/late_ms), its actions are journaled
+    // naming the milestone, its checks end it through RunPlanner::milestoneFinished; a window step runs as
+    // an action; a manual action or rollback step is journaled `started` and waits for a person (the
+    // engine's RunCommands lists it); a writing action runs only once its id is in confirmedWrites,
+    // otherwise it is a confirm_write in `confirmations` (rebuilt on every step, as the driver does).
+    bool asDriver = false;
+    QSet<QString> confirmedWrites;
+    QList<PendingDecision> confirmations;
+    std::function<bool(const QString &milestone)> milestoneChecksOk = [](const QString &) { return true; };
+    QStringList performed; // asDriver: what ran, in order ("schedule:<id>", "milestone:<m>/<a>", ...)
+
     void start() { append(RunPlanner::startRun(info)); }
     // Starts the run and enters `stage` as the lead, now.
     void startInStage(const QString &stage)
@@ -134,6 +148,7 @@ public:
             plan = RunPlanner::step(state, clock.now());
             append(plan.events);
             const qsizetype before = journal.size();
+            confirmations.clear();
             for (const RunEffect &e : std::as_const(plan.effects))
                 perform(e);
             if (journal.size() == before && plan.events.isEmpty())
@@ -158,6 +173,8 @@ public:
 
     void perform(const RunEffect &e)
     {
+        if (asDriver && performLikeDriver(e))
+            return;
         const qint64 now = clock.now();
         switch (e.kind) {
         case RunEffect::Kind::SampleMetric: {
@@ -192,6 +209,109 @@ public:
                                         QStringLiteral("ok")));
             break;
         }
+    }
+
+    static const Action *findIn(const QList<Action> &actions, const QString &id)
+    {
+        for (const Action &a : actions)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+
+    // The effects RunDriver performs differently from the short forms above; false = not one of them.
+    bool performLikeDriver(const RunEffect &e)
+    {
+        const qint64 now = clock.now();
+        const Runbook &rb = *m_runbook;
+        const bool milestoneAction
+            = e.kind == RunEffect::Kind::RunAction && e.purpose == QLatin1String("schedule");
+        if (e.kind == RunEffect::Kind::StartScheduleItem && !findIn(rb.schedule.window, e.id)) {
+            QJsonObject detail;
+            if (const auto item = state.schedule().item(e.id)) {
+                detail.insert(QStringLiteral("planned_at"), double(item->plannedStart));
+                detail.insert(QStringLiteral("late_ms"), double(now - item->plannedStart));
+            }
+            performed << QStringLiteral("schedule:") + e.id;
+            append(RunEvents::actionRun(info.id, now, info.lead, QStringLiteral("schedule"), QString(), e.id,
+                                        QStringLiteral("started"), detail));
+            return true;
+        }
+        if (e.kind == RunEffect::Kind::RunCheck && e.purpose == QLatin1String("milestone")) {
+            const Milestone *m = RunPlanner::findMilestone(rb, e.id);
+            const bool good = m && milestoneChecksOk(e.id);
+            QJsonArray checks;
+            for (const Check &c : m ? m->checks : QList<Check>())
+                checks.append(QJsonObject {
+                    {QStringLiteral("check"), c.id},
+                    {QStringLiteral("verdict"), good ? QStringLiteral("pass") : QStringLiteral("fail")}});
+            performed << QStringLiteral("checks:") + e.id;
+            append(RunPlanner::milestoneFinished(state, now, info.lead, e.id, good,
+                                                 {{QStringLiteral("checks"), checks}}));
+            return true;
+        }
+        const Action *a = nullptr;
+        QString label;
+        if (milestoneAction) {
+            a = RunPlanner::findMilestoneAction(rb, e.stage, e.id);
+            label = QStringLiteral("milestone:") + e.stage + QLatin1Char('/') + e.id;
+        } else if (e.kind == RunEffect::Kind::StartScheduleItem) {
+            a = findIn(rb.schedule.window, e.id);
+            label = QStringLiteral("window:") + e.id;
+        } else if (e.kind == RunEffect::Kind::RunRollbackStep) {
+            if (!runRollbackSteps)
+                return true;
+            a = findIn(rb.rollback.steps, e.id);
+            label = QStringLiteral("rollback:") + e.id;
+        } else if (e.kind == RunEffect::Kind::RunAction) {
+            for (const Stage &s : rb.stages)
+                if (s.id == e.stage)
+                    a = findIn(s.rollout, e.id);
+            label = QStringLiteral("rollout:") + e.stage + QLatin1Char('/') + e.id;
+        } else {
+            return false;
+        }
+        if (!a)
+            return false;
+        const bool rollback = e.kind == RunEffect::Kind::RunRollbackStep;
+        auto event = [&](qint64 at, const QString &status, const QJsonObject &detail) {
+            if (milestoneAction)
+                return RunEvents::milestoneActionRun(info.id, at, info.lead, e.stage, e.id, status, detail);
+            if (rollback) {
+                JournalEventDraft d = RunEvents::rollbackStep(info.id, at, info.lead, e.id,
+                                                              status == QLatin1String("ok"), detail);
+                d.payload.insert(QStringLiteral("status"), status);
+                return d;
+            }
+            const bool rollout = e.kind == RunEffect::Kind::RunAction;
+            return RunEvents::actionRun(info.id, at, info.lead,
+                                        rollout ? QStringLiteral("rollout") : QStringLiteral("schedule"),
+                                        rollout ? e.stage : QString(), e.id, status, detail);
+        };
+        if (std::holds_alternative<ManualCheck>(a->what)) {
+            performed << label + QStringLiteral(" (manual)");
+            append(event(now, QStringLiteral("started"),
+                         {{QStringLiteral("manual"), true},
+                          {QStringLiteral("instruction"), std::get<ManualCheck>(a->what).instruction}}));
+            return true;
+        }
+        if ((a->writes || std::holds_alternative<SqlStatement>(a->what))
+            && !confirmedWrites.contains(a->id)) {
+            PendingDecision d;
+            d.kind = QStringLiteral("confirm_write");
+            d.target = a->id;
+            d.stage = e.stage;
+            d.why = QStringLiteral("%1 writes: confirm to run it").arg(a->id);
+            d.since = now;
+            confirmations.append(d);
+            return true;
+        }
+        performed << label;
+        append(event(now, QStringLiteral("started"), {}));
+        if (rollback)
+            clock.advance(rollbackStepMs);
+        append(event(clock.now(), actionOk(e.id) ? QStringLiteral("ok") : QStringLiteral("failed"), {}));
+        return true;
     }
 
     QList<JournalEvent> eventsOf(JournalEventType type) const
