@@ -335,6 +335,10 @@ Expected<void, QString> SqlConnectionPool::begin(QSqlDatabase &db, const Connect
 
 void SqlConnectionPool::rollback(QSqlDatabase &db)
 {
+    // A connection the server dropped (e.g. PostgreSQL stopping) has nothing to roll back; Qt would only
+    // warn "database not open".
+    if (!db.isOpen())
+        return;
     QSqlQuery q(db);
     q.exec(QStringLiteral("ROLLBACK"));
 }
