@@ -2,6 +2,7 @@
 
 #include "core/BaselineComparison.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <algorithm>
 
@@ -22,6 +23,89 @@ QString dur(qint64 ms)
 bool done(const QString &status)
 {
     return status == QLatin1String("ok") || status == QLatin1String("accepted");
+}
+
+// Roughly, for people: the two largest units ("2h 10m", "89d 23h", "40s").
+QString roughly(qint64 ms)
+{
+    static constexpr struct
+    {
+        qint64 factor;
+        const char *unit;
+    } units[] = {{86'400'000, "d"}, {3'600'000, "h"}, {60'000, "m"}, {1000, "s"}};
+    QStringList parts;
+    for (const auto &u : units) {
+        const qint64 n = ms / u.factor;
+        ms %= u.factor;
+        if (n > 0)
+            parts << QString::number(n) + QLatin1String(u.unit);
+        if (!parts.isEmpty() && (n == 0 || parts.size() == 2))
+            break; // the largest unit and the one below it, if any
+    }
+    return parts.isEmpty() ? QStringLiteral("0s") : parts.join(QLatin1Char(' '));
+}
+
+QString iso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+// T-0 is set (schedule.t0 or the run's t0) and still ahead: no stage may be entered yet.
+bool beforeT0(const RunState &s, qint64 now)
+{
+    return s.hasT0() && now < s.schedule().t0();
+}
+
+// The parameter T-0 comes from (schedule.t0: ${t0}, ${window_start}), by its resolved value.
+QString t0Param(const Runbook &rb)
+{
+    for (auto it = rb.params.constBegin(); it != rb.params.constEnd(); ++it) {
+        if (!rb.schedule.t0.isEmpty() && it.value() == rb.schedule.t0)
+            return it.key();
+    }
+    return QStringLiteral("t0");
+}
+
+QString t0Text(const RunState &s, qint64 now)
+{
+    return QStringLiteral("T-0 is %1, in %2").arg(iso(s.schedule().t0()), roughly(s.schedule().t0() - now));
+}
+
+// Schedule items with something left to do (RunState::scheduleItemComplete), earliest planned first.
+QList<ScheduleItem> outstanding(const RunState &s)
+{
+    QList<ScheduleItem> out;
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (!s.scheduleItemComplete(i))
+            out.append(i);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ScheduleItem &a, const ScheduleItem &b) {
+        return a.plannedStart < b.plannedStart;
+    });
+    return out;
+}
+
+// "T+90d t-plus-90d (redirect window closes) due in 89d 23h": what a run in follow-up waits for.
+QString followUpText(const RunState &s, qint64 now)
+{
+    const QList<ScheduleItem> left = outstanding(s);
+    if (left.isEmpty())
+        return QStringLiteral("follow-up: every schedule item is complete");
+    const ScheduleItem &i = left.first();
+    QString what = i.label + QLatin1Char(' ') + i.id;
+    if (!i.title.isEmpty() && i.title != i.id)
+        what += QStringLiteral(" (%1)").arg(i.title);
+    QString when;
+    if (i.actualEnd)
+        when = QStringLiteral("ended %1: decision pending")
+                   .arg(i.failed ? QStringLiteral("failed") : i.runsText());
+    else if (i.actualStart)
+        when = QStringLiteral("running since %1").arg(iso(*i.actualStart));
+    else if (i.plannedStart > now)
+        when = QStringLiteral("due in %1").arg(roughly(i.plannedStart - now));
+    else
+        when = QStringLiteral("due now (%1 late)").arg(roughly(now - i.plannedStart));
+    return QStringLiteral("follow-up: %1 %2; %3 schedule item(s) left").arg(what, when).arg(left.size());
 }
 
 bool samePerson(const QString &a, const QString &b)
@@ -205,6 +289,24 @@ QList<JournalEventDraft> automaticEvents(const RunState &s, qint64 now, const QL
                 s, now, kEngineActor, m.id, true,
                 {{QStringLiteral("summary"),
                   QStringLiteral("%1 actions done, no checks").arg(m.actions.size())}}));
+    }
+
+    // Follow-up: the run finishes once the last schedule item is complete (or waived).
+    if (s.phase() == RunState::Phase::FollowUp && out.isEmpty() && outstanding(s).isEmpty()) {
+        QString last;
+        qint64 lastEnd = 0;
+        for (const ScheduleItem &i : s.schedule().items()) {
+            if (i.actualEnd && *i.actualEnd >= lastEnd) {
+                lastEnd = *i.actualEnd;
+                last = i.id;
+            }
+        }
+        out.append(draft(s, now, JournalEventType::RunFinished, kEngineActor,
+                         {{QStringLiteral("outcome"), QStringLiteral("completed")},
+                          {QStringLiteral("reason"),
+                           QStringLiteral("stage %1 promoted; the last schedule item %2 is complete")
+                               .arg(s.stage().id, last)}}));
+        return out;
     }
 
     if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {
@@ -452,10 +554,12 @@ QList<PendingDecision> pendingOf(const RunState &s, qint64 now, const QList<Gate
     }
     switch (s.phase()) {
     case RunState::Phase::NotStarted:
+    case RunState::Phase::FollowUp: // no stage: only the schedule's own decisions (above)
     case RunState::Phase::Finished: return out;
     case RunState::Phase::Ready:
-        // While T-0 is held the milestones' own decisions say what to do; entering would be refused.
-        if (!rb.stages.isEmpty() && RunPlanner::t0Blockers(s).isEmpty())
+        // While T-0 is held the milestones' own decisions say what to do; entering would be refused, and so
+        // it would before T-0 (RunStatus::waitingFor says when).
+        if (!rb.stages.isEmpty() && RunPlanner::t0Blockers(s).isEmpty() && !beforeT0(s, now))
             out.append({QStringLiteral("enter_stage"), rb.stages.first().id, QString(),
                         QStringLiteral("enter the first stage"), s.startedAt(), std::nullopt});
         return out;
@@ -563,6 +667,8 @@ std::optional<qint64> wakeOf(const RunState &s, qint64 now, const QList<GateView
         if (!i.actualStart)
             consider(i.plannedStart);
     }
+    if (s.phase() == RunState::Phase::Ready && s.hasT0())
+        consider(s.schedule().t0()); // the first stage may be entered from then
     const Stage *stage = s.currentStage();
     if (s.phase() != RunState::Phase::InStage || !stage)
         return w;
@@ -937,6 +1043,11 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     const QList<GateView> views = gateViews(s, now);
     r.pending = pendingOf(s, now, views);
     r.t0Blockers = t0Blockers(s);
+    if (s.phase() == RunState::Phase::FollowUp)
+        r.waitingFor = followUpText(s, now);
+    else if (s.phase() == RunState::Phase::Ready && beforeT0(s, now) && !s.runbook().stages.isEmpty())
+        r.waitingFor = QStringLiteral("%1: %2 can be entered from then")
+                           .arg(t0Text(s, now), s.runbook().stages.first().id);
     const Stage *stage = s.currentStage();
     if (!stage)
         return r;
@@ -978,6 +1089,9 @@ RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &
     switch (s.phase()) {
     case RunState::Phase::NotStarted: return unexpected(refuse(QStringLiteral("the run has not started")));
     case RunState::Phase::Finished: return unexpected(refuse(QStringLiteral("the run has finished")));
+    case RunState::Phase::FollowUp:
+        return unexpected(refuse(QStringLiteral("the last stage was promoted; the run is in follow-up until "
+                                                "its schedule is complete")));
     case RunState::Phase::RollingBack:
         return unexpected(
             refuse(QStringLiteral("a rollback is in progress; the run restarts once it has finished")));
@@ -995,6 +1109,12 @@ RunCommand RunPlanner::enterStage(const RunState &s, qint64 now, const QString &
             return unexpected(refuse(
                 QStringLiteral("stages cannot be skipped: the run starts at %1").arg(rb.stages.first().id)));
         const QStringList held = t0Blockers(s);
+        // Before T-0 the stage would watch a cutover that has not happened; a rehearsal moves T-0 instead.
+        if (beforeT0(s, now))
+            return unexpected(
+                refuse(QStringLiteral("%1; to rehearse now, set the %2 param to now")
+                           .arg(t0Text(s, now), t0Param(rb)),
+                       QStringList {QStringLiteral("%1 cannot be entered before T-0").arg(stageId)} + held));
         if (!held.isEmpty())
             return unexpected(refuse(
                 QStringLiteral("T-0 is held: %1 cannot be entered before the T-minus milestones have passed "
@@ -1036,6 +1156,24 @@ RunCommand RunPlanner::promote(const RunState &s, qint64 now, const QString &who
         out.append(ponrEvent(s, now));
     const int next = s.stage().index + 1;
     if (next >= s.runbook().stages.size()) {
+        // Schedule items still to come (T+90d, T+180d): the run stays open in follow-up until they are.
+        const QList<ScheduleItem> left = outstanding(s);
+        if (!left.isEmpty()) {
+            QJsonArray ids;
+            for (const ScheduleItem &i : left)
+                ids.append(i.id);
+            out.append(draft(s, now, JournalEventType::Note, who,
+                             {{QStringLiteral("kind"), QStringLiteral("follow_up")},
+                              {QStringLiteral("text"),
+                               QStringLiteral("stage %1 promoted; no stage left; follow-up until %2 schedule "
+                                              "item(s) are complete")
+                                   .arg(stage->id)
+                                   .arg(left.size())},
+                              {QStringLiteral("stage"), stage->id},
+                              {QStringLiteral("approved_by"), approver},
+                              {QStringLiteral("items"), ids}}));
+            return out;
+        }
         out.append(draft(
             s, now, JournalEventType::RunFinished, who,
             {{QStringLiteral("outcome"), QStringLiteral("completed")},

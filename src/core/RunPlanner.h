@@ -102,6 +102,9 @@ struct RunStatus
     QList<PendingDecision> pending;
     std::optional<RollbackClock> rollback;
     std::optional<qint64> pointOfNoReturnAt;
+    // What the run waits for when nobody has to act: "T-0 is 2026-03-01T20:00:00Z, in 2h 10m: ..." (ready,
+    // before T-0), "follow-up: T+90d t-plus-90d (...) due in 89d 23h; ..." (follow-up). Empty otherwise.
+    QString waitingFor;
 };
 
 struct RunPlan
@@ -128,6 +131,9 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 // drafts to append, or a Refusal saying why not.
 //
 // Rules:
+// - The last stage's promotion finishes the run, unless schedule items are not complete yet (T+90d): then the
+//   run is in follow-up (no stage, no rollback; the schedule runs on) and finishes when the last one is
+//   complete (ended passed, or waived by a milestone decision).
 // - Stages run in order and are never skipped; the first stage (or one marked can_run_alone) is entered
 //   by a person; after a rollback only restart_from (default: the first stage) may be entered.
 // - A stage's soak starts when its last rollout action succeeded; gates count samples from then on.
@@ -147,8 +153,10 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 //   passed runs than its min_runs, asks for a decision (kind schedule, target = the milestone, no stage):
 //   reject = run it again (a new run: the decision and the milestone's new start), accept = take it as it
 //   stands (waive the missing runs), both with a name and a reason.
-// - T-0: while a T-minus milestone with min_runs N > 1 has fewer than N passed runs (and is not waived), the
-//   first window step does not start and the first stage cannot be entered (t0Blockers).
+// - T-0: with a T-0 set (schedule.t0 or the run's t0), no stage is entered before it (enter_stage is not
+//   pending, enterStage refuses; a rehearsal run now sets the t0 param to now). And while a T-minus
+//   milestone with min_runs N > 1 has fewer than N passed runs (and is not waived), the first window step
+//   does not start and the first stage cannot be entered (t0Blockers).
 class RunPlanner
 {
 public:

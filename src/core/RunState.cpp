@@ -49,6 +49,7 @@ QString RunState::phaseName(Phase p)
     case Phase::InStage: return QStringLiteral("in_stage");
     case Phase::RollingBack: return QStringLiteral("rolling_back");
     case Phase::RolledBack: return QStringLiteral("rolled_back");
+    case Phase::FollowUp: return QStringLiteral("follow_up");
     case Phase::Finished: return QStringLiteral("finished");
     }
     return {};
@@ -96,6 +97,15 @@ bool RunState::milestoneRunning(const QString &id) const
     const auto item = m_schedule.item(id);
     return item && item->kind == ScheduleItem::Kind::Milestone && item->actualStart && !item->actualEnd
         && m_milestones.contains(id);
+}
+
+bool RunState::scheduleItemComplete(const ScheduleItem &item) const
+{
+    if (!item.actualEnd || milestoneRunning(item.id))
+        return false;
+    if (item.kind == ScheduleItem::Kind::WindowStep)
+        return true;
+    return (!item.failed && item.satisfied()) || m_milestoneWaivers.contains(item.id);
 }
 
 std::optional<qint64> RunState::soakEnd() const
@@ -155,8 +165,12 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         m_phase = Phase::Finished;
         m_outcome = str(p, "outcome");
         break;
-    case JournalEventType::SignOff:
-    case JournalEventType::Note: break;
+    case JournalEventType::Note:
+        // The last stage promoted while schedule items are still to come (RunPlanner::promote).
+        if (str(p, "kind") == QLatin1String("follow_up") && m_phase == Phase::InStage)
+            m_phase = Phase::FollowUp;
+        break;
+    case JournalEventType::SignOff: break;
     }
 }
 
@@ -170,6 +184,7 @@ void RunState::onRunStarted(qint64 at, const QJsonObject &p)
     m_startedAt = ms(p, "started_at", at);
     const auto t0 = p.contains(QStringLiteral("t0")) ? std::optional<qint64>(ms(p, "t0"))
                                                      : ScheduleTimeline::parseT0(m_runbook->schedule.t0);
+    m_hasT0 = t0.has_value();
     m_schedule = ScheduleTimeline(m_runbook->schedule, t0.value_or(m_startedAt));
 }
 

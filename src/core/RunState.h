@@ -33,6 +33,9 @@ public:
         InStage,
         RollingBack,
         RolledBack, // rollback finished; the run may restart from restart_from (or stage 1)
+        // The last stage was promoted with schedule items still to come (T+90d, T+180d): no stage runs,
+        // the schedule does; the run finishes once every item is complete (RunPlanner).
+        FollowUp,
         Finished,
     };
     static QString phaseName(Phase p);
@@ -200,6 +203,11 @@ public:
     // milestone): their missing runs no longer hold T-0 and no re-run is offered. Milestone -> decision.
     const QHash<QString, Decision> &milestoneWaivers() const { return m_milestoneWaivers; }
     const QString &outcome() const { return m_outcome; }
+    // Whether T-0 was given (the run_started t0, or the runbook's schedule.t0), not defaulted to the start.
+    bool hasT0() const { return m_hasT0; }
+    // A schedule item nothing is left to do for: a window step that ended; a milestone whose last run
+    // ended passed with its min_runs, or that a named person accepted as it stands (waiver).
+    bool scheduleItemComplete(const ScheduleItem &item) const;
 
     // Soak end including extensions; empty before the soak starts.
     std::optional<qint64> soakEnd() const;
@@ -247,6 +255,7 @@ private:
     QHash<QString, MilestoneProgress> m_milestones;
     QHash<QString, Decision> m_milestoneWaivers;
     QString m_outcome;
+    bool m_hasT0 = false;
     QHash<QString, double> m_values; // latest successful metric values
     QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads
     QHash<QString, QStringList> m_gateMetrics; // gate id (current stage) -> metrics

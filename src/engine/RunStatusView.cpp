@@ -158,6 +158,7 @@ QJsonObject RunStatusView::toJson(const RunState &state, const RunStatus &s, qin
                    {QStringLiteral("needs_second_approver"), s.needsSecondApprover},
                    {QStringLiteral("pending"), pending},
                    {QStringLiteral("point_of_no_return_at"), optMs(s.pointOfNoReturnAt)},
+                   {QStringLiteral("waiting_for"), s.waitingFor},
                    {QStringLiteral("events"), double(state.eventCount())}};
     QJsonArray schedule;
     for (const ScheduleItem &i : state.schedule().items()) {
@@ -229,6 +230,8 @@ QString RunStatusView::progressLine(const RunState &state, const RunStatus &s, q
             line += QStringLiteral(" | rolling out");
         line += QStringLiteral(" | gates %1/%2 pass").arg(passed).arg(s.gates.size());
     }
+    if (!s.waitingFor.isEmpty())
+        line += QStringLiteral(" | ") + s.waitingFor;
     if (s.rollback && !s.rollback->finished)
         line += QStringLiteral(" | ROLLBACK %1 of %2")
                     .arg(duration(s.rollback->elapsed.count()), duration(s.rollback->target.count()));
@@ -243,6 +246,8 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
     t += QStringLiteral("  at %1, lead %2, %3 events\n").arg(iso(now), state.lead()).arg(state.eventCount());
     if (!state.outcome().isEmpty())
         t += QStringLiteral("  outcome: %1\n").arg(state.outcome());
+    if (!s.waitingFor.isEmpty())
+        t += QStringLiteral("  %1\n").arg(s.waitingFor);
     if (!s.stage.isEmpty()) {
         t += QStringLiteral("  stage %1/%2: %3")
                  .arg(s.stageIndex + 1)

@@ -173,7 +173,7 @@ Drive drive(RunHarness &h, qint64 until, const Override &lead = {}, const std::f
         if (h.state.phase() == RunState::Phase::Finished || h.clock.now() >= until || (stop && stop()))
             return out;
         const RunPlan plan = h.pump();
-        if (stop && stop())
+        if (h.state.phase() == RunState::Phase::Finished || (stop && stop()))
             return out;
         bool acted = false;
         std::optional<qint64> retry; // a manual item the person is still at
@@ -297,34 +297,80 @@ void tst_ExampleRunbooks::bSiteRewriteCutover()
     RunHarness &h = *hp;
     h.metric = [](const QString &, qint64) { return std::optional<double>(0.0); }; // no failed logins, no 5xx
     h.start();
-    const Drive d = drive(h, t0 + 200 * kDay);
+    h.pump();
+    // The lead cannot enter the monitoring stage 8 days early: the stage watches a cutover that has not
+    // happened. The refusal says when T-0 is and how to rehearse now.
+    const auto early
+        = RunPlanner::enterStage(h.state, h.clock.now(), QStringLiteral("monitoring-window"), kLead);
+    QVERIFY(!early);
+    QCOMPARE(early.error().message,
+             QStringLiteral("T-0 is %1, in 8d; to rehearse now, set the t0 param to now").arg(iso(t0)));
+    QVERIFY(RunPlanner::status(h.state, h.clock.now()).waitingFor.startsWith(QStringLiteral("T-0 is ")));
+
+    // Up to the last stage's promotion: the run stays open for the T+ milestones (follow-up).
+    Drive d = drive(h, t0 + 200 * kDay, {}, [&h] { return h.state.phase() == RunState::Phase::FollowUp; });
+    dumpIfStuck(h, d);
+    QVERIFY2(d.unexpected.isEmpty(), qPrintable(d.unexpected));
+    QCOMPARE(h.state.phase(), RunState::Phase::FollowUp);
+    QCOMPARE(h.clock.now(), t0 + kHour);
+    QCOMPARE(h.eventsOf(JournalEventType::RunFinished).size(), 0);
+    QCOMPARE(RunPlanner::status(h.state, h.clock.now()).waitingFor,
+             QStringLiteral("follow-up: T+1d t-plus-1d due in 23h; 3 schedule item(s) left"));
+    QVERIFY(!RunPlanner::startRollback(h.state, h.clock.now(), kLead, QStringLiteral("just because")));
+    QVERIFY(!RunPlanner::enterStage(h.state, h.clock.now(), QStringLiteral("monitoring-window"), kLead));
+    QVERIFY(!RunPlanner::promote(h.state, h.clock.now(), kLead));
+    const QStringList upToPromotion = d.answered;
+
+    // T+1d: the "launched" communication; then the run waits 89 days for the redirect window to close.
+    d = drive(h, t0 + 200 * kDay, {},
+              [&h] { return h.state.scheduleItemComplete(item(h, QStringLiteral("t-plus-1d"))); });
+    QVERIFY2(d.unexpected.isEmpty(), qPrintable(d.unexpected));
+    QCOMPARE(h.clock.now(), t0 + kDay + kManualMs);
+    QCOMPARE(RunPlanner::status(h.state, h.clock.now()).waitingFor,
+             QStringLiteral("follow-up: T+90d t-plus-90d (redirect window closes) due in 88d 23h; 2 schedule "
+                            "item(s) left"));
+    const QStringList followUp = d.answered;
+    d = drive(h, t0 + 200 * kDay);
     dumpIfStuck(h, d);
     QVERIFY2(d.unexpected.isEmpty(), qPrintable(d.unexpected));
     QCOMPARE(h.state.outcome(), QStringLiteral("completed"));
+    d.answered = upToPromotion + followUp + d.answered;
 
-    // The T-minus plan in order, each milestone's actions before its checks; the dry run twice.
+    // The plan in order, each milestone's actions before its checks; the dry run twice.
     QCOMPARE(scheduleStarted(h),
              (QStringList {QStringLiteral("t-7d"), QStringLiteral("t-3d"), QStringLiteral("t-1d"),
-                           QStringLiteral("t0-cutover")}));
-    QCOMPARE(
-        h.performed,
-        (QStringList {QStringLiteral("schedule:t-7d"), QStringLiteral("milestone:t-7d/freeze-writes"),
-                      QStringLiteral("checks:t-7d"), QStringLiteral("schedule:t-3d"),
-                      QStringLiteral("milestone:t-3d/staging-import"), QStringLiteral("checks:t-3d"),
-                      QStringLiteral("milestone:t-3d/staging-import"), QStringLiteral("checks:t-3d"),
-                      QStringLiteral("schedule:t-1d"), QStringLiteral("milestone:t-1d/final-dump"),
-                      QStringLiteral("milestone:t-1d/final-import"), QStringLiteral("checks:t-1d"),
-                      QStringLiteral("schedule:t0-cutover"),
-                      QStringLiteral("milestone:t0-cutover/maintenance-page"),
-                      QStringLiteral("milestone:t0-cutover/delta-import"),
-                      QStringLiteral("milestone:t0-cutover/dns-flip"), QStringLiteral("checks:t0-cutover")}));
+                           QStringLiteral("t0-cutover"), QStringLiteral("t-plus-1d"),
+                           QStringLiteral("t-plus-90d"), QStringLiteral("t-plus-180d")}));
+    QCOMPARE(h.performed,
+             (QStringList {QStringLiteral("schedule:t-7d"),
+                           QStringLiteral("milestone:t-7d/freeze-writes"),
+                           QStringLiteral("checks:t-7d"),
+                           QStringLiteral("schedule:t-3d"),
+                           QStringLiteral("milestone:t-3d/staging-import"),
+                           QStringLiteral("checks:t-3d"),
+                           QStringLiteral("milestone:t-3d/staging-import"),
+                           QStringLiteral("checks:t-3d"),
+                           QStringLiteral("schedule:t-1d"),
+                           QStringLiteral("milestone:t-1d/final-dump"),
+                           QStringLiteral("milestone:t-1d/final-import"),
+                           QStringLiteral("checks:t-1d"),
+                           QStringLiteral("schedule:t0-cutover"),
+                           QStringLiteral("milestone:t0-cutover/maintenance-page"),
+                           QStringLiteral("milestone:t0-cutover/delta-import"),
+                           QStringLiteral("milestone:t0-cutover/dns-flip"),
+                           QStringLiteral("checks:t0-cutover"),
+                           QStringLiteral("schedule:t-plus-1d"),
+                           QStringLiteral("schedule:t-plus-90d"),
+                           QStringLiteral("schedule:t-plus-180d"),
+                           QStringLiteral("milestone:t-plus-180d/delete-unclaimed-credentials")}));
     // Every write was confirmed by the lead before it ran (once per action: the second dry run reuses it).
     QCOMPARE(
         d.answered.filter(QStringLiteral("confirm_write")),
         (QStringList {
             QStringLiteral("confirm_write freeze-writes"), QStringLiteral("confirm_write staging-import"),
             QStringLiteral("confirm_write final-import"), QStringLiteral("confirm_write maintenance-page"),
-            QStringLiteral("confirm_write delta-import"), QStringLiteral("confirm_write dns-flip")}));
+            QStringLiteral("confirm_write delta-import"), QStringLiteral("confirm_write dns-flip"),
+            QStringLiteral("confirm_write delete-unclaimed-credentials")}));
     QVERIFY(d.answered.contains(QStringLiteral("done t-7d/announce")));
 
     // The dry run: two runs, both passed, both before T-0; the second started by the lead's decision.
@@ -358,17 +404,43 @@ void tst_ExampleRunbooks::bSiteRewriteCutover()
     QCOMPARE(ponr.size(), 1);
     QCOMPARE(ponr.first().payload().value(QStringLiteral("after")).toString(),
              QStringLiteral("monitoring-window"));
-    const auto finished = h.eventsOf(JournalEventType::RunFinished);
-    QCOMPARE(finished.size(), 1);
-    QCOMPARE(finished.first().at(), t0 + kHour);
-    QVERIFY(ponr.first().at() <= finished.first().at());
+    QVERIFY(ponr.first().at() <= t0 + kHour); // by the promotion at the latest
     QCOMPARE(h.eventsOf(JournalEventType::TriggerFired).size(), 0);
     QCOMPARE(h.eventsOf(JournalEventType::Checkpoint).size(), 4); // every 15 min of the hour
 
-    // Known limit: the run ends when its last stage is promoted, so the T+1d, T+90d and T+180d milestones
-    // of the plan are not reached in this run (they are never started).
-    QVERIFY(!item(h, QStringLiteral("t-plus-1d")).actualStart);
-    QVERIFY(!item(h, QStringLiteral("t-plus-180d")).actualStart);
+    // The promotion put the run in follow-up (journaled by the lead who promoted), not to its end.
+    const auto notes = h.eventsOf(JournalEventType::Note);
+    QCOMPARE(notes.size(), 1);
+    QCOMPARE(notes.first().at(), t0 + kHour);
+    QCOMPARE(notes.first().actor(), kLead);
+    QCOMPARE(notes.first().payload().value(QStringLiteral("kind")).toString(), QStringLiteral("follow_up"));
+
+    // The T+ milestones ran at their planned times, each started on time; the two manual ones took their
+    // person 5 minutes, the SQL clean-up at T+180d ran once its write was confirmed.
+    for (const auto &[id, days] :
+         {std::pair {QStringLiteral("t-plus-1d"), 1}, std::pair {QStringLiteral("t-plus-90d"), 90},
+          std::pair {QStringLiteral("t-plus-180d"), 180}}) {
+        const ScheduleItem m = item(h, id);
+        QCOMPARE(m.actualStart, std::optional<qint64>(t0 + days * kDay));
+        QCOMPARE(m.startLateness(), std::optional<Milliseconds>(Milliseconds(0)));
+        QCOMPARE(m.okRuns, 1);
+        QVERIFY2(h.state.scheduleItemComplete(m), qPrintable(id));
+    }
+    QCOMPARE(item(h, QStringLiteral("t-plus-90d")).actualEnd,
+             std::optional<qint64>(t0 + 90 * kDay + kManualMs));
+    QVERIFY(d.answered.contains(QStringLiteral("done t-plus-1d/announce-done")));
+    QVERIFY(d.answered.contains(QStringLiteral("done t-plus-90d/remove-redirects")));
+    QVERIFY(h.performed.contains(QStringLiteral("milestone:t-plus-180d/delete-unclaimed-credentials")));
+
+    // The run finished (completed) by the engine when the last schedule item was complete, not before.
+    const auto finished = h.eventsOf(JournalEventType::RunFinished);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(), *item(h, QStringLiteral("t-plus-180d")).actualEnd);
+    QCOMPARE(finished.first().at(), t0 + 180 * kDay);
+    QCOMPARE(finished.first().actor(), QString::fromLatin1(RunPlanner::kEngine));
+    QCOMPARE(finished.first().payload().value(QStringLiteral("outcome")).toString(),
+             QStringLiteral("completed"));
+    QCOMPARE(h.state.phase(), RunState::Phase::Finished);
 
     QVERIFY(nothingPending(h));
     QVERIFY(chainIntact(h));

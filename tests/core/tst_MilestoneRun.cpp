@@ -728,6 +728,38 @@ void tst_MilestoneRun::firstStageHeldUntilRunsPassed()
     QVERIFY(r.runbook);
     r.pump();
     QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 1); // no checks: done when its action is
+    auto enterStageOffered = [&r] {
+        const auto pending = RunPlanner::status(r.state, r.clock.now()).pending;
+        return std::any_of(pending.cbegin(), pending.cend(),
+                           [](const PendingDecision &p) { return p.kind == QLatin1String("enter_stage"); });
+    };
+
+    // Three days before T-0: entering is refused with when T-0 is and how to rehearse now (and what else
+    // holds T-0); no enter_stage is offered, the status says when it will be.
+    QCOMPARE(r.clock.now(), t0() - 3 * kDay);
+    const auto early = RunPlanner::enterStage(r.state, r.clock.now(), QStringLiteral("launch"),
+                                              QStringLiteral("Dana Weber"));
+    QVERIFY(!early);
+    QCOMPARE(early.error().message,
+             QStringLiteral("T-0 is 2027-01-22T08:00:00Z, in 3d; to rehearse now, set the t0 param to now"));
+    QCOMPARE(early.error().reasons,
+             (QStringList {QStringLiteral("launch cannot be entered before T-0"),
+                           QStringLiteral("milestone dry-run: 1 of 2 required runs passed")}));
+    QVERIFY(!enterStageOffered());
+    QVERIFY(r.milestonePending(QStringLiteral("dry-run"))); // the milestone's own decision is
+    QCOMPARE(RunPlanner::status(r.state, r.clock.now()).waitingFor,
+             QStringLiteral("T-0 is 2027-01-22T08:00:00Z, in 3d: launch can be entered from then"));
+    r.clock.advanceTo(t0() - 2 * kHour - 10 * kMin);
+    QCOMPARE(RunPlanner::status(r.state, r.clock.now()).waitingFor,
+             QStringLiteral("T-0 is 2027-01-22T08:00:00Z, in 2h 10m: launch can be entered from then"));
+    // The planner wakes the driver at T-0.
+    QCOMPARE(RunPlanner::step(r.state, r.clock.now()).wakeAt, std::optional<qint64>(t0()));
+    QVERIFY(
+        !RunPlanner::enterStage(r.state, t0() - 1, QStringLiteral("launch"), QStringLiteral("Dana Weber")));
+
+    // At T-0 the dry run still holds it: one of its two runs passed.
+    r.clock.advanceTo(t0());
+    QVERIFY(RunPlanner::status(r.state, r.clock.now()).waitingFor.isEmpty());
     const auto refused = RunPlanner::enterStage(r.state, r.clock.now(), QStringLiteral("launch"),
                                                 QStringLiteral("Dana Weber"));
     QVERIFY(!refused);
@@ -736,18 +768,14 @@ void tst_MilestoneRun::firstStageHeldUntilRunsPassed()
     QCOMPARE(refused.error().reasons,
              QStringList {QStringLiteral("milestone dry-run: 1 of 2 required runs passed")});
     // No enter_stage is offered while held; the milestone's own decision is.
-    const auto pending = RunPlanner::status(r.state, r.clock.now()).pending;
-    QVERIFY(std::none_of(pending.cbegin(), pending.cend(),
-                         [](const PendingDecision &p) { return p.kind == QLatin1String("enter_stage"); }));
+    QVERIFY(!enterStageOffered());
     QVERIFY(r.milestonePending(QStringLiteral("dry-run")));
 
     r.ok(RunPlanner::decide(r.state, r.clock.now(), QStringLiteral("schedule"), QStringLiteral("dry-run"),
                             false, QStringLiteral("Dana Weber"), QStringLiteral("second run")));
     r.pump();
     QCOMPARE(r.item(QStringLiteral("dry-run")).okRuns, 2);
-    const auto after = RunPlanner::status(r.state, r.clock.now()).pending;
-    QVERIFY(std::any_of(after.cbegin(), after.cend(),
-                        [](const PendingDecision &p) { return p.kind == QLatin1String("enter_stage"); }));
+    QVERIFY(enterStageOffered());
     r.ok(RunPlanner::enterStage(r.state, r.clock.now(), QStringLiteral("launch"),
                                 QStringLiteral("Dana Weber")));
     QCOMPARE(r.state.phase(), RunState::Phase::InStage);
