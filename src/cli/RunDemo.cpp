@@ -17,6 +17,7 @@
 #include "store/JournalFactory.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -507,6 +508,9 @@ int runRehearsalDemo(const QStringList &args)
     o.lead = kLead;
     o.confirmAllWrites = true;
     o.useKeychain = false;
+    // Evidence of what was rehearsed (`compare` tells a changed runbook apart): the text as the demo ran it.
+    o.runbookSha256
+        = QString::fromLatin1(QCryptographicHash::hash(runbookText, QCryptographicHash::Sha256).toHex());
     RunDriver driver(runbook, store.get(), &clock, o);
     if (!dbSecret.isEmpty())
         driver.provideSecret(dbSecret, dbPassword);

@@ -65,7 +65,9 @@ struct RunInfo
 //  rollback_finished  {result: ok|failed, elapsed_ms, target_ms, within_target, note}
 //  point_of_no_return {after (stage or schedule item id), description}
 //  run_finished       {outcome: completed|aborted, reason}
-//  note               {text}
+//  note               {text}; the runbook note adds runbook_file, runbook_yaml, params; a follow-up
+//                     note (last stage promoted, schedule items left) adds kind: follow_up, stage,
+//                     approved_by, items
 class RunEvents
 {
 public:
