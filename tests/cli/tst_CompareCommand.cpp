@@ -46,64 +46,17 @@ constexpr qint64 kMin = RunHarness::kMin;
 constexpr qint64 kHour = RunHarness::kHour;
 constexpr qint64 kDay = RunHarness::kDay;
 
-const QByteArray kRunbook = R"(runbook: 1
-name: compare test
-connections:
-  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
-  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
-metrics:
-  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
-stages:
-  - id: canary
-    rollout:
-      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
-    soak: 24h
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m}
-      - {id: complaints, manual: Zero user complaints}
-  - id: full
-    rollout:
-      - {id: set-100, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 100}}, writes: true}
-    soak: 12h
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 12h}
-rollback:
-  target: 15m
-  restart_from: canary
-  triggers:
-    - {id: low-success, when: "success_rate_pct < 90", severity: critical, action: rollback}
-  steps:
-    - {id: set-0, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 0}}, writes: true}
-    - {id: drain, manual: wait until in-flight jobs are drained}
-)";
-
 const QString kDana = QStringLiteral("Dana Weber");
 const QString kLena = QStringLiteral("Lena Hoffmann");
 
 std::unique_ptr<RunHarness> startRun(const std::shared_ptr<const Runbook> &rb, RunMode mode, qint64 offset,
                                      const QString &sha)
 {
-    auto h = std::make_unique<RunHarness>(rb, mode);
-    h->clock.advanceTo(RunHarness::kStart + offset);
-    h->info.startedAt = h->clock.now();
-    h->info.id = RunEvents::makeRunId(mode, h->info.startedAt);
+    auto h = std::make_unique<RunHarness>(rb, mode, RunHarness::kStart + offset);
     h->info.runbookSha256 = sha;
-    h->state = RunState(rb, h->info.id);
     h->start();
     h->append(RunCommands::runbookNote(h->info.id, h->clock.now(), *rb));
     return h;
-}
-
-qint64 rollOut(RunHarness &h, qint64 ms)
-{
-    for (const Action &a : h.state.currentStage()->rollout) {
-        h.append(RunEvents::actionRun(h.info.id, h.clock.now(), kDana, QStringLiteral("rollout"),
-                                      h.state.stage().id, a.id, QStringLiteral("started")));
-        h.clock.advance(ms);
-        h.append(RunEvents::actionRun(h.info.id, h.clock.now(), kDana, QStringLiteral("rollout"),
-                                      h.state.stage().id, a.id, QStringLiteral("ok")));
-    }
-    return h.clock.now();
 }
 
 // Canary: rollout `rolloutMs`, soak `soakMs`, promoted; full: rolled back by the trigger (live) or completed.
@@ -116,12 +69,12 @@ std::unique_ptr<RunHarness> makeRun(const std::shared_ptr<const Runbook> &rb, Ru
         return std::optional<double>(now >= *dropFrom ? 80 : 99);
     };
     h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"), kDana));
-    const qint64 soak = rollOut(*h, rolloutMs);
+    const qint64 soak = h->rollOut(rolloutMs);
     h->runUntil(soak + soakMs);
     h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"), kLena,
                                         QStringLiteral("no tickets")));
     h->ok(RunPlanner::promote(h->state, h->clock.now(), kDana));
-    const qint64 fullSoak = rollOut(*h, 2 * kMin);
+    const qint64 fullSoak = h->rollOut(2 * kMin);
     if (rollback) {
         *dropFrom = fullSoak + 2 * kHour;
         h->runUntil(fullSoak + 3 * kHour);
@@ -164,7 +117,7 @@ QStringList args(std::initializer_list<QString> list)
 void tst_CompareCommand::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const auto rb = loadRunbook(kRunbook);
+    const auto rb = loadRunbook(comparisonRunbook());
     QVERIFY(rb);
     const QString sha = QStringLiteral("5ca1ab1e5ca1ab1e5ca1ab1e");
     // Rehearsal: set-10 3 min, canary soak 24 h, completes. Live a week later: 7 min, 26 h, rolled back.

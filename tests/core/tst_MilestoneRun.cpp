@@ -7,6 +7,7 @@
 #include "core/RunPlanner.h"
 #include "core/RunState.h"
 #include "core/RunbookLoader.h"
+#include "support/RunHarness.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -17,6 +18,7 @@
 #include <optional>
 
 using namespace cockpit;
+using cockpit::test::RunHarness;
 
 class tst_MilestoneRun : public QObject
 {
@@ -116,99 +118,29 @@ stages:
     soak: 1h
 )";
 
-std::shared_ptr<const Runbook> loadRunbook(const QByteArray &yaml = kYaml)
-{
-    auto r = RunbookLoader::loadText(yaml, QStringLiteral("milestone-test.yaml"));
-    if (!r) {
-        for (const Error &e : r.error())
-            qWarning("%s", qPrintable(e.toString()));
-        return nullptr;
-    }
-    return std::make_shared<const Runbook>(std::move(*r));
-}
-
 qint64 t0()
 {
     return *ScheduleTimeline::parseT0(QStringLiteral("2027-01-22T08:00:00Z"));
 }
 
-// The journal, the state folded from it, and an executor standing in for RunDriver.
-class MilestoneRun
+// RunHarness (journal, state, clock, pump) with an executor that checks what the planner asks of a
+// milestone: only schedule actions and milestone checks, a write only once confirmed.
+class MilestoneRun : public RunHarness
 {
 public:
     explicit MilestoneRun(qint64 startAt, const QByteArray &yaml = kYaml)
-        : runbook(loadRunbook(yaml))
-        , clock(startAt)
+        : RunHarness(test::loadRunbook(yaml), RunMode::Rehearsal, startAt)
     {
-        info.mode = RunMode::Rehearsal;
-        info.id = RunEvents::makeRunId(info.mode, startAt);
-        info.lead = QStringLiteral("Dana Weber");
-        info.startedAt = startAt;
-        info.runbook = runbook ? runbook->name : QString();
-        state = RunState(runbook, info.id);
-        append(RunPlanner::startRun(info));
+        start();
     }
 
-    std::shared_ptr<const Runbook> runbook;
-    FakeClock clock;
-    RunInfo info;
-    RunState state;
-    QList<JournalEvent> journal;
-    QStringList performed; // what the executor did, in order: "action:<id>", "checks:<milestone>"
-    QSet<QString> confirmedWrites; // the lead's confirm_write (or --yes)
     QStringList awaitingConfirmation; // writing actions requested but not confirmed, at the last pump
-    std::function<bool(const QString &action)> actionOk = [](const QString &) { return true; };
     bool checksPass = true;
     bool crashAfterStart = false; // the cockpit stops after journaling `started` (the result is never seen)
 
-    void append(const JournalEventDraft &d)
-    {
-        const QByteArray prev = journal.isEmpty() ? JournalEvent::genesisHash() : journal.last().hash();
-        JournalEvent e = JournalEvent::seal(d, journal.size() + 1, prev);
-        journal.append(e);
-        state.apply(e);
-    }
-    void append(const QList<JournalEventDraft> &ds)
-    {
-        for (const auto &d : ds)
-            append(d);
-    }
-    void ok(const RunCommand &c)
-    {
-        if (!c)
-            QFAIL(qPrintable(c.error().message));
-        else
-            append(*c);
-    }
+    void stepStarted() override { awaitingConfirmation.clear(); }
 
-    // Steps until nothing more happens at this instant.
-    RunPlan pump()
-    {
-        RunPlan plan;
-        for (int i = 0; i < 100; ++i) {
-            plan = RunPlanner::step(state, clock.now());
-            append(plan.events);
-            const qsizetype before = journal.size();
-            awaitingConfirmation.clear();
-            for (const RunEffect &e : std::as_const(plan.effects))
-                perform(e);
-            if (journal.size() == before && plan.events.isEmpty())
-                return plan;
-        }
-        qWarning("no fixpoint");
-        return plan;
-    }
-    RunPlan runUntil(qint64 until)
-    {
-        RunPlan plan = pump();
-        while (clock.now() < until) {
-            clock.advanceTo(std::max(plan.wakeAt ? std::min(*plan.wakeAt, until) : until, clock.now() + 1));
-            plan = pump();
-        }
-        return plan;
-    }
-
-    void perform(const RunEffect &e)
+    void perform(const RunEffect &e) override
     {
         const qint64 now = clock.now();
         switch (e.kind) {

@@ -23,37 +23,6 @@ constexpr qint64 kMin = RunHarness::kMin;
 constexpr qint64 kHour = RunHarness::kHour;
 constexpr qint64 kDay = RunHarness::kDay;
 
-const QByteArray kRunbook = R"(runbook: 1
-name: compare test
-connections:
-  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
-  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
-metrics:
-  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
-stages:
-  - id: canary
-    rollout:
-      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
-    soak: 24h
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m}
-      - {id: complaints, manual: Zero user complaints}
-  - id: full
-    rollout:
-      - {id: set-100, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 100}}, writes: true}
-    soak: 12h
-    gates:
-      - {id: success, expect: "success_rate_pct >= 95", hold: 12h}
-rollback:
-  target: 15m
-  restart_from: canary
-  triggers:
-    - {id: low-success, when: "success_rate_pct < 90", severity: critical, action: rollback}
-  steps:
-    - {id: set-0, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 0}}, writes: true}
-    - {id: drain, manual: wait until in-flight jobs are drained}
-)";
-
 const QString kDana = QStringLiteral("Dana Weber");
 const QString kLena = QStringLiteral("Lena Hoffmann");
 const QString kRavi = QStringLiteral("Ravi Patel");
@@ -62,26 +31,9 @@ const QString kRavi = QStringLiteral("Ravi Patel");
 std::unique_ptr<RunHarness> harness(const std::shared_ptr<const Runbook> &rb, RunMode mode, qint64 offset,
                                     const QString &sha)
 {
-    auto h = std::make_unique<RunHarness>(rb, mode);
-    h->clock.advanceTo(RunHarness::kStart + offset);
-    h->info.startedAt = h->clock.now();
-    h->info.id = RunEvents::makeRunId(mode, h->info.startedAt);
+    auto h = std::make_unique<RunHarness>(rb, mode, RunHarness::kStart + offset);
     h->info.runbookSha256 = sha;
-    h->state = RunState(rb, h->info.id);
     return h;
-}
-
-// The current stage's rollout as the driver journals it, each action taking `ms`; returns the soak start.
-qint64 rollOut(RunHarness &h, qint64 ms)
-{
-    for (const Action &a : h.state.currentStage()->rollout) {
-        h.append(RunEvents::actionRun(h.info.id, h.clock.now(), kDana, QStringLiteral("rollout"),
-                                      h.state.stage().id, a.id, QStringLiteral("started")));
-        h.clock.advance(ms);
-        h.append(RunEvents::actionRun(h.info.id, h.clock.now(), kDana, QStringLiteral("rollout"),
-                                      h.state.stage().id, a.id, QStringLiteral("ok")));
-    }
-    return h.clock.now();
 }
 
 // Rehearsal: set-10 takes 3 min, canary soaks 24 h, full 13 h, the run completes.
@@ -91,12 +43,12 @@ std::unique_ptr<RunHarness> rehearsal(const std::shared_ptr<const Runbook> &rb, 
     auto h = harness(rb, RunMode::Rehearsal, offset, sha);
     h->start();
     h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"), kDana));
-    const qint64 soak = rollOut(*h, 3 * kMin);
+    const qint64 soak = h->rollOut(3 * kMin);
     h->runUntil(soak + 24 * kHour);
     h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"), kLena,
                                         QStringLiteral("no tickets")));
     h->ok(RunPlanner::promote(h->state, h->clock.now(), kDana));
-    const qint64 fullSoak = rollOut(*h, 2 * kMin);
+    const qint64 fullSoak = h->rollOut(2 * kMin);
     h->runUntil(fullSoak + 13 * kHour); // the 12 h hold counts from the first sample after the rollout
     h->ok(RunPlanner::promote(h->state, h->clock.now(), kDana));
     return h;
@@ -117,7 +69,7 @@ std::unique_ptr<RunHarness> live(const std::shared_ptr<const Runbook> &rb, const
     };
     h->start();
     h->ok(RunPlanner::enterStage(h->state, h->clock.now(), QStringLiteral("canary"), kDana));
-    const qint64 soak = rollOut(*h, 7 * kMin);
+    const qint64 soak = h->rollOut(7 * kMin);
     *missingFrom = soak + kHour;
     const RunPlan plan = h->runUntil(soak + 2 * kHour);
     const bool asked = std::any_of(plan.pending.cbegin(), plan.pending.cend(), [](const PendingDecision &d) {
@@ -131,7 +83,7 @@ std::unique_ptr<RunHarness> live(const std::shared_ptr<const Runbook> &rb, const
     h->ok(RunPlanner::confirmManualGate(h->state, h->clock.now(), QStringLiteral("complaints"), kLena,
                                         QStringLiteral("no tickets")));
     h->ok(RunPlanner::promote(h->state, h->clock.now(), kDana));
-    const qint64 fullSoak = rollOut(*h, 2 * kMin);
+    const qint64 fullSoak = h->rollOut(2 * kMin);
     *dropFrom = fullSoak + 2 * kHour;
     h->runUntil(fullSoak + 3 * kHour);
     h->ok(RunPlanner::abort(h->state, h->clock.now(), kDana, QStringLiteral("postponed after the rollback")));
@@ -142,7 +94,7 @@ std::unique_ptr<RunHarness> live(const std::shared_ptr<const Runbook> &rb, const
 
 void tst_RunComparison::rehearsalAgainstLive()
 {
-    const auto rb = loadRunbook(kRunbook);
+    const auto rb = loadRunbook(comparisonRunbook());
     QVERIFY(rb);
     const auto a = rehearsal(rb, QStringLiteral("aa11"));
     const auto b = live(rb, QStringLiteral("aa11"));
@@ -239,7 +191,7 @@ void tst_RunComparison::rehearsalAgainstLive()
 
 void tst_RunComparison::jsonCarriesTheDifferences()
 {
-    const auto rb = loadRunbook(kRunbook);
+    const auto rb = loadRunbook(comparisonRunbook());
     QVERIFY(rb);
     const auto a = rehearsal(rb, QStringLiteral("aa11"));
     const auto b = live(rb, QStringLiteral("aa11"));
@@ -279,7 +231,7 @@ void tst_RunComparison::jsonCarriesTheDifferences()
 
 void tst_RunComparison::differentRunbooksAreFlagged()
 {
-    const auto rb = loadRunbook(kRunbook);
+    const auto rb = loadRunbook(comparisonRunbook());
     QVERIFY(rb);
     const auto a = rehearsal(rb, QStringLiteral("aa11aa11aa11aa11"));
     const auto b = rehearsal(rb, QStringLiteral("bb22bb22bb22bb22"), 2 * kDay);

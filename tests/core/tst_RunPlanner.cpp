@@ -713,7 +713,7 @@ void tst_RunPlanner::failedVerifyCheckWaitsForADecision()
     soak: 48h
 )");
     auto h = std::make_unique<RunHarness>(loadRunbook(yaml));
-    QVERIFY(h->m_runbook);
+    QVERIFY(h->runbook);
     int runs = 0;
     h->checkVerdict = [&](const QString &) { return ++runs == 1 ? Verdict::Fail : Verdict::Pass; };
     h->startInStage(QStringLiteral("canary"));

@@ -63,6 +63,42 @@ stages:
       - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m})";
 }
 
+// Two stages (canary: rollout set-10, 24 h soak, a sustained gate and a manual one; full: set-100, 12 h),
+// one rollback trigger and two rollback steps: the runbook the run-comparison tests run twice.
+inline QByteArray comparisonRunbook()
+{
+    return R"(runbook: 1
+name: compare test
+connections:
+  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
+  rlm: {http: {base_url: "http://127.0.0.1:8000"}}
+metrics:
+  success_rate_pct: {connection: db, every: 5m, query: "SELECT 100"}
+stages:
+  - id: canary
+    rollout:
+      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
+    soak: 24h
+    gates:
+      - {id: success, expect: "success_rate_pct >= 95", hold: 24h, no_data_grace: 30m}
+      - {id: complaints, manual: Zero user complaints}
+  - id: full
+    rollout:
+      - {id: set-100, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 100}}, writes: true}
+    soak: 12h
+    gates:
+      - {id: success, expect: "success_rate_pct >= 95", hold: 12h}
+rollback:
+  target: 15m
+  restart_from: canary
+  triggers:
+    - {id: low-success, when: "success_rate_pct < 90", severity: critical, action: rollback}
+  steps:
+    - {id: set-0, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 0}}, writes: true}
+    - {id: drain, manual: wait until in-flight jobs are drained}
+)";
+}
+
 class RunHarness
 {
 public:
@@ -71,18 +107,23 @@ public:
     static constexpr qint64 kDay = harness_time::kDay;
     static constexpr qint64 kStart = harness_time::kStart;
 
-    explicit RunHarness(std::shared_ptr<const Runbook> runbook, RunMode mode = RunMode::Rehearsal)
-        : m_runbook(std::move(runbook))
-        , clock(kStart)
+    // A run of `runbook` that starts at `startAt` (runs compared with each other start at different times).
+    explicit RunHarness(std::shared_ptr<const Runbook> rb, RunMode mode = RunMode::Rehearsal,
+                        qint64 startAt = kStart)
+        : runbook(std::move(rb))
+        , clock(startAt)
     {
         info.mode = mode;
-        info.id = RunEvents::makeRunId(mode, kStart);
+        info.id = RunEvents::makeRunId(mode, startAt);
         info.lead = QStringLiteral("Dana Weber");
-        info.startedAt = kStart;
-        info.runbook = m_runbook->name;
-        state = RunState(m_runbook, info.id);
+        info.startedAt = startAt;
+        info.runbook = runbook ? runbook->name : QString();
+        state = RunState(runbook, info.id);
         journal.reserve(32768);
     }
+    virtual ~RunHarness() = default;
+    RunHarness(const RunHarness &) = delete;
+    RunHarness &operator=(const RunHarness &) = delete;
 
     // Behaviour of the outside world, replaceable per test.
     std::function<std::optional<double>(const QString &metric, qint64 now)> metric
@@ -148,7 +189,7 @@ public:
             plan = RunPlanner::step(state, clock.now());
             append(plan.events);
             const qsizetype before = journal.size();
-            confirmations.clear();
+            stepStarted();
             for (const RunEffect &e : std::as_const(plan.effects))
                 perform(e);
             if (journal.size() == before && plan.events.isEmpty())
@@ -171,7 +212,24 @@ public:
     }
     RunPlan runFor(qint64 ms) { return runUntil(clock.now() + ms); }
 
-    void perform(const RunEffect &e)
+    // Called before the effects of each planner step are performed.
+    virtual void stepStarted() { confirmations.clear(); }
+
+    // The current stage's rollout as the driver journals it (by the lead), each action taking `ms`;
+    // returns the time the last one ended, when the soak starts.
+    qint64 rollOut(qint64 ms)
+    {
+        for (const Action &a : state.currentStage()->rollout) {
+            append(RunEvents::actionRun(info.id, clock.now(), info.lead, QStringLiteral("rollout"),
+                                        state.stage().id, a.id, QStringLiteral("started")));
+            clock.advance(ms);
+            append(RunEvents::actionRun(info.id, clock.now(), info.lead, QStringLiteral("rollout"),
+                                        state.stage().id, a.id, QStringLiteral("ok")));
+        }
+        return clock.now();
+    }
+
+    virtual void perform(const RunEffect &e)
     {
         if (asDriver && performLikeDriver(e))
             return;
@@ -223,7 +281,7 @@ public:
     bool performLikeDriver(const RunEffect &e)
     {
         const qint64 now = clock.now();
-        const Runbook &rb = *m_runbook;
+        const Runbook &rb = *runbook;
         const bool milestoneAction
             = e.kind == RunEffect::Kind::RunAction && e.purpose == QLatin1String("schedule");
         if (e.kind == RunEffect::Kind::StartScheduleItem && !findIn(rb.schedule.window, e.id)) {
@@ -334,7 +392,7 @@ public:
         return {};
     }
 
-    std::shared_ptr<const Runbook> m_runbook;
+    std::shared_ptr<const Runbook> runbook;
     RunInfo info;
     FakeClock clock;
     QList<JournalEvent> journal;
