@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <algorithm>
 #include <limits>
 
 namespace cockpit::cli {
@@ -280,7 +281,8 @@ private:
         if (st.phase() == RunState::Phase::RolledBack || st.phase() == RunState::Phase::Finished)
             return;
         const qint64 now = driver->now();
-        for (const PendingDecision &p : driver->pending()) {
+        const RunStatus status = driver->status();
+        for (const PendingDecision &p : status.pending) {
             const QString key = p.kind + QLatin1Char(':') + p.target;
             if (p.kind == QLatin1String("enter_stage") && st.phase() == RunState::Phase::Ready) {
                 apply(RunPlanner::enterStage(st, now, p.target, kLead));
@@ -313,7 +315,10 @@ private:
             } else if (p.kind == QLatin1String("gate")) {
                 // A failed comparison/check gate is not "reviewed and fine": the lead overrides it, says so
                 // in the journal and on screen, so the rehearsal finishes by itself.
-                const bool failed = p.why.startsWith(QStringLiteral("gate %1 failed: ").arg(p.target));
+                const bool failed
+                    = std::any_of(status.gates.cbegin(), status.gates.cend(), [&p](const GateView &g) {
+                          return g.id == p.target && g.status.phase == GateStatus::Phase::Failed;
+                      });
                 later(key, 10 * kMin, [this, p, failed] {
                     if (failed)
                         Console::out(QStringLiteral("!! %1  gate %2 FAILED; %3 overrides it so the rehearsal "
