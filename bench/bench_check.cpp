@@ -4,7 +4,7 @@
 // verify-full, password auth), runs them through CheckRunner and reports wall time and peak RSS.
 //   bench_check [--http N] [--sql N] [--delay-ms MS] [--runs N]
 // Target: < 1.5 s wall per run. Exit code 1 when a check does not pass (the figures would be meaningless).
-#include "core/RunbookLoader.h"
+#include "core/runbook/RunbookLoader.h"
 #include "demo/LocalPostgres.h"
 #include "demo/LoopbackHttpServer.h"
 #include "probes/CheckRunner.h"

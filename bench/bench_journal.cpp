@@ -3,7 +3,7 @@
 //   bench_journal [--appends N] [--events N] [--dir DIR] [--no-postgres]
 // PostgreSQL runs in a throwaway LocalPostgres cluster (TLS, loopback; note: that cluster runs with
 // fsync=off, so its append figure is network + transaction cost, not disk).
-#include "core/JournalVerifier.h"
+#include "core/journal/JournalVerifier.h"
 #include "demo/LocalPostgres.h"
 #include "store/PostgresJournal.h"
 #include "store/SqliteJournal.h"

@@ -1,15 +1,23 @@
-# cockpit_add_library(NAME LINKS...): a static layer library from every .cpp/.h in the current directory,
-# so adding a class never needs a CMake edit. A layer without sources yet is an interface library.
+# cockpit_add_library(NAME DIR LINKS...): a static layer library from every .cpp/.h under src/DIR, so adding
+# a class never needs a CMake edit.
+#
+# Layers are enforced by the compiler: each library's public include root holds only its own folder
+# (build/layers/DIR/DIR -> src/DIR), and a library sees the folders of the libraries it links, nothing
+# else. An include that goes up a layer (core -> store, engine -> cli, anything -> gui) is "No such file".
 function(cockpit_add_library name)
-  cmake_parse_arguments(ARG "" "" "LINKS" ${ARGN})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  cmake_parse_arguments(ARG "" "DIR" "LINKS" ${ARGN})
+  set(dir ${ARG_DIR})
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/${dir}/*.cpp ${CMAKE_SOURCE_DIR}/src/${dir}/*.h)
+  set(root ${CMAKE_BINARY_DIR}/layers/${dir})
+  file(MAKE_DIRECTORY ${root})
+  file(CREATE_LINK ${CMAKE_SOURCE_DIR}/src/${dir} ${root}/${dir} SYMBOLIC)
   if(sources)
     add_library(${name} STATIC ${sources})
-    target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR}/src)
+    target_include_directories(${name} PUBLIC ${root})
     target_link_libraries(${name} PUBLIC ${ARG_LINKS})
   else()
     add_library(${name} INTERFACE)
-    target_include_directories(${name} INTERFACE ${CMAKE_SOURCE_DIR}/src)
+    target_include_directories(${name} INTERFACE ${root})
     target_link_libraries(${name} INTERFACE ${ARG_LINKS})
   endif()
 endfunction()

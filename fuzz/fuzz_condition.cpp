@@ -5,8 +5,8 @@
 
 #include "FuzzInput.h"
 #include "FuzzSupport.h"
-#include "core/Condition.h"
-#include "core/Observation.h"
+#include "core/conditions/Condition.h"
+#include "core/conditions/Observation.h"
 
 #include <cmath>
 #include <cstddef>

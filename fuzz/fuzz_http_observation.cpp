@@ -4,8 +4,8 @@
 // Seeds: fuzz/corpus/http_observation (hand-written responses); dictionary: fuzz/http.dict.
 
 #include "FuzzSupport.h"
-#include "core/Condition.h"
-#include "core/HttpObservationBuilder.h"
+#include "core/conditions/Condition.h"
+#include "core/conditions/HttpObservationBuilder.h"
 
 #include <QList>
 #include <cstddef>

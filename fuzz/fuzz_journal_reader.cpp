@@ -4,7 +4,7 @@
 // Seeds: fuzz/corpus/journal_reader (a valid chain and tampered copies, fuzz/tools/make_journal_seeds.py).
 
 #include "FuzzSupport.h"
-#include "core/JournalVerifier.h"
+#include "core/journal/JournalVerifier.h"
 
 #include <QByteArray>
 #include <cstddef>

@@ -2,7 +2,7 @@
 // Seeds: fuzz/corpus/runbook_loader (example runbooks, tests/data runbooks); dictionary: fuzz/yaml.dict.
 
 #include "FuzzSupport.h"
-#include "core/RunbookLoader.h"
+#include "core/runbook/RunbookLoader.h"
 
 #include <cstddef>
 #include <cstdint>

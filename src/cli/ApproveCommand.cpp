@@ -1,6 +1,6 @@
 #include "cli/ApproveCommand.h"
 
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"

@@ -1,10 +1,10 @@
 #include "cli/CheckCommand.h"
 
 #include "cli/CheckSession.h"
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
-#include "core/Expected.h"
+#include "core/base/Expected.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/CheckResult.h"
-#include "core/GoNoGo.h"
-#include "core/Runbook.h"
+#include "core/conditions/CheckResult.h"
+#include "core/conditions/GoNoGo.h"
+#include "core/runbook/Runbook.h"
 
 #include <QJsonObject>
 #include <QList>

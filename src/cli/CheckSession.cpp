@@ -1,7 +1,7 @@
 #include "cli/CheckSession.h"
 
 #include "cli/CheckReport.h"
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/InterruptHandler.h"
 
 #include <QElapsedTimer>

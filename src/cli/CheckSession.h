@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/CheckResult.h"
-#include "core/Runbook.h"
+#include "core/conditions/CheckResult.h"
+#include "core/runbook/Runbook.h"
 #include "probes/CheckRunner.h"
 
 #include <QList>

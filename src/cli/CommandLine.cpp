@@ -3,7 +3,7 @@
 #include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
 #include "cli/CompareCommand.h"
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/DecideCommand.h"
 #include "cli/DemoCommand.h"
 #include "cli/JournalCommand.h"
@@ -14,7 +14,7 @@
 #include "cli/SecretCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/ValidateCommand.h"
-#include "core/LogCategories.h"
+#include "core/base/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #include "cli/CompareCommand.h"
 
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"

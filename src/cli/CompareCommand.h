@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/RunComparison.h"
+#include "core/run/RunComparison.h"
 
 #include <QList>
 #include <QString>

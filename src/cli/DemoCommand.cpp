@@ -1,11 +1,11 @@
 #include "cli/DemoCommand.h"
 
 #include "cli/CheckSession.h"
-#include "cli/Console.h"
-#include "cli/DemoEnvironment.h"
+#include "core/base/Console.h"
+#include "demo/DemoEnvironment.h"
 #include "cli/InterruptHandler.h"
 #include "cli/SubcommandParser.h"
-#include "core/LogCategories.h"
+#include "core/base/LogCategories.h"
 #include "probes/SecretStore.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "cli/Logging.h"
 
-#include "core/LogCategories.h"
-#include "core/Redactor.h"
+#include "core/base/LogCategories.h"
+#include "core/base/Redactor.h"
 
 #include <QMutex>
 #include <QMutexLocker>

@@ -1,9 +1,9 @@
 #include "cli/RunbookOptions.h"
 
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
-#include "core/ParamFile.h"
-#include "core/RunbookLoader.h"
+#include "core/runbook/ParamFile.h"
+#include "core/runbook/RunbookLoader.h"
 
 namespace cockpit::cli {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Error.h"
-#include "core/Expected.h"
-#include "core/Runbook.h"
+#include "core/base/Error.h"
+#include "core/base/Expected.h"
+#include "core/runbook/Runbook.h"
 
 #include <QCommandLineOption>
 #include <QMap>

@@ -1,8 +1,8 @@
 #include "cli/SecretCommand.h"
 
-#include "cli/Await.h"
-#include "core/LogCategories.h"
-#include "core/RunbookLoader.h"
+#include "core/base/Await.h"
+#include "core/base/LogCategories.h"
+#include "core/runbook/RunbookLoader.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 

@@ -1,6 +1,6 @@
 #include "cli/SubcommandParser.h"
 
-#include "cli/Console.h"
+#include "core/base/Console.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "cli/ValidateCommand.h"
 
-#include "cli/Console.h"
+#include "core/base/Console.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "core/RealTimeWakeUps.h"
+#include "core/base/Clock.h"
+#include "core/base/RealTimeWakeUps.h"
 
 #include <QElapsedTimer>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Expected.h"
+#include "core/base/Expected.h"
 
 #include <QByteArray>
 #include <QList>

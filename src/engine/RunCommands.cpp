@@ -1,7 +1,7 @@
 #include "engine/RunCommands.h"
 
-#include "core/RunEvents.h"
-#include "core/RunbookLoader.h"
+#include "core/journal/RunEvents.h"
+#include "core/runbook/RunbookLoader.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/RunPlanner.h"
-#include "core/RunState.h"
+#include "core/run/RunPlanner.h"
+#include "core/run/RunState.h"
 #include "store/Journal.h"
 
 #include <QSet>

@@ -1,9 +1,9 @@
 #include "engine/RunDriver.h"
 
-#include "core/CheckResult.h"
-#include "core/LogCategories.h"
-#include "core/Redactor.h"
-#include "core/RunEvents.h"
+#include "core/conditions/CheckResult.h"
+#include "core/base/LogCategories.h"
+#include "core/base/Redactor.h"
+#include "core/journal/RunEvents.h"
 #include "engine/RunCommands.h"
 #include "probes/CheckRunner.h"
 #include "probes/CommandProbe.h"

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Clock.h"
-#include "core/Expected.h"
-#include "core/RunPlanner.h"
-#include "core/RunState.h"
+#include "core/base/Clock.h"
+#include "core/base/Expected.h"
+#include "core/run/RunPlanner.h"
+#include "core/run/RunState.h"
 #include "store/Journal.h"
 
 #include <QElapsedTimer>

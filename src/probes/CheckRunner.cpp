@@ -1,7 +1,7 @@
 #include "probes/CheckRunner.h"
 
-#include "core/LogCategories.h"
-#include "core/Redactor.h"
+#include "core/base/LogCategories.h"
+#include "core/base/Redactor.h"
 #include "probes/CommandProbe.h"
 #include "probes/HttpProbe.h"
 #include "probes/RowCountProbe.h"

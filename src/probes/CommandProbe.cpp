@@ -1,7 +1,7 @@
 #include "probes/CommandProbe.h"
 
-#include "core/Duration.h"
-#include "core/LogCategories.h"
+#include "core/base/Duration.h"
+#include "core/base/LogCategories.h"
 
 #include <QDir>
 #include <QElapsedTimer>

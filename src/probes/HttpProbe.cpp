@@ -1,8 +1,8 @@
 #include "probes/HttpProbe.h"
 
-#include "core/Duration.h"
-#include "core/HttpObservationBuilder.h"
-#include "core/LogCategories.h"
+#include "core/base/Duration.h"
+#include "core/conditions/HttpObservationBuilder.h"
+#include "core/base/LogCategories.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "probes/SecretProbe.h"
 
-#include "core/Runbook.h"
+#include "core/runbook/Runbook.h"
 #include "probes/SecretStore.h"
 
 #include <QCoreApplication>

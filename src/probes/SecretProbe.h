@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Observation.h"
+#include "core/conditions/Observation.h"
 
 #include <QFuture>
 #include <QList>

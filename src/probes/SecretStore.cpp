@@ -1,8 +1,8 @@
 #include "probes/SecretStore.h"
 
-#include "core/LogCategories.h"
-#include "core/Redactor.h"
-#include "core/Runbook.h"
+#include "core/base/LogCategories.h"
+#include "core/base/Redactor.h"
+#include "core/runbook/Runbook.h"
 
 #include <QCoreApplication>
 #include <QPointer>

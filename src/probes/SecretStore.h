@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Error.h"
-#include "core/Expected.h"
+#include "core/base/Error.h"
+#include "core/base/Expected.h"
 
 #include <QByteArray>
 #include <QFuture>

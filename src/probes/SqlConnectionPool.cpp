@@ -1,6 +1,6 @@
 #include "probes/SqlConnectionPool.h"
 
-#include "core/Redactor.h"
+#include "core/base/Redactor.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/Action.h"
-#include "core/Check.h"
-#include "core/Connection.h"
-#include "core/Observation.h"
+#include "core/runbook/Action.h"
+#include "core/runbook/Check.h"
+#include "core/runbook/Connection.h"
+#include "core/conditions/Observation.h"
 
 #include <QByteArray>
 #include <QFuture>

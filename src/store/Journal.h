@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/Error.h"
-#include "core/Expected.h"
-#include "core/JournalEvent.h"
-#include "core/JournalEventDraft.h"
-#include "core/JournalVerifier.h"
+#include "core/base/Error.h"
+#include "core/base/Expected.h"
+#include "core/journal/JournalEvent.h"
+#include "core/journal/JournalEventDraft.h"
+#include "core/journal/JournalVerifier.h"
 
 #include <QList>
 #include <QObject>

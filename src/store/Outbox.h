@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Error.h"
-#include "core/Expected.h"
-#include "core/JournalEvent.h"
+#include "core/base/Error.h"
+#include "core/base/Expected.h"
+#include "core/journal/JournalEvent.h"
 
 #include <QList>
 #include <QSqlDatabase>

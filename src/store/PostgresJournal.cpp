@@ -1,6 +1,6 @@
 #include "store/PostgresJournal.h"
 
-#include "core/LogCategories.h"
+#include "core/base/LogCategories.h"
 #include "store/ScramVerifier.h"
 
 #include <QRegularExpression>

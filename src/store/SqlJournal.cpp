@@ -1,6 +1,6 @@
 #include "store/SqlJournal.h"
 
-#include "core/Redactor.h"
+#include "core/base/Redactor.h"
 
 #include <QAtomicInteger>
 #include <QSqlQuery>

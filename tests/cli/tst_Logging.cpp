@@ -1,6 +1,6 @@
 #include "cli/Logging.h"
-#include "core/LogCategories.h"
-#include "core/Redactor.h"
+#include "core/base/LogCategories.h"
+#include "core/base/Redactor.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "core/RunbookLoader.h"
+#include "core/runbook/RunbookLoader.h"
 #include "support/CliProcess.h"
 #include "support/TestEnv.h"
 

@@ -1,5 +1,5 @@
-#include "core/AcceleratedClock.h"
-#include "core/SystemClock.h"
+#include "core/base/AcceleratedClock.h"
+#include "core/base/SystemClock.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

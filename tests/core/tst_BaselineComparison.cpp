@@ -1,4 +1,4 @@
-#include "core/BaselineComparison.h"
+#include "core/gates/BaselineComparison.h"
 
 #include <QJsonArray>
 #include <QTest>

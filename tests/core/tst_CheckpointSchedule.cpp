@@ -1,4 +1,4 @@
-#include "core/CheckpointSchedule.h"
+#include "core/gates/CheckpointSchedule.h"
 
 #include <QTest>
 

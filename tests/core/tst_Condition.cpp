@@ -1,4 +1,4 @@
-#include "core/Condition.h"
+#include "core/conditions/Condition.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -1,4 +1,4 @@
-#include "core/Duration.h"
+#include "core/base/Duration.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 // `decide` does; write confirmations as RunDriver::confirmWrite). Effects are performed the way RunDriver
 // performs them (RunHarness::asDriver), with healthy metrics and passing checks, until the run finishes.
 
-#include "core/JournalVerifier.h"
+#include "core/journal/JournalVerifier.h"
 #include "engine/RunCommands.h"
 #include "support/RunHarness.h"
 #include "support/TestEnv.h"

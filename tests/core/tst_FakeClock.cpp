@@ -1,4 +1,4 @@
-#include "core/FakeClock.h"
+#include "support/FakeClock.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/GateTracker.h"
+#include "core/gates/GateTracker.h"
 
 #include <QTest>
 

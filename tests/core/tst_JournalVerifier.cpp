@@ -1,6 +1,6 @@
-#include "core/JournalEvent.h"
-#include "core/JournalVerifier.h"
-#include "core/Redactor.h"
+#include "core/journal/JournalEvent.h"
+#include "core/journal/JournalVerifier.h"
+#include "core/base/Redactor.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

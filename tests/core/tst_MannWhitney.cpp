@@ -1,4 +1,4 @@
-#include "core/MannWhitney.h"
+#include "core/gates/MannWhitney.h"
 
 #include <QTest>
 #include <cmath>

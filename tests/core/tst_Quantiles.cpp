@@ -1,4 +1,4 @@
-#include "core/Quantiles.h"
+#include "core/gates/Quantiles.h"
 
 #include <QTest>
 #include <cmath>

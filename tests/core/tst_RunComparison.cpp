@@ -1,4 +1,4 @@
-#include "core/RunComparison.h"
+#include "core/run/RunComparison.h"
 #include "support/RunHarness.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "core/ParamFile.h"
-#include "core/RunbookLoader.h"
-#include "core/YamlReader.h"
+#include "core/runbook/ParamFile.h"
+#include "core/runbook/RunbookLoader.h"
+#include "core/runbook/YamlReader.h"
 #include "support/TestEnv.h"
 
 #include <QTemporaryDir>

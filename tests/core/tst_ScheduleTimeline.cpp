@@ -1,4 +1,4 @@
-#include "core/ScheduleTimeline.h"
+#include "core/run/ScheduleTimeline.h"
 
 #include <QTest>
 

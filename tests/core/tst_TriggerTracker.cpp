@@ -1,4 +1,4 @@
-#include "core/TriggerTracker.h"
+#include "core/gates/TriggerTracker.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // RunDriver against a real SQLite journal, the fixture PostgreSQL (metrics) and a loopback HTTP service
 // (rollout and rollback actions); only the clock is fake.
 
-#include "core/FakeClock.h"
-#include "core/Redactor.h"
-#include "core/RunbookLoader.h"
+#include "support/FakeClock.h"
+#include "core/base/Redactor.h"
+#include "core/runbook/RunbookLoader.h"
 #include "demo/LoopbackHttpServer.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"

@@ -1,5 +1,5 @@
-#include "core/GoNoGo.h"
-#include "core/Redactor.h"
+#include "core/conditions/GoNoGo.h"
+#include "core/base/Redactor.h"
 #include "demo/LoopbackHttpServer.h"
 #include "probes/CheckRunner.h"
 #include "probes/SecretStore.h"

@@ -1,4 +1,4 @@
-#include "core/HttpObservationBuilder.h"
+#include "core/conditions/HttpObservationBuilder.h"
 #include "demo/LoopbackHttpServer.h"
 
 #include <QElapsedTimer>

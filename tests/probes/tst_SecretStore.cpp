@@ -1,6 +1,6 @@
 // Runs under tests/support/with-keychain: a private D-Bus session with an unlocked gnome-keyring.
-#include "core/Redactor.h"
-#include "core/Runbook.h"
+#include "core/base/Redactor.h"
+#include "core/runbook/Runbook.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 #include "support/Await.h"

@@ -1,6 +1,6 @@
 // Not run under with-keychain: there is deliberately no usable secret service. The keychain must fail
 // fast with a message saying what to do, never hang, never prompt and never fall back to a file.
-#include "core/Runbook.h"
+#include "core/runbook/Runbook.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 #include "support/Await.h"

@@ -1,4 +1,4 @@
-#include "core/Condition.h"
+#include "core/conditions/Condition.h"
 #include "probes/SqlConnectionPool.h"
 #include "probes/SqlProbe.h"
 #include "probes/SqlText.h"

@@ -1,4 +1,4 @@
-#include "core/Redactor.h"
+#include "core/base/Redactor.h"
 #include "store/SqliteJournal.h"
 
 #include <QFile>

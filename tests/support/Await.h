@@ -3,7 +3,7 @@
 // Waiting for a QFuture in a test while the calling thread's event loop keeps running: probe results,
 // keychain jobs and servers on this thread are delivered through it.
 
-#include "core/Observation.h"
+#include "core/conditions/Observation.h"
 
 #include <QEventLoop>
 #include <QFuture>

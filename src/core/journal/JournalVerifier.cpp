@@ -1,0 +1,124 @@
+#include "core/journal/JournalVerifier.h"
+
+#include "core/journal/JournalEvent.h"
+
+namespace cockpit {
+
+QString JournalFault::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Unparsable: return QStringLiteral("unparsable");
+    case Kind::SeqGap: return QStringLiteral("seq gap");
+    case Kind::Reorder: return QStringLiteral("reorder");
+    case Kind::ChainBreak: return QStringLiteral("chain break");
+    case Kind::HashMismatch: return QStringLiteral("hash mismatch");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString JournalFault::toString() const
+{
+    const QString where
+        = seq > 0 ? QStringLiteral("event %1").arg(seq) : QStringLiteral("row %1").arg(rowIndex + 1);
+    return QStringLiteral("%1: %2: %3").arg(where, kindName(kind), detail);
+}
+
+bool JournalVerifier::add(const QByteArray &seq, const QByteArray &runId, const QByteArray &at,
+                          const QByteArray &type, const QByteArray &actor, const QByteArray &payload,
+                          const QByteArray &prevHash, const QByteArray &hash)
+{
+    return add(JournalRawRow {seq, runId, at, type, actor, payload, prevHash, hash});
+}
+
+bool JournalVerifier::add(const JournalRawRow &row)
+{
+    const qint64 index = m_rowIndex++;
+    if (m_fault) {
+        // A provisional gap becomes a reorder when the "missing" event turns up later.
+        if (m_fault->kind == JournalFault::Kind::SeqGap) {
+            bool ok = false;
+            const qint64 s = row.seq.toLongLong(&ok);
+            if (ok && s == m_fault->seq) {
+                m_fault->kind = JournalFault::Kind::Reorder;
+                m_fault->detail
+                    = QStringLiteral("stored after later events (found at row %1)").arg(index + 1);
+            }
+        }
+        return false;
+    }
+
+    const auto parsed = JournalEvent::fromRawRow(row);
+    if (!parsed) {
+        // Name the event by its position when its own seq is what can't be read.
+        bool ok = false;
+        const qint64 s = row.seq.toLongLong(&ok);
+        m_fault = JournalFault {JournalFault::Kind::Unparsable, ok && s > 0 ? s : m_expectedSeq, index,
+                                parsed.error()};
+        return false;
+    }
+    const JournalEvent &e = *parsed;
+    if (e.seq() > m_expectedSeq) {
+        m_fault = JournalFault {JournalFault::Kind::SeqGap, m_expectedSeq, index,
+                                e.seq() == m_expectedSeq + 1
+                                    ? QStringLiteral("missing (next stored event is %1)").arg(e.seq())
+                                    : QStringLiteral("missing, with %1 more (next stored event is %2)")
+                                          .arg(e.seq() - m_expectedSeq - 1)
+                                          .arg(e.seq())};
+        return false;
+    }
+    if (e.seq() < m_expectedSeq) {
+        m_fault = JournalFault {JournalFault::Kind::Reorder, e.seq(), index,
+                                QStringLiteral("stored after event %1").arg(m_expectedSeq - 1)};
+        return false;
+    }
+    if (e.prevHash() != m_lastHash) {
+        m_fault = JournalFault {
+            JournalFault::Kind::ChainBreak, e.seq(), index,
+            e.seq() == 1 ? QStringLiteral("the first event's previous hash is not the genesis hash")
+                         : QStringLiteral("previous hash %1… is not the hash of event %2 (%3…)")
+                               .arg(QString::fromLatin1(e.prevHash().left(12)))
+                               .arg(e.seq() - 1)
+                               .arg(QString::fromLatin1(m_lastHash.left(12)))};
+        return false;
+    }
+    const QByteArray actual = JournalEvent::computeHash(row);
+    if (actual != e.hash()) {
+        m_fault = JournalFault {
+            JournalFault::Kind::HashMismatch, e.seq(), index,
+            QStringLiteral("content hashes to %1…, stored hash is %2… (the event was modified)")
+                .arg(QString::fromLatin1(actual.left(12)), QString::fromLatin1(e.hash().left(12)))};
+        return false;
+    }
+    m_lastHash = e.hash();
+    ++m_expectedSeq;
+    ++m_verified;
+    return true;
+}
+
+JournalVerifyReport JournalVerifier::report() const
+{
+    return JournalVerifyReport {m_rowIndex, m_verified, m_lastHash, m_fault};
+}
+
+JournalVerifyReport JournalVerifier::verify(const QList<JournalRawRow> &rows)
+{
+    JournalVerifier v;
+    for (const JournalRawRow &row : rows)
+        v.add(row);
+    return v.report();
+}
+
+JournalVerifyReport JournalVerifier::verifySerialized(const QByteArray &data)
+{
+    JournalVerifier v;
+    if (data.isEmpty())
+        return v.report();
+    for (const QByteArray &line : data.split('\n')) {
+        const QList<QByteArray> f = line.split('\t');
+        auto field = [&f](qsizetype i) { return i < f.size() ? f.at(i) : QByteArray(); };
+        v.add(field(0), field(1), field(2), field(3), field(4), field(5), field(6), field(7));
+    }
+    return v.report();
+}
+
+} // namespace cockpit

@@ -1,0 +1,209 @@
+#pragma once
+
+#include "core/gates/CheckpointSchedule.h"
+#include "core/base/Expected.h"
+#include "core/gates/GateTracker.h"
+#include "core/journal/JournalEventDraft.h"
+#include "core/run/RunState.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace cockpit {
+
+// Something the engine needs done outside (I/O). The result comes back as an event built with RunEvents
+// and appended to the journal; until it is there, the same effect is requested again on every step, so a
+// driver keeps track of what it already has in flight. Actions that write are requested once: the driver
+// appends action_run {status: started} before it runs one, and a started action is never requested again.
+struct RunEffect
+{
+    enum class Kind {
+        SampleMetric, // id = metric -> RunEvents::sampleTaken
+        RunAction, // purpose rollout: id = rollout action of `stage` -> RunEvents::actionRun (phase rollout);
+                   // purpose schedule: id = action of the milestone `stage` -> RunEvents::milestoneActionRun
+        RunCheck, // id = verify check, or gate id for a check gate (purpose verify|gate_check)
+                  //   -> RunEvents::checkObserved; purpose milestone: id = stage = a milestone whose
+                  //   actions are done: run all its checks -> RunPlanner::milestoneFinished
+        CollectGateValues, // id = gate, purpose baseline|current -> RunEvents::gateValues
+        RunRollbackStep, // id = rollback step -> RunEvents::rollbackStep
+        StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule); a window
+                           // step runs as an action, a milestone only journals `started` (then its actions
+                           // and checks are requested one by one)
+    };
+    Kind kind = Kind::SampleMetric;
+    QString stage;
+    QString id;
+    QString purpose;
+
+    bool operator==(const RunEffect &) const = default;
+    static QString kindName(Kind k);
+};
+
+// Something only a person can do next: decide, confirm, approve, promote, restart.
+struct PendingDecision
+{
+    // gate | action | check | trigger | rollback_step | schedule (decide accept/reject; schedule with a
+    // stage = an action of that milestone: failed, or manual waiting for a person); manual_gate (confirm);
+    // second_approval (approve); promote; enter_stage (start or restart); point_of_no_return (rollback
+    // was asked for after the point of no return)
+    QString kind;
+    QString target;
+    QString stage;
+    QString why;
+    qint64 since = 0;
+    std::optional<qint64> deadline;
+};
+
+struct GateView
+{
+    QString id;
+    QString title;
+    Gate::Kind kind = Gate::Kind::Condition;
+    GateStatus status;
+    QJsonObject details; // comparison gates: the full report (quantiles, U, z, p, n1, n2 / new values)
+};
+
+struct CheckpointView
+{
+    CheckpointDue due;
+    std::optional<qint64> recordedAt;
+};
+
+struct RollbackClock
+{
+    qint64 startedAt = 0;
+    Milliseconds target {0};
+    Milliseconds elapsed {0}; // to the finish, or to now while running
+    Milliseconds remaining {0}; // target - elapsed, negative when overdue
+    bool overdue = false;
+    bool finished = false;
+    bool ok = false;
+    QString reason;
+};
+
+// A snapshot for display and for commands: where the run stands at `now`.
+struct RunStatus
+{
+    RunState::Phase phase = RunState::Phase::NotStarted;
+    QString stage;
+    int stageIndex = -1;
+    int attempt = 0;
+    std::optional<qint64> soakStart;
+    std::optional<qint64> soakEnd;
+    Milliseconds soakRemaining {0};
+    QList<GateView> gates;
+    QList<CheckpointView> checkpoints;
+    QStringList blockers; // why promotion is refused right now (empty = may promote)
+    QStringList t0Blockers; // why T-0 is held (RunPlanner::t0Blockers)
+    bool needsSecondApprover = false; // promoting into the next stage needs a second person
+    QList<PendingDecision> pending;
+    std::optional<RollbackClock> rollback;
+    std::optional<qint64> pointOfNoReturnAt;
+    // What the run waits for when nobody has to act: "T-0 is 2026-03-01T20:00:00Z, in 2h 10m: ..." (ready,
+    // before T-0), "follow-up: T+90d t-plus-90d (...) due in 89d 23h; ..." (follow-up). Empty otherwise.
+    QString waitingFor;
+};
+
+struct RunPlan
+{
+    QList<JournalEventDraft> events; // append in this order (they are already applied to the preview)
+    QList<RunEffect> effects;
+    QList<PendingDecision> pending;
+    std::optional<qint64> wakeAt; // call step() again at this time at the latest (Clock::wakeAt)
+};
+
+struct Refusal
+{
+    QString message;
+    QStringList reasons;
+};
+using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
+
+// Decides what happens next in a run, from its runbook, its state and the time. Pure: no clock, no I/O,
+// no members; the same inputs give the same drafts. The driver loop:
+//   state = RunState::replay(runbook, journal events)        // at start-up and after a crash
+//   loop: plan = step(state, clock.now()); append + apply plan.events; perform plan.effects (their results
+//         are appended + applied as they arrive, then step again); wake at plan.wakeAt.
+// Commands of people (enter a stage, promote, approve, decide, raise a trigger, roll back) return the
+// drafts to append, or a Refusal saying why not.
+//
+// Rules:
+// - The last stage's promotion finishes the run, unless schedule items are not complete yet (T+90d): then the
+//   run is in follow-up (no stage, no rollback; the schedule runs on) and finishes when the last one is
+//   complete (ended passed, or waived by a milestone decision).
+// - Stages run in order and are never skipped; the first stage (or one marked can_run_alone) is entered
+//   by a person; after a rollback only restart_from (default: the first stage) may be entered.
+// - A stage's soak starts when its last rollout action succeeded; gates count samples from then on.
+// - Promotion needs: rollout done, required verify checks passed, the soak (plus extensions) elapsed,
+//   every gate Pass (manual gates confirmed), no pending decision, no active extend trigger, no
+//   unresolved rollback_within, and — when the next stage is marked second_approver (100% traffic,
+//   removing v1) — an approval recorded in this stage by a named person other than the one promoting.
+// - Triggers fire from samples; rollback/incident effects start the rollback at once, rollback_within at
+//   its deadline unless dismissed or rolled back earlier. After the point of no return, rollback is not
+//   started (the request shows as a pending item).
+// - Comparison gates: the baseline is collected when the stage is entered (before its rollout: the
+//   stage's query then covers the previous stage), the current values once the soak has elapsed.
+// - Schedule: an item is started when its planned time is reached. A milestone then runs its actions in
+//   order (a manual one is journaled started and waits for a named person; a failed one waits for a
+//   decision: accept as done, or retry), then its checks; only then it ends (ok|failed) with its lateness.
+//   Milestones run independently of the stages. A milestone whose run ended failed, or passed with fewer
+//   passed runs than its min_runs, asks for a decision (kind schedule, target = the milestone, no stage):
+//   reject = run it again (a new run: the decision and the milestone's new start), accept = take it as it
+//   stands (waive the missing runs), both with a name and a reason.
+// - T-0: with a T-0 set (schedule.t0 or the run's t0), no stage is entered before it (enter_stage is not
+//   pending, enterStage refuses; a rehearsal run now sets the t0 param to now). And while a T-minus
+//   milestone with min_runs N > 1 has fewer than N passed runs (and is not waived), the first window step
+//   does not start and the first stage cannot be entered (t0Blockers).
+class RunPlanner
+{
+public:
+    static constexpr const char *kEngine = "engine";
+
+    static JournalEventDraft startRun(const RunInfo &info) { return RunEvents::runStarted(info); }
+    static RunPlan step(const RunState &state, qint64 now);
+    static RunStatus status(const RunState &state, qint64 now);
+
+    static RunCommand enterStage(const RunState &state, qint64 now, const QString &stageId,
+                                 const QString &who);
+    static RunCommand promote(const RunState &state, qint64 now, const QString &who);
+    static RunCommand approvePromotion(const RunState &state, qint64 now, const QString &who,
+                                       const QString &statement = {});
+    static RunCommand confirmManualGate(const RunState &state, qint64 now, const QString &gateId,
+                                        const QString &who, const QString &statement = {});
+    // targetKind: gate | action | check (a failed verify check) | trigger | rollback_step | schedule (an
+    // action of a running milestone; target = action id, or milestone/action when ids repeat; or a
+    // milestone whose run ended). accept = take it as passed / done (a milestone: as it stands, waiving its
+    // missing runs); reject = restart the gate's window, run the action, check, step or milestone again.
+    // For a trigger, accept = dismiss the rollback_within request, reject = roll back now.
+    static RunCommand decide(const RunState &state, qint64 now, const QString &targetKind,
+                             const QString &target, bool accept, const QString &who, const QString &reason);
+    static RunCommand raiseTrigger(const RunState &state, qint64 now, const QString &triggerId,
+                                   const QString &who, const QString &reason);
+    static RunCommand startRollback(const RunState &state, qint64 now, const QString &who,
+                                    const QString &reason);
+    // Ends a rollback whose steps cannot all complete (ok = false), or confirms it by hand.
+    static RunCommand finishRollback(const RunState &state, qint64 now, const QString &who, bool ok,
+                                     const QString &note);
+    static RunCommand abort(const RunState &state, qint64 now, const QString &who, const QString &reason);
+
+    // The end of a milestone run (after its actions and checks), with planned_at and late_ms in the detail.
+    static JournalEventDraft milestoneFinished(const RunState &state, qint64 now, const QString &actor,
+                                               const QString &milestone, bool ok, QJsonObject detail = {});
+    static const Milestone *findMilestone(const Runbook &runbook, const QString &id);
+    static const Action *findMilestoneAction(const Runbook &runbook, const QString &milestone,
+                                             const QString &id);
+
+    // Why T-0 is held: "milestone dry-run: 1 of 2 required runs passed" for each T-minus milestone with
+    // min_runs above 1 and fewer passed runs, not waived. Empty once T-0 has passed (a window step started
+    // or a stage entered).
+    static QStringList t0Blockers(const RunState &state);
+
+    static GateView gateView(const RunState &state, const Gate &gate, qint64 now);
+    static QStringList promotionBlockers(const RunState &state, qint64 now, const QString &executor);
+    static QList<CheckpointDue> checkpointPlan(const RunState &state);
+};
+
+} // namespace cockpit

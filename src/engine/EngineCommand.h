@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/base/Error.h"
+
+#include <QMetaType>
+#include <QString>
+#include <expected>
+
+namespace cockpit {
+
+// A person's command to a run, as a front end sends it to the controller (window, `run` prompt) or
+// appends it to the journal from another terminal (`decide`, `approve`, `confirm`, `trigger raise`).
+struct EngineCommand
+{
+    enum class Kind {
+        EnterStage, // target = stage
+        Promote,
+        Approve, // second approval for the next stage; statement optional
+        ConfirmManualGate, // target = gate; statement
+        Decide, // targetKind + target, accept, reason
+        ConfirmWrite, // target = action key; the lead confirms one write
+        Hold, // stop starting new effects until resumed
+        Resume,
+        RollBack, // reason
+        FinishRollback, // accept = ok, reason = note
+        RaiseTrigger, // target = trigger, reason
+        SignOff, // accept = SUCCESS (false: ROLLBACK), reason = issues, statement = notes
+        Abort, // reason
+    };
+    Kind kind = Kind::Promote;
+    QString who; // always a named person
+    QString targetKind;
+    QString target;
+    bool accept = true;
+    QString reason;
+    QString statement;
+};
+
+// Accepted, or the reason it was refused, in words.
+using CommandResult = std::expected<void, Error>;
+
+} // namespace cockpit
