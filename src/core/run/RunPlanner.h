@@ -1,126 +1,21 @@
 #pragma once
 
 #include "core/gates/CheckpointSchedule.h"
-#include "core/base/Expected.h"
-#include "core/gates/GateTracker.h"
 #include "core/journal/JournalEventDraft.h"
+#include "core/run/GateView.h"
+#include "core/run/PendingDecision.h"
+#include "core/run/RunEffect.h"
+#include "core/run/RunPlan.h"
+#include "core/run/RunRules.h"
 #include "core/run/RunState.h"
+#include "core/run/RunStatus.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
-#include <optional>
 
 namespace cockpit {
-
-// Something the engine needs done outside (I/O). The result comes back as an event built with RunEvents
-// and appended to the journal; until it is there, the same effect is requested again on every step, so a
-// driver keeps track of what it already has in flight. Actions that write are requested once: the driver
-// appends action_run {status: started} before it runs one, and a started action is never requested again.
-struct RunEffect
-{
-    enum class Kind {
-        SampleMetric, // id = metric -> RunEvents::sampleTaken
-        RunAction, // purpose rollout: id = rollout action of `stage` -> RunEvents::actionRun (phase rollout);
-                   // purpose schedule: id = action of the milestone `stage` -> RunEvents::milestoneActionRun
-        RunCheck, // id = verify check, or gate id for a check gate (purpose verify|gate_check)
-                  //   -> RunEvents::checkObserved; purpose milestone: id = stage = a milestone whose
-                  //   actions are done: run all its checks -> RunPlanner::milestoneFinished
-        CollectGateValues, // id = gate, purpose baseline|current -> RunEvents::gateValues
-        RunRollbackStep, // id = rollback step -> RunEvents::rollbackStep
-        StartScheduleItem, // id = milestone or window step -> RunEvents::actionRun (phase schedule); a window
-                           // step runs as an action, a milestone only journals `started` (then its actions
-                           // and checks are requested one by one)
-    };
-    Kind kind = Kind::SampleMetric;
-    QString stage;
-    QString id;
-    QString purpose;
-
-    bool operator==(const RunEffect &) const = default;
-    static QString kindName(Kind k);
-};
-
-// Something only a person can do next: decide, confirm, approve, promote, restart.
-struct PendingDecision
-{
-    // gate | action | check | trigger | rollback_step | schedule (decide accept/reject; schedule with a
-    // stage = an action of that milestone: failed, or manual waiting for a person); manual_gate (confirm);
-    // second_approval (approve); promote; enter_stage (start or restart); point_of_no_return (rollback
-    // was asked for after the point of no return)
-    QString kind;
-    QString target;
-    QString stage;
-    QString why;
-    qint64 since = 0;
-    std::optional<qint64> deadline;
-};
-
-struct GateView
-{
-    QString id;
-    QString title;
-    Gate::Kind kind = Gate::Kind::Condition;
-    GateStatus status;
-    QJsonObject details; // comparison gates: the full report (quantiles, U, z, p, n1, n2 / new values)
-};
-
-struct CheckpointView
-{
-    CheckpointDue due;
-    std::optional<qint64> recordedAt;
-};
-
-struct RollbackClock
-{
-    qint64 startedAt = 0;
-    Milliseconds target {0};
-    Milliseconds elapsed {0}; // to the finish, or to now while running
-    Milliseconds remaining {0}; // target - elapsed, negative when overdue
-    bool overdue = false;
-    bool finished = false;
-    bool ok = false;
-    QString reason;
-};
-
-// A snapshot for display and for commands: where the run stands at `now`.
-struct RunStatus
-{
-    RunState::Phase phase = RunState::Phase::NotStarted;
-    QString stage;
-    int stageIndex = -1;
-    int attempt = 0;
-    std::optional<qint64> soakStart;
-    std::optional<qint64> soakEnd;
-    Milliseconds soakRemaining {0};
-    QList<GateView> gates;
-    QList<CheckpointView> checkpoints;
-    QStringList blockers; // why promotion is refused right now (empty = may promote)
-    QStringList t0Blockers; // why T-0 is held (RunPlanner::t0Blockers)
-    bool needsSecondApprover = false; // promoting into the next stage needs a second person
-    QList<PendingDecision> pending;
-    std::optional<RollbackClock> rollback;
-    std::optional<qint64> pointOfNoReturnAt;
-    // What the run waits for when nobody has to act: "T-0 is 2026-03-01T20:00:00Z, in 2h 10m: ..." (ready,
-    // before T-0), "follow-up: T+90d t-plus-90d (...) due in 89d 23h; ..." (follow-up). Empty otherwise.
-    QString waitingFor;
-};
-
-struct RunPlan
-{
-    QList<JournalEventDraft> events; // append in this order (they are already applied to the preview)
-    QList<RunEffect> effects;
-    QList<PendingDecision> pending;
-    std::optional<qint64> wakeAt; // call step() again at this time at the latest (Clock::wakeAt)
-};
-
-struct Refusal
-{
-    QString message;
-    QStringList reasons;
-};
-using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 
 // Decides what happens next in a run, from its runbook, its state and the time. Pure: no clock, no I/O,
 // no members; the same inputs give the same drafts. The driver loop:
@@ -160,7 +55,7 @@ using RunCommand = Expected<QList<JournalEventDraft>, Refusal>;
 class RunPlanner
 {
 public:
-    static constexpr const char *kEngine = "engine";
+    static constexpr const char *kEngine = RunRules::kEngine;
 
     static JournalEventDraft startRun(const RunInfo &info) { return RunEvents::runStarted(info); }
     static RunPlan step(const RunState &state, qint64 now);

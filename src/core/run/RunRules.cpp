@@ -1,0 +1,228 @@
+#include "core/run/RunRules.h"
+
+#include "core/gates/TriggerTracker.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace cockpit {
+
+const QString &RunRules::engineActor()
+{
+    static const QString actor = QString::fromLatin1(kEngine);
+    return actor;
+}
+
+bool RunRules::done(const QString &status)
+{
+    return status == QLatin1String("ok") || status == QLatin1String("accepted");
+}
+
+// T-0 is set (schedule.t0 or the run's t0) and still ahead: no stage may be entered yet.
+bool RunRules::beforeT0(const RunState &s, qint64 now)
+{
+    return s.hasT0() && now < s.schedule().t0();
+}
+
+// Schedule items with something left to do (RunState::scheduleItemComplete), earliest planned first.
+QList<ScheduleItem> RunRules::outstanding(const RunState &s)
+{
+    QList<ScheduleItem> out;
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (!s.scheduleItemComplete(i))
+            out.append(i);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ScheduleItem &a, const ScheduleItem &b) {
+        return a.plannedStart < b.plannedStart;
+    });
+    return out;
+}
+
+bool RunRules::samePerson(const QString &a, const QString &b)
+{
+    return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+}
+
+Refusal RunRules::refuse(const QString &message, const QStringList &reasons)
+{
+    return Refusal {message, reasons};
+}
+
+JournalEventDraft RunRules::draft(const RunState &s, qint64 at, JournalEventType type, const QString &actor,
+                                  QJsonObject p)
+{
+    return JournalEventDraft {s.runId(), at, type, actor, std::move(p)};
+}
+
+const Gate *RunRules::findGate(const Stage &stage, const QString &id)
+{
+    for (const Gate &g : stage.gates) {
+        if (g.id == id)
+            return &g;
+    }
+    return nullptr;
+}
+
+const Trigger *RunRules::findTrigger(const Runbook &rb, const QString &id)
+{
+    for (const Trigger &t : rb.rollback.triggers) {
+        if (t.id == id)
+            return &t;
+    }
+    return nullptr;
+}
+
+int RunRules::restartIndex(const Runbook &rb)
+{
+    for (int i = 0; i < rb.stages.size(); ++i) {
+        if (rb.stages[i].id == rb.rollback.restartFrom)
+            return i;
+    }
+    return 0;
+}
+
+bool RunRules::rolloutDone(const RunState &s, const Stage &stage)
+{
+    for (const Action &a : stage.rollout) {
+        if (!RunRules::done(s.stage().rollout.value(a.id).status))
+            return false;
+    }
+    return true;
+}
+
+bool RunRules::isManual(const Action &a)
+{
+    return std::holds_alternative<ManualCheck>(a.what);
+}
+
+RunRules::MilestoneNext RunRules::milestoneNext(const RunState &s, const Milestone &m)
+{
+    const auto progress = s.milestones().constFind(m.id);
+    for (const Action &a : m.actions) {
+        const RunState::ActionState st = progress == s.milestones().constEnd()
+            ? RunState::ActionState {}
+            : progress->actions.value(a.id);
+        if (!RunRules::done(st.status))
+            return {&a, st};
+    }
+    return {};
+}
+
+bool RunRules::needsBaseline(const Gate &g)
+{
+    return g.kind == Gate::Kind::NoDegradation || g.kind == Gate::Kind::NoNewValues;
+}
+
+bool RunRules::baselinesCollected(const RunState &s, const Stage &stage)
+{
+    for (const Gate &g : stage.gates) {
+        if (RunRules::needsBaseline(g) && !s.stage().gateValues.value(g.id).baseline)
+            return false;
+    }
+    return true;
+}
+
+bool RunRules::soakElapsed(const RunState &s, qint64 now)
+{
+    const auto end = s.soakEnd();
+    return end && now >= *end;
+}
+
+QJsonObject RunRules::firingPayload(const RunState &s, const Trigger &t, const TriggerFiring &f, qint64 now,
+                                    const QString &raisedBy, const QString &reason)
+{
+    QJsonObject p {{QStringLiteral("stage"), s.stage().id},
+                   {QStringLiteral("trigger"), t.id},
+                   {QStringLiteral("severity"), RunEvents::severityName(int(t.severity))},
+                   {QStringLiteral("action"), RunEvents::responseName(int(t.response))},
+                   {QStringLiteral("effect"), triggerEffectName(f.effect)},
+                   {QStringLiteral("values"), f.values},
+                   {QStringLiteral("explanation"), f.explanation},
+                   {QStringLiteral("held_ms"), double(f.heldFor.count())},
+                   {QStringLiteral("raised_by"), raisedBy},
+                   {QStringLiteral("reason"), reason}};
+    if (f.effect == TriggerEffect::RollbackWithin)
+        p.insert(QStringLiteral("deadline"), double(now + f.within.value_or(t.within).count()));
+    if (f.effect == TriggerEffect::Extend)
+        p.insert(QStringLiteral("extension_ms"), double(f.extension.count()));
+    return p;
+}
+
+JournalEventDraft RunRules::rollbackStarted(const RunState &s, qint64 now, const QString &actor,
+                                            const QString &reason, const QString &trigger)
+{
+    return RunRules::draft(s, now, JournalEventType::RollbackStarted, actor,
+                           {{QStringLiteral("stage"), s.stage().id},
+                            {QStringLiteral("reason"), reason},
+                            {QStringLiteral("trigger"), trigger},
+                            {QStringLiteral("target_ms"), double(s.runbook().rollback.target.count())}});
+}
+
+bool RunRules::ponrIsStage(const RunState &s)
+{
+    return !s.runbook().rollback.pointOfNoReturnAfter.isEmpty()
+        && s.runbook().rollback.pointOfNoReturnAfter == s.stage().id;
+}
+
+JournalEventDraft RunRules::ponrEvent(const RunState &s, qint64 now)
+{
+    return RunRules::draft(s, now, JournalEventType::PointOfNoReturn, RunRules::engineActor(),
+                           {{QStringLiteral("after"), s.runbook().rollback.pointOfNoReturnAfter},
+                            {QStringLiteral("description"), s.runbook().rollback.pointOfNoReturn}});
+}
+
+JournalEventDraft RunRules::milestoneFinished(const RunState &s, qint64 now, const QString &actor,
+                                              const QString &milestone, bool ok, QJsonObject detail)
+{
+    if (const auto item = s.schedule().item(milestone)) {
+        detail.insert(QStringLiteral("planned_at"), double(item->plannedStart));
+        detail.insert(QStringLiteral("late_ms"), double(now - item->plannedStart));
+    }
+    return RunEvents::actionRun(s.runId(), now, actor, QStringLiteral("schedule"), QString(), milestone,
+                                ok ? QStringLiteral("ok") : QStringLiteral("failed"), detail);
+}
+
+const Milestone *RunRules::findMilestone(const Runbook &rb, const QString &id)
+{
+    for (const Milestone &m : rb.schedule.milestones) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
+const Action *RunRules::findMilestoneAction(const Runbook &rb, const QString &milestone, const QString &id)
+{
+    if (const Milestone *m = RunRules::findMilestone(rb, milestone)) {
+        for (const Action &a : m->actions) {
+            if (a.id == id)
+                return &a;
+        }
+    }
+    return nullptr;
+}
+
+QStringList RunRules::t0Blockers(const RunState &s)
+{
+    QStringList b;
+    if (!s.stageAttempts().isEmpty())
+        return b; // a stage was entered: T-0 has passed
+    const QList<ScheduleItem> &items = s.schedule().items();
+    if (std::any_of(items.cbegin(), items.cend(), [](const ScheduleItem &i) {
+            return i.kind == ScheduleItem::Kind::WindowStep && i.actualStart;
+        }))
+        return b;
+    for (const ScheduleItem &i : items) {
+        // Only an explicit min_runs (above the default 1) holds T-0: it says "pass N times before T-0".
+        if (i.kind != ScheduleItem::Kind::Milestone || !i.beforeT0 || i.minRuns < 2 || i.satisfied()
+            || s.milestoneWaivers().contains(i.id))
+            continue;
+        b << QStringLiteral("milestone %1: %2 of %3 required runs passed")
+                 .arg(i.id)
+                 .arg(i.okRuns)
+                 .arg(i.minRuns);
+    }
+    return b;
+}
+
+} // namespace cockpit

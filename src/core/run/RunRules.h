@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/gates/TriggerTracker.h"
+#include "core/journal/JournalEventDraft.h"
+#include "core/run/RunPlan.h"
+#include "core/run/RunState.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cockpit {
+
+// The small rules and event builders every job of the planner shares (RunPlanner's header says the
+// rules as a whole). Pure functions of the state.
+class RunRules
+{
+public:
+    static constexpr const char *kEngine = "engine";
+    static const QString &engineActor();
+
+    // ok or accepted (a failure a person accepted as done)
+    static bool done(const QString &status);
+    // T-0 is set (schedule.t0 or the run's t0) and still ahead: no stage may be entered yet.
+    static bool beforeT0(const RunState &s, qint64 now);
+    // Schedule items with something left to do (RunState::scheduleItemComplete), earliest planned first.
+    static QList<ScheduleItem> outstanding(const RunState &s);
+    static bool samePerson(const QString &a, const QString &b);
+    static Refusal refuse(const QString &message, const QStringList &reasons = {});
+    static JournalEventDraft draft(const RunState &s, qint64 at, JournalEventType type, const QString &actor,
+                                   QJsonObject p);
+    static const Gate *findGate(const Stage &stage, const QString &id);
+    static const Trigger *findTrigger(const Runbook &rb, const QString &id);
+    static int restartIndex(const Runbook &rb);
+    static bool rolloutDone(const RunState &s, const Stage &stage);
+    static bool isManual(const Action &a);
+
+    // What a running milestone waits for: the first action not done yet (in runbook order), or else its
+    // checks.
+    struct MilestoneNext
+    {
+        const Action *action = nullptr; // null: every action is done
+        RunState::ActionState state;
+    };
+    static MilestoneNext milestoneNext(const RunState &s, const Milestone &m);
+
+    static bool needsBaseline(const Gate &g);
+    static bool baselinesCollected(const RunState &s, const Stage &stage);
+    static bool soakElapsed(const RunState &s, qint64 now);
+
+    static QJsonObject firingPayload(const RunState &s, const Trigger &t, const TriggerFiring &f, qint64 now,
+                                     const QString &raisedBy, const QString &reason);
+    static JournalEventDraft rollbackStarted(const RunState &s, qint64 now, const QString &actor,
+                                             const QString &reason, const QString &trigger);
+    static bool ponrIsStage(const RunState &s);
+    static JournalEventDraft ponrEvent(const RunState &s, qint64 now);
+
+    static JournalEventDraft milestoneFinished(const RunState &s, qint64 now, const QString &actor,
+                                               const QString &milestone, bool ok, QJsonObject detail);
+    static const Milestone *findMilestone(const Runbook &rb, const QString &id);
+    static const Action *findMilestoneAction(const Runbook &rb, const QString &milestone, const QString &id);
+    static QStringList t0Blockers(const RunState &s);
+};
+
+} // namespace cockpit
