@@ -1,8 +1,8 @@
 #include "engine/RunDriver.h"
 
-#include "core/conditions/CheckResult.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
+#include "core/conditions/CheckResult.h"
 #include "core/journal/RunEvents.h"
 #include "engine/RunCommands.h"
 #include "probes/CheckRunner.h"
@@ -200,13 +200,27 @@ RunStatus RunDriver::status() const
             s.soakRemaining = Milliseconds(std::max<qint64>(0, *s.soakEnd - now));
         return s;
     }
-    RunStatus s = RunPlanner::status(m_state, now);
+    return freshStatus();
+}
+
+RunStatus RunDriver::freshStatus() const
+{
+    RunStatus s = RunPlanner::status(m_state, m_clock->now());
     s.pending += RunCommands::startedWithoutResult(m_state, m_inFlight);
     s.pending += m_confirmations;
     m_statusCache = s;
     m_statusValid = true;
     m_statusAge.start();
     return s;
+}
+
+void RunDriver::setHeld(bool held)
+{
+    if (held == m_held)
+        return;
+    m_held = held;
+    m_statusValid = false;
+    queuePump();
 }
 
 void RunDriver::provideSecret(const QString &name, const QByteArray &value)
@@ -279,12 +293,14 @@ void RunDriver::pump()
             return;
     }
     const qint64 before = m_lastSeq;
-    m_confirmations.clear();
-    for (const RunEffect &e : std::as_const(plan.effects)) {
-        if (!m_running)
-            return;
-        if (!m_inFlight.contains(effectKey(e)))
-            startEffect(e);
+    if (!m_held) {
+        m_confirmations.clear();
+        for (const RunEffect &e : std::as_const(plan.effects)) {
+            if (!m_running)
+                return;
+            if (!m_inFlight.contains(effectKey(e)))
+                startEffect(e);
+        }
     }
     updatePending(plan.pending);
     scheduleWake(plan.wakeAt);

@@ -59,6 +59,8 @@ public:
     const RunState &state() const { return m_state; }
     const QString &runId() const { return m_state.runId(); }
     RunStatus status() const;
+    // The same, computed now (no cache): snapshots must not lag behind the events they follow.
+    RunStatus freshStatus() const;
     // The planner's pending decisions plus the driver's: started-without-result items and writing actions
     // waiting for confirmation (kind confirm_write).
     QList<PendingDecision> pending() const { return status().pending; }
@@ -75,6 +77,11 @@ public:
     Expected<void, QString> apply(const RunCommand &command);
     // Reads events other processes appended (decide/approve from a second terminal) and steps again.
     void poll();
+    // Hold: no new effect starts (probes, actions, rollback steps) until resumed; what runs finishes and
+    // the planner's own events (gates, triggers) are still journaled.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
+    qint64 lastSeq() const { return m_lastSeq; } // the journal head as this driver has seen it
 
 Q_SIGNALS:
     void eventApplied(const cockpit::JournalEvent &event);
@@ -121,6 +128,7 @@ private:
     RunState m_state;
     qint64 m_lastSeq = 0;
     bool m_running = false;
+    bool m_held = false;
     bool m_pumpQueued = false;
     int m_busy = 0;
     quint64 m_generation = 0; // callbacks of probes started before stop() are ignored

@@ -126,6 +126,8 @@ struct RunSnapshot
     qint64 lastEventAt = 0; // engine clock of the last event (data age)
     QString journalProblem; // "journal unreachable since 10:42:07, retrying" (empty when fine)
     bool readOnly = false; // a follower's snapshot: commands are refused
+    bool held = false; // the lead put the run on hold: no new effect starts until resumed
+    qint64 journalWritesPending = 0; // events handed to the journal writer, not yet durable
 };
 using RunSnapshotPtr = std::shared_ptr<const RunSnapshot>;
 
