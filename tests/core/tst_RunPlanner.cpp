@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QTest>
+#include <QThread>
 
 using namespace cockpit;
 using namespace cockpit::test;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void noDataStopsForADecisionAfterTheGrace();
     void inconclusiveComparisonWaitsForADecision();
     void degradationAndNewErrorPatternsFailTheirGates();
+    void comparisonIsPartOfTheStateValue();
     void immediateTriggerFiresWithItsValuesAndRollsBack();
     void forDurationTriggerFiresExactlyAfterItsDuration();
     void persistingTriggerExtendsThenRollsBack();
@@ -446,6 +448,58 @@ void tst_RunPlanner::degradationAndNewErrorPatternsFailTheirGates()
     g = h->gate(QStringLiteral("durations"));
     QCOMPARE(g.status.phase, GateStatus::Phase::Passed);
     QVERIFY(g.status.reason.contains(QLatin1String("accepted by Dana Weber")));
+}
+
+// The comparison of a gate's values is computed when the second value set is applied and belongs to the
+// state's value: a copy taken before it arrived does not see it, and copies read on several threads at once
+// share nothing mutable (the planner used to fill a cache shared by every copy: a data race).
+void tst_RunPlanner::comparisonIsPartOfTheStateValue()
+{
+    auto h = startedInCanary();
+    h->gateValues = [](const QString &gate, const QString &role) {
+        const bool base = role == QLatin1String("baseline");
+        if (gate == QLatin1String("durations"))
+            return toArray(durations(base ? 8 : 12));
+        return QJsonArray {QStringLiteral("timeout")};
+    };
+    promoteToHalf(*h);
+    h->runFor(47 * kHour);
+    const RunState before = h->state;
+    QVERIFY(before.stage().gateValues.value(QStringLiteral("durations")).baseline.has_value());
+    QVERIFY(!before.stage().gateValues.value(QStringLiteral("durations")).comparison.has_value());
+    h->runFor(2 * kHour);
+
+    // Computed as the current values were applied, before anyone asked for a status.
+    const auto cmp = h->state.stage().gateValues.value(QStringLiteral("durations")).comparison;
+    QVERIFY(cmp.has_value());
+    QCOMPARE(cmp->verdict, Verdict::Fail);
+    QVERIFY2(cmp->explanation.startsWith(QLatin1String("degraded")), qPrintable(cmp->explanation));
+    QCOMPARE(h->state.stage().gateValues.value(QStringLiteral("no-new-errors")).comparison->verdict,
+             Verdict::Pass);
+    // The earlier copy is untouched.
+    QVERIFY(!before.stage().gateValues.value(QStringLiteral("durations")).comparison.has_value());
+    QCOMPARE(RunPlanner::gateView(before, before.currentStage()->gates[2], h->clock.now()).status.phase,
+             GateStatus::Phase::Waiting);
+
+    // Copies read on several threads at once (a window reading snapshots while the engine steps) all see
+    // the same comparison; run under ThreadSanitizer this also proves there is nothing shared to race on.
+    const qint64 now = h->clock.now();
+    QList<RunState> copies(6, h->state);
+    QList<QString> seen(copies.size());
+    QList<QThread *> threads;
+    for (qsizetype i = 0; i < copies.size(); ++i) {
+        threads.append(QThread::create([&, i] {
+            for (int k = 0; k < 20; ++k)
+                seen[i] = RunPlanner::status(copies[i], now).gates[2].status.explanation;
+        }));
+        threads.last()->start();
+    }
+    for (QThread *t : threads) {
+        QVERIFY(t->wait(60'000));
+        delete t;
+    }
+    for (const QString &s : std::as_const(seen))
+        QCOMPARE(s, cmp->explanation);
 }
 
 void tst_RunPlanner::immediateTriggerFiresWithItsValuesAndRollsBack()

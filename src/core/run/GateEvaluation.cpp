@@ -1,6 +1,5 @@
 #include "core/run/GateEvaluation.h"
 
-#include "core/gates/BaselineComparison.h"
 #include "core/run/RunRules.h"
 #include "core/run/RunText.h"
 
@@ -88,33 +87,14 @@ GateView GateEvaluation::gateView(const RunState &s, const Gate &g, qint64 now)
                 : QStringLiteral("waiting for the baseline values");
             return v;
         }
-        std::optional<RunState::GateValues::Comparison> &cached = *values.comparison;
-        if (!cached) {
-            RunState::GateValues::Comparison cmp;
-            if (g.kind == Gate::Kind::NoDegradation) {
-                QList<double> b;
-                QList<double> c;
-                for (const auto &x : *values.baseline)
-                    b.append(x.toDouble());
-                for (const auto &x : *values.current)
-                    c.append(x.toDouble());
-                const DegradationReport r = BaselineComparison::noDegradation(b, c, g.alpha, g.tolerance);
-                cmp = {r.verdict, r.explanation, r.toJson()};
-            } else {
-                QStringList b;
-                QStringList c;
-                for (const auto &x : *values.baseline)
-                    b.append(x.isString() ? x.toString() : x.toVariant().toString());
-                for (const auto &x : *values.current)
-                    c.append(x.isString() ? x.toString() : x.toVariant().toString());
-                const NewValuesReport r = BaselineComparison::noNewValues(b, c);
-                cmp = {r.verdict, r.explanation, r.toJson()};
-            }
-            cached = std::move(cmp);
+        if (!values.comparison) {
+            awaiting(QStringLiteral("the values could not be compared"));
+            return v;
         }
-        const Verdict verdict = cached->verdict;
-        st.explanation = cached->explanation;
-        v.details = cached->details;
+        const RunState::GateValues::Comparison &cached = *values.comparison;
+        const Verdict verdict = cached.verdict;
+        st.explanation = cached.explanation;
+        v.details = cached.details;
         switch (verdict) {
         case Verdict::Pass:
             st.phase = GateStatus::Phase::Passed;

@@ -1,6 +1,9 @@
 #include "core/run/RunState.h"
 
 #include "core/conditions/Observation.h"
+#include "core/gates/BaselineComparison.h"
+
+#include <algorithm>
 
 namespace cockpit {
 
@@ -37,6 +40,39 @@ QJsonObject valuesOf(const QStringList &metrics, const QHash<QString, double> &v
         out.insert(m, it == values.constEnd() ? QJsonValue() : QJsonValue(*it));
     }
     return out;
+}
+
+// Baseline against current for a comparison gate of `stage`; empty while a set is missing or failed.
+std::optional<RunState::GateValues::Comparison> compare(const Stage *stage, const QString &gateId,
+                                                        const RunState::GateValues &v)
+{
+    if (!stage || !v.baseline || !v.current || !v.baselineError.isEmpty() || !v.currentError.isEmpty())
+        return std::nullopt;
+    const auto g = std::find_if(stage->gates.cbegin(), stage->gates.cend(),
+                                [&](const Gate &x) { return x.id == gateId; });
+    if (g == stage->gates.cend())
+        return std::nullopt;
+    if (g->kind == Gate::Kind::NoDegradation) {
+        QList<double> b;
+        QList<double> c;
+        for (const auto &x : *v.baseline)
+            b.append(x.toDouble());
+        for (const auto &x : *v.current)
+            c.append(x.toDouble());
+        const DegradationReport r = BaselineComparison::noDegradation(b, c, g->alpha, g->tolerance);
+        return RunState::GateValues::Comparison {r.verdict, r.explanation, r.toJson()};
+    }
+    if (g->kind == Gate::Kind::NoNewValues) {
+        QStringList b;
+        QStringList c;
+        for (const auto &x : *v.baseline)
+            b.append(x.isString() ? x.toString() : x.toVariant().toString());
+        for (const auto &x : *v.current)
+            c.append(x.isString() ? x.toString() : x.toVariant().toString());
+        const NewValuesReport r = BaselineComparison::noNewValues(b, c);
+        return RunState::GateValues::Comparison {r.verdict, r.explanation, r.toJson()};
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -296,7 +332,6 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
         // collecting forever.
         const QJsonArray values
             = error.isEmpty() ? p.value(QStringLiteral("values")).toArray() : QJsonArray();
-        v.comparison = std::make_shared<std::optional<GateValues::Comparison>>();
         if (str(p, "role") == QLatin1String("baseline")) {
             v.baseline = values;
             v.baselineError = error;
@@ -305,6 +340,7 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
             v.currentError = error;
             v.currentAt = at;
         }
+        v.comparison = compare(currentStage(), str(p, "gate"), v);
         return;
     }
     CheckState &c

@@ -2,11 +2,11 @@
 
 #include "core/gates/CheckpointSchedule.h"
 #include "core/gates/GateTracker.h"
+#include "core/gates/TriggerTracker.h"
 #include "core/journal/JournalEvent.h"
 #include "core/journal/RunEvents.h"
-#include "core/runbook/Runbook.h"
 #include "core/run/ScheduleTimeline.h"
-#include "core/gates/TriggerTracker.h"
+#include "core/runbook/Runbook.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -68,16 +68,17 @@ public:
         QString currentError;
         qint64 currentAt = 0;
 
-        // The comparison of baseline and current, computed once by the planner: it asks on every step,
-        // and a Mann-Whitney test over 10^5 durations is not free. Shared by copies of the state; a new
-        // baseline or current value set replaces it.
+        // The comparison of baseline and current, computed once when the second value set is applied:
+        // the planner asks on every step, and a Mann-Whitney test over 10^5 durations is not free. Part
+        // of the value (no cache shared between copies), so a copy can be read on another thread while
+        // the engine applies events to its own. Empty until both sets are in without an error.
         struct Comparison
         {
             Verdict verdict = Verdict::NoData;
             QString explanation;
             QJsonObject details;
         };
-        std::shared_ptr<std::optional<Comparison>> comparison = std::make_shared<std::optional<Comparison>>();
+        std::optional<Comparison> comparison;
     };
     struct Decision
     {
