@@ -15,11 +15,18 @@ Expected<QMap<QString, QString>, Errors> ParamFile::load(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return unexpected(Errors {
             Error::at(path, 0, 0, QStringLiteral("cannot read parameter file: %1").arg(f.errorString()))});
-    return parse(f.readAll(), path);
+    const QByteArray text = f.read(YamlReader::maxSourceBytes + 1);
+    if (auto tooLarge = YamlReader::sourceTooLarge(path, std::max<qint64>(f.size(), text.size()),
+                                                   QStringLiteral("the parameter file")))
+        return unexpected(Errors {*tooLarge});
+    return parse(text, path);
 }
 
 Expected<QMap<QString, QString>, Errors> ParamFile::parse(const QByteArray &text, const QString &fileName)
 {
+    if (auto tooLarge
+        = YamlReader::sourceTooLarge(fileName, text.size(), QStringLiteral("the parameter file")))
+        return unexpected(Errors {*tooLarge});
     YAML::Node root;
     try {
         root = YAML::Load(text.toStdString());
@@ -50,13 +57,8 @@ Expected<QMap<QString, QString>, Errors> ParamFile::parse(const QByteArray &text
         // Taken literally: a parameter file does not substitute ${...}.
         out.insert(k, QString::fromStdString(v.Scalar()));
     }
-    if (!r.errors().isEmpty()) {
-        Errors errors = r.errors();
-        std::stable_sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
-            return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-        });
-        return unexpected(errors);
-    }
+    if (r.hasErrors())
+        return unexpected(r.sortedErrors());
     return out;
 }
 

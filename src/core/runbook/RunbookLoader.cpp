@@ -26,12 +26,19 @@ Expected<Runbook, Errors> RunbookLoader::loadFile(const QString &path,
     if (!f.open(QIODevice::ReadOnly))
         return unexpected(
             Errors {Error::at(path, 0, 0, QStringLiteral("cannot read runbook: %1").arg(f.errorString()))});
-    return loadText(f.readAll(), path, paramOverrides);
+    // Read one byte past the limit, never more: a huge file or a device must not be read whole.
+    const QByteArray text = f.read(YamlReader::maxSourceBytes + 1);
+    if (auto tooLarge = YamlReader::sourceTooLarge(path, std::max<qint64>(f.size(), text.size()),
+                                                   QStringLiteral("the runbook")))
+        return unexpected(Errors {*tooLarge});
+    return loadText(text, path, paramOverrides);
 }
 
 Expected<Runbook, Errors> RunbookLoader::loadText(const QByteArray &yaml, const QString &fileName,
                                                   const QMap<QString, QString> &overrides)
 {
+    if (auto tooLarge = YamlReader::sourceTooLarge(fileName, yaml.size(), QStringLiteral("the runbook")))
+        return unexpected(Errors {*tooLarge});
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -46,13 +53,8 @@ Expected<Runbook, Errors> RunbookLoader::loadText(const QByteArray &yaml, const 
     rb.sourceText = QString::fromUtf8(yaml);
     RunbookLoader loader(reader, rb);
     loader.parseRoot(root, overrides);
-    if (!reader.errors().isEmpty()) {
-        Errors errors = reader.errors();
-        std::stable_sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
-            return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-        });
-        return unexpected(errors);
-    }
+    if (reader.hasErrors())
+        return unexpected(reader.sortedErrors());
     return rb;
 }
 

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 namespace cockpit {
 
@@ -110,9 +111,46 @@ void YamlReader::error(const YAML::Node &node, const QString &message)
 
 void YamlReader::errorAt(Pos p, const QString &message)
 {
-    const Error e = Error::at(m_file, p.line, p.column, message);
-    if (!m_errors.contains(e)) // one message per place, even when a node is read twice
-        m_errors.append(e);
+    if (m_stopped)
+        return;
+    // One message per place, even when a node is read twice; a set keeps a file with many errors linear.
+    const QString key = QStringLiteral("%1:%2:%3").arg(p.line).arg(p.column).arg(message);
+    if (m_errorKeys.contains(key))
+        return;
+    if (m_errors.size() >= maxErrors) {
+        m_stopped = true;
+        m_stoppedAt = Error::at(m_file, p.line, p.column,
+                                QStringLiteral("more than %1 errors: stopped reading here (fix the errors "
+                                               "above, then load the file again)")
+                                    .arg(maxErrors));
+        return;
+    }
+    m_errorKeys.insert(key);
+    m_errors.append(Error::at(m_file, p.line, p.column, message));
+}
+
+Errors YamlReader::sortedErrors() const
+{
+    Errors errors = m_errors;
+    std::stable_sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    if (m_stoppedAt)
+        errors.append(*m_stoppedAt); // last: it says that nothing after it was read
+    return errors;
+}
+
+std::optional<Error> YamlReader::sourceTooLarge(const QString &file, qint64 size, const QString &what)
+{
+    if (size <= maxSourceBytes)
+        return std::nullopt;
+    return Error::at(file, 1, 1,
+                     QStringLiteral("%1 is %2 bytes; the limit is %3 bytes (%4 MiB): a file this large is "
+                                    "not a plan a person reviews")
+                         .arg(what)
+                         .arg(size)
+                         .arg(maxSourceBytes)
+                         .arg(maxSourceBytes / (1024 * 1024)));
 }
 
 void YamlReader::errorAtKey(const Map &map, const QString &key, const QString &message)
@@ -176,6 +214,8 @@ YamlReader::Map YamlReader::freeMap(const YAML::Node &node, const QString &what)
     Map m;
     m.m_node = node;
     m.m_what = what;
+    if (m_stopped)
+        return m;
     if (!node.IsMap()) {
         error(node, QStringLiteral("expected a mapping for %1, got %2").arg(what, describe(node)));
         return m;
@@ -215,8 +255,9 @@ YamlReader::Map YamlReader::map(const YAML::Node &node, const QString &what, con
             kept.append(k);
             continue;
         }
-        error(m.m_keys.value(k),
-              QStringLiteral("unknown key \"%1\" in %2%3").arg(k, what, didYouMean(k, allowed)));
+        if (!m_stopped) // no suggestions computed for errors nobody will see
+            error(m.m_keys.value(k),
+                  QStringLiteral("unknown key \"%1\" in %2%3").arg(k, what, didYouMean(k, allowed)));
         m.m_keys.remove(k);
         m.m_values.remove(k);
     }
@@ -261,6 +302,8 @@ QString YamlReader::exactlyOne(const Map &map, const QStringList &kinds, const Q
 
 bool YamlReader::isSequence(const YAML::Node &node, const QString &what)
 {
+    if (m_stopped)
+        return false;
     if (node.IsSequence())
         return true;
     error(node, QStringLiteral("expected a list for %1, got %2").arg(what, describe(node)));
@@ -271,11 +314,19 @@ YamlReader::Text YamlReader::substitute(const YAML::Node &node)
 {
     Text t;
     t.node = node;
+    if (m_stopped || m_expansionExhausted)
+        return t; // reported once already
     t.ok = true;
     const QString raw = QString::fromStdString(node.Scalar());
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     qsizetype i = 0;
     while (i < raw.size()) {
+        if (t.value.size() >= maxValueChars) {
+            errorAt(posInScalar(node, i),
+                    QStringLiteral("value longer than %1 characters").arg(maxValueChars));
+            t.ok = false;
+            break;
+        }
         if (raw[i] == u'$' && i + 1 < raw.size() && raw[i + 1] == u'$' && i + 2 < raw.size()
             && raw[i + 2] == u'{') {
             // "$${" is a literal "${".
@@ -307,16 +358,41 @@ YamlReader::Text YamlReader::substitute(const YAML::Node &node)
             } else {
                 m_usedParams.insert(name);
                 const QString v = m_params.value(name);
+                if (t.value.size() + v.size() > maxValueChars) {
+                    // A value that names a long parameter thousands of times: stop before building it.
+                    errorAt(posInScalar(node, i),
+                            QStringLiteral("substituting \"${%1}\" (%2 characters) here makes this value "
+                                           "longer than %3 characters")
+                                .arg(name)
+                                .arg(v.size())
+                                .arg(maxValueChars));
+                    t.ok = false;
+                    break;
+                }
                 t.value += v;
-                for (qsizetype k = 0; k < v.size(); ++k)
-                    t.origin << i;
+                t.origin.insert(t.origin.size(), v.size(), i);
             }
             i = close + 1;
             continue;
         }
-        t.value += raw[i];
-        t.origin << i;
-        ++i;
+        // Literal text up to the next '$' (or the limit), in one piece.
+        qsizetype end = raw.indexOf(u'$', raw[i] == u'$' ? i + 1 : i);
+        end = std::min(end < 0 ? raw.size() : end, i + (maxValueChars - t.value.size()));
+        t.value += QStringView(raw).sliced(i, end - i);
+        t.origin.reserve(t.origin.size() + (end - i));
+        for (; i < end; ++i)
+            t.origin << i;
+    }
+    m_expandedChars += t.value.size();
+    if (t.ok && m_expandedChars > maxExpandedChars) {
+        // Each value is short enough, but YAML aliases or many uses of a long parameter add up.
+        error(node,
+              QStringLiteral("the values of this file add up to more than %1 characters after ${param} "
+                             "substitution (a long parameter used many times, or a value reused "
+                             "through YAML aliases): stopped reading values here")
+                  .arg(maxExpandedChars));
+        m_expansionExhausted = true;
+        t.ok = false;
     }
     return t;
 }

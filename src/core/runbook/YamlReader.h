@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/conditions/Condition.h"
 #include "core/base/Duration.h"
 #include "core/base/Error.h"
+#include "core/conditions/Condition.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -23,6 +23,15 @@ namespace cockpit {
 class YamlReader
 {
 public:
+    // Bounds against hostile files (docs/runbook-format.md, "Limits"). A runbook or parameter file is
+    // read only up to maxSourceBytes; one value after ${param} substitution is at most maxValueChars,
+    // and all values read from one file together at most maxExpandedChars (YAML aliases reuse a value
+    // many times); after maxErrors errors the reader reports that it stopped and reads no further.
+    static constexpr qsizetype maxSourceBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype maxValueChars = 1024 * 1024;
+    static constexpr qsizetype maxExpandedChars = 32 * 1024 * 1024;
+    static constexpr qsizetype maxErrors = 100;
+
     struct Pos
     {
         int line = 1;
@@ -75,8 +84,14 @@ public:
     void error(const YAML::Node &node, const QString &message);
     void errorAt(Pos pos, const QString &message);
     void errorAtKey(const Map &map, const QString &key, const QString &message);
-    const Errors &errors() const { return m_errors; }
-    void addError(const Error &e) { m_errors.append(e); }
+    bool hasErrors() const { return !m_errors.isEmpty(); }
+    // Every error sorted by position; when reading stopped at maxErrors, a last line says so.
+    Errors sortedErrors() const;
+    // True once maxErrors errors were reported: maps, lists and values then read as invalid without a
+    // further message, so the rest of a hostile file costs nothing.
+    bool stopped() const { return m_stopped; }
+    // "FILE:1:1: the runbook is N bytes; the limit is ..." when `size` is over maxSourceBytes.
+    static std::optional<Error> sourceTooLarge(const QString &file, qint64 size, const QString &what);
 
     // Checks that `node` is a mapping and that each key is in `allowed`; reports unknown keys with a
     // did-you-mean suggestion and duplicate keys. `what` names the mapping in messages ("a check").
@@ -127,6 +142,11 @@ private:
     QMap<QString, QString> m_params;
     QSet<QString> m_usedParams;
     Errors m_errors;
+    QSet<QString> m_errorKeys; // FILE:LINE:COL: message of each error, so a repeat is dropped in O(1)
+    std::optional<Error> m_stoppedAt;
+    bool m_stopped = false;
+    bool m_expansionExhausted = false;
+    qsizetype m_expandedChars = 0;
 };
 
 } // namespace cockpit
