@@ -1,8 +1,8 @@
 #include "cli/JournalCommand.h"
 
+#include "cli/SubcommandParser.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
-#include "cli/SubcommandParser.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
 #include "probes/SecretStore.h"
@@ -29,9 +29,12 @@ const char *kJournalHelp
       "\n"
       "Commands:\n"
       "  verify   re-hash the whole chain; name the first modified, missing, inserted or\n"
-      "           reordered event\n"
+      "           reordered event; with --head SEQ:HASH (printed by an earlier verify or head)\n"
+      "           also fail when that head is not in the chain: events were cut off the end\n"
+      "  head     print where the chain ends now, as SEQ:HASH (keep it outside the journal)\n"
       "  export   write every event with its hash as JSON (--json [--out FILE])\n"
-      "  init     create the shared PostgreSQL schema and a SELECT-only viewer role\n"
+      "  init     create the shared PostgreSQL schema, a SELECT-only viewer role and, with\n"
+      "           --lead-role, the role that appends (it can't rewrite history or the head record)\n"
       "\n"
       "Exit codes: 0 ok, 1 verification failed, 2 usage error or journal unavailable.\n";
 
@@ -75,10 +78,10 @@ Expected<std::unique_ptr<Journal>, Error> openForReading(const QCommandLineParse
 QString verdictLine(const QString &location, const JournalVerifyReport &r)
 {
     if (r.ok())
-        return QStringLiteral("journal %1: OK, %2 events verified, head hash %3\n")
+        return QStringLiteral("journal %1: OK, %2 events verified, head hash %3\nhead %4\n")
             .arg(location)
             .arg(r.verifiedCount)
-            .arg(QString::fromLatin1(r.headHash));
+            .arg(QString::fromLatin1(r.headHash), JournalHead {r.verifiedCount, r.headHash}.toString());
     return QStringLiteral("journal %1: FAILED at %2\n  %3 of %4 events verified before it; head of the "
                           "verified part %5\n")
         .arg(location, r.fault->toString())
@@ -96,16 +99,28 @@ int verify(const QStringList &args)
     sp.addOption(kJournalOption);
     sp.addOption(kPasswordSecret);
     sp.addOption(kScope);
+    const QCommandLineOption headOption(
+        QStringLiteral("head"),
+        QStringLiteral("A head kept from earlier (SEQ:HASH): fail unless the chain contains it."),
+        QStringLiteral("SEQ:HASH"));
+    sp.addOption(headOption);
     if (auto done = sp.parse(args))
         return *done;
     if (!sp.parser().isSet(kJournalOption))
         return sp.usageError(QStringLiteral("--journal SPEC is required"));
+    std::optional<JournalHead> expectedHead;
+    if (sp.parser().isSet(headOption)) {
+        auto parsed = JournalHead::parse(sp.parser().value(headOption));
+        if (!parsed)
+            return sp.usageError(parsed.error());
+        expectedHead = *parsed;
+    }
     auto journal = openForReading(sp.parser());
     if (!journal) {
         Console::err(QStringLiteral("cutover-cockpit journal verify: %1\n").arg(journal.error().toString()));
         return UsageOrUnavailable;
     }
-    const auto report = (*journal)->verify();
+    const auto report = (*journal)->verify(expectedHead);
     if (!report) {
         Console::err(QStringLiteral("cutover-cockpit journal verify: %1\n").arg(report.error().toString()));
         return UsageOrUnavailable;
@@ -118,6 +133,33 @@ int verify(const QStringList &args)
     qCWarning(lcStore).noquote() << "journal verification failed:" << report->fault->toString();
     Console::out(line);
     return Tampered;
+}
+
+int printHead(const QStringList &args)
+{
+    SubcommandParser sp(
+        QStringLiteral("journal head"), QString(),
+        QStringLiteral("Prints where the journal's chain ends now, as SEQ:HASH (not verified: "
+                       "`journal verify --head SEQ:HASH` later shows nothing was cut off)."));
+    sp.addOption(kJournalOption);
+    sp.addOption(kPasswordSecret);
+    sp.addOption(kScope);
+    if (auto done = sp.parse(args))
+        return *done;
+    if (!sp.parser().isSet(kJournalOption))
+        return sp.usageError(QStringLiteral("--journal SPEC is required"));
+    auto journal = openForReading(sp.parser());
+    if (!journal) {
+        Console::err(QStringLiteral("cutover-cockpit journal head: %1\n").arg(journal.error().toString()));
+        return UsageOrUnavailable;
+    }
+    const auto head = (*journal)->head();
+    if (!head) {
+        Console::err(QStringLiteral("cutover-cockpit journal head: %1\n").arg(head.error().toString()));
+        return UsageOrUnavailable;
+    }
+    Console::out(head->toString() + QLatin1Char('\n'));
+    return Ok;
 }
 
 int exportJson(const QStringList &args)
@@ -200,6 +242,22 @@ int exportJson(const QStringList &args)
     return Ok;
 }
 
+Expected<void, Error> initLead(PostgresJournal &journal, const QString &leadRole, const QCommandLineParser &p,
+                               const QCommandLineOption &passwordSecret)
+{
+    if (!PostgresJournal::isValidRoleName(leadRole))
+        return unexpected(
+            Error::plain(QStringLiteral("lead role %1: use lowercase letters, digits and _").arg(leadRole)));
+    QByteArray password;
+    if (p.isSet(passwordSecret)) {
+        auto secret = await(SecretStore::read(p.value(kScope), p.value(passwordSecret)));
+        if (!secret)
+            return unexpected(secret.error());
+        password = *secret;
+    }
+    return journal.initLeadRole(leadRole, password);
+}
+
 int init(const QStringList &args)
 {
     SubcommandParser sp(
@@ -219,6 +277,16 @@ int init(const QStringList &args)
         QStringLiteral("NAME"));
     sp.addOption(role);
     sp.addOption(rolePassword);
+    const QCommandLineOption leadRole(QStringLiteral("lead-role"),
+                                      QStringLiteral("A login role that may append and read, nothing else "
+                                                     "(PostgreSQL; run `run` as this role)."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption leadPassword(
+        QStringLiteral("lead-password-secret"),
+        QStringLiteral("Keychain secret holding the lead role's password (default: no password)."),
+        QStringLiteral("NAME"));
+    sp.addOption(leadRole);
+    sp.addOption(leadPassword);
     if (auto done = sp.parse(args))
         return *done;
     const QCommandLineParser &p = sp.parser();
@@ -227,10 +295,10 @@ int init(const QStringList &args)
     const QString spec = p.value(kJournalOption);
 
     if (!JournalFactory::isPostgres(spec)) {
-        if (p.isSet(role))
-            return sp.usageError(
-                QStringLiteral("--viewer-role needs a PostgreSQL journal; share a file journal by "
-                               "file permissions"));
+        if (p.isSet(role) || p.isSet(leadRole))
+            return sp.usageError(QStringLiteral(
+                "--viewer-role and --lead-role need a PostgreSQL journal; share a file journal by "
+                "file permissions"));
         auto j = JournalFactory::open(spec);
         if (!j) {
             Console::err(QStringLiteral("cutover-cockpit journal init: %1\n").arg(j.error().toString()));
@@ -271,6 +339,15 @@ int init(const QStringList &args)
         Console::err(QStringLiteral("cutover-cockpit journal init: %1\n").arg(ok.error().toString()));
         return UsageOrUnavailable;
     }
+    if (p.isSet(leadRole)) {
+        if (auto ok = initLead(**journal, p.value(leadRole), p, leadPassword); !ok) {
+            Console::err(QStringLiteral("cutover-cockpit journal init: %1\n").arg(ok.error().toString()));
+            return UsageOrUnavailable;
+        }
+        Console::out(
+            QStringLiteral("role %1 may log in, append and read (no UPDATE, DELETE or head record)\n")
+                .arg(p.value(leadRole)));
+    }
     Console::out(
         QStringLiteral("journal %1: schema cockpit ready, %2 events; role %3 may log in and only SELECT%4\n")
             .arg((*journal)->location())
@@ -294,6 +371,8 @@ int runJournalCommand(const QStringList &argsIn)
     const QString command = args.takeFirst();
     if (command == QLatin1String("verify"))
         return verify(args);
+    if (command == QLatin1String("head"))
+        return printHead(args);
     if (command == QLatin1String("export"))
         return exportJson(args);
     if (command == QLatin1String("init"))

@@ -31,9 +31,26 @@ Expected<qint64, Error> Journal::count()
     return last->has_value() ? (*last)->seq() : qint64(0);
 }
 
-Expected<JournalVerifyReport, Error> Journal::verify()
+Expected<JournalHead, Error> Journal::head()
+{
+    auto last = lastEvent();
+    if (!last)
+        return unexpected(last.error());
+    if (!last->has_value())
+        return JournalHead {};
+    return JournalHead {(*last)->seq(), (*last)->hash()};
+}
+
+Expected<JournalVerifyReport, Error> Journal::verify(const std::optional<JournalHead> &expectedHead)
 {
     JournalVerifier verifier;
+    auto recorded = recordedHead();
+    if (!recorded)
+        return unexpected(recorded.error());
+    if (*recorded)
+        verifier.expectHead(**recorded, recordedHeadSource());
+    if (expectedHead)
+        verifier.expectHead(*expectedHead, QStringLiteral("the expected head"));
     auto scanned = scanRaw(1, [&verifier](const JournalRawRow &row) {
         verifier.add(row);
         return true; // keep scanning after a fault: a later row may turn a gap into a reorder

@@ -48,9 +48,23 @@ public:
 
     // Streams stored rows, as bytes, in seq order from fromSeq.
     virtual Expected<void, Error> scanRaw(qint64 fromSeq, const RawRowSink &sink) = 0;
-    // Re-hashes the whole chain; the report names the first bad event. An error only when the
-    // journal couldn't be read at all.
-    Expected<JournalVerifyReport, Error> verify();
+    // Re-hashes the whole chain; the report names the first bad event. The chain must also contain the
+    // store's recordedHead() and, when given, `expectedHead` (else: Truncated / HeadMismatch). An error
+    // only when the journal couldn't be read at all.
+    Expected<JournalVerifyReport, Error> verify(const std::optional<JournalHead> &expectedHead
+                                                = std::nullopt);
+
+    // Where the chain ends now: the newest stored event's seq and hash (0 and the genesis hash when empty).
+    // Not verified; print it, keep it elsewhere, and `journal verify --head` shows nothing was cut off.
+    virtual Expected<JournalHead, Error> head();
+    // The head as kept by the store where the appending role can't rewrite it (PostgreSQL: cockpit.head,
+    // maintained by the schema owner's trigger); nullopt when the store keeps none (SQLite).
+    virtual Expected<std::optional<JournalHead>, Error> recordedHead()
+    {
+        return std::optional<JournalHead>();
+    }
+    // Where recordedHead() lives, for messages.
+    virtual QString recordedHeadSource() const { return QString(); }
 
 Q_SIGNALS:
     // Events from fromSeq on were appended (by this object, or - for a subscribed PostgreSQL viewer -

@@ -1,6 +1,7 @@
 #include "store/PostgresJournal.h"
 
 #include "core/base/LogCategories.h"
+#include "store/PostgresJournalSchema.h"
 #include "store/ScramVerifier.h"
 
 #include <QRegularExpression>
@@ -11,8 +12,8 @@ namespace cockpit {
 
 namespace {
 const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, prev_hash, hash");
-// One writer at a time per database: held for the append transaction only.
-const QString kLockSql = QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('cockpit.journal'))");
+// One writer at a time per database: held for the append transaction only (see PostgresJournalSchema).
+const QString kLockSql = PostgresJournalSchema::lockSql();
 const QString kTailSql = QStringLiteral("SELECT seq, hash FROM cockpit.events ORDER BY seq DESC LIMIT 1");
 // Insert and notify in one statement; no row back means the seq was already taken.
 const QString kInsertSql
@@ -23,9 +24,7 @@ const QString kInsertSql
 
 QString quoteIdent(const QString &name)
 {
-    QString q = name;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
+    return PostgresJournalSchema::quoteIdent(name);
 }
 
 void bindEvent(QSqlQuery &q, const JournalEvent &e)
@@ -175,6 +174,22 @@ Expected<void, Error> PostgresJournal::loadTail()
     return {};
 }
 
+std::optional<Error> PostgresJournal::refusal(const QSqlError &error) const
+{
+    const QString state = error.nativeErrorCode();
+    // 42501 insufficient_privilege, 25006 read_only_sql_transaction: the role may only read.
+    if (state == QLatin1String("42501") || state == QLatin1String("25006"))
+        return Error::plain(QStringLiteral("this journal is read-only for role %1 (%2): only the lead's role "
+                                           "may append; viewers follow the run")
+                                .arg(m_spec.user, location()));
+    // 42P01 undefined_table: a journal made by an older version has no writers' lock or head yet.
+    if (state == QLatin1String("42P01"))
+        return Error::plain(QStringLiteral("journal %1 was created by an older version: run `journal init` "
+                                           "again as its owner to add the writers' lock and head record")
+                                .arg(location()));
+    return std::nullopt;
+}
+
 Expected<JournalEvent, Error> PostgresJournal::appendOnline(const JournalEventDraft &draft, Attempt &attempt)
 {
     const QString what = QStringLiteral("appending to journal");
@@ -186,6 +201,8 @@ Expected<JournalEvent, Error> PostgresJournal::appendOnline(const JournalEventDr
     auto fail = [&](const QSqlError &err) -> Expected<JournalEvent, Error> {
         auto e = rollback(err, what);
         attempt.connectionLost = !m_online;
+        if (auto refused = refusal(err))
+            return unexpected(*refused);
         return unexpected(e.error());
     };
     if (!q.exec(QStringLiteral("BEGIN")) || !q.exec(kLockSql)) {
@@ -299,8 +316,12 @@ Expected<qint64, Error> PostgresJournal::flushOutbox()
     const JournalEvent &first = events.first();
 
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN")) || !q.exec(kLockSql))
-        return unexpected(rollback(q.lastError(), what).error());
+    if (!q.exec(QStringLiteral("BEGIN")) || !q.exec(kLockSql)) {
+        auto e = rollback(q.lastError(), what);
+        if (auto refused = refusal(q.lastError()))
+            return unexpected(*refused);
+        return unexpected(e.error());
+    }
     auto conflict = [&](const QString &why) -> Expected<qint64, Error> {
         rollback(QSqlError(), what);
         return unexpected(Error::plain(QStringLiteral("%1 %2: %3; %4 events kept in outbox %5")
@@ -429,7 +450,8 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
         QStringLiteral("GRANT USAGE ON SCHEMA cockpit TO %1").arg(role),
         QStringLiteral("GRANT SELECT ON cockpit.events TO %1").arg(role),
     };
-    for (const QString &sql : statements) {
+    for (const QString &sql : statements + PostgresJournalSchema::writerLockStatements(viewerRole)
+             + PostgresJournalSchema::headStatements(viewerRole)) {
         if (!run(sql))
             return rollback(q.lastError(), what); // the error text never contains the clear password
     }
@@ -440,6 +462,71 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
         || !run(QStringLiteral("COMMIT")))
         return rollback(q.lastError(), what);
     return loadTail();
+}
+
+Expected<void, Error> PostgresJournal::initLeadRole(const QString &leadRole, const QByteArray &leadPassword)
+{
+    if (auto ok = checkThread(); !ok)
+        return ok;
+    if (!isValidRoleName(leadRole))
+        return unexpected(Error::plain(
+            QStringLiteral("lead role %1: use lowercase letters, digits and _ (at most 63)").arg(leadRole)));
+    if (!m_online) {
+        if (auto c = connect(); !c)
+            return c;
+    }
+    const QString what = QStringLiteral("creating the lead role of journal");
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return rollback(q.lastError(), what);
+    q.prepare(QStringLiteral("SELECT rolsuper OR rolcreaterole OR rolbypassrls, rolname = current_user"
+                             " FROM pg_roles WHERE rolname = ?"));
+    q.addBindValue(leadRole);
+    if (!q.exec())
+        return rollback(q.lastError(), what);
+    const bool exists = q.next();
+    if (exists && (q.value(0).toBool() || q.value(1).toBool())) {
+        rollback(QSqlError(), what);
+        return unexpected(Error::plain(
+            QStringLiteral("role %1 exists and is privileged (or is you, the schema owner); the lead's role "
+                           "must be a plain role, or it could rewrite the head record")
+                .arg(leadRole)));
+    }
+    QString password;
+    if (!leadPassword.isEmpty())
+        password
+            = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(leadPassword)));
+    else if (!exists)
+        password = QStringLiteral(" PASSWORD NULL");
+    for (const QString &sql : PostgresJournalSchema::leadRoleStatements(leadRole, exists, password)) {
+        if (!q.exec(sql))
+            return rollback(q.lastError(), what); // the error text never contains the clear password
+    }
+    if (!q.exec(QStringLiteral("SELECT current_database()")) || !q.next())
+        return rollback(q.lastError(), what);
+    if (!q.exec(QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2")
+                    .arg(quoteIdent(q.value(0).toString()), quoteIdent(leadRole)))
+        || !q.exec(QStringLiteral("COMMIT")))
+        return rollback(q.lastError(), what);
+    return {};
+}
+
+Expected<std::optional<JournalHead>, Error> PostgresJournal::recordedHead()
+{
+    if (auto ok = checkThread(); !ok)
+        return unexpected(ok.error());
+    QSqlQuery q(m_db);
+    if (!q.exec(PostgresJournalSchema::readHeadSql())) {
+        if (q.lastError().nativeErrorCode() == QLatin1String("42P01"))
+            return std::optional<JournalHead>(); // initialised before the head record existed
+        return unexpected(
+            sqlError(QStringLiteral("reading the head record of %1").arg(location()), q.lastError()));
+    }
+    if (!q.next())
+        return unexpected(
+            Error::plain(QStringLiteral("journal %1: the head record cockpit.head is empty (it was deleted)")
+                             .arg(location())));
+    return std::optional<JournalHead>(JournalHead {q.value(0).toLongLong(), q.value(1).toByteArray()});
 }
 
 Expected<void, Error> PostgresJournal::subscribe()

@@ -53,6 +53,14 @@ public:
     // viewerRole that may only SELECT from it (password stored as a SCRAM verifier computed here; empty:
     // no password, e.g. for certificate login). Needs a connection as a role allowed to CREATE ROLE.
     Expected<void, Error> init(const QString &viewerRole, const QByteArray &viewerPassword);
+    // Creates (or resets to) a LOGIN role leadRole that may append and read, and nothing else: no UPDATE or
+    // DELETE, no right on the head record. A lead logging in with it can't cut events off the tail
+    // without `journal verify` noticing (docs/journal.md). Run after init(), as the schema owner.
+    Expected<void, Error> initLeadRole(const QString &leadRole, const QByteArray &leadPassword);
+    // cockpit.head (nullopt on a journal initialised before the head record existed).
+    Expected<std::optional<JournalHead>, Error> recordedHead() override;
+    QString recordedHeadSource() const override { return QStringLiteral("the head record cockpit.head"); }
+
     // LISTEN cockpit_journal: eventsAppended(fromSeq) for events appended by other connections.
     Expected<void, Error> subscribe();
 
@@ -82,6 +90,8 @@ private:
     Expected<JournalEvent, Error> appendOnline(const JournalEventDraft &draft, Attempt &attempt);
     Expected<JournalEvent, Error> appendToOutbox(const JournalEvent &event);
     Expected<void, Error> rollback(const QSqlError &error, const QString &what);
+    // A write the database refused for lack of rights, in words; nullopt for any other error.
+    std::optional<Error> refusal(const QSqlError &error) const;
 
     PostgresJournalSpec m_spec;
     Options m_options;

@@ -103,6 +103,45 @@ private Q_SLOTS:
         QVERIFY2(r.outText().contains(QStringLiteral("FAILED at event 3: seq gap")), qPrintable(r.outText()));
     }
 
+    void verifyWithAKeptHeadDetectsACutTail()
+    {
+        QList<JournalEvent> events;
+        const QString path = journalWith(12, &events);
+        const CliRun head = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("head"), QStringLiteral("--journal"), path});
+        QCOMPARE(head.exitCode, 0);
+        const QString kept = QStringLiteral("12:") + QString::fromLatin1(events.last().hash());
+        QCOMPARE(head.outText().trimmed(), kept);
+        QVERIFY(runCockpit(
+                    {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path})
+                    .outText()
+                    .contains(QStringLiteral("head ") + kept));
+
+        tamper(path, QStringLiteral("DELETE FROM events WHERE seq > 9"));
+        // The rows alone are a valid chain of 9 ...
+        QCOMPARE(runCockpit(
+                     {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path})
+                     .exitCode,
+                 0);
+        // ... but not one that contains the head kept earlier.
+        const CliRun r = runCockpit({QStringLiteral("journal"), QStringLiteral("verify"),
+                                     QStringLiteral("--journal"), path, QStringLiteral("--head"), kept});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.outText().contains(QStringLiteral("FAILED at event 10: truncated")),
+                 qPrintable(r.outText()));
+        QVERIFY2(r.outText().contains(QStringLiteral("3 event(s) were cut off")), qPrintable(r.outText()));
+        // An earlier head is still contained; a malformed one is a usage error.
+        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),
+                             path, QStringLiteral("--head"),
+                             QStringLiteral("9:") + QString::fromLatin1(events.at(8).hash())})
+                     .exitCode,
+                 0);
+        QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),
+                             path, QStringLiteral("--head"), QStringLiteral("12:abc")})
+                     .exitCode,
+                 2);
+    }
+
     void verifyUnavailableOrMisusedExitsTwo()
     {
         QCOMPARE(runCockpit({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"),

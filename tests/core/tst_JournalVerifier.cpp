@@ -1,6 +1,6 @@
+#include "core/base/Redactor.h"
 #include "core/journal/JournalEvent.h"
 #include "core/journal/JournalVerifier.h"
-#include "core/base/Redactor.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -261,6 +261,45 @@ private Q_SLOTS:
         QVERIFY(!JournalVerifier::verifySerialized("9223372036854775807\tr\t0\tnote\ta\t{}\t"
                                                    + QByteArray(64, '0') + "\t" + QByteArray(64, '0'))
                      .ok());
+    }
+
+    void expectedHeadShowsATruncatedTail()
+    {
+        const Rows rows = makeChain(10);
+        const JournalHead ten {10, rows[9].hash};
+        auto verifyWith = [](const Rows &chain, const JournalHead &head) {
+            JournalVerifier v;
+            v.expectHead(head, QStringLiteral("the expected head"));
+            for (const JournalRawRow &r : chain)
+                v.add(r);
+            return v.report();
+        };
+        // The whole chain, and any earlier head of it, contain the head.
+        QVERIFY2(verifyWith(rows, ten).ok(), qPrintable(describe(verifyWith(rows, ten))));
+        QVERIFY(verifyWith(rows, JournalHead {4, rows[3].hash}).ok());
+        QVERIFY(verifyWith(rows, JournalHead {}).ok()); // the empty chain's head
+
+        // Three events cut off the end: the rows alone still verify; the head says what's missing.
+        const Rows cut = rows.mid(0, 7);
+        QVERIFY(JournalVerifier::verify(cut).ok());
+        const auto r = verifyWith(cut, ten);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.fault->kind, JournalFault::Kind::Truncated);
+        QCOMPARE(r.fault->seq, 8);
+        QCOMPARE(r.verifiedCount, 7);
+        QVERIFY2(r.fault->detail.contains(QStringLiteral("3 event(s) were cut off")),
+                 qPrintable(r.fault->detail));
+
+        // The same seq with another hash: a rewritten history, not a truncation.
+        const auto other = verifyWith(rows, JournalHead {5, rows[6].hash});
+        QVERIFY(!other.ok());
+        QCOMPARE(other.fault->kind, JournalFault::Kind::HeadMismatch);
+        QCOMPARE(other.fault->seq, 5);
+
+        QCOMPARE(JournalHead::parse(ten.toString()).value(), ten);
+        QVERIFY(!JournalHead::parse(QStringLiteral("10")).has_value());
+        QVERIFY(!JournalHead::parse(QStringLiteral("-1:") + QString(64, QLatin1Char('0'))).has_value());
+        QVERIFY(!JournalHead::parse(QStringLiteral("3:") + QString(64, QLatin1Char('G'))).has_value());
     }
 
     void serializedFormVerifies()

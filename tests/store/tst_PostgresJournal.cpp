@@ -171,7 +171,14 @@ private Q_SLOTS:
         QVERIFY2(viewer.has_value(), qPrintable(viewer ? QString() : viewer.error().message));
         QCOMPARE((*viewer)->readAll()->size(), 3);
         QVERIFY((*viewer)->verify()->ok());
-        QVERIFY(!(*viewer)->append(draft(4)).has_value());
+        // Refused by the database, and said in words rather than as the server's error text.
+        const auto refused = (*viewer)->append(draft(4));
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(
+                     QStringLiteral("this journal is read-only for role %1").arg(viewerName(db))),
+                 qPrintable(refused.error().message));
+        QVERIFY2(!refused.error().message.contains(QStringLiteral("ERROR")),
+                 qPrintable(refused.error().message));
 
         // Raw SQL on the viewer's own connection, after it switched its session to read-write: what's
         // left to refuse it is the privilege system.
@@ -189,6 +196,13 @@ private Q_SLOTS:
             QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
                      qPrintable(q.lastError().text()));
         }
+        // Also when the viewer's session is read-write: the privilege system refuses, and it's worded.
+        const auto refusedRw = (*viewer)->append(draft(4));
+        QVERIFY(!refusedRw.has_value());
+        QVERIFY2(refusedRw.error().message.contains(QStringLiteral("read-only for role")),
+                 qPrintable(refusedRw.error().message));
+        QVERIFY2(!refusedRw.error().message.contains(QStringLiteral("permission denied")),
+                 qPrintable(refusedRw.error().message));
         // Not even the owner can change history: the triggers refuse it.
         QSqlQuery owner(QSqlDatabase::database(writer->connectionName()));
         for (const QString &sql : writes.mid(1)) {
@@ -198,6 +212,111 @@ private Q_SLOTS:
         }
         QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT count(*) FROM cockpit.events")), QStringLiteral("3"));
         QVERIFY(writer->verify()->ok());
+    }
+
+    void viewerCannotBlockTheLead()
+    {
+        QString db;
+        auto writer = initialised(db, "viewer-pw-47");
+        QVERIFY(writer->append(draft(1)).has_value());
+        auto viewer = PostgresJournal::open(spec(db, viewerName(db)), "viewer-pw-47");
+        QVERIFY2(viewer.has_value(), qPrintable(viewer ? QString() : viewer.error().message));
+
+        // The viewer opens a transaction and tries every lock that could hold the lead up, keeping what
+        // it gets until the end of the test.
+        QSqlQuery v(QSqlDatabase::database((*viewer)->connectionName()));
+        QVERIFY(v.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE")));
+        QVERIFY(v.exec(QStringLiteral("BEGIN")));
+        // Any role may take an advisory lock; the journal no longer uses one, so this one is harmless.
+        QVERIFY2(v.exec(QStringLiteral("SELECT pg_advisory_lock(hashtext('cockpit.journal'))")),
+                 qPrintable(v.lastError().text()));
+        QVERIFY(v.exec(QStringLiteral("LOCK TABLE cockpit.events IN ACCESS SHARE MODE")));
+        QVERIFY(v.exec(QStringLiteral("SELECT count(*) FROM cockpit.events")));
+        const QStringList refused {
+            QStringLiteral("SELECT id FROM cockpit.writer_lock WHERE id = 1 FOR UPDATE"),
+            QStringLiteral("SELECT id FROM cockpit.writer_lock FOR KEY SHARE"),
+            QStringLiteral("LOCK TABLE cockpit.writer_lock IN ROW SHARE MODE"),
+            QStringLiteral("LOCK TABLE cockpit.events IN SHARE MODE"),
+            QStringLiteral("SELECT seq FROM cockpit.events FOR SHARE"),
+            QStringLiteral("LOCK TABLE cockpit.head IN SHARE MODE"),
+            QStringLiteral("SELECT seq FROM cockpit.head FOR UPDATE"),
+        };
+        for (const QString &sql : refused) {
+            QVERIFY(v.exec(QStringLiteral("SAVEPOINT attempt")));
+            QVERIFY2(!v.exec(sql), qPrintable(sql));
+            QVERIFY2(v.lastError().text().contains(QStringLiteral("permission denied")),
+                     qPrintable(sql + QStringLiteral(": ") + v.lastError().text()));
+            QVERIFY(v.exec(QStringLiteral("ROLLBACK TO SAVEPOINT attempt")));
+        }
+
+        // The lead appends while the viewer's transaction and advisory lock are still held. A lock wait
+        // would end in lock_timeout and fail the append, not hang the test.
+        QVERIFY(QSqlQuery(QSqlDatabase::database(writer->connectionName()))
+                    .exec(QStringLiteral("SET lock_timeout = '10s'")));
+        const auto second = writer->append(draft(2));
+        QVERIFY2(second.has_value(), qPrintable(second ? QString() : second.error().message));
+        QCOMPARE(second->seq(), 2);
+        QVERIFY(v.exec(QStringLiteral("SELECT count(*) FROM cockpit.events")) && v.next());
+        QVERIFY(v.exec(QStringLiteral("ROLLBACK")));
+        QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT count(*) FROM cockpit.events")), QStringLiteral("2"));
+    }
+
+    void cuttingTheTailIsDetectedThroughTheHeadRecord()
+    {
+        QString db;
+        auto owner = initialised(db, "viewer-pw-48");
+        const QString lead = QStringLiteral("lead_") + db.right(20);
+        auto made = owner->initLeadRole(lead, "lead-pw-48");
+        QVERIFY2(made.has_value(), qPrintable(made ? QString() : made.error().message));
+        QVERIFY(!owner->initLeadRole(m_pg.superuser(), {}).has_value()); // never a privileged role
+
+        auto opened = PostgresJournal::open(spec(db, lead), "lead-pw-48");
+        QVERIFY2(opened.has_value(), qPrintable(opened ? QString() : opened.error().message));
+        PostgresJournal &writer = **opened;
+        QList<JournalEvent> events;
+        for (int i = 1; i <= 10; ++i) {
+            auto e = writer.append(draft(i));
+            QVERIFY2(e.has_value(), qPrintable(e ? QString() : e.error().message));
+            events.append(*e);
+        }
+        const JournalHead ten {10, events.last().hash()};
+        QCOMPARE(writer.head().value(), ten);
+        QCOMPARE(writer.recordedHead().value(), std::optional<JournalHead>(ten));
+        QVERIFY(writer.verify()->ok());
+
+        // The lead's role can neither cut the tail nor move the head back.
+        QSqlQuery q(QSqlDatabase::database(writer.connectionName()));
+        for (const QString &sql :
+             {QStringLiteral("DELETE FROM cockpit.events WHERE seq > 7"),
+              QStringLiteral("UPDATE cockpit.head SET seq = 7"), QStringLiteral("DELETE FROM cockpit.head"),
+              QStringLiteral("ALTER TABLE cockpit.events DISABLE TRIGGER USER"),
+              QStringLiteral("DROP TRIGGER events_advance_head ON cockpit.events")}) {
+            QVERIFY2(!q.exec(sql), qPrintable(sql));
+            QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied"))
+                         || q.lastError().text().contains(QStringLiteral("must be owner")),
+                     qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+        }
+
+        // Someone with the owner's rights cuts three events off the end.
+        QVERIFY(m_pg.exec(db,
+                          QStringLiteral("ALTER TABLE cockpit.events DISABLE TRIGGER events_append_only;"
+                                         " DELETE FROM cockpit.events WHERE seq > 7;"
+                                         " ALTER TABLE cockpit.events ENABLE TRIGGER events_append_only;"))
+                    .has_value());
+        QCOMPARE(writer.head()->seq, 7);
+        for (PostgresJournal *j : {&writer}) {
+            const auto r = j->verify();
+            QVERIFY(r.has_value());
+            QVERIFY(!r->ok());
+            QCOMPARE(r->fault->kind, JournalFault::Kind::Truncated);
+            QCOMPARE(r->fault->seq, 8);
+            QVERIFY2(r->fault->detail.contains(QStringLiteral("cockpit.head")), qPrintable(r->fault->detail));
+        }
+        auto viewer = PostgresJournal::open(spec(db, viewerName(db)), "viewer-pw-48");
+        QVERIFY(viewer.has_value());
+        const auto seen = (*viewer)->verify();
+        QVERIFY(seen.has_value() && !seen->ok());
+        QCOMPARE(seen->fault->kind, JournalFault::Kind::Truncated);
     }
 
     void notifyReachesASecondConnectionWithinASecond()

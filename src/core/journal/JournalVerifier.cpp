@@ -12,6 +12,8 @@ QString JournalFault::kindName(Kind kind)
     case Kind::Reorder: return QStringLiteral("reorder");
     case Kind::ChainBreak: return QStringLiteral("chain break");
     case Kind::HashMismatch: return QStringLiteral("hash mismatch");
+    case Kind::Truncated: return QStringLiteral("truncated");
+    case Kind::HeadMismatch: return QStringLiteral("head mismatch");
     }
     return QStringLiteral("unknown");
 }
@@ -92,12 +94,57 @@ bool JournalVerifier::add(const JournalRawRow &row)
     m_lastHash = e.hash();
     ++m_expectedSeq;
     ++m_verified;
+    if (!m_heads.isEmpty())
+        checkHeads(e);
     return true;
+}
+
+void JournalVerifier::expectHead(const JournalHead &head, const QString &source)
+{
+    // seq 0 is the empty chain, which every chain starts from.
+    m_heads.append(ExpectedHead {head, source, head.seq == 0 && head.hash == JournalHead().hash, {}});
+}
+
+void JournalVerifier::checkHeads(const JournalEvent &verified)
+{
+    for (ExpectedHead &h : m_heads) {
+        if (h.head.seq != verified.seq())
+            continue;
+        if (h.head.hash == verified.hash())
+            h.seen = true;
+        else
+            h.found = verified.hash();
+    }
+}
+
+std::optional<JournalFault> JournalVerifier::headFault() const
+{
+    for (const ExpectedHead &h : m_heads) {
+        if (h.seen)
+            continue;
+        const QString expected
+            = QStringLiteral("%1:%2…").arg(h.head.seq).arg(QString::fromLatin1(h.head.hash.left(12)));
+        if (!h.found.isEmpty() || h.head.seq == 0)
+            return JournalFault {JournalFault::Kind::HeadMismatch, h.head.seq, m_rowIndex,
+                                 QStringLiteral("%1 names head %2, but the chain's event %3 hashes to %4… "
+                                                "(history was rewritten)")
+                                     .arg(h.source, expected)
+                                     .arg(h.head.seq)
+                                     .arg(QString::fromLatin1(h.found.left(12)))};
+        return JournalFault {JournalFault::Kind::Truncated, m_verified + 1, m_rowIndex,
+                             QStringLiteral("the chain ends at event %1, but %2 names head %3: %4 event(s) "
+                                            "were cut off the end")
+                                 .arg(m_verified)
+                                 .arg(h.source, expected)
+                                 .arg(h.head.seq - m_verified)};
+    }
+    return std::nullopt;
 }
 
 JournalVerifyReport JournalVerifier::report() const
 {
-    return JournalVerifyReport {m_rowIndex, m_verified, m_lastHash, m_fault};
+    // A fault inside the chain comes first: it makes any head beyond it unverifiable anyway.
+    return JournalVerifyReport {m_rowIndex, m_verified, m_lastHash, m_fault ? m_fault : headFault()};
 }
 
 JournalVerifyReport JournalVerifier::verify(const QList<JournalRawRow> &rows)
