@@ -146,8 +146,8 @@ Expected<bool, QString> RunDriver::open()
         if (!unknown.isEmpty())
             text += QStringLiteral("; started without a recorded result (never re-run automatically): %1")
                         .arg(unknown.join(QStringLiteral(", ")));
-        if (!append(RunEvents::note(id, std::max(now, m_state.lastEventAt()),
-                                    QString::fromLatin1(RunPlanner::kEngine), text)))
+        if (!append(RunEvents::resumed(id, std::max(now, m_state.lastEventAt()),
+                                       QString::fromLatin1(RunPlanner::kEngine), text)))
             return unexpected(QStringLiteral("cannot append to the journal"));
         return true;
     }

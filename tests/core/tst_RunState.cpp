@@ -20,6 +20,7 @@ private Q_SLOTS:
     void resumingAfterDowntimeKeepsTheSoakWithinOneInterval();
     void rehearsalAndLiveRunsInOneJournalStayApart();
     void malformedEventsAreIgnored();
+    void aDecisionInTheJournalStaysDecidedAcrossRestarts();
 };
 
 namespace {
@@ -297,6 +298,75 @@ void tst_RunState::malformedEventsAreIgnored()
                                       {{QStringLiteral("mode"), QStringLiteral("live")}}});
     QCOMPARE(describe(h->state, h->clock.now()), before);
     QCOMPARE(h->state.mode(), RunMode::Rehearsal);
+}
+
+// A non-interactive run stops when a gate waits for a decision; a person decides from another terminal
+// (journaled), and the run is started again. The decision is honoured: the resumed run does not ask it
+// again, whatever the time between the stop, the decision and the restart; and the no-data grace is
+// derived from the journal, so a restart neither grants a fresh grace nor eats into it.
+void tst_RunState::aDecisionInTheJournalStaysDecidedAcrossRestarts()
+{
+    auto first = harness();
+    first->metric = [](const QString &m, qint64 now) -> std::optional<double> {
+        if (m == QLatin1String("success_rate_pct") && now >= kStart + 2 * kHour && now < kStart + 3 * kHour)
+            return std::nullopt;
+        return m == QLatin1String("success_rate_pct") ? 99.0 : 0.0;
+    };
+    RunPlan p = first->runUntil(kStart + 2 * kHour + 40 * kMin);
+    auto pendingGate = [](const RunPlan &plan) {
+        for (const PendingDecision &d : plan.pending)
+            if (d.kind == QLatin1String("gate") && d.target == QLatin1String("success"))
+                return true;
+        return false;
+    };
+    QVERIFY(pendingGate(p)); // the run exits here (exit 3)
+
+    for (const qint64 downtime : {2 * kMin, 50 * kMin, 5 * kHour}) {
+        // `decide` from another terminal, on the journal as it stands.
+        const qint64 decidedAt = kStart + 2 * kHour + 40 * kMin + downtime / 2;
+        auto h = resumeFrom(first->journal, decidedAt);
+        h->metric = first->metric;
+        h->ok(RunPlanner::decide(h->state, decidedAt, QStringLiteral("gate"), QStringLiteral("success"), true,
+                                 QStringLiteral("Dana Weber"), QStringLiteral("metrics DB failover")));
+        // The run is started again later.
+        auto resumed = resumeFrom(h->journal, kStart + 2 * kHour + 40 * kMin + downtime);
+        resumed->append(RunEvents::resumed(resumed->info.id, resumed->clock.now(), QStringLiteral("engine"),
+                                           QStringLiteral("run resumed after a restart")));
+        resumed->metric = [](const QString &m, qint64) -> std::optional<double> {
+            return m == QLatin1String("success_rate_pct") ? 99.0 : 0.0;
+        };
+        p = resumed->pump();
+        QVERIFY2(!pendingGate(p), qPrintable(QStringLiteral("asked again after %1 ms").arg(downtime)));
+        QVERIFY(resumed->gate(QStringLiteral("success")).status.phase != GateStatus::Phase::AwaitingDecision);
+        p = resumed->runFor(kHour);
+        QVERIFY2(!pendingGate(p), qPrintable(QStringLiteral("asked again after %1 ms").arg(downtime)));
+    }
+
+    // No decision: a restart within the grace keeps the grace where it was (the first sample without data
+    // is in the journal): the stop comes when it came in the run that never stopped.
+    auto stopAt = [](const RunHarness &x) {
+        for (const auto &e : x.eventsOf(JournalEventType::GateChanged))
+            if (e.payload().value(QStringLiteral("phase")).toString() == QLatin1String("awaiting_decision"))
+                return e.at();
+        return qint64(-1);
+    };
+    QList<JournalEvent> prefix;
+    for (const JournalEvent &e : std::as_const(first->journal))
+        if (e.at() <= kStart + 2 * kHour + 20 * kMin)
+            prefix.append(e);
+    auto crashed = resumeFrom(prefix, kStart + 2 * kHour + 23 * kMin);
+    crashed->metric = first->metric;
+    crashed->append(RunEvents::resumed(crashed->info.id, crashed->clock.now(), QStringLiteral("engine"),
+                                       QStringLiteral("run resumed after a restart")));
+    crashed->runUntil(kStart + 2 * kHour + 40 * kMin);
+    QCOMPARE(stopAt(*crashed), stopAt(*first));
+    QCOMPARE(stopAt(*first), kStart + 2 * kHour + 30 * kMin + 1);
+    // A restart after the grace ran out (no sampling while down) asks at once: the gap is real.
+    auto late = resumeFrom(prefix, kStart + 2 * kHour + 50 * kMin);
+    late->metric = first->metric;
+    late->append(RunEvents::resumed(late->info.id, late->clock.now(), QStringLiteral("engine"),
+                                    QStringLiteral("run resumed after a restart")));
+    QVERIFY(pendingGate(late->pump()));
 }
 
 QTEST_GUILESS_MAIN(tst_RunState)

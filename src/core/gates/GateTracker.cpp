@@ -1,5 +1,6 @@
 #include "core/gates/GateTracker.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -152,7 +153,14 @@ void GateTracker::decide(qint64 at, bool accept)
     m_stopped = false;
     m_goodSinceStop.reset();
     m_graceFrom = at;
+    m_decidedAt = at;
     m_latchReason.clear();
+}
+
+void GateTracker::resumed(qint64 at)
+{
+    if (m_decidedAt && *m_decidedAt >= m_lastSampleAt && !m_stopped)
+        m_graceFrom = std::max(m_graceFrom, at);
 }
 
 GateStatus GateTracker::status(qint64 now) const

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/conditions/Condition.h"
 #include "core/base/Duration.h"
+#include "core/conditions/Condition.h"
 #include "core/conditions/Verdict.h"
 
 #include <QString>
@@ -70,6 +70,10 @@ public:
     void addSample(qint64 at, ConditionResult::Outcome outcome, const QString &explanation);
     void stopForDecision(qint64 at, const QString &reason);
     void decide(qint64 at, bool accept);
+    // The engine samples again after a restart at `at`. A decision taken since the last sample covered the
+    // gap as it stood; the engine's own downtime after it is the same gap, so the grace counts from here
+    // (without such a decision the downtime counts like any gap: a restart grants no fresh grace).
+    void resumed(qint64 at);
 
     GateStatus status(qint64 now) const;
     bool stopped() const { return m_stopped; }
@@ -83,6 +87,7 @@ private:
     qint64 m_start = 0;
     qint64 m_lastSampleAt = 0;
     qint64 m_graceFrom = 0; // grace restarts after a decision
+    std::optional<qint64> m_decidedAt;
     std::optional<ConditionResult::Outcome> m_lastOutcome;
     std::optional<qint64> m_windowStart;
     std::optional<qint64> m_lastGoodAt;

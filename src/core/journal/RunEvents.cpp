@@ -172,6 +172,12 @@ JournalEventDraft RunEvents::note(const QString &runId, qint64 at, const QString
     return draft(runId, at, JournalEventType::Note, who, {{QStringLiteral("text"), text}});
 }
 
+JournalEventDraft RunEvents::resumed(const QString &runId, qint64 at, const QString &who, const QString &text)
+{
+    return draft(runId, at, JournalEventType::Note, who,
+                 {{QStringLiteral("text"), text}, {QStringLiteral("kind"), QStringLiteral("resumed")}});
+}
+
 QString RunEvents::verdictKey(Verdict v)
 {
     switch (v) {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/base/Duration.h"
-#include "core/journal/JournalEventDraft.h"
-#include "core/gates/TriggerTracker.h"
 #include "core/conditions/Verdict.h"
+#include "core/gates/TriggerTracker.h"
+#include "core/journal/JournalEventDraft.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -67,7 +67,7 @@ struct RunInfo
 //  run_finished       {outcome: completed|aborted, reason}
 //  note               {text}; the runbook note adds runbook_file, runbook_yaml, params; a follow-up
 //                     note (last stage promoted, schedule items left) adds kind: follow_up, stage,
-//                     approved_by, items
+//                     approved_by, items; the note of a driver that resumed a run adds kind: resumed
 class RunEvents
 {
 public:
@@ -103,6 +103,9 @@ public:
     static JournalEventDraft rollbackStep(const QString &runId, qint64 at, const QString &actor,
                                           const QString &step, bool ok, const QJsonObject &detail = {});
     static JournalEventDraft note(const QString &runId, qint64 at, const QString &who, const QString &text);
+    // The engine drives the run again after a restart (RunState: sampling resumes at `at`).
+    static JournalEventDraft resumed(const QString &runId, qint64 at, const QString &who,
+                                     const QString &text);
 
     static QString verdictKey(Verdict v); // pass | fail | no_data | inconclusive
     static std::optional<Verdict> verdictFromKey(QStringView key);

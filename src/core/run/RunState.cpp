@@ -205,6 +205,10 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         // The last stage promoted while schedule items are still to come (RunPlanner::promote).
         if (str(p, "kind") == QLatin1String("follow_up") && m_phase == Phase::InStage)
             m_phase = Phase::FollowUp;
+        else if (str(p, "kind") == QLatin1String("resumed")) {
+            for (GateTracker &t : m_stage.conditionGates)
+                t.resumed(at);
+        }
         break;
     case JournalEventType::SignOff: break;
     }
