@@ -88,6 +88,9 @@ struct LoopbackHttpServer::State
     QSslKey key;
     std::atomic<int> requests {0};
     std::atomic<int> connections {0};
+    std::atomic<int> inFlight {0};
+    std::atomic<int> maxInFlight {0};
+    std::atomic<qint64> bytesSent {0};
     std::atomic<quint16> port {0};
     std::atomic<bool> listening {false};
     QString error;
@@ -123,7 +126,14 @@ public:
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
         // Any socket error (peer reset, TLS handshake refused by the client) ends the connection.
         connect(m_socket, &QAbstractSocket::errorOccurred, this, &QObject::deleteLater);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 n) {
+            m_state->bytesSent.fetch_add(n);
+            if (m_endless)
+                feedEndless();
+        });
     }
+
+    ~LoopbackConnection() override { leave(); }
 
 private:
     enum class Parse { NeedMore, Done, Bad };
@@ -170,6 +180,7 @@ private:
         const auto handler = m_state->find(request.method, request.path);
         LoopbackResponse response = handler(request);
         m_state->requests.fetch_add(1);
+        enter();
         const bool keepAlive = wantsKeepAlive(request);
         if (response.hang) {
             m_busy = true; // ignore everything else on this connection; the client gives up eventually
@@ -187,15 +198,51 @@ private:
         send(response, keepAlive);
     }
 
+    void enter()
+    {
+        m_inFlight = true;
+        const int now = m_state->inFlight.fetch_add(1) + 1;
+        int max = m_state->maxInFlight.load();
+        while (now > max && !m_state->maxInFlight.compare_exchange_weak(max, now)) { }
+    }
+
+    void leave()
+    {
+        if (m_inFlight)
+            m_state->inFlight.fetch_sub(1);
+        m_inFlight = false;
+    }
+
+    void startEndless(const LoopbackResponse &r)
+    {
+        m_busy = true; // nothing more on this connection
+        m_endless = true;
+        m_endlessPiece = r.body.isEmpty() ? QByteArray(64 * 1024, 'x') : r.body;
+        if (r.chunked && r.raw.isEmpty())
+            m_endlessPiece = QByteArray::number(m_endlessPiece.size(), 16) + "\r\n" + m_endlessPiece + "\r\n";
+        feedEndless();
+    }
+
+    // Keeps a little queued in the socket, so what the server sends is what the client reads.
+    void feedEndless()
+    {
+        while (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() < 256 * 1024)
+            m_socket->write(m_endlessPiece);
+    }
+
     void send(const LoopbackResponse &r, bool keepAlive)
     {
+        if (!r.endless && !(r.raw.size() && r.keepOpenAfterRaw))
+            leave(); // answered (a stuck or endless answer stays in flight until the client leaves)
         if (r.closeWithoutAnswer) {
             closeConnection();
             return;
         }
         if (!r.raw.isEmpty()) {
             m_socket->write(r.raw);
-            if (r.keepOpenAfterRaw)
+            if (r.endless)
+                startEndless(r);
+            else if (r.keepOpenAfterRaw)
                 m_busy = true; // like hang: nothing more on this connection
             else
                 closeConnection();
@@ -212,6 +259,11 @@ private:
         if (!keepAlive)
             out += "Connection: close\r\n";
         out += "\r\n";
+        if (r.endless && !bodyless) {
+            m_socket->write(out);
+            startEndless(r);
+            return;
+        }
         if (!bodyless) {
             if (r.chunked) {
                 // A few chunks, so clients really exercise de-chunking.
@@ -342,6 +394,9 @@ private:
     bool m_busy = false; // an answer is pending (delay or hang)
     bool m_closing = false;
     bool m_sentContinue = false;
+    bool m_inFlight = false; // counted in State::inFlight
+    bool m_endless = false;
+    QByteArray m_endlessPiece;
 };
 
 class LoopbackHttpServer::Engine : public QTcpServer
@@ -578,6 +633,21 @@ int LoopbackHttpServer::requestCount() const
 int LoopbackHttpServer::connectionCount() const
 {
     return m_state->connections;
+}
+
+int LoopbackHttpServer::inFlight() const
+{
+    return m_state->inFlight;
+}
+
+int LoopbackHttpServer::maxInFlight() const
+{
+    return m_state->maxInFlight;
+}
+
+qint64 LoopbackHttpServer::bytesSent() const
+{
+    return m_state->bytesSent;
 }
 
 } // namespace cockpit

@@ -45,6 +45,9 @@ struct LoopbackResponse
     QByteArray
         raw; // when non-empty: sent verbatim instead of a formatted response, then the connection closes
     bool keepOpenAfterRaw = false; // ...or stays open with nothing more sent (a response stuck mid-body)
+    // After the head (formatted, or `raw`), `body` is sent again and again, as chunks when `chunked`,
+    // for as long as the client reads: an endless body, or with `raw` an endless header line.
+    bool endless = false;
 
     static LoopbackResponse text(int status, const QByteArray &body,
                                  const QByteArray &contentType = "text/plain; charset=utf-8");
@@ -90,6 +93,11 @@ public:
 
     int requestCount() const; // requests handled since start (all routes)
     int connectionCount() const; // connections accepted since start
+    // Requests whose answer is pending or still being sent (delay, hang, endless) right now, and the
+    // most there ever were at once: how a test proves that requests ran concurrently.
+    int inFlight() const;
+    int maxInFlight() const;
+    qint64 bytesSent() const; // bytes of answers the sockets have written since start
 
     struct State; // shared with the serving thread
 

@@ -1,8 +1,8 @@
 #include "probes/HttpProbe.h"
 
 #include "core/base/Duration.h"
-#include "core/conditions/HttpObservationBuilder.h"
 #include "core/base/LogCategories.h"
+#include "core/conditions/HttpObservationBuilder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -55,23 +55,31 @@ public:
     QNetworkAccessManager *acquire(const QString &key)
     {
         for (Entry &e : m_entries)
-            if (e.key == key && e.inFlight < MaxInFlightPerManager) {
+            if (e.key == key && !e.retired && e.inFlight < MaxInFlightPerManager) {
                 ++e.inFlight;
                 return e.manager;
             }
         auto *manager = new QNetworkAccessManager(this);
         // Cookies are disabled per request (CookieLoad/SaveControl), no cache is installed.
-        m_entries.append({key, manager, 1});
+        m_entries.append({key, manager, 1, false});
         return manager;
     }
 
-    void release(QNetworkAccessManager *manager)
+    // `retire`: a request of this manager was cut off at its deadline. Qt's HTTP thread of the manager
+    // may still be busy with that server (it reads an endless header line byte by byte and sees the
+    // abort only when the server pauses), so no later request is queued behind it; the manager goes
+    // once its last request has ended.
+    void release(QNetworkAccessManager *manager, bool retire)
     {
         for (qsizetype i = 0; i < m_entries.size(); ++i) {
             Entry &e = m_entries[i];
             if (e.manager != manager)
                 continue;
-            if (--e.inFlight == 0) {
+            e.retired = e.retired || retire;
+            if (--e.inFlight == 0 && e.retired) {
+                dispose(e.manager);
+                m_entries.removeAt(i);
+            } else if (e.inFlight == 0) {
                 int idle = 0;
                 for (const Entry &o : std::as_const(m_entries))
                     idle += (o.key == e.key && o.inFlight == 0) ? 1 : 0;
@@ -85,11 +93,27 @@ public:
     }
 
 private:
+    // ~QNetworkAccessManager waits up to 5 s for its HTTP thread, which a hostile server can keep busy:
+    // a retired manager is destroyed on a thread of its own, never on a thread that runs checks.
+    static void dispose(QNetworkAccessManager *manager)
+    {
+        static QThread *const disposal = [] {
+            auto *t = new QThread; // never destroyed: it may still be waiting for a manager at exit
+            t->setObjectName(QStringLiteral("cockpit-http-dispose"));
+            t->start();
+            return t;
+        }();
+        manager->setParent(nullptr);
+        manager->moveToThread(disposal);
+        manager->deleteLater(); // after the finishing reply has been delivered
+    }
+
     struct Entry
     {
         QString key;
         QNetworkAccessManager *manager;
         int inFlight;
+        bool retired = false;
     };
     QList<Entry> m_entries;
     static inline QPointer<ManagerPool> s_mainPool;
@@ -104,6 +128,8 @@ QString seconds(std::chrono::milliseconds d)
 class HttpCall : public QObject
 {
 public:
+    static constexpr qint64 ReadBufferBytes = 256 * 1024;
+
     HttpCall(QUrl url, const HttpRequest &request, std::chrono::milliseconds timeout)
         : m_url(std::move(url))
         , m_method(request.method.isEmpty() ? QStringLiteral("GET") : request.method.toUpper())
@@ -150,6 +176,9 @@ public:
             m_reply = m_manager->head(req);
         else
             m_reply = m_manager->sendCustomRequest(req, m_method.toLatin1(), body);
+        // Flow control: Qt's HTTP thread stops reading the socket while this much is unread, so an
+        // endless body waits for readBody (which stops at the cap) instead of piling up in memory.
+        m_reply->setReadBufferSize(ReadBufferBytes);
 
         connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::readBody);
         connect(m_reply, &QNetworkReply::finished, this, &HttpCall::onFinished);
@@ -228,8 +257,8 @@ private:
     void onFinished()
     {
         m_deadline.stop();
-        if (!m_truncated && !m_timedOut && !m_cancelled)
-            readBody();
+        if (!m_truncated && !m_timedOut && !m_cancelled && m_reply->isOpen())
+            readBody(); // (a refused redirect has aborted and closed the reply)
         const QVariant statusAttr = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
         const QNetworkReply::NetworkError err = m_reply->error();
@@ -296,7 +325,7 @@ private:
             m_reply->deleteLater();
         }
         if (m_pool && m_manager)
-            m_pool->release(m_manager);
+            m_pool->release(m_manager, m_timedOut || m_cancelled);
         deleteLater();
     }
 

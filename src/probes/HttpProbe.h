@@ -19,14 +19,16 @@ namespace cockpit {
 class HttpProbe
 {
 public:
-    static constexpr qsizetype MaxBodyBytes = qsizetype(1024) * 1024; // reading stops here (bodyTruncated)
+    // Reading stops here (bodyTruncated), for streamed bodies too: Qt reads ahead at most 256 KiB.
+    static constexpr qsizetype MaxBodyBytes = qsizetype(1024) * 1024;
     static constexpr std::chrono::milliseconds DefaultTimeout {10000};
 
     // The bearer token goes into the Authorization header only; the observation records response
     // headers, never request headers (in arrival order; a repeated header once, values joined with
     // ", " by QNetworkReply). TLS verification is on unless insecureSkipVerify is set. Redirects are
     // followed only when asked, never from https to http, and never to another origin while the
-    // request carries credentials (Qt would forward the Authorization header).
+    // request carries credentials (Qt would forward the Authorization header). One deadline
+    // (timeoutFor) covers connecting, the headers and the body.
     static QFuture<Observation> run(const HttpRequest &request, const HttpService *service,
                                     const QByteArray &bearerToken);
 
