@@ -4,12 +4,12 @@
 // open the journal, read it, RunState::replay, the first RunPlanner::step/status, and RunDriver::open()
 // as a whole. Prints a Markdown table for docs/benchmarks.md.
 //   bench_resume [--events N] [--dir DIR]
-#include "support/FakeClock.h"
 #include "core/run/RunPlanner.h"
 #include "core/runbook/RunbookLoader.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
 #include "store/SqliteJournal.h"
+#include "support/FakeClock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

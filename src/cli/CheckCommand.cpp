@@ -1,9 +1,9 @@
 #include "cli/CheckCommand.h"
 
 #include "cli/CheckSession.h"
-#include "core/base/Console.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 #include "core/base/Expected.h"
 
 #include <QSet>

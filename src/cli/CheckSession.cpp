@@ -1,8 +1,8 @@
 #include "cli/CheckSession.h"
 
 #include "cli/CheckReport.h"
-#include "core/base/Console.h"
 #include "cli/InterruptHandler.h"
+#include "core/base/Console.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -3,7 +3,6 @@
 #include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
 #include "cli/CompareCommand.h"
-#include "core/base/Console.h"
 #include "cli/DecideCommand.h"
 #include "cli/DemoCommand.h"
 #include "cli/JournalCommand.h"
@@ -14,6 +13,7 @@
 #include "cli/SecretCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/ValidateCommand.h"
+#include "core/base/Console.h"
 #include "core/base/LogCategories.h"
 
 #include <QCoreApplication>

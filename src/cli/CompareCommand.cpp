@@ -1,7 +1,7 @@
 #include "cli/CompareCommand.h"
 
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"
 

@@ -1,11 +1,11 @@
 #include "cli/DemoCommand.h"
 
 #include "cli/CheckSession.h"
-#include "core/base/Console.h"
-#include "demo/DemoEnvironment.h"
 #include "cli/InterruptHandler.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 #include "core/base/LogCategories.h"
+#include "demo/DemoEnvironment.h"
 #include "probes/SecretStore.h"
 
 #include <QElapsedTimer>

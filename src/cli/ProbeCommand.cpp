@@ -1,10 +1,10 @@
 #include "cli/ProbeCommand.h"
 
+#include "cli/SubcommandParser.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
-#include "cli/SubcommandParser.h"
-#include "core/conditions/CheckResult.h"
 #include "core/base/Redactor.h"
+#include "core/conditions/CheckResult.h"
 #include "probes/HttpProbe.h"
 #include "probes/SecretStore.h"
 #include "probes/SqlProbe.h"

@@ -1,10 +1,10 @@
 #include "cli/RunCommand.h"
 
-#include "core/base/Console.h"
 #include "cli/InterruptHandler.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
 #include "core/base/AcceleratedClock.h"
+#include "core/base/Console.h"
 #include "core/base/SystemClock.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"

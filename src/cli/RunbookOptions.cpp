@@ -1,7 +1,7 @@
 #include "cli/RunbookOptions.h"
 
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 #include "core/runbook/ParamFile.h"
 #include "core/runbook/RunbookLoader.h"
 

@@ -1,7 +1,7 @@
 #include "cli/StatusCommand.h"
 
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"

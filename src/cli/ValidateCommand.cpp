@@ -1,8 +1,8 @@
 #include "cli/ValidateCommand.h"
 
-#include "core/base/Console.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
 
 namespace cockpit::cli {
 

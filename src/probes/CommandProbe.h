@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/runbook/Check.h"
 #include "core/conditions/Observation.h"
+#include "core/runbook/Check.h"
 
 #include <QFuture>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/conditions/Observation.h"
 #include "core/runbook/Check.h"
 #include "core/runbook/Connection.h"
-#include "core/conditions/Observation.h"
 
 #include <QByteArray>
 #include <QFuture>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/runbook/Connection.h"
 #include "core/base/Expected.h"
+#include "core/runbook/Connection.h"
 
 #include <QByteArray>
 #include <QSqlDatabase>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/conditions/Observation.h"
 #include "core/runbook/Action.h"
 #include "core/runbook/Check.h"
 #include "core/runbook/Connection.h"
-#include "core/conditions/Observation.h"
 
 #include <QByteArray>
 #include <QFuture>

@@ -1,5 +1,5 @@
-#include "core/runbook/Check.h"
 #include "core/conditions/GoNoGo.h"
+#include "core/runbook/Check.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -2,11 +2,11 @@
 // in memory, the clock is a FakeClock, and a small executor answers the planner's effects the way RunDriver
 // does (a writing action runs only once confirmed; its started/ok/failed events go to the journal).
 
-#include "support/FakeClock.h"
 #include "core/journal/JournalEvent.h"
 #include "core/run/RunPlanner.h"
 #include "core/run/RunState.h"
 #include "core/runbook/RunbookLoader.h"
+#include "support/FakeClock.h"
 #include "support/RunHarness.h"
 
 #include <QJsonArray>

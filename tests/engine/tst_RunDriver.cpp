@@ -1,7 +1,6 @@
 // RunDriver against a real SQLite journal, the fixture PostgreSQL (metrics) and a loopback HTTP service
 // (rollout and rollback actions); only the clock is fake.
 
-#include "support/FakeClock.h"
 #include "core/base/Redactor.h"
 #include "core/runbook/RunbookLoader.h"
 #include "demo/LoopbackHttpServer.h"
@@ -9,6 +8,7 @@
 #include "engine/RunDriver.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"
+#include "support/FakeClock.h"
 #include "support/TestPostgres.h"
 
 #include <QAtomicInt>

@@ -1,5 +1,5 @@
-#include "core/conditions/GoNoGo.h"
 #include "core/base/Redactor.h"
+#include "core/conditions/GoNoGo.h"
 #include "demo/LoopbackHttpServer.h"
 #include "probes/CheckRunner.h"
 #include "probes/SecretStore.h"

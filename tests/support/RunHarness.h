@@ -4,11 +4,11 @@
 // answers the planner's effects at once from plain functions. It does what the real driver will do, minus
 // probes and the store: step, append + apply events, perform effects, append their results, wake at wakeAt.
 
-#include "support/FakeClock.h"
 #include "core/journal/JournalEvent.h"
 #include "core/run/RunPlanner.h"
 #include "core/run/RunState.h"
 #include "core/runbook/RunbookLoader.h"
+#include "support/FakeClock.h"
 
 #include <QByteArray>
 #include <QJsonArray>

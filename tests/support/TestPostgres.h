@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/runbook/Connection.h"
 #include "core/base/Error.h"
 #include "core/base/Expected.h"
+#include "core/runbook/Connection.h"
 #include "demo/LocalPostgres.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/conditions/Condition.h"
 #include "core/base/JsonPath.h"
+#include "core/conditions/Condition.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/gates/MannWhitney.h"
 #include "core/conditions/Verdict.h"
+#include "core/gates/MannWhitney.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/conditions/Condition.h"
 #include "core/base/Duration.h"
+#include "core/conditions/Condition.h"
 #include "core/runbook/Runbook.h"
 
 #include <QJsonObject>
