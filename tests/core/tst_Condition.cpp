@@ -263,14 +263,17 @@ void tst_Condition::evaluates_data()
     row("numeric compare unquoted 1.10", "[BODY].version == 1.10", json(R"({"version":"1.1"})"), "pass");
     row("quoted literal compares text", "[BODY].version == \"1.10\"", json(R"({"version":"1.1"})"), "fail",
         "[BODY].version (\"1.1\") == \"1.10\"");
-    row("hex is not a number", "[BODY].x == 0x10", json(R"({"x":16})"), "fail");
+    // Gatus reads 0x10 as 16 (strconv.ParseInt base 0): the issue "Gatus compatibility" changed this row.
+    row("hex literal is a number like in Gatus", "[BODY].x == 0x10", json(R"({"x":16})"), "pass");
     row("number vs word ordering fails", "[BODY].count > 5", json(R"({"count":"abc"})"), "fail");
     row("text ordering", "[BODY].date >= 2026-01-01", json(R"({"date":"2026-03-01"})"), "pass");
     row("text ordering fail", "[BODY].date >= 2026-04-01", json(R"({"date":"2026-03-01"})"), "fail");
     row("big integer", "[BODY].id == 12345678901", json(R"({"id":12345678901})"), "pass",
         "[BODY].id (12345678901) == 12345678901");
     row("array value", "[BODY].tags == [\"a\",\"b\"]", json(R"({"tags":["a","b"]})"), "pass");
-    row("len of object counts members", "len([BODY].obj) == 2", json(R"({"obj":{"a":1,"b":2}})"), "pass");
+    // Gatus counts the bytes of an object's JSON text (was: its members, 2): tst_GatusConditions.
+    row("len of object counts its JSON bytes", "len([BODY].obj) == 13", json(R"({"obj":{"a":1,"b":2}})"),
+        "pass");
     row("len counts UTF-8 bytes like Gatus", "len([BODY].name) == 6", json(R"({"name":"héllo"})"), "pass");
     row("negative number", "[BODY].t > -5", json(R"({"t":-2})"), "pass");
     row("equal placeholders both missing", "[BODY].a == [BODY].b", json("{}"), "fail");

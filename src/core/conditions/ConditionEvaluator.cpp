@@ -73,10 +73,9 @@ Scalar jsonScalar(const QJsonValue &v)
         return s;
     }
     case QJsonValue::Object: {
-        const QJsonObject o = v.toObject();
+        // No length: len() of an object counts the bytes of its compact JSON text, as Gatus does.
         Scalar s;
-        s.text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        s.length = o.size();
+        s.text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
         return s;
     }
     default: return absent();
@@ -233,7 +232,7 @@ Resolved resolve(const Operand &op, Context &ctx)
         const Scalar &s = r.items.first();
         if (s.absent)
             return r;
-        // Gatus counts bytes of strings and elements of arrays; objects count their members here.
+        // Gatus counts elements of arrays, and bytes of anything else (an object: its compact JSON).
         return single(numberScalar(double(s.length ? *s.length : s.text.toUtf8().size())));
     }
     case Operand::Kind::Has: {

@@ -152,11 +152,48 @@ bool alwaysNumeric(const Operand &o)
 
 } // namespace
 
+namespace {
+// An integer as Go's strconv.ParseInt(s, 0, 64) reads it, which is what Gatus compares: 0x/0X hex,
+// 0o/0O octal, 0b/0B binary, and a leading 0 followed by octal digits. Anything else: nullopt.
+std::optional<double> prefixedInteger(QStringView t)
+{
+    const bool negative = t.startsWith(u'-');
+    if (negative || t.startsWith(u'+'))
+        t = t.sliced(1);
+    if (t.size() < 2 || t.front() != u'0')
+        return std::nullopt;
+    int base = 8;
+    QStringView digits = t.sliced(1);
+    const QChar marker = t[1].toLower();
+    if (marker == u'x' || marker == u'o' || marker == u'b') {
+        base = marker == u'x' ? 16 : marker == u'o' ? 8 : 2;
+        digits = t.sliced(2);
+    }
+    if (digits.isEmpty())
+        return std::nullopt;
+    for (const QChar ch : digits) {
+        const int d = ch.isDigit() ? ch.digitValue()
+            : (base == 16 && ch.toLower() >= u'a' && ch.toLower() <= u'f')
+            ? ch.toLower().unicode() - u'a' + 10
+            : 99;
+        if (d >= base)
+            return std::nullopt; // "09", "0.5", "0e3": not an integer of this base, maybe a decimal
+    }
+    bool ok = false;
+    const qlonglong v = digits.toLongLong(&ok, base);
+    if (!ok)
+        return std::nullopt;
+    return negative ? -double(v) : double(v);
+}
+} // namespace
+
 std::optional<double> condition::numberFromText(QStringView text)
 {
     const QStringView t = text.trimmed();
     if (t.isEmpty() || t.size() > 64)
         return std::nullopt;
+    if (const auto i = prefixedInteger(t))
+        return i;
     const QChar c = t.front();
     if (!(c.isDigit() || c == u'-' || c == u'+' || c == u'.'))
         return std::nullopt;
