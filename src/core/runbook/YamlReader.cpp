@@ -150,7 +150,7 @@ std::optional<Error> YamlReader::sourceTooLarge(const QString &file, qint64 size
                          .arg(what)
                          .arg(size)
                          .arg(maxSourceBytes)
-                         .arg(maxSourceBytes / (1024 * 1024)));
+                         .arg(maxSourceBytes / (1024LL * 1024)));
 }
 
 void YamlReader::errorAtKey(const Map &map, const QString &key, const QString &message)
