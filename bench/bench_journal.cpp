@@ -1,30 +1,33 @@
-// bench_journal: journal append rate (SQLite, PostgreSQL), `journal verify` and read-all time for
-// 100 000 events. Prints a Markdown table for docs/benchmarks.md.
-//   bench_journal [--appends N] [--events N] [--dir DIR] [--no-postgres]
-// PostgreSQL runs in a throwaway LocalPostgres cluster (TLS, loopback; note: that cluster runs with
-// fsync=off, so its append figure is network + transaction cost, not disk).
-#include "core/journal/JournalVerifier.h"
-#include "demo/LocalPostgres.h"
+// bench_journal: the journal's costs, each as one process so it can be timed from outside side by side
+// with its raw floor (see docs/benchmarks.md for the pairs and the figures).
+//
+//   bench_journal append --dir DIR [--events N] [--step K] [--sync FULL|NORMAL] [--raw]
+//       N events of the size of a check_observed event, K per transaction, into a new SQLite file in DIR.
+//       Without --raw: Journal::appendBatch (K = 1: Journal::append), i.e. redaction, JSON, sealing and
+//       hashing, the shipped schema (indexes, triggers). With --raw: the floor - prepared INSERTs of
+//       pre-formatted rows into a bare table with the same columns, same pragmas, same transactions.
+//   bench_journal fill --out FILE [--events N]
+//       makes a journal of N chained events (for verify).
+//   bench_journal verify --journal FILE
+//       Journal::verify() of FILE, exactly what `cutover-cockpit journal verify` does after start-up.
+//       Floor: sha256sum FILE (the same bytes hashed once).
+//   bench_journal postgres --url postgresql://USER@HOST:PORT/DB [--events N] [--step K]
+//       appends to an existing PostgreSQL journal (password from PGPASSWORD).
 #include "store/PostgresJournal.h"
 #include "store/SqliteJournal.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSysInfo>
-#include <QTemporaryDir>
-#include <QTextStream>
-#include <QThread>
+#include <QStringList>
 #include <cstdio>
 
 using namespace cockpit;
 
 namespace {
-
-QTextStream out(stdout);
 
 JournalEventDraft draft(qint64 i)
 {
@@ -46,65 +49,195 @@ JournalEventDraft draft(qint64 i)
     return d;
 }
 
-void row(const QString &what, const QString &value)
+[[noreturn]] void fail(const QString &what)
 {
-    out << "| " << what << " | " << value << " |\n";
-    out.flush();
-}
-
-QString rate(qint64 n, qint64 ms)
-{
-    return QStringLiteral("%1 events/s (%2 events in %3 ms)")
-        .arg(ms > 0 ? n * 1000 / ms : n * 1000)
-        .arg(n)
-        .arg(ms);
-}
-
-void fail(const QString &what, const Error &e)
-{
-    std::fprintf(stderr, "bench_journal: %s: %s\n", qPrintable(what), qPrintable(e.message));
+    std::fprintf(stderr, "bench_journal: %s\n", qPrintable(what));
     std::exit(1);
 }
 
 template<class T> T must(Expected<T, Error> r, const char *what)
 {
     if (!r)
-        fail(QString::fromLatin1(what), r.error());
+        fail(QStringLiteral("%1: %2").arg(QString::fromLatin1(what), r.error().message));
     return std::move(*r);
+}
+
+struct Args
+{
+    QString command;
+    QString dir, out, journal, url;
+    qint64 events = 10'000;
+    qint64 step = 1;
+    QString sync = QStringLiteral("FULL");
+    bool raw = false;
+};
+
+Args parse(const QStringList &argv)
+{
+    Args a;
+    if (argv.size() < 2)
+        fail(QStringLiteral("usage: bench_journal append|fill|verify|postgres [options] (see the source)"));
+    a.command = argv.at(1);
+    for (qsizetype i = 2; i < argv.size(); ++i) {
+        const QString &o = argv.at(i);
+        auto value = [&]() -> QString {
+            if (i + 1 >= argv.size())
+                fail(o + QStringLiteral(" needs a value"));
+            return argv.at(++i);
+        };
+        if (o == QLatin1String("--dir"))
+            a.dir = value();
+        else if (o == QLatin1String("--out"))
+            a.out = value();
+        else if (o == QLatin1String("--journal"))
+            a.journal = value();
+        else if (o == QLatin1String("--url"))
+            a.url = value();
+        else if (o == QLatin1String("--events"))
+            a.events = value().toLongLong();
+        else if (o == QLatin1String("--step"))
+            a.step = std::max<qint64>(1, value().toLongLong());
+        else if (o == QLatin1String("--sync"))
+            a.sync = value().toUpper();
+        else if (o == QLatin1String("--raw"))
+            a.raw = true;
+        else
+            fail(QStringLiteral("unknown option ") + o);
+    }
+    return a;
+}
+
+void exec(QSqlQuery &q, const QString &sql)
+{
+    if (!q.exec(sql))
+        fail(sql + QStringLiteral(": ") + q.lastError().text());
+}
+
+// The floor: what SQLite itself costs for the same rows and transactions.
+void appendRaw(const QString &path, const Args &a)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+    db.setDatabaseName(path);
+    if (!db.open())
+        fail(db.lastError().text());
+    {
+        QSqlQuery q(db);
+        exec(q, QStringLiteral("PRAGMA journal_mode=WAL"));
+        exec(q, QStringLiteral("PRAGMA synchronous=") + a.sync);
+        exec(q,
+             QStringLiteral("CREATE TABLE events (seq INTEGER PRIMARY KEY, run_id TEXT, at INTEGER,"
+                            " type TEXT, actor TEXT, payload TEXT, prev_hash TEXT, hash TEXT)"));
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery begin(db), commit(db);
+        begin.prepare(QStringLiteral("BEGIN IMMEDIATE"));
+        commit.prepare(QStringLiteral("COMMIT"));
+        const QString hash(64, QLatin1Char('a'));
+        for (qint64 i = 1; i <= a.events;) {
+            if (!begin.exec())
+                fail(begin.lastError().text());
+            for (qint64 k = 0; k < a.step && i <= a.events; ++k, ++i) {
+                const QString payload
+                    = QStringLiteral(
+                          "{\"check\":\"rlm-health\",\"conditions\":\"[STATUS] (200) == 200; "
+                          "[BODY].processors_available (true) == true\",\"i\":%1,\"latency_ms\":%2,"
+                          "\"status\":200,\"verdict\":\"pass\"}")
+                          .arg(i)
+                          .arg(12 + i % 40);
+                insert.bindValue(0, i);
+                insert.bindValue(1, QStringLiteral("bench-run"));
+                insert.bindValue(2, 1'700'000'000'000 + i * 250);
+                insert.bindValue(3, QStringLiteral("check_observed"));
+                insert.bindValue(4, QStringLiteral("engine"));
+                insert.bindValue(5, payload);
+                insert.bindValue(6, hash);
+                insert.bindValue(7, hash);
+                if (!insert.exec())
+                    fail(insert.lastError().text());
+            }
+            if (!commit.exec())
+                fail(commit.lastError().text());
+        }
+    }
+    db.close();
+}
+
+void appendJournal(Journal &j, const Args &a)
+{
+    QList<JournalEventDraft> batch;
+    for (qint64 i = 1; i <= a.events;) {
+        if (a.step == 1) {
+            must(j.append(draft(i++)), "append");
+            continue;
+        }
+        batch.clear();
+        for (qint64 k = 0; k < a.step && i <= a.events; ++k)
+            batch.append(draft(i++));
+        must(j.appendBatch(batch), "appendBatch");
+    }
 }
 
 void setSync(SqliteJournal &j, const QString &mode)
 {
-    QSqlQuery(QSqlDatabase::database(j.connectionName())).exec(QStringLiteral("PRAGMA synchronous=") + mode);
+    QSqlQuery q(QSqlDatabase::database(j.connectionName()));
+    exec(q, QStringLiteral("PRAGMA synchronous=") + mode);
 }
 
-void appendRate(Journal &j, qint64 n, const QString &label)
+int append(const Args &a)
 {
+    if (a.dir.isEmpty())
+        fail(QStringLiteral("append needs --dir"));
+    const QString path
+        = QStringLiteral("%1/bench-%2.journal").arg(a.dir).arg(QCoreApplication::applicationPid());
     QElapsedTimer t;
     t.start();
-    for (qint64 i = 1; i <= n; ++i)
-        must(j.append(draft(i)), "append");
-    row(label, rate(n, t.elapsed()));
+    if (a.raw) {
+        appendRaw(path, a);
+    } else {
+        auto j = must(SqliteJournal::open(path), "open");
+        setSync(*j, a.sync);
+        appendJournal(*j, a);
+    }
+    const qint64 ms = t.elapsed();
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    std::printf("%s append, synchronous=%s, %lld events in steps of %lld: %lld ms in process\n",
+                a.raw ? "raw SQLite" : "SqliteJournal", qPrintable(a.sync), a.events, a.step, ms);
+    return 0;
 }
 
-void readAndVerify(Journal &j, qint64 expected, const QString &label)
+int fill(const Args &a)
 {
+    if (a.out.isEmpty())
+        fail(QStringLiteral("fill needs --out"));
+    auto j = must(SqliteJournal::open(a.out), "open");
+    setSync(*j, QStringLiteral("OFF"));
+    Args batched = a;
+    batched.step = 1000;
+    appendJournal(*j, batched);
+    std::printf("%s: %lld events\n", qPrintable(a.out), must(j->count(), "count"));
+    return 0;
+}
+
+int verify(const Args &a)
+{
+    auto j = must(SqliteJournal::open(a.journal, SqliteJournal::Mode::ReadOnly), "open");
+    const auto report = must(j->verify(), "verify");
+    std::printf("%s: %s, %lld events verified\n", qPrintable(a.journal), report.ok() ? "OK" : "FAILED",
+                report.verifiedCount);
+    return report.ok() ? 0 : 1;
+}
+
+int postgres(const Args &a)
+{
+    auto spec = must(PostgresJournalSpec::parse(a.url), "url");
+    auto j = must(PostgresJournal::open(spec, qgetenv("PGPASSWORD")), "open");
     QElapsedTimer t;
     t.start();
-    const auto report = must(j.verify(), "verify");
-    const qint64 verifyMs = t.elapsed();
-    if (!report.ok() || report.verifiedCount != expected)
-        fail(QStringLiteral("verify"),
-             Error::plain(QStringLiteral("unexpected report: %1 verified").arg(report.verifiedCount)));
-    row(QStringLiteral("`journal verify`, %1 events, %2").arg(expected).arg(label),
-        QStringLiteral("%1 ms").arg(verifyMs));
-    t.restart();
-    const auto all = must(j.readAll(), "readAll");
-    const qint64 readMs = t.elapsed();
-    if (all.size() != expected)
-        fail(QStringLiteral("readAll"), Error::plain(QStringLiteral("read %1").arg(all.size())));
-    row(QStringLiteral("read all (parsed events), %1 events, %2").arg(expected).arg(label),
-        QStringLiteral("%1 ms").arg(readMs));
+    appendJournal(*j, a);
+    std::printf("PostgresJournal append, %lld events in steps of %lld: %lld ms in process\n", a.events,
+                a.step, t.elapsed());
+    return 0;
 }
 
 } // namespace
@@ -112,108 +245,14 @@ void readAndVerify(Journal &j, qint64 expected, const QString &label)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser p;
-    const QCommandLineOption appends(QStringLiteral("appends"), QStringLiteral("Appends per rate run."),
-                                     QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Journal size for verify/read."),
-                                    QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption dir(QStringLiteral("dir"),
-                                 QStringLiteral("Where the SQLite files go (default: temp)."),
-                                 QStringLiteral("DIR"));
-    const QCommandLineOption noPg(QStringLiteral("no-postgres"), QStringLiteral("Skip PostgreSQL."));
-    p.addOptions({appends, events, dir, noPg});
-    p.addHelpOption();
-    p.process(app);
-    const qint64 nAppends = p.value(appends).toLongLong();
-    const qint64 nEvents = p.value(events).toLongLong();
-    QTemporaryDir tmp(p.isSet(dir) ? p.value(dir) + QStringLiteral("/bench-journal-XXXXXX") : QString());
-
-    out << "| Journal benchmark (" << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount()
-        << " cores) | result |\n|---|---|\n";
-
-    // SQLite append rate: the shipped setting (FULL) and NORMAL for comparison.
-    {
-        auto j = must(SqliteJournal::open(tmp.filePath(QStringLiteral("full.journal"))), "open");
-        appendRate(*j, nAppends, QStringLiteral("SQLite append, synchronous=FULL (shipped)"));
-    }
-    {
-        auto j = must(SqliteJournal::open(tmp.filePath(QStringLiteral("normal.journal"))), "open");
-        setSync(*j, QStringLiteral("NORMAL"));
-        appendRate(*j, nAppends, QStringLiteral("SQLite append, synchronous=NORMAL (comparison)"));
-    }
-    // 100 000 events: filled without fsync (same code path), then verified and read back.
-    {
-        const QString path = tmp.filePath(QStringLiteral("big.journal"));
-        {
-            auto j = must(SqliteJournal::open(path), "open");
-            setSync(*j, QStringLiteral("OFF"));
-            for (qint64 i = 1; i <= nEvents; ++i)
-                must(j->append(draft(i)), "append");
-        }
-        auto j = must(SqliteJournal::open(path, SqliteJournal::Mode::ReadOnly), "open");
-        readAndVerify(*j, nEvents, QStringLiteral("SQLite"));
-
-        // The verifier alone, rows already in memory: the hashing cost without I/O.
-        QList<JournalRawRow> rows;
-        rows.reserve(nEvents);
-        if (auto ok = j->scanRaw(1,
-                                 [&rows](const JournalRawRow &r) {
-                                     rows.append(r);
-                                     return true;
-                                 });
-            !ok)
-            fail(QStringLiteral("scan"), ok.error());
-        QElapsedTimer t;
-        t.start();
-        const auto report = JournalVerifier::verify(rows);
-        row(QStringLiteral("JournalVerifier alone (in memory), %1 events").arg(nEvents),
-            QStringLiteral("%1 ms%2")
-                .arg(t.elapsed())
-                .arg(report.ok() ? QString() : QStringLiteral(" FAILED")));
-    }
-
-    if (!p.isSet(noPg)) {
-        auto pg = must(LocalPostgres::start({}), "LocalPostgres");
-        if (auto ok = pg->createDatabase(QStringLiteral("bench")); !ok)
-            fail(QStringLiteral("createDatabase"), ok.error());
-        PostgresJournalSpec s;
-        s.user = pg->superuser();
-        s.port = pg->port();
-        s.database = QStringLiteral("bench");
-        s.sslmode = QStringLiteral("verify-full");
-        s.sslrootcert = pg->caFile();
-        auto j = must(PostgresJournal::open(s, {}), "open postgres");
-        if (auto ok = j->init(QStringLiteral("bench_viewer"), {}); !ok)
-            fail(QStringLiteral("init"), ok.error());
-        appendRate(*j, nAppends,
-                   QStringLiteral("PostgreSQL append (TLS loopback, one transaction + NOTIFY each)"));
-
-        // Fill to nEvents with one bulk transaction of correctly chained rows, then verify and read.
-        QSqlDatabase db = QSqlDatabase::database(j->connectionName());
-        auto last = must(j->lastEvent(), "lastEvent");
-        qint64 seq = last ? last->seq() : 0;
-        QByteArray prev = last ? last->hash() : JournalEvent::genesisHash();
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("BEGIN"));
-        q.prepare(QStringLiteral("INSERT INTO cockpit.events VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        while (seq < nEvents) {
-            const JournalEvent e = JournalEvent::seal(draft(seq + 1), seq + 1, prev);
-            const JournalRawRow r = e.toRawRow();
-            q.bindValue(0, e.seq());
-            q.bindValue(1, e.runId());
-            q.bindValue(2, e.at());
-            q.bindValue(3, e.typeName());
-            q.bindValue(4, e.actor());
-            q.bindValue(5, QString::fromUtf8(r.payload));
-            q.bindValue(6, QString::fromLatin1(r.prevHash));
-            q.bindValue(7, QString::fromLatin1(r.hash));
-            if (!q.exec())
-                fail(QStringLiteral("bulk insert"), Error::plain(q.lastError().text()));
-            prev = e.hash();
-            ++seq;
-        }
-        QSqlQuery(db).exec(QStringLiteral("COMMIT"));
-        readAndVerify(*j, nEvents, QStringLiteral("PostgreSQL (TLS loopback)"));
-    }
-    return 0;
+    const Args a = parse(app.arguments());
+    if (a.command == QLatin1String("append"))
+        return append(a);
+    if (a.command == QLatin1String("fill"))
+        return fill(a);
+    if (a.command == QLatin1String("verify"))
+        return verify(a);
+    if (a.command == QLatin1String("postgres"))
+        return postgres(a);
+    fail(QStringLiteral("unknown command ") + a.command);
 }

@@ -31,6 +31,20 @@ Expected<qint64, Error> Journal::count()
     return last->has_value() ? (*last)->seq() : qint64(0);
 }
 
+Expected<Journal::Events, Error> Journal::appendBatch(const QList<JournalEventDraft> &drafts)
+{
+    // Stores without a transaction of their own: one after another, in order (not all-or-none).
+    Events out;
+    out.reserve(drafts.size());
+    for (const JournalEventDraft &d : drafts) {
+        auto e = append(d);
+        if (!e)
+            return unexpected(e.error());
+        out.append(std::move(*e));
+    }
+    return out;
+}
+
 Expected<JournalHead, Error> Journal::head()
 {
     auto last = lastEvent();

@@ -36,6 +36,10 @@ public:
 
     // Seals the draft (redaction, seq, prev hash, hash) and stores it atomically; returns the stored event.
     virtual Expected<JournalEvent, Error> append(const JournalEventDraft &draft) = 0;
+    // Group commit: seals the drafts in order onto the chain and stores them in one transaction (one
+    // fsync), all or none; returns the stored events. For the events one engine step produces. An effect
+    // that writes must still be journaled (its batch returned) before the effect starts.
+    virtual Expected<Events, Error> appendBatch(const QList<JournalEventDraft> &drafts);
 
     // Events with seq >= fromSeq in seq order; at most `limit` when limit > 0. Parsed, not verified.
     virtual Expected<Events, Error> readFrom(qint64 fromSeq, qint64 limit = 0);

@@ -190,15 +190,28 @@ std::optional<Error> PostgresJournal::refusal(const QSqlError &error) const
     return std::nullopt;
 }
 
-Expected<JournalEvent, Error> PostgresJournal::appendOnline(const JournalEventDraft &draft, Attempt &attempt)
+Journal::Events PostgresJournal::sealOnTail(const QList<JournalEventDraft> &drafts, qint64 lastSeq,
+                                            QByteArray lastHash)
+{
+    Events out;
+    out.reserve(drafts.size());
+    for (const JournalEventDraft &d : drafts) {
+        out.append(JournalEvent::seal(d, ++lastSeq, lastHash));
+        lastHash = out.last().hash();
+    }
+    return out;
+}
+
+Expected<Journal::Events, Error> PostgresJournal::appendOnline(const QList<JournalEventDraft> &drafts,
+                                                               Attempt &attempt)
 {
     const QString what = QStringLiteral("appending to journal");
     auto sealFromCache = [&] {
         if (m_tailKnown)
-            attempt.sealed = JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash);
+            attempt.sealed = sealOnTail(drafts, m_lastSeq, m_lastHash);
     };
     QSqlQuery q(m_db);
-    auto fail = [&](const QSqlError &err) -> Expected<JournalEvent, Error> {
+    auto fail = [&](const QSqlError &err) -> Expected<Events, Error> {
         auto e = rollback(err, what);
         attempt.connectionLost = !m_online;
         if (auto refused = refusal(err))
@@ -219,44 +232,58 @@ Expected<JournalEvent, Error> PostgresJournal::appendOnline(const JournalEventDr
         lastSeq = q.value(0).toLongLong();
         lastHash = q.value(1).toByteArray();
     }
-    const JournalEvent event = JournalEvent::seal(draft, lastSeq + 1, lastHash);
-    attempt.sealed = event;
+    const Events events = sealOnTail(drafts, lastSeq, lastHash);
+    attempt.sealed = events;
 
     QSqlQuery insert(m_db);
     insert.prepare(kInsertSql);
-    bindEvent(insert, event);
-    if (!insert.exec())
-        return fail(insert.lastError());
-    if (!insert.next()) {
-        rollback(QSqlError(), what);
-        return unexpected(Error::plain(QStringLiteral("appending to journal %1: seq %2 is already taken")
-                                           .arg(location())
-                                           .arg(event.seq())));
+    for (const JournalEvent &event : events) {
+        bindEvent(insert, event);
+        if (!insert.exec())
+            return fail(insert.lastError());
+        if (!insert.next()) {
+            rollback(QSqlError(), what);
+            return unexpected(Error::plain(QStringLiteral("appending to journal %1: seq %2 is already taken")
+                                               .arg(location())
+                                               .arg(event.seq())));
+        }
+        insert.finish();
     }
-    insert.finish();
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q.lastError());
     m_tailKnown = true;
-    m_lastSeq = event.seq();
-    m_lastHash = event.hash();
-    return event;
+    m_lastSeq = events.last().seq();
+    m_lastHash = events.last().hash();
+    return events;
 }
 
-Expected<JournalEvent, Error> PostgresJournal::appendToOutbox(const JournalEvent &event)
+Expected<Journal::Events, Error> PostgresJournal::appendToOutbox(const Events &events)
 {
-    if (auto ok = m_outbox->enqueue(event); !ok)
-        return unexpected(ok.error());
-    m_tailKnown = true;
-    m_lastSeq = event.seq();
-    m_lastHash = event.hash();
+    for (const JournalEvent &event : events) {
+        if (auto ok = m_outbox->enqueue(event); !ok)
+            return unexpected(ok.error());
+        m_tailKnown = true;
+        m_lastSeq = event.seq();
+        m_lastHash = event.hash();
+    }
     Q_EMIT pendingCountChanged(m_outbox->count());
-    return event;
+    return events;
 }
 
 Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &draft)
 {
+    auto events = appendBatch(QList<JournalEventDraft> {draft});
+    if (!events)
+        return unexpected(events.error());
+    return events->first();
+}
+
+Expected<Journal::Events, Error> PostgresJournal::appendBatch(const QList<JournalEventDraft> &drafts)
+{
     if (auto ok = checkThread(); !ok)
         return unexpected(ok.error());
+    if (drafts.isEmpty())
+        return Events();
 
     // Waiting events go first, in order; while any wait, new events queue behind them.
     if (m_outbox && m_outbox->count() > 0) {
@@ -268,7 +295,7 @@ Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &d
         if (m_outbox->count() > 0) {
             if (!m_tailKnown)
                 return unexpected(Error::plain(QStringLiteral("journal %1: tail unknown").arg(location())));
-            return appendToOutbox(JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash));
+            return appendToOutbox(sealOnTail(drafts, m_lastSeq, m_lastHash));
         }
     }
 
@@ -276,16 +303,16 @@ Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &d
         connect();
     if (m_online) {
         Attempt attempt;
-        auto appended = appendOnline(draft, attempt);
+        auto appended = appendOnline(drafts, attempt);
         if (appended) {
-            Q_EMIT eventsAppended(appended->seq());
+            Q_EMIT eventsAppended(appended->first().seq());
             return appended;
         }
-        if (!attempt.connectionLost || !m_outbox || !attempt.sealed)
+        if (!attempt.connectionLost || !m_outbox || attempt.sealed.isEmpty())
             return appended;
-        // The commit may or may not have reached the server: the sealed event goes to the outbox, and
-        // the flush recognises it by seq + hash if it did.
-        auto queued = appendToOutbox(*attempt.sealed);
+        // The commit may or may not have reached the server: the sealed events go to the outbox, and
+        // the flush recognises them by seq + hash if it did.
+        auto queued = appendToOutbox(attempt.sealed);
         if (queued && connect())
             flushOutbox(); // a restarted server only dropped our connection: catch up at once
         return queued;
@@ -295,7 +322,7 @@ Expected<JournalEvent, Error> PostgresJournal::append(const JournalEventDraft &d
     if (!m_tailKnown)
         return unexpected(Error::plain(
             QStringLiteral("journal %1 is unreachable and its last event is unknown").arg(location())));
-    return appendToOutbox(JournalEvent::seal(draft, m_lastSeq + 1, m_lastHash));
+    return appendToOutbox(sealOnTail(drafts, m_lastSeq, m_lastHash));
 }
 
 Expected<qint64, Error> PostgresJournal::flushOutbox()

@@ -13,7 +13,7 @@ namespace cockpit {
 // viewers log in with a role that init() made SELECT-only, so read-only is enforced by the database.
 // Triggers refuse UPDATE, DELETE and TRUNCATE for everybody, the owner included.
 //
-// Every append is one transaction: advisory lock, read the tail, insert the next event, NOTIFY
+// Every append (or appendBatch) is one transaction: writers' lock row, read the tail, insert, NOTIFY
 // cockpit_journal '<seq>'; viewers that subscribe() get eventsAppended(fromSeq) within milliseconds.
 //
 // Outbox (writers only, optional): when the server is unreachable, append() seals the event on the last
@@ -48,6 +48,9 @@ public:
 
     QString location() const override { return m_spec.toString(); }
     Expected<JournalEvent, Error> append(const JournalEventDraft &draft) override;
+    // One transaction for all (lock, tail, inserts, one NOTIFY per event); with an outbox and the server
+    // unreachable, the sealed events wait there together, in order.
+    Expected<Events, Error> appendBatch(const QList<JournalEventDraft> &drafts) override;
 
     // Creates (idempotently) schema cockpit, table events, the append-only triggers, and a LOGIN role
     // viewerRole that may only SELECT from it (password stored as a SCRAM verifier computed here; empty:
@@ -84,11 +87,12 @@ private:
     Expected<void, Error> loadTail();
     struct Attempt
     {
-        std::optional<JournalEvent> sealed; // what was (maybe) written; empty if it never got that far
+        Events sealed; // what was (maybe) written; empty if it never got that far
         bool connectionLost = false;
     };
-    Expected<JournalEvent, Error> appendOnline(const JournalEventDraft &draft, Attempt &attempt);
-    Expected<JournalEvent, Error> appendToOutbox(const JournalEvent &event);
+    static Events sealOnTail(const QList<JournalEventDraft> &drafts, qint64 lastSeq, QByteArray lastHash);
+    Expected<Events, Error> appendOnline(const QList<JournalEventDraft> &drafts, Attempt &attempt);
+    Expected<Events, Error> appendToOutbox(const Events &events);
     Expected<void, Error> rollback(const QSqlError &error, const QString &what);
     // A write the database refused for lack of rights, in words; nullopt for any other error.
     std::optional<Error> refusal(const QSqlError &error) const;

@@ -319,6 +319,40 @@ private Q_SLOTS:
         QCOMPARE(seen->fault->kind, JournalFault::Kind::Truncated);
     }
 
+    void appendBatchIsOneTransactionOnTheChain()
+    {
+        QString db;
+        auto writer = initialised(db, "viewer-pw-49");
+        QVERIFY(writer->append(draft(1)).has_value());
+        QList<JournalEventDraft> step;
+        for (int i = 2; i <= 11; ++i)
+            step.append(draft(i));
+        const auto batch = writer->appendBatch(step);
+        QVERIFY2(batch.has_value(), qPrintable(batch ? QString() : batch.error().message));
+        QCOMPARE(batch->size(), 10);
+        QCOMPARE(batch->last().seq(), 11);
+        QCOMPARE(*writer->readFrom(2), *batch);
+        QCOMPARE(writer->recordedHead().value(),
+                 std::optional<JournalHead>(JournalHead {11, batch->last().hash()}));
+
+        // All or nothing.
+        QVERIFY(m_pg.exec(db,
+                          QStringLiteral("CREATE FUNCTION public.poison() RETURNS trigger LANGUAGE plpgsql AS"
+                                         " $$BEGIN IF NEW.run_id = 'poison' THEN RAISE EXCEPTION 'poisoned';"
+                                         " END IF; RETURN NEW; END$$;"
+                                         " CREATE TRIGGER poison BEFORE INSERT ON cockpit.events"
+                                         " FOR EACH ROW EXECUTE FUNCTION public.poison();"))
+                    .has_value());
+        JournalEventDraft poisoned = draft(14);
+        poisoned.runId = QStringLiteral("poison");
+        QVERIFY(!writer->appendBatch({draft(12), draft(13), poisoned}).has_value());
+        QCOMPARE(*writer->count(), 11);
+        const auto next = writer->append(draft(12));
+        QVERIFY2(next.has_value(), qPrintable(next ? QString() : next.error().message));
+        QCOMPARE(next->prevHash(), batch->last().hash());
+        QVERIFY(writer->verify()->ok());
+    }
+
     void notifyReachesASecondConnectionWithinASecond()
     {
         QString db;

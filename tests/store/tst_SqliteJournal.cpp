@@ -143,6 +143,60 @@ private Q_SLOTS:
         QCOMPARE(report->headHash, all->last().hash());
     }
 
+    void appendBatchIsOneTransactionOnTheChain()
+    {
+        const QString path = freshPath();
+        auto j = filled(path, 2);
+        QSignalSpy appended(j.get(), &Journal::eventsAppended);
+        QList<JournalEventDraft> step;
+        for (int i = 3; i <= 12; ++i)
+            step.append(draft(i));
+        const auto batch = j->appendBatch(step);
+        QVERIFY2(batch.has_value(), qPrintable(batch ? QString() : batch.error().message));
+        QCOMPARE(batch->size(), 10);
+        QCOMPARE(batch->first().seq(), 3);
+        QCOMPARE(batch->last().seq(), 12);
+        QCOMPARE(appended.size(), 1); // one notice per transaction, from its first event
+        QCOMPARE(appended.first().at(0).toLongLong(), 3);
+        QCOMPARE(*j->readFrom(3), *batch); // what was returned is what is stored
+        QVERIFY(j->appendBatch({})->isEmpty());
+
+        // All or nothing: a batch the database refuses halfway leaves no event of it behind, and the
+        // next append chains onto what is really stored.
+        RawSqlite raw(path);
+        QVERIFY(raw.exec(
+            QStringLiteral("CREATE TRIGGER refuse_poison BEFORE INSERT ON events"
+                           " WHEN NEW.run_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END")));
+        QList<JournalEventDraft> poisoned {draft(13), draft(14), draft(15, QStringLiteral("poison"))};
+        QVERIFY(!j->appendBatch(poisoned).has_value());
+        QCOMPARE(*j->count(), 12);
+        const auto next = j->append(draft(13));
+        QVERIFY(next.has_value());
+        QCOMPARE(next->seq(), 13);
+        QCOMPARE(next->prevHash(), batch->last().hash());
+        QVERIFY(j->verify()->ok());
+    }
+
+    void twoWritersInterleavedKeepOneChain()
+    {
+        // The tail kept in memory must not survive another connection's commit.
+        const QString path = freshPath();
+        auto a = SqliteJournal::open(path);
+        auto b = SqliteJournal::open(path);
+        QVERIFY(a.has_value() && b.has_value());
+        for (int i = 0; i < 20; ++i) {
+            SqliteJournal &w = i % 3 == 0 ? **b : **a;
+            if (i % 2)
+                QVERIFY(w.append(draft(i)).has_value());
+            else
+                QVERIFY(w.appendBatch({draft(i), draft(i)}).has_value());
+        }
+        QCOMPARE(*(*a)->count(), 30);
+        const auto report = (*b)->verify();
+        QVERIFY2(report && report->ok(), qPrintable(describe(report)));
+        QCOMPARE((*a)->head().value(), (*b)->head().value());
+    }
+
     void continuesChainAfterReopenWithWalAndFullSync()
     {
         const QString path = freshPath();

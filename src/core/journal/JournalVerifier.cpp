@@ -1,6 +1,7 @@
 #include "core/journal/JournalVerifier.h"
 
 #include "core/journal/JournalEvent.h"
+#include "core/journal/JournalRowCheck.h"
 
 namespace cockpit {
 
@@ -32,6 +33,19 @@ bool JournalVerifier::add(const QByteArray &seq, const QByteArray &runId, const 
     return add(JournalRawRow {seq, runId, at, type, actor, payload, prevHash, hash});
 }
 
+namespace {
+// The three fields the chain checks need, from a row known to be well-formed.
+struct Checked
+{
+    qint64 m_seq;
+    const QByteArray &m_prev;
+    const QByteArray &m_hash;
+    qint64 seq() const { return m_seq; }
+    const QByteArray &prevHash() const { return m_prev; }
+    const QByteArray &hash() const { return m_hash; }
+};
+} // namespace
+
 bool JournalVerifier::add(const JournalRawRow &row)
 {
     const qint64 index = m_rowIndex++;
@@ -49,16 +63,22 @@ bool JournalVerifier::add(const JournalRawRow &row)
         return false;
     }
 
-    const auto parsed = JournalEvent::fromRawRow(row);
-    if (!parsed) {
-        // Name the event by its position when its own seq is what can't be read.
-        bool ok = false;
-        const qint64 s = row.seq.toLongLong(&ok);
-        m_fault = JournalFault {JournalFault::Kind::Unparsable, ok && s > 0 ? s : m_expectedSeq, index,
-                                parsed.error()};
-        return false;
+    // Most rows are well-formed: checked without building an event. The rest go through fromRawRow,
+    // which has the final word and says what is wrong.
+    qint64 seq = 0;
+    if (!JournalRowCheck::wellFormed(row, &seq)) {
+        const auto parsed = JournalEvent::fromRawRow(row);
+        if (!parsed) {
+            // Name the event by its position when its own seq is what can't be read.
+            bool ok = false;
+            const qint64 s = row.seq.toLongLong(&ok);
+            m_fault = JournalFault {JournalFault::Kind::Unparsable, ok && s > 0 ? s : m_expectedSeq, index,
+                                    parsed.error()};
+            return false;
+        }
+        seq = parsed->seq();
     }
-    const JournalEvent &e = *parsed;
+    const Checked e {seq, row.prevHash, row.hash};
     if (e.seq() > m_expectedSeq) {
         m_fault = JournalFault {JournalFault::Kind::SeqGap, m_expectedSeq, index,
                                 e.seq() == m_expectedSeq + 1
@@ -95,7 +115,7 @@ bool JournalVerifier::add(const JournalRawRow &row)
     ++m_expectedSeq;
     ++m_verified;
     if (!m_heads.isEmpty())
-        checkHeads(e);
+        checkHeads(e.seq(), e.hash());
     return true;
 }
 
@@ -105,15 +125,15 @@ void JournalVerifier::expectHead(const JournalHead &head, const QString &source)
     m_heads.append(ExpectedHead {head, source, head.seq == 0 && head.hash == JournalHead().hash, {}});
 }
 
-void JournalVerifier::checkHeads(const JournalEvent &verified)
+void JournalVerifier::checkHeads(qint64 seq, const QByteArray &hash)
 {
     for (ExpectedHead &h : m_heads) {
-        if (h.head.seq != verified.seq())
+        if (h.head.seq != seq)
             continue;
-        if (h.head.hash == verified.hash())
+        if (h.head.hash == hash)
             h.seen = true;
         else
-            h.found = verified.hash();
+            h.found = hash;
     }
 }
 

@@ -10,8 +10,6 @@
 
 namespace cockpit {
 
-class JournalEvent;
-
 // The first thing wrong with a journal, as found by JournalVerifier.
 struct JournalFault
 {
@@ -82,7 +80,7 @@ private:
         QByteArray found; // the hash the chain had at head.seq, when it differed
     };
     QList<ExpectedHead> m_heads;
-    void checkHeads(const JournalEvent &verified);
+    void checkHeads(qint64 seq, const QByteArray &hash);
     std::optional<JournalFault> headFault() const;
 };
 
