@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/base/Error.h"
+#include "core/base/Expected.h"
 
 #include <QMetaType>
 #include <QString>
-#include <expected>
 
 namespace cockpit {
 
@@ -37,6 +37,6 @@ struct EngineCommand
 };
 
 // Accepted, or the reason it was refused, in words.
-using CommandResult = std::expected<void, Error>;
+using CommandResult = Expected<void, Error>;
 
 } // namespace cockpit

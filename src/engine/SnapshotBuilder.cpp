@@ -201,7 +201,7 @@ HeadlineVerdict SnapshotBuilder::headline(const RunState &state, const RunStatus
             continue;
         const QStringList errored = erroredMetrics(state, *gate);
         if (!errored.isEmpty()) {
-            const QString m = errored.first();
+            const QString &m = errored.first();
             const QString error = state.latestSamples().value(m).error;
             return {
                 Headline::Hold,

@@ -128,7 +128,7 @@ QString seconds(std::chrono::milliseconds d)
 class HttpCall : public QObject
 {
 public:
-    static constexpr qint64 ReadBufferBytes = 256 * 1024;
+    static constexpr qint64 ReadBufferBytes = qint64(256) * 1024;
 
     HttpCall(QUrl url, const HttpRequest &request, std::chrono::milliseconds timeout)
         : m_url(std::move(url))
