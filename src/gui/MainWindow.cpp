@@ -1,0 +1,95 @@
+#include "gui/MainWindow.h"
+
+#include "gui/CockpitSettings.h"
+#include "gui/dialogs/Confirmation.h"
+#include "gui/panels/MessageBanner.h"
+#include "gui/panels/StartPage.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QTabWidget>
+
+namespace cockpit::gui {
+
+MainWindow::MainWindow(CockpitSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_stack(new QStackedWidget(this))
+    , m_start(new StartPage(settings, this))
+    , m_run(new RunView(this))
+{
+    setWindowTitle(tr("Cutover Cockpit"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/go.svg")));
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_run);
+    setCentralWidget(m_stack);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Start page"), this, &MainWindow::showStartPage);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    connect(m_start, &StartPage::runbookChosen, this, &MainWindow::runbookChosen);
+    connect(m_start, &StartPage::journalChosen, this, &MainWindow::journalChosen);
+    connect(m_run->tabs(), &QTabWidget::currentChanged, this,
+            [this](int index) { m_settings.setValue(CockpitSettings::Key::LastTab, index); });
+    restoreGeometry(m_settings.value(CockpitSettings::Key::WindowGeometry).toByteArray());
+    if (!m_settings.value(CockpitSettings::Key::WindowGeometry).toByteArray().size())
+        resize(1360, 860);
+}
+
+void MainWindow::showRun(RunController *controller, const RunView::Options &options)
+{
+    if (controller != m_owned)
+        releaseController();
+    m_owned = controller;
+    if (controller)
+        controller->setParent(this);
+    m_run->setController(controller, options);
+    m_run->tabs()->setCurrentIndex(m_settings.value(CockpitSettings::Key::LastTab).toInt());
+    m_stack->setCurrentWidget(m_run);
+    const RunSnapshotPtr s = controller ? controller->snapshot() : nullptr;
+    setWindowTitle(s && !s->runbookName.isEmpty() ? tr("%1 — Cutover Cockpit").arg(s->runbookName)
+                                                  : tr("Cutover Cockpit"));
+}
+
+void MainWindow::showStartPage()
+{
+    m_start->reload();
+    m_stack->setCurrentWidget(m_start);
+}
+
+void MainWindow::showMessage(const QString &text, bool error)
+{
+    m_run->banner()->showMessage(error ? MessageBanner::Level::Error : MessageBanner::Level::Info, text);
+}
+
+void MainWindow::releaseController()
+{
+    if (!m_owned)
+        return;
+    m_run->setController(nullptr, {});
+    m_owned->stop();
+    m_owned->deleteLater();
+    m_owned = nullptr;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const RunSnapshotPtr s = m_owned ? m_owned->snapshot() : nullptr;
+    const bool running = s && !s->readOnly && s->startedAt && s->outcome.isEmpty();
+    if (running
+        && !Confirmation::ask(this, tr("Close"),
+                              tr("The run is still going. Close the window? The run stops here and resumes "
+                                 "from the journal when it is opened again."))) {
+        event->ignore();
+        return;
+    }
+    m_settings.setValue(CockpitSettings::Key::WindowGeometry, saveGeometry());
+    releaseController();
+    event->accept();
+}
+
+} // namespace cockpit::gui

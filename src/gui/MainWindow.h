@@ -1,0 +1,49 @@
+#pragma once
+
+#include "gui/RunView.h"
+
+#include <QMainWindow>
+
+class QStackedWidget;
+
+namespace cockpit::gui {
+
+class CockpitSettings;
+class StartPage;
+
+// The window: the start page until a run is shown, then the run view. Deliberately small: every tab is
+// its own widget (panels/), opening a run is RunOpening's job, settings live in CockpitSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(CockpitSettings &settings, QWidget *parent = nullptr);
+
+    // Shows a run; takes ownership of the controller (it is stopped and deleted with the window or when
+    // another run is shown).
+    void showRun(RunController *controller, const RunView::Options &options);
+    void showStartPage();
+    void showMessage(const QString &text, bool error);
+
+    StartPage *startPage() const { return m_start; }
+    RunView *runView() const { return m_run; }
+
+Q_SIGNALS:
+    void runbookChosen(const QString &path);
+    void journalChosen(const QString &location);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void releaseController();
+
+    CockpitSettings &m_settings;
+    QStackedWidget *m_stack;
+    StartPage *m_start;
+    RunView *m_run;
+    RunController *m_owned = nullptr;
+};
+
+} // namespace cockpit::gui

@@ -1,0 +1,142 @@
+#include "gui/RunView.h"
+
+#include "gui/panels/DecisionsPanel.h"
+#include "gui/panels/JournalPanel.h"
+#include "gui/panels/MessageBanner.h"
+#include "gui/panels/OverviewPanel.h"
+#include "gui/panels/PlaceholderPanel.h"
+#include "gui/panels/PrerequisitesPanel.h"
+#include "gui/panels/SchedulePanel.h"
+#include "gui/panels/TriggersPanel.h"
+#include "gui/panels/VerdictBar.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace cockpit::gui {
+
+RunView::RunView(QWidget *parent)
+    : QWidget(parent)
+    , m_bar(new VerdictBar(this))
+    , m_banner(new MessageBanner(this))
+    , m_tabs(new QTabWidget(this))
+    , m_decisions(new DecisionsPanel(this))
+    , m_journal(new JournalPanel(this))
+    , m_ageTimer(new QTimer(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs, 1);
+    m_tabs->setObjectName(QStringLiteral("runTabs"));
+    m_tabs->setDocumentMode(true);
+
+    addPanel(new OverviewPanel(this), tr("&Overview"));
+    addPanel(new PrerequisitesPanel(this), tr("&Prerequisites"));
+    addPanel(m_decisions, tr("&Decisions"));
+    addPanel(new TriggersPanel(this), tr("&Triggers && rollback"));
+    addPanel(new SchedulePanel(this), tr("&Schedule"));
+    addPanel(m_journal, tr("&Journal"));
+    addPanel(new PlaceholderPanel(tr("Validation charts"), this), tr("Validation"));
+    addPanel(new PlaceholderPanel(tr("Reconciliation"), this), tr("Reconciliation"));
+    addPanel(new PlaceholderPanel(tr("Evidence export (PDF)"), this), tr("Export"));
+
+    connect(m_ageTimer, &QTimer::timeout, this, &RunView::refreshAges);
+}
+
+void RunView::addPanel(RunPanel *panel, const QString &title)
+{
+    m_panels << panel;
+    m_titles << title;
+    m_tabs->addTab(panel, title);
+    connect(panel, &RunPanel::commandRequested, this, &RunView::sendCommand);
+}
+
+void RunView::setController(RunController *controller, const Options &options)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_controller = controller;
+    m_options = options;
+    m_bar->setViewer(options.viewer);
+    m_decisions->setPerson(options.person);
+    for (RunPanel *p : std::as_const(m_panels))
+        p->setViewer(options.viewer);
+    m_ageTimer->start(qMax(100, options.ageRefreshMs));
+    if (!controller) {
+        showSnapshot(nullptr);
+        return;
+    }
+    m_connections
+        << connect(controller, &RunController::snapshotChanged, this, &RunView::showSnapshot)
+        << connect(controller, &RunController::eventsAppended, m_journal, &JournalPanel::appendEvents)
+        << connect(controller, &RunController::failed, this,
+                   [this](const Error &e) { m_banner->showMessage(MessageBanner::Level::Error, e.message); })
+        << connect(controller, &RunController::finished, this, [this](const QString &outcome) {
+               m_banner->showMessage(MessageBanner::Level::Info, tr("The run ended: %1").arg(outcome));
+           });
+    showSnapshot(controller->snapshot());
+}
+
+void RunView::showSnapshot(const RunSnapshotPtr &snapshot)
+{
+    // Snapshots may be coalesced or, after a reconnect, arrive out of order: never go back in time.
+    if (snapshot && m_snapshot && snapshot->runId == m_snapshot->runId
+        && snapshot->version < m_snapshot->version)
+        return;
+    m_snapshot = snapshot;
+    m_bar->setSnapshot(snapshot);
+    for (int i = 0; i < m_panels.size(); ++i) {
+        m_panels.at(i)->setSnapshot(snapshot);
+        const QString badge = m_panels.at(i)->badge();
+        m_tabs->setTabText(i, badge.isEmpty() ? m_titles.at(i) : tr("%1 (%2)").arg(m_titles.at(i), badge));
+    }
+    refreshAges();
+}
+
+void RunView::refreshAges()
+{
+    m_bar->refreshAge(QDateTime::currentMSecsSinceEpoch(), qint64(m_options.staleAfterSeconds) * 1000);
+}
+
+void RunView::sendCommand(EngineCommand command)
+{
+    if (m_options.viewer || !m_controller) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              m_options.viewer ? tr("Not sent: this is a read-only viewer.")
+                                               : tr("No run is open."));
+        return;
+    }
+    if (command.who.isEmpty())
+        command.who = m_options.person;
+    ++m_inFlight;
+    // Parented to this view: if the view goes away first, the watcher goes with it and nothing is called.
+    auto *watcher = new QFutureWatcher<CommandResult>(this);
+    connect(watcher, &QFutureWatcher<CommandResult>::finished, this, [this, watcher, command] {
+        --m_inFlight;
+        watcher->deleteLater();
+        const QFuture<CommandResult> future = watcher->future();
+        if (future.isCanceled() || future.resultCount() == 0) {
+            m_banner->showMessage(MessageBanner::Level::Error, tr("The engine did not answer the command."));
+            Q_EMIT commandAnswered(command, false, tr("no answer"));
+            return;
+        }
+        const CommandResult result = future.result();
+        if (result) {
+            m_banner->hide();
+            Q_EMIT commandAnswered(command, true, {});
+        } else {
+            m_banner->showMessage(MessageBanner::Level::Error, tr("Refused: %1").arg(result.error().message));
+            Q_EMIT commandAnswered(command, false, result.error().message);
+        }
+    });
+    watcher->setFuture(m_controller->send(command));
+}
+
+} // namespace cockpit::gui

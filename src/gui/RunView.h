@@ -1,0 +1,71 @@
+#pragma once
+
+#include "engine/RunController.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QTabWidget;
+class QTimer;
+
+namespace cockpit::gui {
+
+class DecisionsPanel;
+class JournalPanel;
+class MessageBanner;
+class RunPanel;
+class VerdictBar;
+
+// One run on screen: the verdict bar, an inline message banner and one tab per panel. Renders the
+// controller's snapshots and sends the panels' commands to it; keeps no engine state of its own.
+// Commands are answered through a QFutureWatcher parented to this view, so the GUI thread never waits.
+class RunView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString person; // who sends commands (the lead)
+        bool viewer = false; // read-only stakeholder view
+        int staleAfterSeconds = 10;
+        int ageRefreshMs = 1000;
+    };
+
+    explicit RunView(QWidget *parent = nullptr);
+
+    // Not owned; may be null (no run). Events already in the journal come through eventsAppended.
+    void setController(RunController *controller, const Options &options);
+    RunController *controller() const { return m_controller; }
+    RunSnapshotPtr snapshot() const { return m_snapshot; }
+
+    VerdictBar *verdictBar() const { return m_bar; }
+    MessageBanner *banner() const { return m_banner; }
+    QTabWidget *tabs() const { return m_tabs; }
+    int commandsInFlight() const { return m_inFlight; }
+
+Q_SIGNALS:
+    void commandAnswered(const cockpit::EngineCommand &command, bool accepted, const QString &reason);
+
+private:
+    void showSnapshot(const RunSnapshotPtr &snapshot);
+    void sendCommand(EngineCommand command);
+    void refreshAges();
+    void addPanel(RunPanel *panel, const QString &title);
+
+    QPointer<RunController> m_controller;
+    Options m_options;
+    RunSnapshotPtr m_snapshot;
+    VerdictBar *m_bar;
+    MessageBanner *m_banner;
+    QTabWidget *m_tabs;
+    DecisionsPanel *m_decisions;
+    JournalPanel *m_journal;
+    QList<RunPanel *> m_panels;
+    QStringList m_titles;
+    QTimer *m_ageTimer;
+    int m_inFlight = 0;
+    QList<QMetaObject::Connection> m_connections;
+};
+
+} // namespace cockpit::gui
