@@ -10,6 +10,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace cockpit::gui {
 
@@ -19,12 +20,18 @@ MainWindow::MainWindow(CockpitSettings &settings, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_start(new StartPage(settings, this))
     , m_run(new RunView(this))
+    , m_banner(new MessageBanner(this))
 {
     setWindowTitle(tr("Cutover Cockpit"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/go.svg")));
     m_stack->addWidget(m_start);
     m_stack->addWidget(m_run);
-    setCentralWidget(m_stack);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Start page"), this, &MainWindow::showStartPage);
@@ -63,7 +70,7 @@ void MainWindow::showStartPage()
 
 void MainWindow::showMessage(const QString &text, bool error)
 {
-    m_run->banner()->showMessage(error ? MessageBanner::Level::Error : MessageBanner::Level::Info, text);
+    m_banner->showMessage(error ? MessageBanner::Level::Error : MessageBanner::Level::Info, text);
 }
 
 void MainWindow::releaseController()

@@ -9,6 +9,7 @@ class QStackedWidget;
 namespace cockpit::gui {
 
 class CockpitSettings;
+class MessageBanner;
 class StartPage;
 
 // The window: the start page until a run is shown, then the run view. Deliberately small: every tab is
@@ -43,6 +44,7 @@ private:
     QStackedWidget *m_stack;
     StartPage *m_start;
     RunView *m_run;
+    MessageBanner *m_banner; // the window's own messages (start page, opening)
     RunController *m_owned = nullptr;
 };
 

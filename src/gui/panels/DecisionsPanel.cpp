@@ -271,8 +271,8 @@ void DecisionsPanel::refreshActions()
     else
         m_promote->setBlockedBy({});
 
-    m_hold->setBlockedBy({});
-    m_resume->setBlockedBy({});
+    m_hold->setBlockedBy(s.held ? tr("the run is on hold already") : QString {});
+    m_resume->setBlockedBy(s.held ? QString {} : tr("the run is not on hold"));
     const bool canRollBack = inStage || s.status.phase == RunState::Phase::FollowUp;
     m_rollBack->setBlockedBy(!canRollBack     ? tr("no stage is running: nothing to roll back")
                                  : !hasReason ? tr("write a reason first")

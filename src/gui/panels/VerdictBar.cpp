@@ -127,6 +127,8 @@ void VerdictBar::setSnapshot(const RunSnapshotPtr &snapshot)
     } else if (!s.status.waitingFor.isEmpty()) {
         left = s.status.waitingFor;
     }
+    if (s.held)
+        left = left.isEmpty() ? tr("❚❚ ON HOLD (by the lead)") : tr("❚❚ ON HOLD · %1").arg(left);
     m_timeLeft->setText(left);
     m_timeLeft->setVisible(!left.isEmpty());
     refreshAge(QDateTime::currentMSecsSinceEpoch(), m_staleAfterMs);

@@ -1,0 +1,53 @@
+#include "gui/GuiApplication.h"
+
+#include "gui/CockpitSettings.h"
+#include "gui/GuiArguments.h"
+#include "gui/GuiResources.h"
+#include "gui/MainWindow.h"
+#include "gui/RunOpening.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+namespace cockpit::gui {
+
+int GuiApplication::run(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("cutover-cockpit"));
+    QApplication::setOrganizationName(QStringLiteral("cutover-cockpit"));
+    QApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("cutover-cockpit"));
+    ensureResources();
+
+    const auto args = GuiArguments::parse(QApplication::arguments().mid(1));
+    if (!args) {
+        std::fprintf(stderr, "cutover-cockpit: %s\n\n%s", qPrintable(args.error()),
+                     qPrintable(GuiArguments::usage()));
+        return 2;
+    }
+
+    CockpitSettings settings;
+    QTranslator translator;
+    const QString language = settings.language();
+    if (translator.load(language.isEmpty() ? QLocale() : QLocale(language), QStringLiteral("cutover-cockpit"),
+                        QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    MainWindow window(settings);
+    RunOpening opening(window, settings);
+    window.show();
+    // After the first paint, so the window is there before a dialog or a slow journal.
+    QTimer::singleShot(0, &window, [&] {
+        if (args->kind == GuiArguments::Kind::Open)
+            opening.openRunbook(args->runbook, *args);
+        else if (args->kind == GuiArguments::Kind::Viewer)
+            opening.watchJournal(args->journal);
+    });
+    return QApplication::exec();
+}
+
+} // namespace cockpit::gui
