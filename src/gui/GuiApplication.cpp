@@ -10,11 +10,10 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
-#include <cstdio>
 
 namespace cockpit::gui {
 
-int GuiApplication::run(int argc, char **argv)
+int GuiApplication::run(int argc, char **argv, const GuiArguments &args)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cutover-cockpit"));
@@ -22,13 +21,6 @@ int GuiApplication::run(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cutover-cockpit"));
     ensureResources();
-
-    const auto args = GuiArguments::parse(QApplication::arguments().mid(1));
-    if (!args) {
-        std::fprintf(stderr, "cutover-cockpit: %s\n\n%s", qPrintable(args.error()),
-                     qPrintable(GuiArguments::usage()));
-        return 2;
-    }
 
     CockpitSettings settings;
     QTranslator translator;
@@ -42,10 +34,10 @@ int GuiApplication::run(int argc, char **argv)
     window.show();
     // After the first paint, so the window is there before a dialog or a slow journal.
     QTimer::singleShot(0, &window, [&] {
-        if (args->kind == GuiArguments::Kind::Open)
-            opening.openRunbook(args->runbook, *args);
-        else if (args->kind == GuiArguments::Kind::Viewer)
-            opening.watchJournal(args->journal);
+        if (args.kind == GuiArguments::Kind::Open)
+            opening.openRunbook(args.runbook, args);
+        else if (args.kind == GuiArguments::Kind::Viewer)
+            opening.watchJournal(args.journal);
     });
     return QApplication::exec();
 }

@@ -2,12 +2,14 @@
 
 namespace cockpit::gui {
 
+struct GuiArguments;
+
 // The window's entry point: creates the QApplication, installs the translation (system locale or the
-// settings' override), parses GuiArguments and shows the start page, the start dialog or the viewer.
+// settings' override) and shows the start page, the start dialog or the viewer.
 class GuiApplication
 {
 public:
-    static int run(int argc, char **argv);
+    static int run(int argc, char **argv, const GuiArguments &args);
 };
 
 } // namespace cockpit::gui
