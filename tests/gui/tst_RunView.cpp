@@ -68,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(view.commandsInFlight(), 1);
 
         controller.answer(
-            std::unexpected(Error::plain(QStringLiteral("gate success-rate is not awaiting a decision"))));
+            cockpit::unexpected(Error::plain(QStringLiteral("gate success-rate is not awaiting a decision"))));
         QTRY_COMPARE_WITH_TIMEOUT(view.commandsInFlight(), 0, 10000);
         QVERIFY(view.banner()->isVisible() || !view.isVisible());
         QVERIFY2(view.banner()->text().contains(QStringLiteral("not awaiting a decision")),
