@@ -40,6 +40,17 @@ public:
     // fsync), all or none; returns the stored events. For the events one engine step produces. An effect
     // that writes must still be journaled (its batch returned) before the effect starts.
     virtual Expected<Events, Error> appendBatch(const QList<JournalEventDraft> &drafts);
+    // As appendBatch, but only into the journal everybody reads, never into a local outbox: for the events
+    // an effect needs before it may start. While a shared journal is unreachable it fails and
+    // isReachable() is false - the engine then holds the effect (samples may still go through
+    // appendBatch into the outbox) and retries later.
+    virtual Expected<Events, Error> appendShared(const QList<JournalEventDraft> &drafts)
+    {
+        return appendBatch(drafts);
+    }
+    // False while the store is known to be unreachable (PostgreSQL down or the network gone). A local file
+    // is always reachable.
+    virtual bool isReachable() const { return true; }
 
     // Events with seq >= fromSeq in seq order; at most `limit` when limit > 0. Parsed, not verified.
     virtual Expected<Events, Error> readFrom(qint64 fromSeq, qint64 limit = 0);

@@ -127,6 +127,8 @@ void PostgresJournal::setOnline(bool online)
     if (online == m_online)
         return;
     m_online = online;
+    if (!online)
+        m_offlineFor.start();
     if (online)
         qCInfo(lcStore).noquote() << "journal" << location() << "reachable";
     else
@@ -249,6 +251,7 @@ Expected<Journal::Events, Error> PostgresJournal::appendOnline(const QList<Journ
         }
         insert.finish();
     }
+    attempt.atCommit = true;
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q.lastError());
     m_tailKnown = true;
@@ -308,8 +311,10 @@ Expected<Journal::Events, Error> PostgresJournal::appendBatch(const QList<Journa
             Q_EMIT eventsAppended(appended->first().seq());
             return appended;
         }
-        if (!attempt.connectionLost || !m_outbox || attempt.sealed.isEmpty())
+        if (!attempt.connectionLost)
             return appended;
+        if (!m_outbox || attempt.sealed.isEmpty())
+            return unexpected(unreachableError());
         // The commit may or may not have reached the server: the sealed events go to the outbox, and
         // the flush recognises them by seq + hash if it did.
         auto queued = appendToOutbox(attempt.sealed);
@@ -318,11 +323,59 @@ Expected<Journal::Events, Error> PostgresJournal::appendBatch(const QList<Journa
         return queued;
     }
     if (!m_outbox)
-        return unexpected(Error::plain(QStringLiteral("journal %1 is unreachable").arg(location())));
+        return unexpected(unreachableError());
     if (!m_tailKnown)
         return unexpected(Error::plain(
             QStringLiteral("journal %1 is unreachable and its last event is unknown").arg(location())));
     return appendToOutbox(sealOnTail(drafts, m_lastSeq, m_lastHash));
+}
+
+Error PostgresJournal::unreachableError() const
+{
+    const qint64 seconds = m_offlineFor.isValid() ? m_offlineFor.elapsed() / 1000 : 0;
+    QString waiting;
+    if (m_outbox && m_outbox->count() > 0)
+        waiting
+            = QStringLiteral(", %1 events waiting in outbox %2").arg(m_outbox->count()).arg(m_outbox->path());
+    return Error::plain(
+        QStringLiteral("journal %1 unreachable for %2 s%3: not appended; nothing that must be "
+                       "in the shared journal first may start until it is back")
+            .arg(location())
+            .arg(seconds)
+            .arg(waiting));
+}
+
+Expected<Journal::Events, Error> PostgresJournal::appendShared(const QList<JournalEventDraft> &drafts)
+{
+    if (auto ok = checkThread(); !ok)
+        return unexpected(ok.error());
+    if (drafts.isEmpty())
+        return Events();
+    if (!m_online && reconnectDue())
+        connect();
+    if (m_online && m_outbox && m_outbox->count() > 0) {
+        auto flushed = flushOutbox();
+        if (!flushed && m_online)
+            return unexpected(flushed.error()); // a conflict, not an outage
+    }
+    if (!m_online || (m_outbox && m_outbox->count() > 0))
+        return unexpected(unreachableError());
+    Attempt attempt;
+    auto appended = appendOnline(drafts, attempt);
+    if (appended) {
+        Q_EMIT eventsAppended(appended->first().seq());
+        return appended;
+    }
+    if (!attempt.connectionLost)
+        return appended;
+    // Lost at COMMIT, it may have reached the server: keep the sealed events (the flush recognises them by
+    // seq + hash), so the chain goes on either way; the caller still hears "not appended" and holds its
+    // effect (on resume a started effect without an end is a person's decision).
+    if (attempt.atCommit && m_outbox)
+        appendToOutbox(attempt.sealed);
+    else if (attempt.atCommit)
+        m_tailKnown = false;
+    return unexpected(unreachableError());
 }
 
 Expected<qint64, Error> PostgresJournal::flushOutbox()
@@ -502,40 +555,15 @@ Expected<void, Error> PostgresJournal::initLeadRole(const QString &leadRole, con
         if (auto c = connect(); !c)
             return c;
     }
-    const QString what = QStringLiteral("creating the lead role of journal");
+    QString refused;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN")))
-        return rollback(q.lastError(), what);
-    q.prepare(QStringLiteral("SELECT rolsuper OR rolcreaterole OR rolbypassrls, rolname = current_user"
-                             " FROM pg_roles WHERE rolname = ?"));
-    q.addBindValue(leadRole);
-    if (!q.exec())
-        return rollback(q.lastError(), what);
-    const bool exists = q.next();
-    if (exists && (q.value(0).toBool() || q.value(1).toBool())) {
-        rollback(QSqlError(), what);
-        return unexpected(Error::plain(
-            QStringLiteral("role %1 exists and is privileged (or is you, the schema owner); the lead's role "
-                           "must be a plain role, or it could rewrite the head record")
-                .arg(leadRole)));
+    if (PostgresJournalSchema::createLeadRole(q, leadRole, leadPassword, &refused))
+        return {};
+    if (!refused.isEmpty()) {
+        rollback(QSqlError(), QString());
+        return unexpected(Error::plain(refused));
     }
-    QString password;
-    if (!leadPassword.isEmpty())
-        password
-            = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(leadPassword)));
-    else if (!exists)
-        password = QStringLiteral(" PASSWORD NULL");
-    for (const QString &sql : PostgresJournalSchema::leadRoleStatements(leadRole, exists, password)) {
-        if (!q.exec(sql))
-            return rollback(q.lastError(), what); // the error text never contains the clear password
-    }
-    if (!q.exec(QStringLiteral("SELECT current_database()")) || !q.next())
-        return rollback(q.lastError(), what);
-    if (!q.exec(QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2")
-                    .arg(quoteIdent(q.value(0).toString()), quoteIdent(leadRole)))
-        || !q.exec(QStringLiteral("COMMIT")))
-        return rollback(q.lastError(), what);
-    return {};
+    return rollback(q.lastError(), QStringLiteral("creating the lead role of journal"));
 }
 
 Expected<std::optional<JournalHead>, Error> PostgresJournal::recordedHead()

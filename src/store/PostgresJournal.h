@@ -51,6 +51,9 @@ public:
     // One transaction for all (lock, tail, inserts, one NOTIFY per event); with an outbox and the server
     // unreachable, the sealed events wait there together, in order.
     Expected<Events, Error> appendBatch(const QList<JournalEventDraft> &drafts) override;
+    // Sends waiting outbox events first; fails with unreachableError() instead of queueing.
+    Expected<Events, Error> appendShared(const QList<JournalEventDraft> &drafts) override;
+    bool isReachable() const override { return m_online; }
 
     // Creates (idempotently) schema cockpit, table events, the append-only triggers, and a LOGIN role
     // viewerRole that may only SELECT from it (password stored as a SCRAM verifier computed here; empty:
@@ -89,11 +92,14 @@ private:
     {
         Events sealed; // what was (maybe) written; empty if it never got that far
         bool connectionLost = false;
+        bool atCommit = false; // the failure was the COMMIT: the server may have stored the events
     };
     static Events sealOnTail(const QList<JournalEventDraft> &drafts, qint64 lastSeq, QByteArray lastHash);
     Expected<Events, Error> appendOnline(const QList<JournalEventDraft> &drafts, Attempt &attempt);
     Expected<Events, Error> appendToOutbox(const Events &events);
     Expected<void, Error> rollback(const QSqlError &error, const QString &what);
+    // "journal … unreachable for N s (M events waiting in outbox …)": what appendShared() says.
+    Error unreachableError() const;
     // A write the database refused for lack of rights, in words; nullopt for any other error.
     std::optional<Error> refusal(const QSqlError &error) const;
 
@@ -103,6 +109,7 @@ private:
     bool m_online = false;
     bool m_subscribed = false;
     QElapsedTimer m_sinceAttempt; // monotonic: reconnect pacing only, never event timestamps
+    QElapsedTimer m_offlineFor; // monotonic: since when unreachable, for messages only
     // The tail as last seen by this writer, for sealing while offline.
     bool m_tailKnown = false;
     qint64 m_lastSeq = 0;

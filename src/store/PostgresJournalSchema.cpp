@@ -1,5 +1,10 @@
 #include "store/PostgresJournalSchema.h"
 
+#include "store/ScramVerifier.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
 namespace cockpit {
 
 QString PostgresJournalSchema::quoteIdent(const QString &name)
@@ -72,6 +77,40 @@ QStringList PostgresJournalSchema::leadRoleStatements(const QString &leadRole, b
         // UPDATE only so that SELECT … FOR UPDATE may lock the row; the row carries nothing.
         QStringLiteral("GRANT SELECT, UPDATE ON cockpit.writer_lock TO %1").arg(role),
     };
+}
+
+bool PostgresJournalSchema::createLeadRole(QSqlQuery &q, const QString &leadRole, const QByteArray &password,
+                                           QString *refused)
+{
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return false;
+    q.prepare(QStringLiteral("SELECT rolsuper OR rolcreaterole OR rolbypassrls, rolname = current_user"
+                             " FROM pg_roles WHERE rolname = ?"));
+    q.addBindValue(leadRole);
+    if (!q.exec())
+        return false;
+    const bool exists = q.next();
+    if (exists && (q.value(0).toBool() || q.value(1).toBool())) {
+        *refused
+            = QStringLiteral("role %1 exists and is privileged (or is you, the schema owner); the lead's "
+                             "role must be a plain role, or it could rewrite the head record")
+                  .arg(leadRole);
+        return false;
+    }
+    QString clause;
+    if (!password.isEmpty())
+        clause = QStringLiteral(" PASSWORD '%1'").arg(QString::fromLatin1(ScramVerifier::make(password)));
+    else if (!exists)
+        clause = QStringLiteral(" PASSWORD NULL");
+    for (const QString &sql : leadRoleStatements(leadRole, exists, clause)) {
+        if (!q.exec(sql))
+            return false; // the error text never contains the clear password
+    }
+    if (!q.exec(QStringLiteral("SELECT current_database()")) || !q.next())
+        return false;
+    return q.exec(QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2")
+                      .arg(quoteIdent(q.value(0).toString()), quoteIdent(leadRole)))
+        && q.exec(QStringLiteral("COMMIT"));
 }
 
 } // namespace cockpit

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+
+class QSqlQuery;
 
 namespace cockpit {
 
@@ -29,6 +32,11 @@ public:
     // DELETE anywhere, not the head record's owner. `passwordClause` is " PASSWORD '…'" or empty.
     static QStringList leadRoleStatements(const QString &leadRole, bool exists,
                                           const QString &passwordClause);
+    // Runs them in one transaction on q's connection (password stored as a SCRAM verifier). False on a
+    // failure: *refused says why when the role may not be used, else q.lastError() has the SQL error and
+    // the transaction is left for the caller to roll back.
+    static bool createLeadRole(QSqlQuery &q, const QString &leadRole, const QByteArray &password,
+                               QString *refused);
 };
 
 } // namespace cockpit

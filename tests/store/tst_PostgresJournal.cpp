@@ -417,6 +417,83 @@ private Q_SLOTS:
         QCOMPARE(*m_pg.query(db, QStringLiteral("SELECT count(*) FROM cockpit.events")), QStringLiteral("6"));
     }
 
+    void outageRefusesSharedAppendsQueuesSamplesAndCatchesUpInOrder()
+    {
+        auto started = LocalPostgres::start({});
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
+        LocalPostgres &pg = **started;
+        QVERIFY(pg.createDatabase(QStringLiteral("cutover")).has_value());
+        PostgresJournalSpec s;
+        s.user = pg.superuser();
+        s.port = pg.port();
+        s.database = QStringLiteral("cutover");
+        s.sslmode = QStringLiteral("verify-full");
+        s.sslrootcert = pg.caFile();
+        s.connectTimeoutSeconds = 2;
+        {
+            auto owner = PostgresJournal::open(s, {});
+            QVERIFY(owner.has_value());
+            QVERIFY((*owner)->init(QStringLiteral("watcher"), "watcher-pw").has_value());
+        }
+        auto withOutbox
+            = PostgresJournal::open(s, {}, {m_dir.filePath(QStringLiteral("shared-outbox.sqlite")), 0});
+        auto without = PostgresJournal::open(s, {});
+        QVERIFY(withOutbox.has_value() && without.has_value());
+        PostgresJournal &writer = **withOutbox;
+        QVERIFY(writer.appendShared({draft(1)}).has_value());
+        QVERIFY(writer.isReachable());
+
+        std::unique_ptr<QProcess> stopper(pgCtl(
+            pg,
+            {QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")}));
+        QVERIFY(stopper->waitForFinished(30000));
+        QCOMPARE(stopper->exitCode(), 0);
+
+        // What an effect needs first is refused, with a state the engine can act on, not only words.
+        const auto refused = writer.appendShared({draft(2)});
+        QVERIFY(!refused.has_value());
+        QVERIFY(!writer.isReachable());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("unreachable")),
+                 qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.isEmpty());
+        // Without an outbox every append fails the same way.
+        const auto plain = (*without)->append(draft(2));
+        QVERIFY(!plain.has_value());
+        QVERIFY(!(*without)->isReachable());
+        QVERIFY2(plain.error().message.contains(QStringLiteral("unreachable")),
+                 qPrintable(plain.error().message));
+
+        // Samples go on into the outbox, sealed onto the chain.
+        for (int i = 2; i <= 6; ++i)
+            QCOMPARE(writer.append(draft(i))->seq(), qint64(i));
+        QCOMPARE(writer.pendingCount(), 5);
+        QVERIFY(!writer.appendShared({draft(7)}).has_value()); // still down: still refused
+        QCOMPARE(writer.pendingCount(), 5);
+
+        std::unique_ptr<QProcess> starter(pgCtl(pg, startArgs(pg)));
+        QVERIFY(starter->waitForFinished(30000));
+        QCOMPARE(starter->exitCode(), 0);
+        // Back: the waiting samples go first, in order, then the shared event after them.
+        auto shared = writer.appendShared({draft(7)});
+        QVERIFY2(shared.has_value(), qPrintable(shared ? QString() : shared.error().message));
+        QVERIFY(writer.isReachable());
+        QCOMPARE(writer.pendingCount(), 0);
+        QCOMPARE(shared->first().seq(), 7);
+
+        PostgresJournalSpec viewerSpec = s;
+        viewerSpec.user = QStringLiteral("watcher");
+        auto viewer = PostgresJournal::open(viewerSpec, "watcher-pw");
+        QVERIFY(viewer.has_value());
+        const auto report = (*viewer)->verify();
+        QVERIFY2(report.has_value() && report->ok(),
+                 qPrintable(report && report->fault ? report->fault->toString() : QString()));
+        QCOMPARE(report->verifiedCount, 7);
+        const auto all = (*viewer)->readAll();
+        for (int i = 0; i < 7; ++i)
+            QCOMPARE(all->at(i).payload().value(QStringLiteral("i")).toInt(), i + 1);
+        QCOMPARE((*viewer)->recordedHead().value()->seq, 7);
+    }
+
     void stoppingPostgresMidRunLosesAndDuplicatesNothing()
     {
         // Our own cluster, so stopping it doesn't disturb the shared fixture.
