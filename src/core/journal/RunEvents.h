@@ -64,7 +64,9 @@ struct RunInfo
 //  rollback_step      {step, status: ok|failed, detail}
 //  rollback_finished  {result: ok|failed, elapsed_ms, target_ms, within_target, note}
 //  point_of_no_return {after (stage or schedule item id), description}
-//  run_finished       {outcome: completed|aborted, reason}
+//  run_finished       {outcome: completed|completed_with_failures|rolled_back|aborted, reason, failures
+//                      (completed_with_failures: [{kind, stage, id, skipped, by, reason}], the steps that
+//                      failed: rollout actions, window steps, milestone actions, rollback steps)}
 //  note               {text}; the runbook note adds runbook_file, runbook_yaml, params; a follow-up
 //                     note (last stage promoted, schedule items left) adds kind: follow_up, stage,
 //                     approved_by, items; the note of a driver that resumed a run adds kind: resumed

@@ -50,12 +50,31 @@ QList<JournalEventDraft> AutomaticTransitions::events(const RunState &s, qint64 
             }
         }
         out.append(
-            RunRules::draft(s, now, JournalEventType::RunFinished, RunRules::engineActor(),
-                            {{QStringLiteral("outcome"), QStringLiteral("completed")},
-                             {QStringLiteral("reason"),
-                              QStringLiteral("stage %1 promoted; the last schedule item %2 is complete")
-                                  .arg(s.stage().id, last)}}));
+            RunRules::runFinished(s, now, RunRules::engineActor(),
+                                  QStringLiteral("stage %1 promoted; the last schedule item %2 is complete")
+                                      .arg(s.stage().id, last)));
         return out;
+    }
+
+    // A runbook without stages (a maintenance window): done when every schedule item is complete (a failed
+    // step only once a person skipped it); rolled back, it has no stage to restart from.
+    if (rb.stages.isEmpty() && !rb.schedule.window.isEmpty() && out.isEmpty()) {
+        if (s.phase() == RunState::Phase::Ready && s.windowStarted() && RunRules::outstanding(s).isEmpty()) {
+            out.append(RunRules::runFinished(s, now, RunRules::engineActor(),
+                                             QStringLiteral("every window step is complete")));
+            return out;
+        }
+        if (s.phase() == RunState::Phase::RolledBack && s.rollback()) {
+            out.append(RunRules::draft(
+                s, now, JournalEventType::RunFinished, RunRules::engineActor(),
+                {{QStringLiteral("outcome"), QStringLiteral("rolled_back")},
+                 {QStringLiteral("reason"),
+                  QStringLiteral("the window was rolled back (%1)%2")
+                      .arg(s.rollback()->reason,
+                           s.rollback()->ok ? QString()
+                                            : QStringLiteral("; the rollback did not complete"))}}));
+            return out;
+        }
     }
 
     if (s.phase() == RunState::Phase::RollingBack && s.rollback()) {

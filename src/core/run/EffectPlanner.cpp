@@ -12,7 +12,7 @@ QList<RunEffect> EffectPlanner::effects(const RunState &s, qint64 now)
         return out;
 
     // T-0 held (a dry run short of its required passed runs): the window steps wait.
-    const bool t0Held = !RunRules::t0Blockers(s).isEmpty();
+    const bool t0Held = !RunRules::t0Blockers(s).isEmpty() || RunRules::windowHeld(s);
     for (const ScheduleItem &i : s.schedule().due(now)) {
         if (t0Held && i.kind == ScheduleItem::Kind::WindowStep)
             continue;

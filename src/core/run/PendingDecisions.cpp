@@ -50,6 +50,17 @@ QList<PendingDecision> PendingDecisions::of(const RunState &s, qint64 now, const
                               .arg(i.minRuns),
                     *i.actualEnd, std::nullopt});
     }
+    // A window step that failed: retry, skip with a reason, or roll back; the later steps wait meanwhile.
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (i.kind != ScheduleItem::Kind::WindowStep || !i.actualEnd || !i.failed || s.scheduleItemComplete(i)
+            || s.phase() == RunState::Phase::RollingBack || s.phase() == RunState::Phase::RolledBack)
+            continue;
+        out.append({QStringLiteral("schedule"), i.id, QString(),
+                    QStringLiteral("window step %1 failed: run it again (reject), skip it with a reason "
+                                   "(accept), or roll back")
+                        .arg(i.id),
+                    *i.actualEnd, std::nullopt});
+    }
     switch (s.phase()) {
     case RunState::Phase::NotStarted:
     case RunState::Phase::FollowUp: // no stage: only the schedule's own decisions (above)

@@ -120,11 +120,9 @@ RunCommand PersonCommands::promote(const RunState &s, qint64 now, const QString 
                  {QStringLiteral("items"), ids}}));
             return out;
         }
-        out.append(RunRules::draft(
-            s, now, JournalEventType::RunFinished, who,
-            {{QStringLiteral("outcome"), QStringLiteral("completed")},
-             {QStringLiteral("reason"), QStringLiteral("stage %1 promoted; no stage left").arg(stage->id)},
-             {QStringLiteral("approved_by"), approver}}));
+        out.append(RunRules::runFinished(s, now, who,
+                                         QStringLiteral("stage %1 promoted; no stage left").arg(stage->id),
+                                         {{QStringLiteral("approved_by"), approver}}));
         return out;
     }
     const QString nextId = s.runbook().stages[next].id;
@@ -250,9 +248,10 @@ RunCommand PersonCommands::startRollback(const RunState &s, qint64 now, const QS
 {
     if (who.trimmed().isEmpty() || reason.trimmed().isEmpty())
         return unexpected(RunRules::refuse(QStringLiteral("a rollback is started with a name and a reason")));
-    if (s.phase() != RunState::Phase::InStage)
+    if (!RunRules::canRollBack(s))
         return unexpected(
-            RunRules::refuse(QStringLiteral("no stage is running (%1)").arg(RunState::phaseName(s.phase()))));
+            RunRules::refuse(QStringLiteral("no stage is running and no window is under way (%1)")
+                                 .arg(RunState::phaseName(s.phase()))));
     if (s.pointOfNoReturnAt())
         return unexpected(RunRules::refuse(QStringLiteral("the point of no return was passed: %1")
                                                .arg(s.runbook().rollback.pointOfNoReturn)));

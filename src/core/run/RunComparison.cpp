@@ -135,8 +135,8 @@ public:
             m_s.endedAt = e.at();
             // The last stage is promoted by finishing the run.
             endStage(e.at(),
-                     m_s.outcome == QLatin1String("completed") ? QStringLiteral("promoted")
-                                                               : QStringLiteral("aborted"));
+                     m_s.outcome.startsWith(QLatin1String("completed")) ? QStringLiteral("promoted")
+                                                                        : QStringLiteral("aborted"));
             break;
         default: break;
         }

@@ -7,6 +7,49 @@
 
 namespace cockpit {
 
+bool RunRules::windowHeld(const RunState &s)
+{
+    if (s.phase() == RunState::Phase::RollingBack || s.phase() == RunState::Phase::RolledBack)
+        return true;
+    for (const ScheduleItem &i : s.schedule().items())
+        if (i.kind == ScheduleItem::Kind::WindowStep && i.actualEnd && i.failed && !s.scheduleItemComplete(i))
+            return true;
+    return false;
+}
+
+bool RunRules::canRollBack(const RunState &s)
+{
+    return s.phase() == RunState::Phase::InStage
+        || (s.phase() == RunState::Phase::Ready && s.windowStarted());
+}
+
+JournalEventDraft RunRules::runFinished(const RunState &s, qint64 now, const QString &actor, QString reason,
+                                        QJsonObject extra)
+{
+    const QList<RunState::StepFailure> failures = s.stepFailures();
+    QJsonArray list;
+    QStringList texts;
+    for (const RunState::StepFailure &f : failures) {
+        list.append(QJsonObject {{QStringLiteral("kind"), f.kind},
+                                 {QStringLiteral("stage"), f.stage},
+                                 {QStringLiteral("id"), f.id},
+                                 {QStringLiteral("skipped"), f.skipped},
+                                 {QStringLiteral("by"), f.who},
+                                 {QStringLiteral("reason"), f.reason}});
+        texts << f.text();
+    }
+    texts.sort();
+    if (!texts.isEmpty())
+        reason += QStringLiteral("; with failures: ") + texts.join(QStringLiteral("; "));
+    extra.insert(QStringLiteral("outcome"),
+                 failures.isEmpty() ? QStringLiteral("completed")
+                                    : QStringLiteral("completed_with_failures"));
+    extra.insert(QStringLiteral("reason"), reason);
+    if (!failures.isEmpty())
+        extra.insert(QStringLiteral("failures"), list);
+    return draft(s, now, JournalEventType::RunFinished, actor, std::move(extra));
+}
+
 const QString &RunRules::engineActor()
 {
     static const QString actor = QString::fromLatin1(kEngine);

@@ -61,6 +61,16 @@ public:
     static const Milestone *findMilestone(const Runbook &rb, const QString &id);
     static const Action *findMilestoneAction(const Runbook &rb, const QString &milestone, const QString &id);
     static QStringList t0Blockers(const RunState &s);
+
+    // A window step failed and no person decided yet (retry, skip or roll back), or the run is rolling
+    // back or rolled back: the window's later steps wait.
+    static bool windowHeld(const RunState &s);
+    // Whether a rollback can start now: a stage runs, or a maintenance window is under way before any.
+    static bool canRollBack(const RunState &s);
+    // run_finished: outcome completed, or completed_with_failures naming the steps that failed (skipped by
+    // a person) in `failures` and in the reason.
+    static JournalEventDraft runFinished(const RunState &s, qint64 now, const QString &actor, QString reason,
+                                         QJsonObject extra = {});
 };
 
 } // namespace cockpit

@@ -77,6 +77,19 @@ std::optional<RunState::GateValues::Comparison> compare(const Stage *stage, cons
 
 } // namespace
 
+QString RunState::StepFailure::text() const
+{
+    static const QHash<QString, QString> names {
+        {QStringLiteral("action"), QStringLiteral("rollout action")},
+        {QStringLiteral("window_step"), QStringLiteral("window step")},
+        {QStringLiteral("milestone_action"), QStringLiteral("milestone action")},
+        {QStringLiteral("rollback_step"), QStringLiteral("rollback step")}};
+    QString what = names.value(kind, kind) + QLatin1Char(' ')
+        + (stage.isEmpty() || kind == QLatin1String("rollback_step") ? id : stage + QLatin1Char('/') + id);
+    return skipped ? QStringLiteral("%1 failed, skipped by %2: %3").arg(what, who, reason)
+                   : QStringLiteral("%1 failed").arg(what);
+}
+
 QString RunState::phaseName(Phase p)
 {
     switch (p) {
@@ -135,12 +148,41 @@ bool RunState::milestoneRunning(const QString &id) const
         && m_milestones.contains(id);
 }
 
+bool RunState::windowStarted() const
+{
+    for (const ScheduleItem &i : m_schedule.items())
+        if (i.kind == ScheduleItem::Kind::WindowStep && (i.actualStart || m_scheduleActions.contains(i.id)))
+            return true;
+    return false;
+}
+
+void RunState::recordStepResult(const QString &kind, const QString &stage, const QString &id,
+                                const QString &status, qint64 at)
+{
+    const QString key = kind + QLatin1Char('/') + stage + QLatin1Char('/') + id;
+    if (status == QLatin1String("ok"))
+        m_failures.remove(key);
+    else if (status == QLatin1String("failed"))
+        m_failures.insert(key, StepFailure {kind, stage, id, false, {}, {}, at});
+}
+
+void RunState::recordStepSkipped(const QString &kind, const QString &stage, const QString &id,
+                                 const QString &who, const QString &reason)
+{
+    const auto it = m_failures.find(kind + QLatin1Char('/') + stage + QLatin1Char('/') + id);
+    if (it == m_failures.end())
+        return; // done by hand (manual) or accepted without a recorded failure: not a failure
+    it->skipped = true;
+    it->who = who;
+    it->reason = reason;
+}
+
 bool RunState::scheduleItemComplete(const ScheduleItem &item) const
 {
     if (!item.actualEnd || milestoneRunning(item.id))
         return false;
-    if (item.kind == ScheduleItem::Kind::WindowStep)
-        return true;
+    if (item.kind == ScheduleItem::Kind::WindowStep) // a failed one is complete once a person skipped it
+        return !item.failed || m_scheduleActions.value(item.id).status == QLatin1String("accepted");
     return (!item.failed && item.satisfied()) || m_milestoneWaivers.contains(item.id);
 }
 
@@ -304,9 +346,13 @@ void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p
             MilestoneProgress &m = m_milestones[milestone];
             m.actions.insert(action, {status, at, actor});
             m.details.insert(action, p.value(QStringLiteral("detail")).toObject());
+            recordStepResult(QStringLiteral("milestone_action"), milestone, action, status, at);
             return;
         }
         m_scheduleActions.insert(action, {status, at, actor});
+        const auto stepItem = m_schedule.item(action);
+        if (stepItem && stepItem->kind == ScheduleItem::Kind::WindowStep)
+            recordStepResult(QStringLiteral("window_step"), QString(), action, status, at);
         if (status == QLatin1String("started")) {
             m_schedule.recordStart(action, at);
             const auto item = m_schedule.item(action);
@@ -318,6 +364,7 @@ void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p
     }
     if (phase == QLatin1String("rollout") && m_phase == Phase::InStage && str(p, "stage") == m_stage.id) {
         m_stage.rollout.insert(action, {status, at, actor});
+        recordStepResult(QStringLiteral("action"), m_stage.id, action, status, at);
         if (status == QLatin1String("ok"))
             startSoakIfReady(at);
     }
@@ -428,9 +475,10 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
         if (it != m_stage.conditionGates.end())
             it->decide(at, d.accept);
     } else if (d.targetKind == QLatin1String("action") && d.stage == m_stage.id) {
-        if (d.accept)
+        if (d.accept) {
             m_stage.rollout.insert(d.target, {QStringLiteral("accepted"), at, actor});
-        else
+            recordStepSkipped(QStringLiteral("action"), m_stage.id, d.target, actor, d.reason);
+        } else
             m_stage.rollout.remove(d.target); // retry
         startSoakIfReady(at);
     } else if (d.targetKind == QLatin1String("check") && d.stage == m_stage.id) {
@@ -444,9 +492,10 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
         if (!milestoneRunning(milestone))
             return;
         MilestoneProgress &m = m_milestones[milestone];
-        if (d.accept)
+        if (d.accept) {
             m.actions.insert(d.target, {QStringLiteral("accepted"), at, actor});
-        else
+            recordStepSkipped(QStringLiteral("milestone_action"), milestone, d.target, actor, d.reason);
+        } else
             m.actions.remove(d.target);
     } else if (d.targetKind == QLatin1String("schedule")) {
         // On a milestone whose run ended: accept = take it as it stands (waive the missing runs); reject =
@@ -454,15 +503,26 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
         const auto item = m_schedule.item(d.target);
         if (d.accept && item && item->kind == ScheduleItem::Kind::Milestone && item->actualEnd)
             m_milestoneWaivers.insert(d.target, d);
+        // A window step that failed: accept = skip it (complete, listed as a failure), reject = run it again.
+        if (item && item->kind == ScheduleItem::Kind::WindowStep && item->actualEnd && item->failed) {
+            if (d.accept) {
+                m_scheduleActions.insert(d.target, {QStringLiteral("accepted"), at, actor});
+                recordStepSkipped(QStringLiteral("window_step"), QString(), d.target, actor, d.reason);
+            } else {
+                m_scheduleActions.remove(d.target);
+                m_schedule.reopen(d.target);
+            }
+        }
     } else if (d.targetKind == QLatin1String("trigger")) {
         for (Fired &f : m_fired) {
             if (f.trigger == d.target && f.effect == TriggerEffect::RollbackWithin)
                 f.resolved = true;
         }
     } else if (d.targetKind == QLatin1String("rollback_step") && m_rollback) {
-        if (d.accept)
+        if (d.accept) {
             m_rollback->steps.insert(d.target, {QStringLiteral("accepted"), at, actor});
-        else
+            recordStepSkipped(QStringLiteral("rollback_step"), m_rollback->stage, d.target, actor, d.reason);
+        } else
             m_rollback->steps.remove(d.target);
     }
 }
@@ -506,7 +566,8 @@ void RunState::onTriggerFired(qint64 at, const QJsonObject &p)
 
 void RunState::onRollbackStarted(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    if (m_phase != Phase::InStage)
+    // From a stage, or from a maintenance window under way before any stage (no stage to name).
+    if (m_phase != Phase::InStage && !(m_phase == Phase::Ready && windowStarted()))
         return;
     RollbackRecord r;
     r.stage = m_stage.id;
@@ -527,6 +588,8 @@ void RunState::onRollbackStep(qint64 at, const QString &actor, const QJsonObject
     if (m_phase != Phase::RollingBack || !m_rollback)
         return;
     m_rollback->steps.insert(str(p, "step"), {str(p, "status"), at, actor});
+    recordStepResult(QStringLiteral("rollback_step"), m_rollback->stage, str(p, "step"), str(p, "status"),
+                     at);
 }
 
 void RunState::onRollbackFinished(qint64 at, const QJsonObject &p)

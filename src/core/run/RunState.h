@@ -149,6 +149,20 @@ public:
         QHash<QString, ActionState> actions;
         QHash<QString, QJsonObject> details; // action -> detail of its latest event (output, instruction)
     };
+    // A step that failed in this run (rollout action, window step, action of a milestone, rollback step):
+    // it stays listed once a person skipped it (accepted it as done); a later success removes it. A run
+    // that finishes with any listed ends completed_with_failures, naming them.
+    struct StepFailure
+    {
+        QString kind; // action | window_step | milestone_action | rollback_step
+        QString stage; // the stage (action), the milestone, or the rolled-back stage
+        QString id;
+        bool skipped = false;
+        QString who; // who skipped it
+        QString reason;
+        qint64 at = 0;
+        QString text() const; // "window step maintenance-on failed, skipped by Dana Weber: ..."
+    };
     struct RollbackRecord
     {
         QString stage;
@@ -204,6 +218,10 @@ public:
     // milestone): their missing runs no longer hold T-0 and no re-run is offered. Milestone -> decision.
     const QHash<QString, Decision> &milestoneWaivers() const { return m_milestoneWaivers; }
     const QString &outcome() const { return m_outcome; }
+    // Steps that failed in this run and did not succeed later (skipped by a person, or still failed).
+    QList<StepFailure> stepFailures() const { return m_failures.values(); }
+    // Whether a window step has started in this run (T-0 has come for the window).
+    bool windowStarted() const;
     // Whether T-0 was given (the run_started t0, or the runbook's schedule.t0), not defaulted to the start.
     bool hasT0() const { return m_hasT0; }
     // A schedule item nothing is left to do for: a window step that ended; a milestone whose last run
@@ -231,6 +249,10 @@ private:
     void onRollbackStep(qint64 at, const QString &actor, const QJsonObject &p);
     void onRollbackFinished(qint64 at, const QJsonObject &p);
     void startSoakIfReady(qint64 at);
+    void recordStepResult(const QString &kind, const QString &stage, const QString &id, const QString &status,
+                          qint64 at);
+    void recordStepSkipped(const QString &kind, const QString &stage, const QString &id, const QString &who,
+                           const QString &reason);
     void planCheckpoints();
 
     std::shared_ptr<const Runbook> m_runbook = std::make_shared<const Runbook>();
@@ -256,6 +278,7 @@ private:
     QHash<QString, MilestoneProgress> m_milestones;
     QHash<QString, Decision> m_milestoneWaivers;
     QString m_outcome;
+    QHash<QString, StepFailure> m_failures; // kind/stage/id -> failure
     bool m_hasT0 = false;
     QHash<QString, double> m_values; // latest successful metric values
     QHash<QString, QStringList> m_triggerMetrics; // trigger id -> metrics its condition reads

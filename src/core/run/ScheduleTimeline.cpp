@@ -155,6 +155,17 @@ void ScheduleTimeline::recordStart(const QString &id, qint64 at)
     i.failed = false;
 }
 
+void ScheduleTimeline::reopen(const QString &id)
+{
+    const auto k = m_index.value(id, -1);
+    if (k < 0)
+        return;
+    ScheduleItem &i = m_items[k];
+    i.actualStart.reset();
+    i.actualEnd.reset();
+    i.failed = false;
+}
+
 void ScheduleTimeline::recordEnd(const QString &id, qint64 at, bool ok)
 {
     const auto k = m_index.value(id, -1);

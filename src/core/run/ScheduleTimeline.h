@@ -68,6 +68,8 @@ public:
     bool contains(const QString &id) const { return m_index.contains(id); }
     void recordStart(const QString &id, qint64 at);
     void recordEnd(const QString &id, qint64 at, bool ok);
+    // A window step a person asked to run again after it failed: due again, as if never started.
+    void reopen(const QString &id);
 
     qint64 t0() const { return m_t0; }
     const QList<ScheduleItem> &items() const { return m_items; }
