@@ -23,6 +23,7 @@ private Q_SLOTS:
     void inconclusiveComparisonWaitsForADecision();
     void degradationAndNewErrorPatternsFailTheirGates();
     void comparisonIsPartOfTheStateValue();
+    void gatesOfAStageAreReportedTogether();
     void immediateTriggerFiresWithItsValuesAndRollsBack();
     void forDurationTriggerFiresExactlyAfterItsDuration();
     void persistingTriggerExtendsThenRollsBack();
@@ -500,6 +501,63 @@ void tst_RunPlanner::comparisonIsPartOfTheStateValue()
     }
     for (const QString &s : std::as_const(seen))
         QCOMPARE(s, cmp->explanation);
+}
+
+// Seed D's hard gates: three checks at the end of the soak. The first failure does not stop the run alone
+// while the other checks are still out: every gate is evaluated, then all failures are asked together.
+void tst_RunPlanner::gatesOfAStageAreReportedTogether()
+{
+    const QByteArray yaml = R"(runbook: 1
+name: gates together
+connections:
+  db: {postgres: {host: 127.0.0.1, database: app, user: ro}}
+stages:
+  - id: verify
+    soak: 1h
+    gates:
+      - {id: counts, check: {sql: {connection: db, query: "SELECT 1"}, expect: "[ROWS] == 0"}}
+      - {id: keys, check: {sql: {connection: db, query: "SELECT 2"}, expect: "[ROWS] == 0"}}
+      - {id: orphans, check: {sql: {connection: db, query: "SELECT 3"}, expect: "[ROWS] == 0"}}
+)";
+    // The gate checks are performed by hand here, one result at a time, as slow probes would answer.
+    struct Deferring : RunHarness
+    {
+        using RunHarness::RunHarness;
+        QStringList asked;
+        void perform(const RunEffect &e) override
+        {
+            if (e.kind == RunEffect::Kind::RunCheck && e.purpose == QLatin1String("gate_check")) {
+                if (!asked.contains(e.id))
+                    asked << e.id;
+                return;
+            }
+            RunHarness::perform(e);
+        }
+    } h(loadRunbook(yaml));
+    h.startInStage(QStringLiteral("verify"));
+    h.runUntil(kStart + kHour + kMin);
+    QCOMPARE(h.asked,
+             (QStringList {QStringLiteral("counts"), QStringLiteral("keys"), QStringLiteral("orphans")}));
+    auto observe = [&](const QString &gate, Verdict v) {
+        h.append(RunEvents::checkObserved(h.info.id, h.clock.now(), QStringLiteral("engine"),
+                                          QStringLiteral("verify"), gate, QStringLiteral("gate_check"), v,
+                                          QStringLiteral("observed")));
+    };
+    observe(QStringLiteral("counts"), Verdict::Fail);
+    RunPlan p = h.pump();
+    QVERIFY(!hasPending(p, QStringLiteral("gate"), QStringLiteral("counts"))); // the others are still out
+    observe(QStringLiteral("keys"), Verdict::Pass);
+    p = h.pump();
+    QVERIFY(!hasPending(p, QStringLiteral("gate"), QStringLiteral("counts")));
+    observe(QStringLiteral("orphans"), Verdict::Fail);
+    p = h.pump();
+    QVERIFY(hasPending(p, QStringLiteral("gate"), QStringLiteral("counts")));
+    QVERIFY(hasPending(p, QStringLiteral("gate"), QStringLiteral("orphans")));
+    QVERIFY(!hasPending(p, QStringLiteral("gate"), QStringLiteral("keys")));
+    // Every gate shows what it was evaluated to; none shows NoData.
+    QCOMPARE(h.gate(QStringLiteral("counts")).status.phase, GateStatus::Phase::Failed);
+    QCOMPARE(h.gate(QStringLiteral("keys")).status.phase, GateStatus::Phase::Passed);
+    QCOMPARE(h.gate(QStringLiteral("orphans")).status.phase, GateStatus::Phase::Failed);
 }
 
 void tst_RunPlanner::immediateTriggerFiresWithItsValuesAndRollsBack()

@@ -133,10 +133,16 @@ QList<PendingDecision> PendingDecisions::of(const RunState &s, qint64 now, const
                      .arg(f.trigger, rb.rollback.pointOfNoReturn),
                  f.at, std::nullopt});
     }
+    // The gates of a stage are reported together: while a gate's evaluation is due and not in yet (a check
+    // gate's check, a comparison gate's values), no gate asks for a decision, so the first failure cannot
+    // stop the run before the others were evaluated (and show NoData though never looked at).
+    const bool evaluating = s.stage().soakStart && RunRules::gatesEvaluating(s, *stage, now);
     if (s.stage().soakStart) {
         for (qsizetype k = 0; k < stage->gates.size() && k < views.size(); ++k) {
             const Gate &g = stage->gates[k];
             const GateView &v = views[k];
+            if (evaluating && g.kind != Gate::Kind::Manual)
+                continue;
             if (v.status.phase == GateStatus::Phase::AwaitingDecision)
                 out.append({QStringLiteral("gate"), g.id, sid, v.status.reason, now, std::nullopt});
             // A comparison or check gate that failed stays failed (its values are final): without a

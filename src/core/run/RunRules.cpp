@@ -50,6 +50,25 @@ JournalEventDraft RunRules::runFinished(const RunState &s, qint64 now, const QSt
     return draft(s, now, JournalEventType::RunFinished, actor, std::move(extra));
 }
 
+bool RunRules::gatesEvaluating(const RunState &s, const Stage &stage, qint64 now)
+{
+    const bool elapsed = soakElapsed(s, now);
+    for (const Gate &g : stage.gates) {
+        if (g.kind == Gate::Kind::Check) {
+            const bool periodic = g.every && g.every->count() > 0;
+            if ((periodic || elapsed) && !s.stage().gateChecks.contains(g.id)
+                && !s.stage().gateDecisions.contains(g.id))
+                return true;
+        } else if (needsBaseline(g) && elapsed && !s.stage().gateDecisions.contains(g.id)) {
+            const RunState::GateValues v = s.stage().gateValues.value(g.id);
+            const bool failed = !v.baselineError.isEmpty() || !v.currentError.isEmpty();
+            if (!failed && (!v.baseline || !v.current))
+                return true;
+        }
+    }
+    return false;
+}
+
 const QString &RunRules::engineActor()
 {
     static const QString actor = QString::fromLatin1(kEngine);

@@ -48,6 +48,9 @@ public:
     static bool needsBaseline(const Gate &g);
     static bool baselinesCollected(const RunState &s, const Stage &stage);
     static bool soakElapsed(const RunState &s, qint64 now);
+    // Whether a gate of the stage has an evaluation due that is not in yet: a check gate not run since the
+    // soak ended (or never, with `every`), a comparison gate without its values.
+    static bool gatesEvaluating(const RunState &s, const Stage &stage, qint64 now);
 
     static QJsonObject firingPayload(const RunState &s, const Trigger &t, const TriggerFiring &f, qint64 now,
                                      const QString &raisedBy, const QString &reason);
