@@ -1,5 +1,6 @@
 #include "core/base/Redactor.h"
 #include "core/journal/JournalEvent.h"
+#include "core/journal/JournalRowCheck.h"
 #include "core/journal/JournalVerifier.h"
 
 #include <QJsonArray>
@@ -300,6 +301,54 @@ private Q_SLOTS:
         QVERIFY(!JournalHead::parse(QStringLiteral("10")).has_value());
         QVERIFY(!JournalHead::parse(QStringLiteral("-1:") + QString(64, QLatin1Char('0'))).has_value());
         QVERIFY(!JournalHead::parse(QStringLiteral("3:") + QString(64, QLatin1Char('G'))).has_value());
+    }
+
+    void fastRowCheckNeverAcceptsWhatTheFullParserRefuses()
+    {
+        // The verifier's fast path may send a row to fromRawRow, never wave one through that fromRawRow
+        // would refuse: mutate good rows at random and compare.
+        auto *rng = QRandomGenerator::global();
+        const Rows good = makeChain(4);
+        const QByteArray alphabet
+            = QByteArrayLiteral("{}[]\":,.-+eE0123456789 \\/ubtnrfa\x00\x7f\xc3\xa9\xed\xa0\x80\xf4\x90");
+        int accepted = 0;
+        for (int round = 0; round < 20000; ++round) {
+            JournalRawRow row = good[rng->bounded(4)];
+            QByteArray *fields[]
+                = {&row.seq, &row.at, &row.type, &row.actor, &row.payload, &row.prevHash, &row.hash};
+            QByteArray &f = *fields[round % 4 == 0 ? rng->bounded(7) : 4];
+            const int edits = rng->bounded(1, 4);
+            for (int k = 0; k < edits; ++k) {
+                const int pos = f.isEmpty() ? 0 : rng->bounded(int(f.size()));
+                const char c = alphabet.at(rng->bounded(int(alphabet.size())));
+                switch (rng->bounded(3)) {
+                case 0: f.insert(pos, c); break;
+                case 1:
+                    if (!f.isEmpty())
+                        f[pos] = c;
+                    break;
+                default:
+                    if (!f.isEmpty())
+                        f.remove(pos, 1);
+                    break;
+                }
+            }
+            qint64 seq = 0;
+            if (JournalRowCheck::wellFormed(row, &seq)) {
+                ++accepted;
+                const auto full = JournalEvent::fromRawRow(row);
+                QVERIFY2(full.has_value(),
+                         qPrintable(QString::fromUtf8(row.payload) + QStringLiteral(" / ")
+                                    + (full ? QString() : full.error())));
+                QCOMPARE(full->seq(), seq);
+            }
+        }
+        QVERIFY(accepted > 100); // the test did exercise the accepting side
+        QVERIFY(JournalRowCheck::isUtf8("caf\xc3\xa9 \xf0\x9f\x98\x80"));
+        QVERIFY(!JournalRowCheck::isUtf8("\xed\xa0\x80")); // a surrogate
+        QVERIFY(!JournalRowCheck::isUtf8("\xc0\xaf")); // overlong
+        QVERIFY(!JournalRowCheck::isJsonObject("{\"a\":1}x"));
+        QVERIFY(JournalRowCheck::isJsonObject(" {\"a\":[1,-0.5,true,null,{\"b\":\"\\u00e9\"}]} "));
     }
 
     void serializedFormVerifies()

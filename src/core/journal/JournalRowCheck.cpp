@@ -3,6 +3,7 @@
 #include "core/journal/JournalEventType.h"
 
 #include <QList>
+#include <array>
 #include <cstring>
 
 namespace cockpit {
@@ -266,12 +267,36 @@ bool JournalRowCheck::isJsonObject(QByteArrayView json)
     return trimmed.object(1) && trimmed.atEndAfterWs();
 }
 
+namespace {
+// Value of a lowercase hex digit, -1 for anything else (uppercase too: the stored form is lowercase).
+constexpr std::array<qint8, 256> kHexValue = [] {
+    std::array<qint8, 256> t {};
+    for (int i = 0; i < 256; ++i)
+        t[size_t(i)] = i >= '0' && i <= '9' ? qint8(i - '0')
+            : i >= 'a' && i <= 'f'          ? qint8(i - 'a' + 10)
+                                            : qint8(-1);
+    return t;
+}();
+} // namespace
+
 bool JournalRowCheck::isHashHex(QByteArrayView h)
 {
     if (h.size() != 64)
         return false;
-    for (char c : h) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+    int bad = 0;
+    for (char c : h)
+        bad |= kHexValue[static_cast<unsigned char>(c)];
+    return bad >= 0;
+}
+
+bool JournalRowCheck::hexEquals(QByteArrayView hex, QByteArrayView digest)
+{
+    if (hex.size() != 2 * digest.size())
+        return false;
+    for (qsizetype i = 0; i < digest.size(); ++i) {
+        const int hi = kHexValue[static_cast<unsigned char>(hex[2 * i])];
+        const int lo = kHexValue[static_cast<unsigned char>(hex[2 * i + 1])];
+        if (hi < 0 || lo < 0 || ((hi << 4) | lo) != static_cast<unsigned char>(digest[i]))
             return false;
     }
     return true;

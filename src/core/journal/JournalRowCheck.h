@@ -22,6 +22,8 @@ public:
     static bool isUtf8(QByteArrayView bytes);
     static bool isJsonObject(QByteArrayView json);
     static bool isHashHex(QByteArrayView hex);
+    // `hex` (lowercase) spells exactly the bytes of `digest`.
+    static bool hexEquals(QByteArrayView hex, QByteArrayView digest);
 };
 
 } // namespace cockpit

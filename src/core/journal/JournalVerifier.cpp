@@ -3,6 +3,8 @@
 #include "core/journal/JournalEvent.h"
 #include "core/journal/JournalRowCheck.h"
 
+#include <QCryptographicHash>
+
 namespace cockpit {
 
 QString JournalFault::kindName(Kind kind)
@@ -103,8 +105,11 @@ bool JournalVerifier::add(const JournalRawRow &row)
                                .arg(QString::fromLatin1(m_lastHash.left(12)))};
         return false;
     }
-    const QByteArray actual = JournalEvent::computeHash(row);
-    if (actual != e.hash()) {
+    // Compared as raw digest against the stored hex, without making hex of it (the common, intact case).
+    const QByteArray digest
+        = QCryptographicHash::hash(JournalEvent::canonicalBytes(row), QCryptographicHash::Sha256);
+    if (!JournalRowCheck::hexEquals(e.hash(), digest)) {
+        const QByteArray actual = digest.toHex();
         m_fault = JournalFault {
             JournalFault::Kind::HashMismatch, e.seq(), index,
             QStringLiteral("content hashes to %1…, stored hash is %2… (the event was modified)")
