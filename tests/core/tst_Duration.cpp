@@ -1,4 +1,5 @@
 #include "core/base/Duration.h"
+#include "support/ExpectValue.h"
 
 #include <QTest>
 
@@ -26,7 +27,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(qint64, ms);
         auto d = parseDuration(text);
-        QVERIFY2(d.has_value(), qPrintable(d.error()));
+        QVERIFY_VALUE(d);
         QCOMPARE(d->count(), ms);
         QCOMPARE(parseDuration(formatDuration(*d))->count(), ms);
     }

@@ -1,4 +1,5 @@
 #include "core/conditions/HttpObservationBuilder.h"
+#include "support/ExpectValue.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -68,7 +69,7 @@ void tst_HttpObservationBuilder::rawResponses()
     QFETCH(int, status);
     QFETCH(QByteArray, body);
     const auto obs = HttpObservationBuilder::fromRawResponse(raw);
-    QVERIFY2(obs.has_value(), qPrintable(obs.has_value() ? QString() : obs.error()));
+    QVERIFY_VALUE(obs);
     QCOMPARE(obs->kind, Observation::Kind::Http);
     QVERIFY(obs->connected);
     QCOMPARE(obs->status, status);

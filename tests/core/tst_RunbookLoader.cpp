@@ -1,6 +1,7 @@
 #include "core/runbook/ParamFile.h"
 #include "core/runbook/RunbookLoader.h"
 #include "core/runbook/YamlReader.h"
+#include "support/ExpectValue.h"
 #include "support/TestEnv.h"
 
 #include <QTemporaryDir>
@@ -79,7 +80,7 @@ void tst_RunbookLoader::examplesLoad()
 {
     QFETCH(QString, file);
     const auto r = RunbookLoader::loadFile(test::sourcePath(QStringLiteral("resources/runbooks/") + file));
-    QVERIFY2(r.has_value(), r ? "" : qPrintable(positions(r.error()).join(u'\n')));
+    QVERIFY_VALUE(r);
     QCOMPARE(r->version, 1);
     QVERIFY(!r->name.isEmpty());
 }
@@ -436,7 +437,7 @@ void tst_RunbookLoader::paramsSubstituteEverywhere()
         + "owner: \"${host}:${min} $${literal}\"\n"
           "stages:\n  - {id: s, soak: \"${min}m\", gates: [{expect: \"rate >= ${min}\"}]}\n";
     const auto r = RunbookLoader::loadText(yaml, QStringLiteral("t.yaml"));
-    QVERIFY2(r.has_value(), r ? "" : qPrintable(positions(r.error()).join(u'\n')));
+    QVERIFY_VALUE(r);
     QCOMPARE(r->owner, "127.0.0.1:95 ${literal}");
     QCOMPARE(r->stages[0].soak, 95min);
     QCOMPARE(r->stages[0].gates[0].expect->text(), "rate >= 95");
@@ -454,7 +455,7 @@ void tst_RunbookLoader::overridesReplaceDefaults()
         QStringList {R"(5:3: parameter "min" has no value: give it a default or pass --param min=VALUE)"});
     const auto r
         = RunbookLoader::loadText(yaml, QStringLiteral("t.yaml"), {{"min", "99"}, {"host", "db.internal"}});
-    QVERIFY2(r.has_value(), r ? "" : qPrintable(positions(r.error()).join(u'\n')));
+    QVERIFY_VALUE(r);
     QCOMPARE(r->owner, "99");
     QCOMPARE(r->params.value("host"), "db.internal");
     QCOMPARE(r->params.value("port"), "5432");
@@ -550,7 +551,7 @@ void tst_RunbookLoader::docsExampleLoads()
     const qsizetype from = start + qsizetype(strlen("```yaml\n"));
     const QByteArray yaml = doc.mid(from, doc.indexOf("```", from) - from);
     const auto r = RunbookLoader::loadText(yaml, QStringLiteral("docs example"));
-    QVERIFY2(r.has_value(), r ? "" : qPrintable(positions(r.error()).join(u'\n')));
+    QVERIFY_VALUE(r);
     QCOMPARE(r->stages.size(), 1);
 }
 

@@ -1,4 +1,5 @@
 #include "demo/LocalPostgres.h"
+#include "support/ExpectValue.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -52,7 +53,7 @@ private Q_SLOTS:
                                           | QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup
                                           | QFile::ExeGroup));
         auto pg = LocalPostgres::start({parent.path()});
-        QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().toString()));
+        QVERIFY_VALUE(pg);
         LocalPostgres &db = **pg;
         QVERIFY(db.port() > 0);
         QCOMPARE(db.host(), QStringLiteral("127.0.0.1"));
@@ -122,7 +123,7 @@ private Q_SLOTS:
         QString root;
         {
             auto pg = LocalPostgres::start({});
-            QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().toString()));
+            QVERIFY_VALUE(pg);
             pid = (*pg)->postmasterPid();
             root = (*pg)->rootDir();
             QVERIFY(pid > 0);
@@ -134,7 +135,7 @@ private Q_SLOTS:
     void takenPortIsAnError()
     {
         auto first = LocalPostgres::start({});
-        QVERIFY2(first, qPrintable(first ? QString() : first.error().toString()));
+        QVERIFY_VALUE(first);
         LocalPostgres::StartOptions opts;
         opts.port = (*first)->port();
         opts.timeout = std::chrono::seconds(10);

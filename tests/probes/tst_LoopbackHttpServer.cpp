@@ -1,5 +1,6 @@
 #include "core/conditions/HttpObservationBuilder.h"
 #include "demo/LoopbackHttpServer.h"
+#include "support/ExpectValue.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -277,7 +278,7 @@ void tst_LoopbackHttpServer::tlsHandshakeWithGeneratedCertificate()
     LoopbackHttpServer tls;
     QVERIFY(!tls.setTls(m_dir.filePath(QStringLiteral("missing.pem")), key).has_value());
     const auto set = tls.setTls(cert, key);
-    QVERIFY2(set.has_value(), qPrintable(set.has_value() ? QString() : set.error()));
+    QVERIFY_VALUE(set);
     tls.route("GET", "/", [](const LoopbackRequest &) { return LoopbackResponse::text(200, "secure"); });
     QVERIFY(tls.startInThread());
     QVERIFY(tls.isTls());

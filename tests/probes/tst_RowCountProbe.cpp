@@ -1,5 +1,6 @@
 #include "probes/RowCountProbe.h"
 #include "support/Await.h"
+#include "support/ExpectValue.h"
 #include "support/TestEnv.h"
 #include "support/TestPostgres.h"
 #include "support/TestSqlite.h"
@@ -63,7 +64,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         auto pg = TestPostgres::fromEnv();
-        QVERIFY2(pg, qPrintable(pg ? QString() : pg.error().message));
+        QVERIFY_VALUE(pg);
         m_pg = *pg;
         // users equal, orders 1000 vs 990, events renamed on the target; ANALYZE fills planner estimates.
         const auto seed = [this](int orders, const QString &events) {
@@ -81,9 +82,9 @@ private Q_SLOTS:
                 .arg(events);
         };
         auto src = m_pg->createDatabase(QStringLiteral("rc_source"), seed(1000, QStringLiteral("events")));
-        QVERIFY2(src, qPrintable(src ? QString() : src.error().message));
+        QVERIFY_VALUE(src);
         auto dst = m_pg->createDatabase(QStringLiteral("rc_target"), seed(990, QStringLiteral("events_v2")));
-        QVERIFY2(dst, qPrintable(dst ? QString() : dst.error().message));
+        QVERIFY_VALUE(dst);
         m_source = m_pg->appConnection(*src, QStringLiteral("source"));
         m_target = m_pg->appConnection(*dst, QStringLiteral("target"));
         m_pw = m_pg->appPassword();
@@ -219,7 +220,7 @@ private Q_SLOTS:
              QStringLiteral("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 100) "
                             "INSERT INTO users SELECT n FROM g")},
             QStringLiteral("legacy"));
-        QVERIFY2(legacy, qPrintable(legacy ? QString() : legacy.error().message));
+        QVERIFY_VALUE(legacy);
         for (auto method : {RowCountCheck::Method::Exact, RowCountCheck::Method::Fast}) {
             const Observation o = waitFor(RowCountProbe::run(
                 check({same(QStringLiteral("users")), same(QStringLiteral("gone"))}, method), *legacy, {},

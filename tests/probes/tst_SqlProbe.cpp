@@ -3,6 +3,7 @@
 #include "probes/SqlProbe.h"
 #include "probes/SqlText.h"
 #include "support/Await.h"
+#include "support/ExpectValue.h"
 #include "support/TestEnv.h"
 #include "support/TestPostgres.h"
 #include "support/TestSqlite.h"
@@ -70,7 +71,7 @@ private Q_SLOTS:
                            "INSERT INTO items SELECT g, 'item' || g, g * 10 "
                            "FROM generate_series(1, 250) g;\n"
                            "CREATE TABLE log(id serial PRIMARY KEY, msg text);\n"));
-        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        QVERIFY_VALUE(db);
         m_pg = db->pg;
         m_db = db->name;
         m_conn = m_pg->appConnection(m_db);
@@ -334,7 +335,7 @@ private Q_SLOTS:
                                      {QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)"),
                                       QStringLiteral("INSERT INTO t(v) VALUES ('a'), ('b'), ('c')")},
                                      QStringLiteral("local"));
-        QVERIFY2(local, qPrintable(local ? QString() : local.error().message));
+        QVERIFY_VALUE(local);
         const Connection &c = *local;
         const Observation o
             = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT id, v FROM t ORDER BY id")), {}));
