@@ -1,5 +1,6 @@
 #include "cli/StatusCommand.h"
 
+#include "cli/StatusWatch.h"
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
 #include "engine/RunCommands.h"
@@ -24,13 +25,24 @@ int runStatusCommand(const QStringList &args)
                                  QStringLiteral("Run id (default: the unfinished run, else the newest)."),
                                  QStringLiteral("ID"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption watch(
+        QStringLiteral("watch"),
+        QStringLiteral("Follow the run: one line per change (live through LISTEN/NOTIFY "
+                       "on PostgreSQL, file watching on SQLite), STALE when nothing "
+                       "new comes; ends when the run finishes."));
     sp.addOption(journal);
     sp.addOption(run);
     sp.addOption(json);
+    sp.addOption(watch);
     if (auto done = sp.parse(args))
         return *done;
     if (!sp.parser().isSet(journal))
         return sp.usageError(QStringLiteral("--journal is required"));
+    if (sp.parser().isSet(watch)) {
+        if (sp.parser().isSet(json))
+            return sp.usageError(QStringLiteral("--watch prints lines, not JSON"));
+        return StatusWatch::run(sp.parser().value(journal), sp.parser().value(run));
+    }
     JournalOpenOptions o;
     o.password = qgetenv("PGPASSWORD");
     o.readOnly = !JournalFactory::isPostgres(sp.parser().value(journal));

@@ -127,6 +127,10 @@ struct RunSnapshot
     QString journalProblem; // "journal unreachable since 10:42:07, retrying" (empty when fine)
     bool readOnly = false; // a follower's snapshot: commands are refused
     bool held = false; // the lead put the run on hold: no new effect starts until resumed
+    // Follower: wall clock when the journal last showed something new (or was first read); stale when
+    // nothing new came for too long while the run is not finished, or the journal cannot be read.
+    qint64 lastUpdateWallAt = 0;
+    bool stale = false;
     qint64 journalWritesPending = 0; // events handed to the journal writer, not yet durable
 };
 using RunSnapshotPtr = std::shared_ptr<const RunSnapshot>;

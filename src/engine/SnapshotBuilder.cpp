@@ -112,6 +112,9 @@ void SnapshotBuilder::observe(const JournalEvent &event)
     m_headSeq = std::max(m_headSeq, event.seq());
     if (event.seq() == m_headSeq)
         m_headHash = QString::fromLatin1(event.hash());
+    if (event.type() == JournalEventType::RunStarted)
+        m_runbookSha256.insert(event.runId(),
+                               event.payload().value(QLatin1String("runbook_sha256")).toString());
     if (event.type() != JournalEventType::CheckObserved)
         return;
     const QJsonObject &p = event.payload();
@@ -125,6 +128,14 @@ void SnapshotBuilder::observe(const JournalEvent &event)
     if (event.actor() != QLatin1String(RunPlanner::kEngine))
         s.confirmedBy = event.actor();
     m_prerequisites.insert(s.id, s);
+}
+
+void SnapshotBuilder::clearObserved()
+{
+    m_headSeq = 0;
+    m_headHash.clear();
+    m_prerequisites.clear();
+    m_runbookSha256.clear();
 }
 
 QStringList SnapshotBuilder::erroredMetrics(const RunState &state, const Gate &gate)
@@ -240,7 +251,8 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
     const Runbook &rb = state.runbook();
     s->runbookName = rb.name;
     s->runbookPath = context.runbookPath.isEmpty() ? rb.file : context.runbookPath;
-    s->runbookSha256 = context.runbookSha256;
+    s->runbookSha256
+        = context.runbookSha256.isEmpty() ? m_runbookSha256.value(state.runId()) : context.runbookSha256;
     s->mode = state.mode();
     s->lead = state.lead();
     if (state.phase() != RunState::Phase::NotStarted)
@@ -347,6 +359,8 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
     s->readOnly = context.readOnly;
     s->held = context.held;
     s->journalWritesPending = context.journalWritesPending;
+    s->lastUpdateWallAt = context.lastUpdateWallAt;
+    s->stale = context.stale;
     return s;
 }
 

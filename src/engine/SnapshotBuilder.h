@@ -33,10 +33,15 @@ public:
         bool readOnly = false;
         bool held = false;
         qint64 journalWritesPending = 0;
+        qint64 lastUpdateWallAt = 0;
+        bool stale = false;
     };
 
     // Every event read or appended, of any run, in journal order.
     void observe(const JournalEvent &event);
+
+    // Forgets what observe() collected (a follower switching to a newer run); versions keep counting.
+    void clearObserved();
 
     RunSnapshotPtr build(const RunState &state, const RunStatus &status, qint64 now, const Context &context);
     quint64 lastVersion() const { return m_version; }
@@ -50,6 +55,7 @@ private:
     qint64 m_headSeq = 0;
     QString m_headHash;
     QHash<QString, PrerequisiteSnapshot> m_prerequisites; // id -> latest journaled verdict
+    QHash<QString, QString> m_runbookSha256; // run id -> runbook_sha256 of its run_started
 };
 
 } // namespace cockpit

@@ -2,17 +2,9 @@
 // real SQLite journal, a SQLite metrics database and a loopback HTTP service; only the clock is fake (it
 // lives on the engine thread and is advanced there through onEngine()).
 
-#include "core/runbook/RunbookLoader.h"
-#include "demo/LoopbackHttpServer.h"
-#include "engine/ThreadedRunController.h"
 #include "store/JournalFactory.h"
-#include "support/Await.h"
-#include "support/FakeClock.h"
+#include "support/ControllerHarness.h"
 
-#include <QAtomicInt>
-#include <QDateTime>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,23 +15,6 @@ namespace {
 
 constexpr qint64 kMin = 60 * 1000;
 constexpr qint64 kStart = 1'800'000'000'000;
-
-struct Service
-{
-    LoopbackHttpServer server;
-    QAtomicInt percent {-1};
-    QAtomicInt puts {0};
-
-    bool start()
-    {
-        server.route("PUT", "/rollout/*", [this](const LoopbackRequest &r) {
-            puts.ref();
-            percent.storeRelaxed(QString::fromLatin1(r.path.mid(9)).toInt());
-            return LoopbackResponse::json(200, "{}");
-        });
-        return server.startInThread();
-    }
-};
 
 template<class T> QString errorText(const Expected<T, Error> &r)
 {
@@ -66,73 +41,12 @@ private:
     QString m_metrics;
     int m_journals = 0;
 
-    void setValue(const QString &sql)
-    {
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-metrics"));
-        db.setDatabaseName(m_metrics);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(sql), qPrintable(sql));
-        q.finish();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("test-metrics"));
-    }
-
-    std::shared_ptr<const Runbook> runbook(const Service &svc, bool trigger) const
-    {
-        QString yaml = QStringLiteral(R"(runbook: 1
-name: controller test
-connections:
-  metrics: {sqlite: {path: "%1"}}
-  svc: {http: {base_url: "%2"}}
-metrics:
-  value: {connection: metrics, every: 5m, query: "SELECT v FROM metric_value"}
-stages:
-  - id: canary
-    rollout:
-      - {id: set-10, http: {connection: svc, method: PUT, path: /rollout/10, json: {percent: 10}}, expect: "[STATUS] == 200", writes: true}
-    soak: 1h
-    gates:
-      - {id: value-ok, expect: "value >= 95", hold: 30m}
-      - {id: complaints, manual: No user complaints}
-  - id: full
-    rollout:
-      - {id: set-100, http: {connection: svc, method: PUT, path: /rollout/100, json: {percent: 100}}, writes: true}
-    soak: 1h
-    gates:
-      - {id: value-ok, expect: "value >= 95", hold: 30m}
-)")
-                           .arg(m_metrics, svc.server.url().toString(QUrl::StripTrailingSlash));
-        if (trigger)
-            yaml += QStringLiteral(R"(rollback:
-  target: 15m
-  triggers:
-    - {id: value-low, when: "value < 50", severity: critical, action: rollback}
-  steps:
-    - {id: set-0, http: {connection: svc, method: PUT, path: /rollout/0}, writes: true}
-)");
-        auto r = RunbookLoader::loadText(yaml.toUtf8(), QStringLiteral("controller-test.yaml"));
-        if (!r) {
-            for (const Error &e : r.error())
-                qWarning("%s", qPrintable(e.toString()));
-            return nullptr;
-        }
-        return std::make_shared<const Runbook>(std::move(*r));
-    }
+    void setValue(const QString &sql) { QVERIFY2(execSqlite(m_metrics, sql), qPrintable(sql)); }
 
     RunControllerSetup setup(std::shared_ptr<const Runbook> rb, FakeClock *clock)
     {
-        RunControllerSetup s;
-        s.runbook = std::move(rb);
         const QString path = m_dir.filePath(QStringLiteral("run%1.journal").arg(++m_journals));
-        s.openJournal = [path]() { return JournalFactory::open(path); };
-        s.clock = clock;
-        s.options.lead = QStringLiteral("Dana Weber");
-        s.options.useKeychain = false;
-        s.options.pollInterval = std::chrono::milliseconds(50);
-        return s;
+        return controllerSetup(std::move(rb), clock, [path]() { return JournalFactory::open(path); });
     }
 
     static void record(ThreadedRunController &c, Recorder &r)
@@ -146,75 +60,10 @@ stages:
         connect(&c, &RunController::finished, &c, [&r](const QString &outcome) { r.finished = outcome; });
     }
 
-    // Until the driver has nothing under way for a few rounds (its probes answer on the engine thread).
-    static bool settle(ThreadedRunController &c)
-    {
-        QElapsedTimer t;
-        t.start();
-        int quiet = 0;
-        while (t.elapsed() < 20000) {
-            auto busy = std::make_shared<std::atomic<bool>>(true);
-            if (!waitInEventLoop(c.onEngine([busy](RunDriver *d) { *busy = d && d->isBusy(); })))
-                return false;
-            quiet = *busy ? 0 : quiet + 1;
-            if (quiet >= 3)
-                return true;
-            QTest::qWait(2);
-        }
-        return false;
-    }
-
-    // Advances the engine's fake clock to `until`, stopping at every wake-up and letting the probes answer.
-    static bool runUntil(ThreadedRunController &c, FakeClock &clock, qint64 until)
-    {
-        if (!settle(c))
-            return false;
-        for (;;) {
-            auto reached = std::make_shared<std::atomic<bool>>(false);
-            FakeClock *fake = &clock; // touched only on the engine thread
-            if (!waitInEventLoop(c.onEngine([fake, until, reached](RunDriver *) {
-                    const qint64 next = std::min(fake->nextWakeAt().value_or(until), until);
-                    fake->advanceTo(std::max(next, fake->now()));
-                    *reached = fake->now() >= until;
-                })))
-                return false;
-            if (!settle(c))
-                return false;
-            if (*reached)
-                return true;
-        }
-    }
-
     static CommandResult send(ThreadedRunController &c, EngineCommand::Kind kind, const QString &target = {},
                               const QString &who = QStringLiteral("Dana Weber"))
     {
-        EngineCommand cmd;
-        cmd.kind = kind;
-        cmd.target = target;
-        cmd.who = who;
-        return awaitOrAbort(c.send(cmd), 20000, "a command");
-    }
-
-    static bool hasPending(const RunSnapshotPtr &s, const QString &kind, const QString &target)
-    {
-        for (const PendingDecision &p : s->status.pending)
-            if (p.kind == kind && p.target == target)
-                return true;
-        return false;
-    }
-
-    // The snapshot the engine publishes once everything so far is in (at most one interval later).
-    static RunSnapshotPtr current(ThreadedRunController &c)
-    {
-        // A snapshot taken after a no-op on the engine thread covers everything the engine did before it
-        // (the engine refreshes its snapshot every second while running).
-        waitInEventLoop(c.onEngine([](RunDriver *) {}));
-        const qint64 after = QDateTime::currentMSecsSinceEpoch();
-        QElapsedTimer t;
-        t.start();
-        while (c.snapshot()->wallTakenAt <= after && t.elapsed() < 20000)
-            QTest::qWait(10);
-        return c.snapshot();
+        return sendCommand(c, kind, target, who);
     }
 
 private Q_SLOTS:
@@ -229,9 +78,9 @@ private Q_SLOTS:
     void wholeStagedRunFromAnotherThread()
     {
         setValue(QStringLiteral("UPDATE metric_value SET v = 99"));
-        Service svc;
+        RolloutService svc;
         QVERIFY(svc.start());
-        auto rb = runbook(svc, false);
+        auto rb = controllerRunbook(m_metrics, svc);
         QVERIFY(rb);
         FakeClock clock(kStart);
         ThreadedRunController c(setup(rb, &clock));
@@ -269,7 +118,7 @@ private Q_SLOTS:
 
         QVERIFY(runUntil(c, clock, kStart + 60 * kMin));
         // The value gate held; the manual gate waits for a person.
-        RunSnapshotPtr s = current(c);
+        RunSnapshotPtr s = currentSnapshot(c);
         QCOMPARE(s->now, kStart + 60 * kMin);
         QVERIFY(hasPending(s, QStringLiteral("manual_gate"), QStringLiteral("complaints")));
         QCOMPARE(s->headline, Headline::Hold);
@@ -318,9 +167,9 @@ private Q_SLOTS:
 
     void refusedCommandSaysWhy()
     {
-        Service svc;
+        RolloutService svc;
         QVERIFY(svc.start());
-        auto rb = runbook(svc, false);
+        auto rb = controllerRunbook(m_metrics, svc);
         FakeClock clock(kStart);
         ThreadedRunController c(setup(rb, &clock));
         QVERIFY(awaitOrAbort(c.start(), 20000, "start").has_value());
@@ -349,9 +198,9 @@ private Q_SLOTS:
     void failedGateNamesValueOperatorAndThreshold()
     {
         setValue(QStringLiteral("UPDATE metric_value SET v = 80"));
-        Service svc;
+        RolloutService svc;
         QVERIFY(svc.start());
-        auto rb = runbook(svc, false);
+        auto rb = controllerRunbook(m_metrics, svc);
         FakeClock clock(kStart);
         auto s = setup(rb, &clock);
         s.options.confirmAllWrites = true;
@@ -361,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(awaitOrAbort(c.start(), 20000, "start").has_value());
         QVERIFY(send(c, EngineCommand::Kind::EnterStage, QStringLiteral("canary")));
         QVERIFY(runUntil(c, clock, kStart + 20 * kMin));
-        RunSnapshotPtr snap = current(c);
+        RunSnapshotPtr snap = currentSnapshot(c);
         QCOMPARE(snap->headline, Headline::NoGo);
         QVERIFY2(snap->topBlocker.contains(QLatin1String("value-ok")), qPrintable(snap->topBlocker));
         QVERIFY2(snap->topBlocker.contains(QLatin1String("80")), qPrintable(snap->topBlocker));
@@ -372,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(runUntil(c, clock, kStart + 25 * kMin));
         setValue(QStringLiteral("ALTER TABLE metric_value RENAME TO metric_gone"));
         QVERIFY(runUntil(c, clock, kStart + 30 * kMin));
-        snap = current(c);
+        snap = currentSnapshot(c);
         setValue(QStringLiteral("ALTER TABLE metric_gone RENAME TO metric_value"));
         QVERIFY(snap->headline != Headline::Go);
         QVERIFY2(snap->topBlocker.contains(QLatin1String("value")), qPrintable(snap->topBlocker));
