@@ -32,6 +32,12 @@ RunFollower::RunFollower(Options options, QObject *parent)
     m_readTimer->setSingleShot(true);
     m_readTimer->setInterval(5);
     connect(m_readTimer, &QTimer::timeout, this, &RunFollower::refresh);
+    // SQLite: the WAL file changes (and inotify fires) before the writer publishes the commit in the
+    // shared-memory index, so a read right after may not see it yet; one more read once the burst is over.
+    m_lateReadTimer = new QTimer(this);
+    m_lateReadTimer->setSingleShot(true);
+    m_lateReadTimer->setInterval(250);
+    connect(m_lateReadTimer, &QTimer::timeout, this, &RunFollower::refresh);
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(int(m_options.poll.count()));
     connect(m_pollTimer, &QTimer::timeout, this, &RunFollower::refresh);
@@ -78,12 +84,18 @@ void RunFollower::watchFile(const QString &path)
     m_watcher->addPath(QFileInfo(path).absolutePath());
     if (QFileInfo::exists(wal))
         m_watcher->addPath(wal);
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_readTimer->start(); });
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &RunFollower::fileChanged);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this, wal] {
         if (QFileInfo::exists(wal) && !m_watcher->files().contains(wal))
             m_watcher->addPath(wal);
-        m_readTimer->start();
+        fileChanged();
     });
+}
+
+void RunFollower::fileChanged()
+{
+    m_readTimer->start();
+    m_lateReadTimer->start();
 }
 
 Expected<void, Error> RunFollower::load()

@@ -57,6 +57,7 @@ Q_SIGNALS:
 private:
     Expected<void, Error> load();
     void watchFile(const QString &path);
+    void fileChanged();
     void markDirty();
     void publish();
     void checkStale();
@@ -77,6 +78,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     QTimer *m_publishTimer = nullptr;
     QTimer *m_readTimer = nullptr;
+    QTimer *m_lateReadTimer = nullptr;
     QTimer *m_staleTimer = nullptr;
     QElapsedTimer m_sincePublish;
 };
