@@ -312,30 +312,49 @@ void RunDriver::pump()
 
 bool RunDriver::appendAll(const QList<JournalEventDraft> &drafts)
 {
-    for (const JournalEventDraft &d : drafts)
-        if (!append(d))
-            return false;
-    return true;
+    if (drafts.size() <= 1)
+        return drafts.isEmpty() || append(drafts.first());
+    // Group commit: a step's events in one transaction (one fsync), all or none.
+    auto r = m_journal->appendBatch(drafts);
+    if (!r) {
+        journalFailed(r.error());
+        return false;
+    }
+    return applyAppended(*r);
 }
 
 bool RunDriver::append(const JournalEventDraft &draft)
 {
     auto r = m_journal->append(draft);
     if (!r) {
-        const QString error = QStringLiteral("journal %1: %2").arg(m_journal->location(), r.error().message);
-        qCCritical(lcRunner) << error;
-        stop();
-        Q_EMIT failed(error);
+        journalFailed(r.error());
         return false;
     }
-    if (r->seq() == m_lastSeq + 1) {
-        applyEvent(*r);
+    return applyAppended({*r});
+}
+
+void RunDriver::journalFailed(const Error &e)
+{
+    const QString error = QStringLiteral("journal %1: %2").arg(m_journal->location(), e.message);
+    qCCritical(lcRunner) << error;
+    stop();
+    Q_EMIT failed(error);
+}
+
+bool RunDriver::applyAppended(const QList<JournalEvent> &stored)
+{
+    if (stored.isEmpty())
+        return true;
+    if (stored.first().seq() == m_lastSeq + 1) {
+        for (const JournalEvent &e : stored)
+            applyEvent(e);
         return true;
     }
     // Another process appended in between (a decision from a second terminal): fold in seq order.
     auto events = m_journal->readFrom(m_lastSeq + 1);
     if (!events) {
-        applyEvent(*r);
+        for (const JournalEvent &e : stored)
+            applyEvent(e);
         return true;
     }
     for (const JournalEvent &e : std::as_const(*events))

@@ -104,6 +104,8 @@ private:
     void pump();
     bool appendAll(const QList<JournalEventDraft> &drafts);
     bool append(const JournalEventDraft &draft);
+    void journalFailed(const Error &error);
+    bool applyAppended(const QList<JournalEvent> &stored); // in seq order, with what others appended between
     void applyEvent(const JournalEvent &event);
     void startEffect(const RunEffect &effect);
     void sampleMetric(const RunEffect &effect, const QString &key);
