@@ -3,19 +3,15 @@
 #include "cli/InterruptHandler.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
-#include "core/base/AcceleratedClock.h"
 #include "core/base/Console.h"
-#include "core/base/SystemClock.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
 #include "engine/RunStatusView.h"
-#include "store/JournalFactory.h"
+#include "engine/RunLauncher.h"
+#include "cli/CheckReport.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <unistd.h>
@@ -30,6 +26,20 @@ bool blocksNow(const PendingDecision &p, const RunStatus &s)
     if (p.kind == QLatin1String("manual_gate"))
         return s.soakStart && s.soakRemaining.count() <= 0;
     return true;
+}
+
+// The Go/No-Go as `check` prints it, and the override when there was one.
+void printPreflight(const Runbook &runbook, const PreflightResult &r)
+{
+    if (r.checks.isEmpty()) {
+        Console::out(QStringLiteral("Go/No-Go: GO (the runbook has no prerequisites)\n"));
+        return;
+    }
+    const CheckReport report(runbook, r.checks, r.results, r.durationMs);
+    Console::out(QStringLiteral("Go/No-Go before the first stage:\n") + report.table() + QLatin1Char('\n')
+                 + report.recommendation());
+    if (r.override && !r.decision.isGo())
+        Console::out(QStringLiteral("NO-GO OVERRIDDEN by %1: %2 (journaled)\n").arg(r.override->who, r.override->reason));
 }
 
 class RunSession : public QObject
@@ -271,11 +281,21 @@ int runRunCommand(const QStringList &args)
         QStringLiteral(
             "Runs a runbook headless: enters its stages, runs the rollout actions, samples the metrics, "
             "evaluates gates and triggers, rolls back when a trigger fires, and journals every step. "
-            "Resumes the unfinished run of the same runbook and mode found in the journal.\n"
+            "Resumes the unfinished run of the same runbook and mode found in the journal; a run whose "
+            "last run finished is reported (a new one needs --new-run).\n"
+            "One run, one writer: the run holds a lease in the journal; a second `run` of it refuses and "
+            "names the holder. Before the first stage the prerequisites are checked (Go/No-Go, journaled); "
+            "a NO-GO stops the run unless overridden by a named person (--override-no-go --reason --as). "
+            "--yes never overrides a NO-GO.\n"
+            "Secrets come from the keychain; when it has none, from the environment variable "
+            "COCKPIT_SECRET_<NAME> (NAME upper-cased, other characters as _). A PostgreSQL journal's password "
+            "comes from PGPASSWORD.\n"
             "At a terminal it asks for each decision; otherwise it stops (exit 3) and prints the "
             "`decide`/`approve` commands to run.\n"
-            "Exit: 0 completed or --until reached, 1 rolled back or aborted, 2 error, 3 decision "
-            "needed, 130 interrupted."));
+            "Exit: 0 completed, --until reached, or the finished run completed; 1 rolled back or aborted; "
+            "2 error (runbook, journal, usage); 3 decision needed; 4 NO-GO (the blockers are listed); "
+            "5 another process holds the run (or its expired lease needs --take-over); 6 the runbook "
+            "changed since the run started; 7 a required secret is missing; 130 interrupted."));
     const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("rehearsal or live (required)."),
                                   QStringLiteral("MODE"));
     const QCommandLineOption journal(
@@ -289,14 +309,40 @@ int runRunCommand(const QStringList &args)
     const QCommandLineOption yes(
         QStringLiteral("yes"),
         QStringLiteral("Confirm every writing action, enter the first stage and promote when every "
-                       "condition holds, as the --as person."));
+                       "condition holds, as the --as person. Never overrides a NO-GO."));
     const QCommandLineOption as(QStringLiteral("as"),
                                 QStringLiteral("Your name, journaled with what you do (default: $USER)."),
                                 QStringLiteral("NAME"));
     const QCommandLineOption factor(QStringLiteral("clock-factor"),
                                     QStringLiteral("Run time N times faster (rehearsals and demos only)."),
                                     QStringLiteral("N"));
-    for (const auto &o : {mode, journal, until, yes, as, factor})
+    const QCommandLineOption newRun(
+        QStringLiteral("new-run"),
+        QStringLiteral("Start a new run although the last run of this runbook and mode has finished."));
+    const QCommandLineOption takeOver(
+        QStringLiteral("take-over"),
+        QStringLiteral("Replace the expired lease of a lead whose process is gone (journaled)."));
+    const QCommandLineOption acceptChanged(
+        QStringLiteral("accept-changed-runbook"),
+        QStringLiteral("Resume although the runbook changed since the run started (needs --reason; "
+                       "journaled as your decision)."));
+    const QCommandLineOption overrideNoGo(
+        QStringLiteral("override-no-go"),
+        QStringLiteral("Start although the Go/No-Go says NO-GO (needs --reason; journaled as your decision)."));
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    QStringLiteral("Why, for --accept-changed-runbook or --override-no-go."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption confirm(
+        QStringLiteral("confirm"),
+        QStringLiteral("Confirm the manual prerequisite ID as the --as person (repeatable)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption leaseTtl(
+        QStringLiteral("lease-ttl"),
+        QStringLiteral("Seconds without a heartbeat after which this run's lease counts as expired "
+                       "(default 60)."),
+        QStringLiteral("SECONDS"));
+    for (const auto &o : {mode, journal, until, yes, as, factor, newRun, takeOver, acceptChanged, overrideNoGo,
+                          reason, confirm, leaseTtl})
         sp.addOption(o);
     RunbookOptions runbookOptions(sp);
     if (auto done = sp.parse(args))
@@ -320,67 +366,70 @@ int runRunCommand(const QStringList &args)
     QString who = sp.parser().value(as).trimmed();
     if (who.isEmpty())
         who = qEnvironmentVariable("USER", QStringLiteral("lead"));
+    const QString why = sp.parser().value(reason).trimmed();
+    if ((sp.parser().isSet(acceptChanged) || sp.parser().isSet(overrideNoGo))
+        && (why.isEmpty() || sp.parser().value(as).trimmed().isEmpty()))
+        return sp.usageError(QStringLiteral(
+            "--accept-changed-runbook and --override-no-go are decisions: give --reason TEXT and --as NAME"));
 
-    auto loaded = runbookOptions.load(pos.first());
-    if (!loaded) {
-        RunbookOptions::printErrors(loaded.error());
-        return 2;
+    LaunchRequest rq;
+    rq.runbookPath = pos.first();
+    rq.paramFiles = runbookOptions.paramFiles();
+    rq.paramAssignments = runbookOptions.paramAssignments();
+    rq.journalSpec = sp.parser().value(journal);
+    rq.mode = *runMode;
+    rq.lead = who;
+    rq.clockFactor = clockFactor;
+    rq.confirmAllWrites = sp.parser().isSet(yes);
+    rq.newRun = sp.parser().isSet(newRun);
+    rq.takeOver = sp.parser().isSet(takeOver);
+    if (sp.parser().isSet(acceptChanged))
+        rq.acceptChangedRunbook = PersonDecision {who, why};
+    if (sp.parser().isSet(overrideNoGo))
+        rq.overrideNoGo = PersonDecision {who, why};
+    for (const QString &id : sp.parser().values(confirm))
+        rq.confirmations.insert(id, ManualConfirmation {who, QStringLiteral("confirmed with run --confirm")});
+    if (sp.parser().isSet(leaseTtl)) {
+        bool ok = false;
+        const double seconds = sp.parser().value(leaseTtl).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return sp.usageError(QStringLiteral("--lease-ttl must be a number of seconds > 0"));
+        rq.leaseTtlMs = qint64(seconds * 1000);
     }
-    auto runbook = std::make_shared<const Runbook>(std::move(*loaded));
-    QString spec = sp.parser().value(journal);
-    if (spec.isEmpty())
-        spec = QFileInfo(pos.first()).absolutePath() + QLatin1Char('/')
-            + QFileInfo(pos.first()).completeBaseName() + QStringLiteral(".journal");
-    JournalOpenOptions jo;
-    jo.password = qgetenv("PGPASSWORD");
-    auto opened = JournalFactory::open(spec, jo);
-    if (!opened) {
-        Console::err(QStringLiteral("run: cannot open the journal: %1\n").arg(opened.error().message));
-        return 2;
-    }
-    std::unique_ptr<Journal> store = std::move(*opened);
 
-    // An accelerated clock resumes from the run's own last event time, so a restart keeps its place in
-    // simulated time.
-    std::unique_ptr<Clock> clock;
-    if (clockFactor > 1.0) {
-        qint64 origin = QDateTime::currentMSecsSinceEpoch();
-        if (auto events = store->readAll()) {
-            const QString id = RunCommands::unfinishedRun(*events, runbook->name, *runMode);
-            for (const JournalEvent &e : std::as_const(*events))
-                if (e.runId() == id)
-                    origin = std::max(origin, e.at());
+    auto launched = RunLauncher::launchAndWait(std::move(rq));
+    if (!launched) {
+        const LaunchError &e = launched.error();
+        if (e.kind == LaunchError::Kind::Finished) {
+            Console::out(QStringLiteral("%1\nRuns of this runbook in the journal:\n").arg(e.message));
+            for (const QString &line : e.details)
+                Console::out(QStringLiteral("  %1\n").arg(line));
+        } else {
+            if (e.preflight && e.runbook)
+                printPreflight(*e.runbook, *e.preflight);
+            Console::err(QStringLiteral("run: %1\n").arg(e.message));
+            for (const QString &line : e.details)
+                Console::err(QStringLiteral("  - %1\n").arg(line));
         }
-        clock = std::make_unique<AcceleratedClock>(origin, clockFactor);
-    } else {
-        clock = std::make_unique<SystemClock>();
+        return e.exitCode();
     }
-
-    RunDriverOptions o;
-    o.mode = *runMode;
-    o.lead = who;
-    o.confirmAllWrites = sp.parser().isSet(yes);
-    QFile f(pos.first());
-    if (f.open(QIODevice::ReadOnly))
-        o.runbookSha256
-            = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
-    RunDriver driver(runbook, store.get(), clock.get(), o);
-    auto resumed = driver.open();
-    if (!resumed) {
-        Console::err(QStringLiteral("run: %1\n").arg(resumed.error()));
-        return 2;
-    }
+    LaunchedRun &run = *launched;
+    RunDriver &driver = *run.driver;
+    for (const QString &note : std::as_const(run.notes))
+        Console::out(QStringLiteral("Note: %1\n").arg(note));
+    if (run.preflight)
+        printPreflight(*run.runbook, *run.preflight);
     Console::out(QStringLiteral("%1 run %2 of \"%3\" (%4%5), journal %6\n")
-                     .arg(*resumed ? QStringLiteral("Resumed") : QStringLiteral("Started"), driver.runId(),
-                          runbook->name, runModeName(*runMode),
+                     .arg(run.resumed ? QStringLiteral("Resumed") : QStringLiteral("Started"), driver.runId(),
+                          run.runbook->name, runModeName(*runMode),
                           clockFactor > 1.0 ? QStringLiteral(", clock x%1").arg(clockFactor) : QString(),
-                          store->location()));
-    if (*resumed)
+                          run.journal->location()));
+    if (run.resumed)
         Console::out(RunStatusView::toText(driver.state(), driver.status(), driver.now()));
 
     RunSession session;
     session.driver = &driver;
-    session.journalSpec = spec;
+    session.journalSpec = run.journalSpec;
     session.who = who;
     session.until = sp.parser().value(until);
     session.autoYes = sp.parser().isSet(yes);
@@ -390,6 +439,10 @@ int runRunCommand(const QStringList &args)
         Console::err(QStringLiteral(
             "\nInterrupted; the run continues from the journal when `run` is started again.\n"));
         session.done(130);
+    });
+    QObject::connect(run.lease.get(), &LeaseKeeper::lost, &session, [&session](const Error &e) {
+        Console::err(QStringLiteral("run: %1; this process stops writing.\n").arg(e.message));
+        session.done(5);
     });
     if (driver.state().phase() == RunState::Phase::Finished) {
         Console::out(QStringLiteral("The run has already finished (%1).\n").arg(driver.state().outcome()));

@@ -2,7 +2,7 @@
 
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
-#include "core/runbook/ParamFile.h"
+#include "engine/RunLauncher.h"
 #include "core/runbook/RunbookLoader.h"
 
 namespace cockpit::cli {
@@ -19,34 +19,19 @@ RunbookOptions::RunbookOptions(SubcommandParser &parser)
     parser.addOption(m_params);
 }
 
+QStringList RunbookOptions::paramFiles() const
+{
+    return m_parser.parser().values(m_params);
+}
+
+QStringList RunbookOptions::paramAssignments() const
+{
+    return m_parser.parser().values(m_param);
+}
+
 Expected<QMap<QString, QString>, Errors> RunbookOptions::overrides() const
 {
-    QMap<QString, QString> values;
-    Errors errors;
-    const QCommandLineParser &p = m_parser.parser();
-    for (const QString &file : p.values(m_params)) {
-        auto loaded = ParamFile::load(file);
-        if (!loaded) {
-            errors << loaded.error();
-            continue;
-        }
-        for (auto it = loaded->cbegin(); it != loaded->cend(); ++it)
-            values.insert(it.key(), it.value());
-    }
-    for (const QString &assignment : p.values(m_param)) {
-        auto a = ParamFile::parseAssignment(assignment);
-        if (!a) {
-            Error e = a.error();
-            if (e.file.isEmpty() && e.line == 0)
-                e.message = QStringLiteral("--param %1: %2").arg(assignment, e.message);
-            errors << e;
-            continue;
-        }
-        values.insert(a->first, a->second);
-    }
-    if (!errors.isEmpty())
-        return unexpected(errors);
-    return values;
+    return RunLauncher::parameters(paramFiles(), paramAssignments());
 }
 
 Expected<Runbook, Errors> RunbookOptions::load(const QString &path) const

@@ -6,6 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QMap>
+#include <QStringList>
 #include <QString>
 
 namespace cockpit::cli {
@@ -21,6 +22,9 @@ public:
 
     // Parameter overrides: --params FILE first, then each --param on top. Errors carry file positions.
     Expected<QMap<QString, QString>, Errors> overrides() const;
+    // The raw --params files and --param assignments (what RunLauncher takes).
+    QStringList paramFiles() const;
+    QStringList paramAssignments() const;
     // Loads and validates the runbook with the overrides.
     Expected<Runbook, Errors> load(const QString &path) const;
 

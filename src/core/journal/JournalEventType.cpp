@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr std::array<std::pair<JournalEventType, const char *>, 17> kNames {{
+constexpr std::array<std::pair<JournalEventType, const char *>, 18> kNames {{
     {JournalEventType::RunStarted, "run_started"},
     {JournalEventType::StageEntered, "stage_entered"},
     {JournalEventType::CheckObserved, "check_observed"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<JournalEventType, const char *>, 17> kNames {{
     {JournalEventType::SignOff, "sign_off"},
     {JournalEventType::RunFinished, "run_finished"},
     {JournalEventType::Note, "note"},
+    {JournalEventType::GoNoGo, "go_no_go"},
 }};
 } // namespace
 

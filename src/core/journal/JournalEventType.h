@@ -26,6 +26,8 @@ namespace cockpit {
 //   sign_off           a stakeholder signed off (payload: who, role, statement)
 //   run_finished       the run ended (payload: outcome)
 //   note               free text written by the lead (payload: text)
+//   go_no_go           the Go/No-Go before a run's first stage or window step (payload: decision, items,
+//                      blockers, override)
 enum class JournalEventType {
     RunStarted,
     StageEntered,
@@ -44,6 +46,7 @@ enum class JournalEventType {
     SignOff,
     RunFinished,
     Note,
+    GoNoGo,
 };
 
 // The stored name, e.g. "check_observed".

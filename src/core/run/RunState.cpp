@@ -253,6 +253,7 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         }
         break;
     case JournalEventType::SignOff: break;
+    case JournalEventType::GoNoGo: break; // the launcher's gate before the first stage
     }
 }
 

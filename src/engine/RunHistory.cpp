@@ -1,0 +1,73 @@
+#include "engine/RunHistory.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace cockpit {
+
+namespace {
+
+QString str(const QJsonObject &p, const char *key)
+{
+    return p.value(QLatin1String(key)).toString();
+}
+
+QString stamp(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+QString RunSummary::line() const
+{
+    return QStringLiteral("%1  %2 by %3, %4 → %5 UTC: %6")
+        .arg(id, mode, lead, stamp(startedAt), finishedAt ? stamp(*finishedAt) : QStringLiteral("…"),
+             result());
+}
+
+QList<RunSummary> RunHistory::list(const QList<JournalEvent> &events)
+{
+    QList<RunSummary> runs;
+    QHash<QString, qsizetype> index;
+    for (const JournalEvent &e : events) {
+        const QJsonObject &p = e.payload();
+        if (e.type() == JournalEventType::RunStarted) {
+            if (index.contains(e.runId()))
+                continue;
+            RunSummary s;
+            s.id = e.runId();
+            s.runbook = str(p, "runbook");
+            s.mode = str(p, "mode");
+            s.lead = str(p, "lead");
+            s.runbookSha256 = str(p, "runbook_sha256");
+            s.startedAt = e.at();
+            index.insert(s.id, runs.size());
+            runs.append(s);
+            continue;
+        }
+        const auto it = index.constFind(e.runId());
+        if (it == index.constEnd())
+            continue;
+        RunSummary &s = runs[*it];
+        if (e.type() == JournalEventType::RunFinished && !s.finishedAt) {
+            s.finishedAt = e.at();
+            s.outcome = str(p, "outcome");
+        } else if (e.type() == JournalEventType::Note
+                   && str(p, "kind") == QLatin1String("runbook_change_accepted")) {
+            s.runbookSha256 = str(p, "runbook_sha256");
+        }
+    }
+    return runs;
+}
+
+std::optional<RunSummary> RunHistory::latest(const QList<RunSummary> &runs, const QString &runbook,
+                                             const QString &mode)
+{
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (it->runbook == runbook && it->mode == mode)
+            return *it;
+    return std::nullopt;
+}
+
+} // namespace cockpit
