@@ -1,7 +1,8 @@
 #include "cli/ApproveCommand.h"
 
-#include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Console.h"
+#include "cli/SubcommandParser.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"
 
@@ -30,7 +31,7 @@ int runApproveCommand(const QStringList &args)
     if (!sp.parser().isSet(journal) || sp.parser().value(as).trimmed().isEmpty())
         return sp.usageError(QStringLiteral("--journal and --as are required"));
     JournalOpenOptions o;
-    o.password = qgetenv("PGPASSWORD");
+    o.password = Credentials::postgresPassword();
     auto opened = JournalFactory::open(sp.parser().value(journal), o);
     if (!opened) {
         Console::err(QStringLiteral("approve: %1\n").arg(opened.error().message));

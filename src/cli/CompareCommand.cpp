@@ -1,7 +1,8 @@
 #include "cli/CompareCommand.h"
 
-#include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Console.h"
+#include "cli/SubcommandParser.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"
 
@@ -379,7 +380,7 @@ int CompareCommand::run(const QStringList &args)
         if (!sources.isEmpty() && spec == specs.first())
             break; // the same journal twice
         JournalOpenOptions o;
-        o.password = qgetenv("PGPASSWORD");
+        o.password = Credentials::postgresPassword();
         o.readOnly = true;
         auto opened = JournalFactory::open(spec, o);
         if (!opened) {

@@ -1,7 +1,8 @@
 #include "cli/DecideCommand.h"
 
-#include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Console.h"
+#include "cli/SubcommandParser.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"
@@ -62,7 +63,7 @@ int runDecideCommand(const QStringList &args)
     if (!p.isSet(journal) || who.isEmpty())
         return sp.usageError(QStringLiteral("--journal and --as are required"));
     JournalOpenOptions o;
-    o.password = qgetenv("PGPASSWORD");
+    o.password = Credentials::postgresPassword();
     auto opened = JournalFactory::open(p.value(journal), o);
     if (!opened) {
         Console::err(QStringLiteral("decide: %1\n").arg(opened.error().message));

@@ -1,6 +1,7 @@
 #include "cli/JournalCommand.h"
 
 #include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
 #include "core/base/LogCategories.h"
@@ -55,7 +56,7 @@ Expected<QByteArray, Error> ownerPassword(const QCommandLineParser &p)
 {
     if (p.isSet(kPasswordSecret))
         return await(SecretStore::read(p.value(kScope), p.value(kPasswordSecret)));
-    const QByteArray env = qgetenv("PGPASSWORD");
+    const QByteArray env = Credentials::postgresPassword();
     if (!env.isEmpty())
         Redactor::add(env);
     return env;

@@ -1,6 +1,7 @@
 #include "cli/ProbeCommand.h"
 
 #include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
 #include "core/base/Redactor.h"
@@ -216,7 +217,7 @@ int runSql(const QStringList &args)
         }
         password = *value;
     } else {
-        password = qgetenv("PGPASSWORD");
+        password = Credentials::postgresPassword();
     }
     Redactor::add(password);
 

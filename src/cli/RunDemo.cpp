@@ -13,11 +13,9 @@
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
 #include "engine/RunStatusView.h"
-#include "probes/CheckRunner.h"
-#include "store/JournalFactory.h"
+#include "engine/RunLauncher.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -455,41 +453,15 @@ int runRehearsalDemo(const QStringList &args)
     if (auto r = env.storeSecrets(*runbook); !r)
         env.say(QStringLiteral("      no keychain: %1\n").arg(r.error().message));
 
-    // 3. The prerequisite check, as `check` runs it; the manual item is confirmed by a persona. The DB
-    // password is handed over in-process.
-    Console::out(QStringLiteral(
-        "[3/5] Prerequisite check (the demo continues whatever it says: this is a rehearsal)\n"));
-    CheckRunner runner;
-    runner.setSecretTimeout(3s);
-    if (!dbSecret.isEmpty())
-        runner.provideSecret(dbSecret, dbPassword);
-    QMap<QString, ManualConfirmation> confirmations;
-    for (const Check &c : std::as_const(runbook->prerequisites))
-        if (std::holds_alternative<ManualCheck>(c.probe))
-            confirmations.insert(c.id,
-                                 ManualConfirmation {kLead, QStringLiteral("confirmed by the demo persona")});
-    CheckSession session(runner);
-    const auto outcome = session.run(*runbook, runbook->prerequisites, confirmations);
-    CheckSession::report(*runbook, runbook->prerequisites, outcome, false);
-    if (outcome.interrupted || InterruptHandler::wasInterrupted())
-        return 130;
-
-    // 4. The journal and the clock.
+    // 3. The journal and the clock; 4. the Go/No-Go as every run has it (RunLauncher): the manual item is
+    // confirmed by a persona, and a NO-GO is overridden by the lead persona, journaled, since this is a
+    // rehearsal. The DB password is handed over in-process.
     QString spec = sp.parser().value(journal);
     if (spec.isEmpty())
         spec = QDir(QDir::tempPath())
                    .filePath(
                        QStringLiteral("cutover-demo-%1.journal")
                            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    JournalOpenOptions jo;
-    jo.password = qgetenv("PGPASSWORD");
-    auto opened = JournalFactory::open(spec, jo);
-    if (!opened) {
-        Console::err(
-            QStringLiteral("demo: cannot open the journal %1: %2\n").arg(spec, opened.error().message));
-        return 2;
-    }
-    std::unique_ptr<Journal> store = std::move(*opened);
     qint64 span = 0;
     for (const Stage &s : runbook->stages)
         span += s.soak.count();
@@ -500,29 +472,57 @@ int runRehearsalDemo(const QStringList &args)
         if (!ok || clockFactor < 1)
             return sp.usageError(QStringLiteral("--clock-factor must be a number >= 1"));
     }
-    DemoClock clock(origin, clockFactor);
+    auto ownClock = std::make_unique<DemoClock>(origin, clockFactor);
+    DemoClock &clock = *ownClock;
+
+    LaunchRequest rq;
+    rq.runbookPath = QStringLiteral("a-pipeline-rollout.yaml");
+    // Evidence of what was rehearsed (`compare` tells a changed runbook apart): the text as the demo ran it.
+    rq.runbookText = runbookText;
+    rq.runbook = runbook;
+    rq.journalSpec = spec;
+    rq.mode = RunMode::Rehearsal;
+    rq.lead = kLead;
+    rq.clock = std::move(ownClock);
+    rq.confirmAllWrites = true;
+    rq.newRun = true;
+    rq.useKeychain = false;
+    if (!dbSecret.isEmpty())
+        rq.secrets.insert(dbSecret, dbPassword);
+    for (const Check &c : std::as_const(runbook->prerequisites))
+        if (std::holds_alternative<ManualCheck>(c.probe))
+            rq.confirmations.insert(c.id, ManualConfirmation {kLead, QStringLiteral("confirmed by the demo persona")});
+    rq.overrideNoGo = PersonDecision {kLead, QStringLiteral("demo: the rehearsal continues whatever the check "
+                                                           "says; on the day a NO-GO stops the run")};
+    Console::out(QStringLiteral(
+        "[3/5] Prerequisite check (Go/No-Go; a NO-GO is overridden by the lead persona and journaled: this is "
+        "a rehearsal)\n"));
+    auto launched = RunLauncher::launchAndWait(std::move(rq));
+    if (!launched) {
+        Console::err(QStringLiteral("demo: %1\n").arg(launched.error().message));
+        for (const QString &line : launched.error().details)
+            Console::err(QStringLiteral("  - %1\n").arg(line));
+        return 2;
+    }
+    LaunchedRun &run = *launched;
+    if (run.preflight) {
+        CheckSession::Outcome outcome;
+        outcome.results = run.preflight->results;
+        outcome.durationMs = run.preflight->durationMs;
+        CheckSession::report(*runbook, runbook->prerequisites, outcome, false);
+        if (run.preflight->override && !run.preflight->decision.isGo())
+            Console::out(QStringLiteral("      NO-GO overridden by %1 (journaled)\n").arg(kLead));
+    }
+    if (InterruptHandler::wasInterrupted())
+        return 130;
+    Journal *store = run.journal.get();
+    RunDriver &driver = *run.driver;
     Console::out(
         QStringLiteral("\n[4/5] Journal %1\n      clock x%2: %3 of soak in about %4; metrics sampled hourly "
                        "(demo param)\n")
             .arg(store->location())
             .arg(clockFactor, 0, 'f', 0)
             .arg(RunStatusView::duration(span), RunStatusView::duration(qint64(double(span) / clockFactor))));
-
-    RunDriverOptions o;
-    o.mode = RunMode::Rehearsal;
-    o.lead = kLead;
-    o.confirmAllWrites = true;
-    o.useKeychain = false;
-    // Evidence of what was rehearsed (`compare` tells a changed runbook apart): the text as the demo ran it.
-    o.runbookSha256
-        = QString::fromLatin1(QCryptographicHash::hash(runbookText, QCryptographicHash::Sha256).toHex());
-    RunDriver driver(runbook, store.get(), &clock, o);
-    if (!dbSecret.isEmpty())
-        driver.provideSecret(dbSecret, dbPassword);
-    if (auto r = driver.open(); !r) {
-        Console::err(QStringLiteral("demo: %1\n").arg(r.error()));
-        return 2;
-    }
 
     ImportPipelineSimulator::Options so;
     PostgresConnection writer;
@@ -550,6 +550,10 @@ int runRehearsalDemo(const QStringList &args)
     QObject::connect(InterruptHandler::install(), &InterruptHandler::interrupted, &director, [&director] {
         Console::err(QStringLiteral("\ninterrupted\n"));
         director.done(130);
+    });
+    QObject::connect(run.lease.get(), &LeaseKeeper::lost, &director, [&director](const Error &e) {
+        Console::err(QStringLiteral("demo: %1\n").arg(e.message));
+        director.done(2);
     });
     director.begin();
     QCoreApplication::exec();

@@ -2,6 +2,7 @@
 
 #include "cli/StatusWatch.h"
 #include "cli/SubcommandParser.h"
+#include "engine/Credentials.h"
 #include "core/base/Console.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
@@ -44,7 +45,7 @@ int runStatusCommand(const QStringList &args)
         return StatusWatch::run(sp.parser().value(journal), sp.parser().value(run));
     }
     JournalOpenOptions o;
-    o.password = qgetenv("PGPASSWORD");
+    o.password = Credentials::postgresPassword();
     o.readOnly = !JournalFactory::isPostgres(sp.parser().value(journal));
     auto opened = JournalFactory::open(sp.parser().value(journal), o);
     if (!opened) {

@@ -141,21 +141,25 @@ void RunLauncher::launch(LaunchRequest request, Done done)
         job->text = f.readAll();
     }
     job->sha256 = QString::fromLatin1(QCryptographicHash::hash(job->text, QCryptographicHash::Sha256).toHex());
-    auto params = parameters(rq.paramFiles, rq.paramAssignments);
-    if (!params) {
-        QStringList lines;
-        for (const Error &e : params.error())
-            lines << e.toString();
-        return job->fail(LaunchError::Kind::Setup, QStringLiteral("the parameters are invalid"), lines);
+    if (rq.runbook) {
+        run.runbook = rq.runbook;
+    } else {
+        auto params = parameters(rq.paramFiles, rq.paramAssignments);
+        if (!params) {
+            QStringList lines;
+            for (const Error &e : params.error())
+                lines << e.toString();
+            return job->fail(LaunchError::Kind::Setup, QStringLiteral("the parameters are invalid"), lines);
+        }
+        auto loaded = RunbookLoader::loadText(job->text, rq.runbookPath, *params);
+        if (!loaded) {
+            QStringList lines;
+            for (const Error &e : loaded.error())
+                lines << e.toString();
+            return job->fail(LaunchError::Kind::Setup, QStringLiteral("the runbook is invalid"), lines);
+        }
+        run.runbook = std::make_shared<const Runbook>(std::move(*loaded));
     }
-    auto loaded = RunbookLoader::loadText(job->text, rq.runbookPath, *params);
-    if (!loaded) {
-        QStringList lines;
-        for (const Error &e : loaded.error())
-            lines << e.toString();
-        return job->fail(LaunchError::Kind::Setup, QStringLiteral("the runbook is invalid"), lines);
-    }
-    run.runbook = std::make_shared<const Runbook>(std::move(*loaded));
     const Runbook &rb = *run.runbook;
 
     // The journal.

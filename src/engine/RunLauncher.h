@@ -25,6 +25,7 @@ struct LaunchRequest
 {
     QString runbookPath; // the YAML file
     QByteArray runbookText; // instead of reading runbookPath (the demo's own text); the path still names it
+    std::shared_ptr<const Runbook> runbook; // already loaded from runbookText (the demo's environment): as is
     QStringList paramFiles; // --params FILE, in order
     QStringList paramAssignments; // --param NAME=VALUE, on top
     QString journalSpec; // empty: RUNBOOK.journal next to the runbook
