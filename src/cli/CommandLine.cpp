@@ -10,6 +10,7 @@
 #include "cli/ProbeCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/RunDemo.h"
+#include "cli/RunsCommand.h"
 #include "cli/SecretCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/ValidateCommand.h"
@@ -40,6 +41,7 @@ const Subcommand kSubcommands[] = {
     {"secret", runSecretCommand, "store, inspect and remove secrets in the keychain"},
     {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
     {"run", runRunCommand, "run a runbook headless; resumes its unfinished run from the journal"},
+    {"runs", runRunsCommand, "every run in a journal: id, runbook, mode, lead, start, end, result"},
     {"status", runStatusCommand, "where a run stands: stage, soak, gates, pending decisions, rollback clock"},
     {"compare", CompareCommand::run,
      "two runs side by side (rehearsal vs live): stages, gates, actions, schedule, rollback, totals"},

@@ -6,6 +6,7 @@
 #include "core/base/Console.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
+#include "engine/Credentials.h"
 #include "probes/SecretStore.h"
 #include "store/JournalFactory.h"
 #include "store/PostgresJournal.h"

@@ -1,14 +1,14 @@
 #include "cli/RunCommand.h"
 
+#include "cli/CheckReport.h"
 #include "cli/InterruptHandler.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
-#include "engine/RunStatusView.h"
 #include "engine/RunLauncher.h"
-#include "cli/CheckReport.h"
+#include "engine/RunStatusView.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -39,7 +39,8 @@ void printPreflight(const Runbook &runbook, const PreflightResult &r)
     Console::out(QStringLiteral("Go/No-Go before the first stage:\n") + report.table() + QLatin1Char('\n')
                  + report.recommendation());
     if (r.override && !r.decision.isGo())
-        Console::out(QStringLiteral("NO-GO OVERRIDDEN by %1: %2 (journaled)\n").arg(r.override->who, r.override->reason));
+        Console::out(QStringLiteral("NO-GO OVERRIDDEN by %1: %2 (journaled)\n")
+                         .arg(r.override->who, r.override->reason));
 }
 
 class RunSession : public QObject
@@ -288,7 +289,8 @@ int runRunCommand(const QStringList &args)
             "a NO-GO stops the run unless overridden by a named person (--override-no-go --reason --as). "
             "--yes never overrides a NO-GO.\n"
             "Secrets come from the keychain; when it has none, from the environment variable "
-            "COCKPIT_SECRET_<NAME> (NAME upper-cased, other characters as _). A PostgreSQL journal's password "
+            "COCKPIT_SECRET_<NAME> (NAME upper-cased, other characters as _). A PostgreSQL journal's "
+            "password "
             "comes from PGPASSWORD.\n"
             "At a terminal it asks for each decision; otherwise it stops (exit 3) and prints the "
             "`decide`/`approve` commands to run.\n"
@@ -328,7 +330,8 @@ int runRunCommand(const QStringList &args)
                        "journaled as your decision)."));
     const QCommandLineOption overrideNoGo(
         QStringLiteral("override-no-go"),
-        QStringLiteral("Start although the Go/No-Go says NO-GO (needs --reason; journaled as your decision)."));
+        QStringLiteral(
+            "Start although the Go/No-Go says NO-GO (needs --reason; journaled as your decision)."));
     const QCommandLineOption reason(QStringLiteral("reason"),
                                     QStringLiteral("Why, for --accept-changed-runbook or --override-no-go."),
                                     QStringLiteral("TEXT"));
@@ -341,8 +344,8 @@ int runRunCommand(const QStringList &args)
         QStringLiteral("Seconds without a heartbeat after which this run's lease counts as expired "
                        "(default 60)."),
         QStringLiteral("SECONDS"));
-    for (const auto &o : {mode, journal, until, yes, as, factor, newRun, takeOver, acceptChanged, overrideNoGo,
-                          reason, confirm, leaseTtl})
+    for (const auto &o : {mode, journal, until, yes, as, factor, newRun, takeOver, acceptChanged,
+                          overrideNoGo, reason, confirm, leaseTtl})
         sp.addOption(o);
     RunbookOptions runbookOptions(sp);
     if (auto done = sp.parse(args))

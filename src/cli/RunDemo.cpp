@@ -12,8 +12,8 @@
 #include "demo/ImportPipelineSimulator.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
-#include "engine/RunStatusView.h"
 #include "engine/RunLauncher.h"
+#include "engine/RunStatusView.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -491,12 +491,14 @@ int runRehearsalDemo(const QStringList &args)
         rq.secrets.insert(dbSecret, dbPassword);
     for (const Check &c : std::as_const(runbook->prerequisites))
         if (std::holds_alternative<ManualCheck>(c.probe))
-            rq.confirmations.insert(c.id, ManualConfirmation {kLead, QStringLiteral("confirmed by the demo persona")});
-    rq.overrideNoGo = PersonDecision {kLead, QStringLiteral("demo: the rehearsal continues whatever the check "
-                                                           "says; on the day a NO-GO stops the run")};
-    Console::out(QStringLiteral(
-        "[3/5] Prerequisite check (Go/No-Go; a NO-GO is overridden by the lead persona and journaled: this is "
-        "a rehearsal)\n"));
+            rq.confirmations.insert(
+                c.id, ManualConfirmation {kLead, QStringLiteral("confirmed by the demo persona")});
+    rq.overrideNoGo = PersonDecision {kLead,
+                                      QStringLiteral("demo: the rehearsal continues whatever the check "
+                                                     "says; on the day a NO-GO stops the run")};
+    Console::out(QStringLiteral("[3/5] Prerequisite check (Go/No-Go; a NO-GO is overridden by the lead "
+                                "persona and journaled: this is "
+                                "a rehearsal)\n"));
     auto launched = RunLauncher::launchAndWait(std::move(rq));
     if (!launched) {
         Console::err(QStringLiteral("demo: %1\n").arg(launched.error().message));

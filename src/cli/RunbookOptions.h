@@ -6,8 +6,8 @@
 
 #include <QCommandLineOption>
 #include <QMap>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 namespace cockpit::cli {
 

@@ -2,8 +2,8 @@
 
 #include "cli/StatusWatch.h"
 #include "cli/SubcommandParser.h"
-#include "engine/Credentials.h"
 #include "core/base/Console.h"
+#include "engine/Credentials.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"

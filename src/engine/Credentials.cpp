@@ -18,7 +18,8 @@ QString Credentials::secretVariable(const QString &name)
 {
     QString v = name.toUpper();
     for (QChar &c : v)
-        if (!((c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))))
+        if (!((c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+              || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))))
             c = QLatin1Char('_');
     return QStringLiteral("COCKPIT_SECRET_") + v;
 }
@@ -52,18 +53,21 @@ void Credentials::resolve(const Runbook &runbook, const QStringList &names,
     const QMap<QString, SecretSpec> specs = runbook.secrets;
 
     // The keychain had nothing (or there is no keychain): the environment, else missing.
-    auto fallback = [state, specs](const QString &name, const QString &why) {
-        const QByteArray env = qgetenv(secretVariable(name).toLocal8Bit().constData());
-        if (!env.isEmpty()) {
-            Redactor::add(env);
-            state->result.values.insert(name, env);
-            state->result.source.insert(name, QStringLiteral("environment"));
-            return;
-        }
-        if (specs.contains(name) && !specs.value(name).required)
-            return;
-        state->result.missing << QStringLiteral("%1 (%2; nor is %3 set)").arg(name, why, secretVariable(name));
-    };
+    auto fallback
+        =
+            [state, specs](const QString &name, const QString &why) {
+                const QByteArray env = qgetenv(secretVariable(name).toLocal8Bit().constData());
+                if (!env.isEmpty()) {
+                    Redactor::add(env);
+                    state->result.values.insert(name, env);
+                    state->result.source.insert(name, QStringLiteral("environment"));
+                    return;
+                }
+                if (specs.contains(name) && !specs.value(name).required)
+                    return;
+                state->result.missing
+                    << QStringLiteral("%1 (%2; nor is %3 set)").arg(name, why, secretVariable(name));
+            };
     auto finishOne = [state] {
         if (--state->open == 0) {
             state->result.missing.sort();

@@ -52,12 +52,13 @@ Expected<void, Error> LeaseKeeper::taken(const QString &runId)
         d.payload.insert(QStringLiteral("kind"),
                          takeOver ? QStringLiteral("lease_taken_over") : QStringLiteral("lease_taken"));
         d.payload.insert(QStringLiteral("replaced"), holderJson(*prev));
-        d.payload.insert(QStringLiteral("text"),
-                         QString(text
-                             + (takeOver ? QStringLiteral("; took over the expired lease of %1 on %2 (pid %3)")
-                                         : QStringLiteral("; the process of %1 on %2 (pid %3) had ended"))
-                                   .arg(prev->who, prev->host)
-                                   .arg(prev->pid)));
+        d.payload.insert(
+            QStringLiteral("text"),
+            QString(text
+                    + (takeOver ? QStringLiteral("; took over the expired lease of %1 on %2 (pid %3)")
+                                : QStringLiteral("; the process of %1 on %2 (pid %3) had ended"))
+                          .arg(prev->who, prev->host)
+                          .arg(prev->pid)));
     }
     if (auto r = m_journal->append(d); !r)
         return unexpected(r.error());

@@ -16,13 +16,13 @@ JournalEventDraft PreflightResult::event(const QString &runId, qint64 at, const 
     QJsonArray items;
     for (const Check &c : checks) {
         const CheckResult *r = byId.value(c.id);
-        items.append(QJsonObject {{QStringLiteral("check"), c.id},
-                                  {QStringLiteral("title"), c.title},
-                                  {QStringLiteral("category"), c.category},
-                                  {QStringLiteral("required"), c.required},
-                                  {QStringLiteral("verdict"),
-                                   r ? RunEvents::verdictKey(r->verdict) : QStringLiteral("no_data")},
-                                  {QStringLiteral("summary"), r ? r->summary : QStringLiteral("not run")}});
+        items.append(QJsonObject {
+            {QStringLiteral("check"), c.id},
+            {QStringLiteral("title"), c.title},
+            {QStringLiteral("category"), c.category},
+            {QStringLiteral("required"), c.required},
+            {QStringLiteral("verdict"), r ? RunEvents::verdictKey(r->verdict) : QStringLiteral("no_data")},
+            {QStringLiteral("summary"), r ? r->summary : QStringLiteral("not run")}});
     }
     JournalEventDraft d;
     d.runId = runId;
@@ -30,9 +30,10 @@ JournalEventDraft PreflightResult::event(const QString &runId, qint64 at, const 
     d.type = JournalEventType::GoNoGo;
     d.actor = override ? override->who : lead;
     QJsonObject p = decision.toJson();
-    p.insert(QStringLiteral("decision"), decision.isGo() ? QStringLiteral("go")
-                                             : override  ? QStringLiteral("override")
-                                                         : QStringLiteral("no_go"));
+    p.insert(QStringLiteral("decision"),
+             decision.isGo() ? QStringLiteral("go")
+                 : override  ? QStringLiteral("override")
+                             : QStringLiteral("no_go"));
     p.insert(QStringLiteral("items"), items);
     p.insert(QStringLiteral("source"), QStringLiteral("run"));
     p.insert(QStringLiteral("duration_ms"), double(durationMs));

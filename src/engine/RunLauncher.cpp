@@ -136,11 +136,13 @@ void RunLauncher::launch(LaunchRequest request, Done done)
     if (job->text.isEmpty()) {
         QFile f(rq.runbookPath);
         if (!f.open(QIODevice::ReadOnly))
-            return job->fail(LaunchError::Kind::Setup,
-                             QStringLiteral("cannot read the runbook %1: %2").arg(rq.runbookPath, f.errorString()));
+            return job->fail(
+                LaunchError::Kind::Setup,
+                QStringLiteral("cannot read the runbook %1: %2").arg(rq.runbookPath, f.errorString()));
         job->text = f.readAll();
     }
-    job->sha256 = QString::fromLatin1(QCryptographicHash::hash(job->text, QCryptographicHash::Sha256).toHex());
+    job->sha256
+        = QString::fromLatin1(QCryptographicHash::hash(job->text, QCryptographicHash::Sha256).toHex());
     if (rq.runbook) {
         run.runbook = rq.runbook;
     } else {
@@ -187,7 +189,8 @@ void RunLauncher::launch(LaunchRequest request, Done done)
     if (!lease) {
         const bool held = lease.error().message.contains(QLatin1String("held by"))
             || lease.error().message.contains(QLatin1String("expired"));
-        return job->fail(held ? LaunchError::Kind::LeaseHeld : LaunchError::Kind::Setup, lease.error().message);
+        return job->fail(held ? LaunchError::Kind::LeaseHeld : LaunchError::Kind::Setup,
+                         lease.error().message);
     }
     job->lease = std::move(*lease);
     if (job->lease->previous())
@@ -214,7 +217,8 @@ void RunLauncher::launch(LaunchRequest request, Done done)
             LaunchError e;
             e.kind = LaunchError::Kind::Finished;
             e.outcome = last->outcome;
-            e.message = QStringLiteral("the last %1 run of \"%2\" (%3) has finished: %4. A new run needs --new-run.")
+            e.message = QStringLiteral(
+                            "the last %1 run of \"%2\" (%3) has finished: %4. A new run needs --new-run.")
                             .arg(last->mode, rb.name, last->id, last->outcome);
             e.details = lines;
             return job->finish(unexpected(std::move(e)));
@@ -240,14 +244,15 @@ void RunLauncher::launch(LaunchRequest request, Done done)
             if (!rq.acceptChangedRunbook)
                 return job->fail(
                     LaunchError::Kind::RunbookChanged,
-                    QStringLiteral("run %1 started with a different runbook (sha256 %2, now %3). Resume "
-                                   "with it only as a decision: --accept-changed-runbook --reason TEXT --as NAME.")
+                    QStringLiteral(
+                        "run %1 started with a different runbook (sha256 %2, now %3). Resume "
+                        "with it only as a decision: --accept-changed-runbook --reason TEXT --as NAME.")
                         .arg(job->resumeId, was.left(12), job->sha256.left(12)),
                     changes);
-            JournalEventDraft d = RunEvents::note(
-                job->resumeId, 0, rq.acceptChangedRunbook->who,
-                QStringLiteral("resumed with a changed runbook, accepted by %1: %2")
-                    .arg(rq.acceptChangedRunbook->who, rq.acceptChangedRunbook->reason));
+            JournalEventDraft d
+                = RunEvents::note(job->resumeId, 0, rq.acceptChangedRunbook->who,
+                                  QStringLiteral("resumed with a changed runbook, accepted by %1: %2")
+                                      .arg(rq.acceptChangedRunbook->who, rq.acceptChangedRunbook->reason));
             d.payload.insert(QStringLiteral("kind"), QStringLiteral("runbook_change_accepted"));
             d.payload.insert(QStringLiteral("reason"), rq.acceptChangedRunbook->reason);
             d.payload.insert(QStringLiteral("previous_sha256"), was);
@@ -279,8 +284,8 @@ void RunLauncher::resolveSecrets(std::shared_ptr<Job> job)
 {
     const Runbook &rb = *job->run.runbook;
     Q_EMIT progress(QStringLiteral("resolving secrets"));
-    Credentials::resolve(rb, Credentials::secretsUsed(rb), job->request.secrets, job->request.useKeychain, this,
-                         [this, job](Credentials::Resolved r) {
+    Credentials::resolve(rb, Credentials::secretsUsed(rb), job->request.secrets, job->request.useKeychain,
+                         this, [this, job](Credentials::Resolved r) {
                              if (!r.missing.isEmpty())
                                  return job->fail(LaunchError::Kind::MissingSecret,
                                                   QStringLiteral("a required secret is missing; the run does "
@@ -300,7 +305,8 @@ void RunLauncher::openRun(std::shared_ptr<Job> job)
     run.driverOptions.confirmAllWrites = rq.confirmAllWrites;
     run.driverOptions.useKeychain = false; // resolved here, once
     run.driverOptions.runbookSha256 = job->sha256;
-    run.driver = std::make_unique<RunDriver>(run.runbook, run.journal.get(), run.clock.get(), run.driverOptions);
+    run.driver
+        = std::make_unique<RunDriver>(run.runbook, run.journal.get(), run.clock.get(), run.driverOptions);
     for (auto it = run.secrets.cbegin(); it != run.secrets.cend(); ++it)
         run.driver->provideSecret(it.key(), it.value());
     auto resumed = run.driver->open();
@@ -337,30 +343,33 @@ void RunLauncher::goNoGo(std::shared_ptr<Job> job)
     Q_EMIT progress(QStringLiteral("checking the prerequisites (Go/No-Go)"));
     auto *preflight = new Preflight(this);
     job->preflight = preflight;
-    preflight->run(*run.runbook, job->request.confirmations, run.secrets, [job, preflight](PreflightResult r) {
-        preflight->deleteLater();
-        LaunchedRun &run = job->run;
-        if (!r.decision.isGo() && job->request.overrideNoGo)
-            r.override = job->request.overrideNoGo;
-        if (auto ok = run.driver->apply(RunCommand(QList<JournalEventDraft> {
-                r.event(run.runId, run.clock->now(), job->request.lead)}));
-            !ok)
-            return job->fail(LaunchError::Kind::Setup, ok.error());
-        if (!r.mayStart()) {
-            LaunchError e;
-            e.kind = LaunchError::Kind::NoGo;
-            e.message = QStringLiteral("NO-GO: the run does not start (%1). Fix the blockers and run again, or "
-                                       "override: --override-no-go --reason TEXT --as NAME.")
-                            .arg(r.decision.headline());
-            for (const Blocker &b : r.decision.blockers())
-                e.details << QStringLiteral("%1 [%2]: %3").arg(b.checkId, RunEvents::verdictKey(b.verdict), b.reason);
-            e.preflight = std::move(r);
-            e.runbook = run.runbook;
-            return job->finish(unexpected(std::move(e)));
-        }
-        run.preflight = std::move(r);
-        job->finish(std::move(job->run));
-    });
+    preflight->run(
+        *run.runbook, job->request.confirmations, run.secrets, [job, preflight](PreflightResult r) {
+            preflight->deleteLater();
+            LaunchedRun &run = job->run;
+            if (!r.decision.isGo() && job->request.overrideNoGo)
+                r.override = job->request.overrideNoGo;
+            if (auto ok = run.driver->apply(RunCommand(
+                    QList<JournalEventDraft> {r.event(run.runId, run.clock->now(), job->request.lead)}));
+                !ok)
+                return job->fail(LaunchError::Kind::Setup, ok.error());
+            if (!r.mayStart()) {
+                LaunchError e;
+                e.kind = LaunchError::Kind::NoGo;
+                e.message
+                    = QStringLiteral("NO-GO: the run does not start (%1). Fix the blockers and run again, or "
+                                     "override: --override-no-go --reason TEXT --as NAME.")
+                          .arg(r.decision.headline());
+                for (const Blocker &b : r.decision.blockers())
+                    e.details << QStringLiteral("%1 [%2]: %3")
+                                     .arg(b.checkId, RunEvents::verdictKey(b.verdict), b.reason);
+                e.preflight = std::move(r);
+                e.runbook = run.runbook;
+                return job->finish(unexpected(std::move(e)));
+            }
+            run.preflight = std::move(r);
+            job->finish(std::move(job->run));
+        });
 }
 
 } // namespace cockpit

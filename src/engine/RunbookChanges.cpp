@@ -1,9 +1,8 @@
 #include "engine/RunbookChanges.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <string>
+#include <yaml-cpp/yaml.h>
 
 namespace cockpit {
 

@@ -96,10 +96,11 @@ public:
             return {};
         const QStringList statements {
             QStringLiteral("BEGIN"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS cockpit.leases (key text PRIMARY KEY,"
-                           " run_id text NOT NULL, who text NOT NULL, host text NOT NULL, pid bigint NOT NULL,"
-                           " since bigint NOT NULL, heartbeat bigint NOT NULL, ttl_ms bigint NOT NULL,"
-                           " token text NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS cockpit.leases (key text PRIMARY KEY,"
+                " run_id text NOT NULL, who text NOT NULL, host text NOT NULL, pid bigint NOT NULL,"
+                " since bigint NOT NULL, heartbeat bigint NOT NULL, ttl_ms bigint NOT NULL,"
+                " token text NOT NULL)"),
             QStringLiteral("REVOKE ALL ON cockpit.leases FROM PUBLIC"),
             QStringLiteral("COMMIT"),
         };
@@ -124,7 +125,8 @@ public:
             return QDateTime::currentMSecsSinceEpoch();
         // The database's clock: hosts of two leads may disagree, the server is one.
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"))
+            || !q.next())
             return unexpected(fail(QStringLiteral("reading the time"), q.lastError()));
         return q.value(0).toLongLong();
     }
@@ -291,12 +293,14 @@ Expected<std::unique_ptr<RunLease>, Error> RunLease::take(const Request &request
         if (!q.next()) {
             auto now2 = db.now();
             auto winner = db.read(request.key);
-            return unexpected(Error::plain(
-                QStringLiteral("the run is held by %1; it refuses a second writer")
-                    .arg(winner && *winner && now2 ? (*winner)->describe(*now2) : QStringLiteral("another process"))));
+            return unexpected(
+                Error::plain(QStringLiteral("the run is held by %1; it refuses a second writer")
+                                 .arg(winner && *winner && now2 ? (*winner)->describe(*now2)
+                                                                : QStringLiteral("another process"))));
         }
     } else {
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO leases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kColumns));
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO leases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(kColumns));
         bindHolder(q, me);
         if (!q.exec())
             return unexpected(db.fail(QStringLiteral("taking"), q.lastError()));
@@ -326,7 +330,8 @@ Expected<void, Error> RunLease::heartbeat(const QString &runId)
     if (!runId.isEmpty())
         m_mine.runId = runId;
     QSqlQuery q(db.db());
-    q.prepare(QStringLiteral("UPDATE %1 SET heartbeat = ?, run_id = ? WHERE key = ? AND token = ?").arg(db.table()));
+    q.prepare(QStringLiteral("UPDATE %1 SET heartbeat = ?, run_id = ? WHERE key = ? AND token = ?")
+                  .arg(db.table()));
     q.addBindValue(*now);
     q.addBindValue(nonNull(m_mine.runId));
     q.addBindValue(m_mine.key);
@@ -336,9 +341,9 @@ Expected<void, Error> RunLease::heartbeat(const QString &runId)
     if (q.numRowsAffected() != 1) {
         m_held = false;
         auto h = db.read(m_mine.key);
-        return unexpected(Error::plain(
-            QStringLiteral("the run's lease was taken over by %1")
-                .arg(h && *h ? (*h)->describe(*now) : QStringLiteral("another process"))));
+        return unexpected(
+            Error::plain(QStringLiteral("the run's lease was taken over by %1")
+                             .arg(h && *h ? (*h)->describe(*now) : QStringLiteral("another process"))));
     }
     m_mine.heartbeat = *now;
     return {};
