@@ -340,15 +340,14 @@ private:
 
 int runRehearsalDemo(const QStringList &args)
 {
-    for (const QString &a : args)
-        if (a == QLatin1String("--break") || a.startsWith(QLatin1String("--break="))
-            || a == QLatin1String("--json"))
-            return runDemoCommand(args);
-    if (args.contains(QStringLiteral("--prerequisites-only"))) {
-        QStringList rest = args;
-        rest.removeAll(QStringLiteral("--prerequisites-only"));
+    // The prerequisite-only demo: --prerequisites-only, --break or --json, in any order and combination.
+    QStringList rest = args;
+    bool prerequisitesOnly = rest.removeAll(QStringLiteral("--prerequisites-only")) > 0;
+    for (const QString &a : std::as_const(rest))
+        prerequisitesOnly = prerequisitesOnly || a == QLatin1String("--break")
+            || a.startsWith(QLatin1String("--break=")) || a == QLatin1String("--json");
+    if (prerequisitesOnly)
         return runDemoCommand(rest);
-    }
     SubcommandParser sp(
         QStringLiteral("demo"), QString(),
         QStringLiteral(

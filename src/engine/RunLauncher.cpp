@@ -109,6 +109,27 @@ QString RunLauncher::defaultJournalFor(const QString &runbookPath)
     return fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".journal");
 }
 
+RunControllerSetup RunLauncher::controllerSetup(LaunchedRun &run)
+{
+    run.driver.reset();
+    RunControllerSetup s;
+    s.runbook = run.runbook;
+    s.openJournal = [spec = run.journalSpec, password = run.journalPassword] {
+        JournalOpenOptions o;
+        o.password = password;
+        return JournalFactory::open(spec, o);
+    };
+    s.clock = run.clock.get();
+    s.options = run.driverOptions;
+    s.secrets = run.secrets;
+    s.runbookPath = run.runbook->file;
+    if (run.lease) {
+        const LeaseHolder &h = run.lease->lease().mine();
+        s.lease = LeaseInfo {h.who, h.host, h.pid, h.since, h.heartbeat, true};
+    }
+    return s;
+}
+
 RunLauncher::Result RunLauncher::launchAndWait(LaunchRequest request)
 {
     RunLauncher launcher;

@@ -8,6 +8,7 @@
 #include "engine/LeaseKeeper.h"
 #include "engine/Preflight.h"
 #include "engine/RunDriver.h"
+#include "engine/RunEngine.h"
 #include "store/Journal.h"
 
 #include <QHash>
@@ -114,6 +115,11 @@ public:
     static Expected<QMap<QString, QString>, Errors> parameters(const QStringList &files,
                                                                const QStringList &assignments);
     static QString defaultJournalFor(const QString &runbookPath);
+
+    // Hands a launched run to a ThreadedRunController: the launcher's driver is closed (the controller opens
+    // its own on the engine thread and resumes the same run); the lease, the journal and the clock stay with
+    // `run`, which must outlive the controller.
+    static RunControllerSetup controllerSetup(LaunchedRun &run);
 
 Q_SIGNALS:
     void progress(const QString &what); // "checking the prerequisites" …

@@ -2,6 +2,7 @@
 
 #include "core/base/LogCategories.h"
 #include "store/PostgresJournalSchema.h"
+#include "store/RunLease.h"
 #include "store/ScramVerifier.h"
 
 #include <QRegularExpression>
@@ -531,7 +532,7 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
         QStringLiteral("GRANT SELECT ON cockpit.events TO %1").arg(role),
     };
     for (const QString &sql : statements + PostgresJournalSchema::writerLockStatements(viewerRole)
-             + PostgresJournalSchema::headStatements(viewerRole)) {
+             + PostgresJournalSchema::headStatements(viewerRole) + RunLease::postgresStatements(viewerRole)) {
         if (!run(sql))
             return rollback(q.lastError(), what); // the error text never contains the clear password
     }
@@ -557,8 +558,13 @@ Expected<void, Error> PostgresJournal::initLeadRole(const QString &leadRole, con
     }
     QString refused;
     QSqlQuery q(m_db);
-    if (PostgresJournalSchema::createLeadRole(q, leadRole, leadPassword, &refused))
+    if (PostgresJournalSchema::createLeadRole(q, leadRole, leadPassword, &refused)) {
+        // The run's lease: the lead role takes and renews it (RunLease).
+        for (const QString &sql : RunLease::postgresLeadStatements(leadRole))
+            if (!q.exec(sql))
+                return rollback(q.lastError(), QStringLiteral("granting the lease table of journal"));
         return {};
+    }
     if (!refused.isEmpty()) {
         rollback(QSqlError(), QString());
         return unexpected(Error::plain(refused));

@@ -22,6 +22,18 @@ namespace {
 
 QAtomicInteger<quint64> g_leaseConnections;
 const QString kColumns = QStringLiteral("key, run_id, who, host, pid, since, heartbeat, ttl_ms, token");
+const QString kPostgresTable = QStringLiteral(
+    "CREATE TABLE IF NOT EXISTS cockpit.leases (key text PRIMARY KEY, run_id text NOT NULL, who text NOT "
+    "NULL,"
+    " host text NOT NULL, pid bigint NOT NULL, since bigint NOT NULL, heartbeat bigint NOT NULL,"
+    " ttl_ms bigint NOT NULL, token text NOT NULL)");
+
+QString quoted(const QString &role)
+{
+    QString q = role;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
 
 // One short-lived connection to the journal's database, removed again when it goes out of scope.
 class LeaseDb
@@ -199,6 +211,20 @@ QString LeaseHolder::describe(qint64 now) const
         .arg(pid)
         .arg(stamp(since))
         .arg(std::max<qint64>(0, now - heartbeat) / 1000);
+}
+
+QStringList RunLease::postgresStatements(const QString &viewerRole)
+{
+    return {kPostgresTable, QStringLiteral("REVOKE ALL ON cockpit.leases FROM PUBLIC"),
+            QStringLiteral("REVOKE ALL ON cockpit.leases FROM %1").arg(quoted(viewerRole)),
+            QStringLiteral("GRANT SELECT ON cockpit.leases TO %1").arg(quoted(viewerRole))};
+}
+
+QStringList RunLease::postgresLeadStatements(const QString &leadRole)
+{
+    return {
+        kPostgresTable,
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON cockpit.leases TO %1").arg(quoted(leadRole))};
 }
 
 QString RunLease::keyFor(const QString &runbookName, const QString &modeName)

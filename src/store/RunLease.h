@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -64,6 +65,10 @@ public:
     static Expected<std::optional<LeaseHolder>, Error> holder(const QString &journalSpec,
                                                               const QByteArray &password, const QString &key);
     static QString keyFor(const QString &runbookName, const QString &modeName);
+    // PostgreSQL `journal init`: the lease table, readable by the viewer role (a view shows who leads),
+    // writable by nobody but the owner and the lead role. A viewer cannot lock a row it may not update.
+    static QStringList postgresStatements(const QString &viewerRole);
+    static QStringList postgresLeadStatements(const QString &leadRole);
 
     ~RunLease(); // releases the lease when still held
 
