@@ -1,8 +1,8 @@
 #include "cli/ApproveCommand.h"
 
-#include "engine/Credentials.h"
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
+#include "engine/Credentials.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"
 

@@ -1,8 +1,8 @@
 #include "cli/CompareCommand.h"
 
-#include "engine/Credentials.h"
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
+#include "engine/Credentials.h"
 #include "engine/RunCommands.h"
 #include "store/JournalFactory.h"
 

@@ -1,8 +1,8 @@
 #include "cli/DecideCommand.h"
 
-#include "engine/Credentials.h"
-#include "core/base/Console.h"
 #include "cli/SubcommandParser.h"
+#include "core/base/Console.h"
+#include "engine/Credentials.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
 #include "store/JournalFactory.h"

@@ -1,7 +1,6 @@
 #include "cli/JournalCommand.h"
 
 #include "cli/SubcommandParser.h"
-#include "engine/Credentials.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
 #include "core/base/LogCategories.h"

@@ -1,11 +1,11 @@
 #include "cli/ProbeCommand.h"
 
 #include "cli/SubcommandParser.h"
-#include "engine/Credentials.h"
 #include "core/base/Await.h"
 #include "core/base/Console.h"
 #include "core/base/Redactor.h"
 #include "core/conditions/CheckResult.h"
+#include "engine/Credentials.h"
 #include "probes/HttpProbe.h"
 #include "probes/SecretStore.h"
 #include "probes/SqlProbe.h"

@@ -2,8 +2,8 @@
 
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
-#include "engine/RunLauncher.h"
 #include "core/runbook/RunbookLoader.h"
+#include "engine/RunLauncher.h"
 
 namespace cockpit::cli {
 
