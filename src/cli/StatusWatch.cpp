@@ -3,6 +3,7 @@
 #include "cli/InterruptHandler.h"
 #include "core/base/Console.h"
 #include "core/base/Duration.h"
+#include "engine/Credentials.h"
 #include "engine/RunFollower.h"
 #include "store/JournalFactory.h"
 
@@ -39,7 +40,7 @@ int StatusWatch::run(const QString &journalSpec, const QString &runId)
     o.runId = runId;
     o.openJournal = [journalSpec]() {
         JournalOpenOptions jo;
-        jo.password = qgetenv("PGPASSWORD");
+        jo.password = Credentials::postgresPassword();
         jo.readOnly = !JournalFactory::isPostgres(journalSpec);
         return JournalFactory::open(journalSpec, jo);
     };
