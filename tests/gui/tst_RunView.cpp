@@ -67,8 +67,8 @@ private Q_SLOTS:
         QCOMPARE(controller.commands.at(0).kind, EngineCommand::Kind::Decide);
         QCOMPARE(view.commandsInFlight(), 1);
 
-        controller.answer(
-            cockpit::unexpected(Error::plain(QStringLiteral("gate success-rate is not awaiting a decision"))));
+        controller.answer(cockpit::unexpected(
+            Error::plain(QStringLiteral("gate success-rate is not awaiting a decision"))));
         QTRY_COMPARE_WITH_TIMEOUT(view.commandsInFlight(), 0, 10000);
         QVERIFY(view.banner()->isVisible() || !view.isVisible());
         QVERIFY2(view.banner()->text().contains(QStringLiteral("not awaiting a decision")),
