@@ -269,12 +269,10 @@ bool JournalRowCheck::isJsonObject(QByteArrayView json)
 
 namespace {
 // Value of a lowercase hex digit, -1 for anything else (uppercase too: the stored form is lowercase).
-constexpr std::array<qint8, 256> kHexValue = [] {
-    std::array<qint8, 256> t {};
+constexpr std::array<int, 256> kHexValue = [] {
+    std::array<int, 256> t {};
     for (int i = 0; i < 256; ++i)
-        t[size_t(i)] = i >= '0' && i <= '9' ? qint8(i - '0')
-            : i >= 'a' && i <= 'f'          ? qint8(i - 'a' + 10)
-                                            : qint8(-1);
+        t[size_t(i)] = i >= '0' && i <= '9' ? i - '0' : i >= 'a' && i <= 'f' ? i - 'a' + 10 : -1;
     return t;
 }();
 } // namespace
