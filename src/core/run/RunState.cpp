@@ -252,8 +252,9 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
                 t.resumed(at);
         }
         break;
-    case JournalEventType::SignOff: break;
-    case JournalEventType::GoNoGo: break; // the launcher's gate before the first stage
+    case JournalEventType::SignOff:
+    case JournalEventType::GoNoGo: // the launcher's gate before the first stage
+        break;
     }
 }
 
