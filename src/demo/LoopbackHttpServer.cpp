@@ -217,7 +217,7 @@ private:
     {
         m_busy = true; // nothing more on this connection
         m_endless = true;
-        m_endlessPiece = r.body.isEmpty() ? QByteArray(64 * 1024, 'x') : r.body;
+        m_endlessPiece = r.body.isEmpty() ? QByteArray(qsizetype(64) * 1024, 'x') : r.body;
         if (r.chunked && r.raw.isEmpty())
             m_endlessPiece = QByteArray::number(m_endlessPiece.size(), 16) + "\r\n" + m_endlessPiece + "\r\n";
         feedEndless();
@@ -226,7 +226,8 @@ private:
     // Keeps a little queued in the socket, so what the server sends is what the client reads.
     void feedEndless()
     {
-        while (m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() < 256 * 1024)
+        while (m_socket->state() == QAbstractSocket::ConnectedState
+               && m_socket->bytesToWrite() < qint64(256) * 1024)
             m_socket->write(m_endlessPiece);
     }
 

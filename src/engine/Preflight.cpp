@@ -46,7 +46,8 @@ JournalEventDraft PreflightResult::event(const QString &runId, qint64 at, const 
 }
 
 void Preflight::run(const Runbook &runbook, const QMap<QString, ManualConfirmation> &confirmations,
-                    const QHash<QString, QByteArray> &secrets, std::function<void(PreflightResult)> done)
+                    const QHash<QString, QByteArray> &secrets,
+                    const std::function<void(PreflightResult)> &done)
 {
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         m_runner.provideSecret(it.key(), it.value());

@@ -45,7 +45,7 @@ public:
     using QObject::QObject;
 
     void run(const Runbook &runbook, const QMap<QString, ManualConfirmation> &confirmations,
-             const QHash<QString, QByteArray> &secrets, std::function<void(PreflightResult)> done);
+             const QHash<QString, QByteArray> &secrets, const std::function<void(PreflightResult)> &done);
     void cancel() { m_runner.cancel(); }
 
 private:

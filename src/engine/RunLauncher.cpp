@@ -301,12 +301,12 @@ void RunLauncher::launch(LaunchRequest request, Done done)
     resolveSecrets(job);
 }
 
-void RunLauncher::resolveSecrets(std::shared_ptr<Job> job)
+void RunLauncher::resolveSecrets(const std::shared_ptr<Job> &job)
 {
     const Runbook &rb = *job->run.runbook;
     Q_EMIT progress(QStringLiteral("resolving secrets"));
     Credentials::resolve(rb, Credentials::secretsUsed(rb), job->request.secrets, job->request.useKeychain,
-                         this, [this, job](Credentials::Resolved r) {
+                         this, [this, job](const Credentials::Resolved &r) {
                              if (!r.missing.isEmpty())
                                  return job->fail(LaunchError::Kind::MissingSecret,
                                                   QStringLiteral("a required secret is missing; the run does "
@@ -317,7 +317,7 @@ void RunLauncher::resolveSecrets(std::shared_ptr<Job> job)
                          });
 }
 
-void RunLauncher::openRun(std::shared_ptr<Job> job)
+void RunLauncher::openRun(const std::shared_ptr<Job> &job)
 {
     const LaunchRequest &rq = job->request;
     LaunchedRun &run = job->run;
@@ -346,7 +346,7 @@ void RunLauncher::openRun(std::shared_ptr<Job> job)
     goNoGo(job);
 }
 
-void RunLauncher::goNoGo(std::shared_ptr<Job> job)
+void RunLauncher::goNoGo(const std::shared_ptr<Job> &job)
 {
     LaunchedRun &run = job->run;
     // Decided already in this run (GO, or overridden), or past its first stage: no second Go/No-Go.

@@ -126,9 +126,9 @@ Q_SIGNALS:
 
 private:
     struct Job;
-    void resolveSecrets(std::shared_ptr<Job> job);
-    void openRun(std::shared_ptr<Job> job);
-    void goNoGo(std::shared_ptr<Job> job);
+    void resolveSecrets(const std::shared_ptr<Job> &job);
+    void openRun(const std::shared_ptr<Job> &job);
+    void goNoGo(const std::shared_ptr<Job> &job);
 };
 
 } // namespace cockpit

@@ -28,8 +28,13 @@ void list(Items &out, const YAML::Node &seq, const std::string &kind, const std:
 {
     if (!seq || !seq.IsSequence())
         return;
-    for (std::size_t i = 0; i < seq.size(); ++i)
-        out[kind + " " + prefix + idOf(seq[i], i)] = dump(seq[i]);
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+        std::string key = kind;
+        key += ' ';
+        key += prefix;
+        key += idOf(seq[i], i);
+        out[key] = dump(seq[i]);
+    }
 }
 
 void map(Items &out, const YAML::Node &m, const std::string &kind)
