@@ -279,7 +279,7 @@ void DecisionsPanel::refreshActions()
                                               : QString {});
 }
 
-void DecisionsPanel::send(EngineCommand command)
+void DecisionsPanel::send(const EngineCommand &command)
 {
     Q_EMIT commandRequested(command);
 }

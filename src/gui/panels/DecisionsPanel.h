@@ -32,7 +32,7 @@ private:
     void refreshActions();
     void selectKey(const QString &key);
     const PendingDecision *selected() const;
-    void send(EngineCommand command);
+    void send(const EngineCommand &command);
     void decide(bool accept);
     void promote();
     void rollBack();
