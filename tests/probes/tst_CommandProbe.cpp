@@ -175,11 +175,8 @@ void tst_CommandProbe::outputCapped()
 
 void tst_CommandProbe::doesNotBlockCaller()
 {
-    QElapsedTimer t;
-    t.start();
-    const QFuture<Observation> f = CommandProbe::run(spec({QStringLiteral("sleep"), QStringLiteral("0.5")}));
-    QVERIFY(t.elapsed() < 200);
-    QVERIFY(!f.isFinished());
+    const QFuture<Observation> f = CommandProbe::run(spec({QStringLiteral("sleep"), QStringLiteral("2")}));
+    QVERIFY(!f.isFinished()); // returned while the command still runs
     const Observation o = await(f);
     QCOMPARE(o.exitCode, 0);
 }

@@ -74,7 +74,7 @@ private Q_SLOTS:
         auto d = await(SecretStore::remove(QStringLiteral("global"), QStringLiteral("db_password")));
         QVERIFY(!d.has_value());
         QVERIFY(d.error().message.contains(QLatin1String("no secret service")));
-        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed()))); // failed, never hung
     }
 
     void probeReportsUnavailableKeychain()

@@ -64,7 +64,7 @@ int startCluster(const QString &dir)
     }
     const QString appUser = QStringLiteral("cockpit_app");
     // A throwaway password for a throwaway cluster; it only lives in DIR/env (mode 0600).
-    const QByteArray appPassword = QByteArray::number(QRandomGenerator::system()->generate64(), 16) + "-Pw";
+    const QByteArray appPassword = "Pw-" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     if (auto r = (*pg)->createRole(appUser, appPassword); !r) {
         std::fprintf(stderr, "cockpit-pg-fixture start: %s\n", qPrintable(r.error().toString()));
         return 1;
