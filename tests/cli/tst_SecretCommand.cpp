@@ -303,7 +303,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QLatin1String("no secret service is available")),
                  qPrintable(r.errText()));
-        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
+        // Failing, not hanging: well below the keychain's own answer timeout even on a loaded machine.
+        QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
     }
 
     void valuesNeverPrinted()

@@ -191,7 +191,7 @@ void tst_HttpProbe::statusBodyAndHeaders()
     QVERIFY(!o.tlsVerificationDisabled);
     QVERIFY(o.at.isValid());
     QCOMPARE(o.at.timeSpec(), Qt::UTC);
-    QVERIFY(o.durationMs >= 0 && o.durationMs < 5000);
+    QVERIFY(o.durationMs >= 0);
     // Response headers in arrival order.
     QStringList names;
     for (const auto &h : o.headers)

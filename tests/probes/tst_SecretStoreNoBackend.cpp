@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY2(r.error().message.contains(
                      QLatin1String("keychain did not answer within 1500 ms: is it locked?")),
                  qPrintable(r.error().message));
-        QVERIFY2(elapsed >= 1400 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed >= 1400, qPrintable(QString::number(elapsed)));
         QVERIFY2(silent.hasPendingConnections() || silent.waitForNewConnection(0),
                  "the keychain never tried the bus");
         SecretStore::setTimeout(10s);
