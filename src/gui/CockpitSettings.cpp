@@ -17,7 +17,7 @@ const std::array<CockpitSettings::Spec, 10> kSpecs {{
     {K::WindowState, "window/state", QByteArray {}, S::Session},
     {K::LastTab, "window/lastTab", 0, S::Session},
     {K::Language, "ui/language", QString {}, S::User},
-    {K::StaleAfterSeconds, "viewer/staleAfterSeconds", 10, S::User},
+    {K::StaleAfterSeconds, "viewer/staleAfterSeconds", 600, S::User},
     {K::AgeRefreshMs, "ui/ageRefreshMs", 1000, S::User},
     {K::RecentLimit, "recent/limit", 10, S::User},
 }};

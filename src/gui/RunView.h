@@ -28,7 +28,7 @@ public:
     {
         QString person; // who sends commands (the lead)
         bool viewer = false; // read-only stakeholder view
-        int staleAfterSeconds = 10;
+        int staleAfterSeconds = 600;
         int ageRefreshMs = 1000;
     };
 

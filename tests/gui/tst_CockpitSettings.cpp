@@ -32,7 +32,7 @@ private Q_SLOTS:
     void defaultsWhenNothingIsStored()
     {
         CockpitSettings settings = make(QStringLiteral("empty.ini"));
-        QCOMPARE(settings.staleAfterSeconds(), 10);
+        QCOMPARE(settings.staleAfterSeconds(), 600);
         QCOMPARE(settings.ageRefreshMs(), 1000);
         QVERIFY(settings.recentRunbooks().isEmpty());
         QVERIFY(settings.leadName().isEmpty());
@@ -60,7 +60,7 @@ private Q_SLOTS:
                          QStringLiteral("soon"));
         }
         CockpitSettings settings = make(QStringLiteral("bad.ini"));
-        QCOMPARE(settings.staleAfterSeconds(), 10);
+        QCOMPARE(settings.staleAfterSeconds(), 600);
     }
 };
 

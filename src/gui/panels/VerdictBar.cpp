@@ -148,9 +148,11 @@ void VerdictBar::refreshAge(qint64 wallNow, qint64 staleAfterMs)
     QString text;
     bool amber = !s.journalProblem.isEmpty();
     if (m_viewer || s.readOnly) {
-        m_stale = s.outcome.isEmpty() && snapshotAge > staleAfterMs;
-        text = m_stale ? tr("STALE — no update for %1").arg(GuiText::duration(snapshotAge))
-                       : tr("updated %1").arg(GuiText::age(snapshotAge));
+        // The follower says when the journal last showed something new, and whether that is too long ago.
+        const qint64 age = wallNow - (s.lastUpdateWallAt > 0 ? s.lastUpdateWallAt : s.wallTakenAt);
+        m_stale = s.outcome.isEmpty() && (s.stale || age > staleAfterMs);
+        text = m_stale ? tr("STALE — no update for %1").arg(GuiText::duration(age))
+                       : tr("updated %1").arg(GuiText::age(age));
         amber = amber || m_stale;
     } else {
         m_stale = false;
