@@ -103,7 +103,8 @@ void RunOpening::launch(const StartChoice &choice)
                 return;
             }
             m_window.showMessage(*started ? tr("Resumed the unfinished run.") : tr("Run started."), false);
-            m_window.showRun(controller, {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
+            m_window.showRun(controller,
+                             {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
         });
         watcher->setFuture(controller->start());
     });
@@ -113,9 +114,8 @@ void RunOpening::watchJournal(const QString &journal)
 {
     m_settings.addRecentJournal(journal);
     auto *viewer = new ViewerController(journal);
-    connect(viewer, &RunController::failed, &m_window, [this](const Error &e) {
-        fail(tr("Cannot watch the journal: %1").arg(e.message));
-    });
+    connect(viewer, &RunController::failed, &m_window,
+            [this](const Error &e) { fail(tr("Cannot watch the journal: %1").arg(e.message)); });
     m_window.showRun(viewer, {QString {}, true, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
     viewer->start();
 }

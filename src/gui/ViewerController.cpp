@@ -22,8 +22,10 @@ ViewerController::ViewerController(const QString &journalSpec, QObject *parent)
     m_follower->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_follower, &QObject::deleteLater);
     // Queued: the follower emits on its thread, the view renders on this one.
-    connect(m_follower, &RunFollower::snapshotChanged, this, &RunController::snapshotChanged, Qt::QueuedConnection);
-    connect(m_follower, &RunFollower::eventsAppended, this, &RunController::eventsAppended, Qt::QueuedConnection);
+    connect(m_follower, &RunFollower::snapshotChanged, this, &RunController::snapshotChanged,
+            Qt::QueuedConnection);
+    connect(m_follower, &RunFollower::eventsAppended, this, &RunController::eventsAppended,
+            Qt::QueuedConnection);
     m_thread.setObjectName(QStringLiteral("viewer"));
     m_thread.start();
 }
@@ -40,7 +42,8 @@ void ViewerController::start()
         auto started = follower->start();
         if (!started) {
             const Error error = started.error();
-            QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, error] { Q_EMIT failed(error); }, Qt::QueuedConnection);
         }
     });
 }
@@ -48,7 +51,8 @@ void ViewerController::start()
 RunSnapshotPtr ViewerController::snapshot() const
 {
     // RunFollower::snapshot() is safe from any thread (a mutex-guarded slot).
-    return m_follower && m_thread.isRunning() ? m_follower->snapshot() : std::make_shared<const RunSnapshot>();
+    return m_follower && m_thread.isRunning() ? m_follower->snapshot()
+                                              : std::make_shared<const RunSnapshot>();
 }
 
 QFuture<CommandResult> ViewerController::send(const EngineCommand &)

@@ -66,7 +66,9 @@ QVariant GatesModel::data(const QModelIndex &index, int role) const
         return tr("%1 / %2").arg(GuiText::duration(held), GuiText::duration(total));
     }
     case TimeLeft:
-        return s.phase == GateStatus::Phase::Passed ? tr("—") : GuiText::duration(s.remaining.count());
+        return s.phase == GateStatus::Phase::Passed || s.remaining.count() <= 0
+            ? tr("—")
+            : GuiText::duration(s.remaining.count());
     case Reason: return s.reason;
     }
     return {};
