@@ -1,0 +1,65 @@
+#pragma once
+
+#include "charts/ValidationData.h"
+#include "core/conditions/Condition.h"
+#include "core/journal/JournalEvent.h"
+#include "core/runbook/Runbook.h"
+
+#include <QHash>
+#include <QList>
+#include <memory>
+
+namespace cockpit::charts {
+
+// Folds one run's journal events into ValidationData, incrementally (append the events as they come).
+// The runbook comes from the run's own runbook note, so the journal alone is enough (a viewer, the report).
+// Not thread-safe: one builder is used by one thread at a time (the Validation tab's worker).
+class ValidationDataBuilder
+{
+public:
+    // runId empty: the newest run in the events (a newer run_started starts over).
+    explicit ValidationDataBuilder(QString runId = {});
+
+    void append(const QList<JournalEvent> &events);
+    void append(const JournalEvent &event);
+    // The runbook of the run, when the journal holds none (tests, a run started before the runbook note).
+    void setRunbook(std::shared_ptr<const Runbook> runbook);
+
+    ValidationData data() const;
+    qint64 eventCount() const { return m_events; }
+
+    // "success_rate_pct >= 95" -> the metric and the threshold; nullopt for any other shape.
+    static std::optional<std::pair<QString, Threshold>> thresholdOf(const QString &condition);
+    // The traffic share a stage's rollout states ({percent: 10}, or {value: 10} on a rollout path).
+    static std::optional<int> rolloutPercentOf(const Stage &stage);
+
+private:
+    struct GateRule
+    {
+        QString gate;
+        std::optional<Threshold> threshold;
+        std::optional<Condition> condition;
+    };
+
+    void reset(const QString &runId);
+    void loadRunbookNote(const JournalEvent &event);
+    void applyRunbook();
+    MetricChart &metricChart(const QString &name);
+    void addSample(const JournalEvent &event);
+    void closeStage(qint64 at, bool rolledBack);
+    void gateChanged(const JournalEvent &event);
+    void gateValues(const JournalEvent &event);
+    void annotate(Annotation::Kind kind, const JournalEvent &event, const QString &text);
+    PointOutcome outcomeOf(const QString &metric, double value) const;
+
+    QString m_wantedRun;
+    std::shared_ptr<const Runbook> m_runbook;
+    ValidationData m_data;
+    QHash<QString, qsizetype> m_metricIndex;
+    QHash<QString, qsizetype> m_laneIndex; // stage + '\n' + gate
+    QHash<QString, QList<GateRule>> m_rules; // stage + '\n' + metric
+    QString m_stage; // current stage id ("" outside a stage)
+    qint64 m_events = 0;
+};
+
+} // namespace cockpit::charts

@@ -1,0 +1,244 @@
+#include "charts/ValidationDataBuilder.h"
+#include "core/journal/RunEvents.h"
+
+#include <QTest>
+#include <cmath>
+
+using namespace cockpit;
+using namespace cockpit::charts;
+
+namespace {
+
+constexpr qint64 kT0 = 1'800'000'000'000;
+constexpr qint64 kMin = 60'000;
+const QString kRun = QStringLiteral("rehearsal-test");
+
+// A normal literal: moc does not read raw strings with quotes inside.
+const char *const kRunbook
+    = "runbook: 1\n"
+      "name: charts test\n"
+      "connections:\n"
+      "  app_db: {postgres: {host: 127.0.0.1, database: app, user: ro}}\n"
+      "  rlm: {http: {base_url: \"http://127.0.0.1:1\"}}\n"
+      "metrics:\n"
+      "  success_rate_pct: {connection: app_db, every: 5m, unit: \"%\", query: \"SELECT 97\"}\n"
+      "stages:\n"
+      "  - id: canary\n"
+      "    title: ten percent\n"
+      "    rollout:\n"
+      "      - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, "
+      "writes: true}\n"
+      "    soak: 1h\n"
+      "    gates:\n"
+      "      - {id: success-rate, expect: \"success_rate_pct >= 95\", hold: 1h}\n"
+      "  - id: half\n"
+      "    title: half of the traffic\n"
+      "    rollout:\n"
+      "      - {id: set-50, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 50}}, "
+      "writes: true}\n"
+      "    soak: 1h\n"
+      "    gates:\n"
+      "      - {id: success-rate, expect: \"success_rate_pct >= 96\", hold: 1h}\n";
+
+class EventLog
+{
+public:
+    QList<JournalEvent> events;
+    void add(const JournalEventDraft &d)
+    {
+        events.append(JournalEvent::seal(
+            d, events.size() + 1, events.isEmpty() ? JournalEvent::genesisHash() : events.last().hash()));
+    }
+    void sample(qint64 minute, std::optional<double> v)
+    {
+        add(RunEvents::sampleTaken(kRun, kT0 + minute * kMin, QStringLiteral("success_rate_pct"), v,
+                                   v ? QString() : QStringLiteral("no rows")));
+    }
+    void gate(qint64 minute, const QString &stage, const QString &to, const QString &phase)
+    {
+        add(JournalEventDraft {kRun, kT0 + minute * kMin, JournalEventType::GateChanged,
+                               QStringLiteral("engine"),
+                               QJsonObject {{QStringLiteral("stage"), stage},
+                                            {QStringLiteral("gate"), QStringLiteral("success-rate")},
+                                            {QStringLiteral("to"), to},
+                                            {QStringLiteral("phase"), phase}}});
+    }
+    void event(qint64 minute, JournalEventType type, const QJsonObject &payload)
+    {
+        add(JournalEventDraft {kRun, kT0 + minute * kMin, type, QStringLiteral("Dana"), payload});
+    }
+};
+
+// A run with a NoData sample, a breach, a gate that resets, a stage change, a sampling hole and a rollback.
+EventLog knownRun()
+{
+    EventLog j;
+    RunInfo info;
+    info.id = kRun;
+    info.startedAt = kT0;
+    info.runbook = QStringLiteral("charts test");
+    info.lead = QStringLiteral("Dana");
+    j.add(RunEvents::runStarted(info));
+    JournalEventDraft note
+        = RunEvents::note(kRun, kT0, QStringLiteral("engine"), QStringLiteral("runbook as loaded"));
+    note.payload.insert(QStringLiteral("runbook_yaml"), QString::fromUtf8(kRunbook));
+    note.payload.insert(QStringLiteral("runbook_file"), QStringLiteral("charts.yaml"));
+    j.add(note);
+    j.add(RunEvents::stageEntered(kRun, kT0 + 1 * kMin, QStringLiteral("Dana"), QStringLiteral("canary"), 0,
+                                  1, false, {}, {}));
+    j.sample(5, 97);
+    j.gate(5, QStringLiteral("canary"), QStringLiteral("pending"), QStringLiteral("holding"));
+    j.sample(10, 98);
+    j.sample(15, std::nullopt); // NoData
+    j.sample(20, 96);
+    j.sample(25, 93); // breach: the holding window resets
+    j.gate(25, QStringLiteral("canary"), QStringLiteral("fail"), QStringLiteral("failed"));
+    j.add(RunEvents::decision(kRun, kT0 + 27 * kMin, QStringLiteral("Dana"), QStringLiteral("canary"),
+                              QStringLiteral("gate"), QStringLiteral("success-rate"), true,
+                              QStringLiteral("blip")));
+    j.gate(27, QStringLiteral("canary"), QStringLiteral("pending"), QStringLiteral("holding"));
+    j.sample(30, 97);
+    j.add(RunEvents::stageEntered(kRun, kT0 + 40 * kMin, QStringLiteral("Dana"), QStringLiteral("half"), 1, 1,
+                                  false, QStringLiteral("canary"), {}));
+    j.sample(41, 95.5); // passes 95 but fails this stage's 96
+    j.sample(62, 99); // 21 minutes after the last one: a hole
+    j.event(65, JournalEventType::RollbackStarted,
+            {{QStringLiteral("stage"), QStringLiteral("half")},
+             {QStringLiteral("reason"), QStringLiteral("success rate")}});
+    j.event(70, JournalEventType::RollbackFinished, {{QStringLiteral("result"), QStringLiteral("ok")}});
+    return j;
+}
+
+} // namespace
+
+class tst_ValidationDataBuilder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seriesHasAGapWhereNoDataWasAndOutcomesPerStage()
+    {
+        ValidationDataBuilder b;
+        b.append(knownRun().events);
+        const ValidationData d = b.data();
+        QCOMPARE(d.runId, kRun);
+        const MetricChart *m = d.metric(QStringLiteral("success_rate_pct"));
+        QVERIFY(m);
+        QCOMPARE(m->unit, QStringLiteral("%"));
+        QCOMPARE(m->query, QStringLiteral("SELECT 97"));
+        const ChartSeries &s = m->series;
+        const QList<qint64> minutes {5, 10, 15, 20, 25, 30, 41, 46, 62};
+        QCOMPARE(s.size(), minutes.size());
+        for (qsizetype i = 0; i < minutes.size(); ++i)
+            QCOMPARE(s.at.at(i), kT0 + minutes.at(i) * kMin);
+        QCOMPARE(s.value.at(0), 97.0);
+        QVERIFY(std::isnan(s.value.at(2))); // the NoData sample: a gap, not 0
+        QCOMPARE(s.value.at(4), 93.0);
+        QVERIFY(std::isnan(s.value.at(7))); // the hole: one interval after the last sample
+        QCOMPARE(s.value.at(8), 99.0);
+        const QList<PointOutcome> outcomes {
+            PointOutcome::Pass, PointOutcome::Pass,   PointOutcome::NoData,
+            PointOutcome::Pass, PointOutcome::Fail,   PointOutcome::Pass,
+            PointOutcome::Fail, PointOutcome::NoData, PointOutcome::Pass}; // 95.5 fails the second stage's 96
+        QCOMPARE(s.outcome, outcomes);
+        QCOMPARE(m->minValue, 93.0);
+        QCOMPARE(m->maxValue, 99.0);
+        QCOMPARE(m->valueCount, 7);
+    }
+
+    void thresholdsAreTheGatesValues()
+    {
+        ValidationDataBuilder b;
+        b.append(knownRun().events);
+        const MetricChart *m = b.data().metric(QStringLiteral("success_rate_pct"));
+        QVERIFY(m);
+        QCOMPARE(m->thresholds.size(), 2);
+        QCOMPARE(m->thresholds.at(0).stage, QStringLiteral("canary"));
+        QCOMPARE(m->thresholds.at(0).gate, QStringLiteral("success-rate"));
+        QCOMPARE(m->thresholds.at(0).op, QStringLiteral(">="));
+        QCOMPARE(m->thresholds.at(0).value, 95.0);
+        QCOMPARE(m->thresholds.at(0).failing, Threshold::FailingSide::Below);
+        QCOMPARE(m->thresholds.at(1).stage, QStringLiteral("half"));
+        QCOMPARE(m->thresholds.at(1).value, 96.0);
+
+        const auto lt = ValidationDataBuilder::thresholdOf(QStringLiteral("slow_imports_pct < 10"));
+        QVERIFY(lt);
+        QCOMPARE(lt->first, QStringLiteral("slow_imports_pct"));
+        QCOMPARE(lt->second.failing, Threshold::FailingSide::Above);
+        QVERIFY(!ValidationDataBuilder::thresholdOf(QStringLiteral("a > 1 && b < 2")));
+    }
+
+    void stageBandsAtTheJournaledEntryTimes()
+    {
+        ValidationDataBuilder b;
+        b.append(knownRun().events);
+        const ValidationData d = b.data();
+        QCOMPARE(d.stages.size(), 2);
+        QCOMPARE(d.stages.at(0).stage, QStringLiteral("canary"));
+        QCOMPARE(d.stages.at(0).title, QStringLiteral("ten percent"));
+        QCOMPARE(d.stages.at(0).rolloutPercent, std::optional<int>(10));
+        QCOMPARE(d.stages.at(0).start, kT0 + 1 * kMin);
+        QCOMPARE(d.stages.at(0).end, std::optional<qint64>(kT0 + 40 * kMin));
+        QVERIFY(!d.stages.at(0).rolledBack);
+        QCOMPARE(d.stages.at(1).stage, QStringLiteral("half"));
+        QCOMPARE(d.stages.at(1).rolloutPercent, std::optional<int>(50));
+        QCOMPARE(d.stages.at(1).start, kT0 + 40 * kMin);
+        QCOMPARE(d.stages.at(1).end, std::optional<qint64>(kT0 + 65 * kMin));
+        QVERIFY(d.stages.at(1).rolledBack);
+        QCOMPARE(d.stageAt(kT0 + 30 * kMin)->stage, QStringLiteral("canary"));
+        QVERIFY(!d.stageAt(kT0 + 66 * kMin));
+        QCOMPARE(d.lastAt, kT0 + 70 * kMin);
+    }
+
+    void gateLaneShowsTheResetAndAnnotationsTheDecisionAndRollback()
+    {
+        ValidationDataBuilder b;
+        b.append(knownRun().events);
+        const ValidationData d = b.data();
+        QCOMPARE(d.gates.size(), 1);
+        const GateLane &lane = d.gates.at(0);
+        QCOMPARE(lane.segments.size(), 3);
+        QCOMPARE(lane.resets, 1);
+        QCOMPARE(lane.segments.at(1).outcome, QStringLiteral("fail"));
+        QCOMPARE(lane.segments.at(1).start, kT0 + 25 * kMin);
+        QCOMPARE(lane.segments.at(1).end, std::optional<qint64>(kT0 + 27 * kMin));
+        QVERIFY(!lane.segments.at(2).end);
+
+        QStringList kinds;
+        for (const Annotation &a : d.annotations)
+            kinds << QString::number(int(a.kind)) + QLatin1Char('@') + QString::number((a.at - kT0) / kMin);
+        QCOMPARE(
+            kinds,
+            (QStringList {QString::number(int(Annotation::Kind::Decision)) + QStringLiteral("@27"),
+                          QString::number(int(Annotation::Kind::RollbackStarted)) + QStringLiteral("@65"),
+                          QString::number(int(Annotation::Kind::RollbackFinished)) + QStringLiteral("@70")}));
+    }
+
+    void incrementalAppendGivesTheSameAsOneBatch()
+    {
+        const EventLog j = knownRun();
+        ValidationDataBuilder whole;
+        whole.append(j.events);
+        ValidationDataBuilder pieces;
+        for (const JournalEvent &e : j.events)
+            pieces.append(QList<JournalEvent> {e});
+        const MetricChart *a = whole.data().metric(QStringLiteral("success_rate_pct"));
+        const MetricChart *b = pieces.data().metric(QStringLiteral("success_rate_pct"));
+        QCOMPARE(a->series.at, b->series.at);
+        QCOMPARE(a->series.outcome, b->series.outcome);
+        QCOMPARE(whole.data().stages.size(), pieces.data().stages.size());
+    }
+
+    void eventsOfOtherRunsAreIgnored()
+    {
+        EventLog j = knownRun();
+        j.add(RunEvents::sampleTaken(QStringLiteral("other"), kT0 + 31 * kMin,
+                                     QStringLiteral("success_rate_pct"), 1.0));
+        ValidationDataBuilder b(kRun);
+        b.append(j.events);
+        QCOMPARE(b.data().metric(QStringLiteral("success_rate_pct"))->series.size(), 9);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ValidationDataBuilder)
+#include "tst_ValidationDataBuilder.moc"
