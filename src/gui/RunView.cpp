@@ -8,6 +8,7 @@
 #include "gui/panels/PrerequisitesPanel.h"
 #include "gui/panels/SchedulePanel.h"
 #include "gui/panels/TriggersPanel.h"
+#include "gui/panels/ValidationPanel.h"
 #include "gui/panels/VerdictBar.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ RunView::RunView(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_decisions(new DecisionsPanel(this))
     , m_journal(new JournalPanel(this))
+    , m_validation(new ValidationPanel(this))
     , m_ageTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -42,7 +44,7 @@ RunView::RunView(QWidget *parent)
     addPanel(new TriggersPanel(this), tr("&Triggers && rollback"));
     addPanel(new SchedulePanel(this), tr("&Schedule"));
     addPanel(m_journal, tr("&Journal"));
-    addPanel(new PlaceholderPanel(tr("Validation charts"), this), tr("Validation"));
+    addPanel(m_validation, tr("&Validation"));
     addPanel(new PlaceholderPanel(tr("Reconciliation"), this), tr("Reconciliation"));
     addPanel(new PlaceholderPanel(tr("Evidence export (PDF)"), this), tr("Export"));
 
@@ -76,6 +78,7 @@ void RunView::setController(RunController *controller, const Options &options)
     m_connections
         << connect(controller, &RunController::snapshotChanged, this, &RunView::showSnapshot)
         << connect(controller, &RunController::eventsAppended, m_journal, &JournalPanel::appendEvents)
+        << connect(controller, &RunController::eventsAppended, m_validation, &ValidationPanel::appendEvents)
         << connect(controller, &RunController::failed, this,
                    [this](const Error &e) { m_banner->showMessage(MessageBanner::Level::Error, e.message); })
         << connect(controller, &RunController::finished, this, [this](const QString &outcome) {

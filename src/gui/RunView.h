@@ -14,6 +14,7 @@ class DecisionsPanel;
 class JournalPanel;
 class MessageBanner;
 class RunPanel;
+class ValidationPanel;
 class VerdictBar;
 
 // One run on screen: the verdict bar, an inline message banner and one tab per panel. Renders the
@@ -42,6 +43,7 @@ public:
     VerdictBar *verdictBar() const { return m_bar; }
     MessageBanner *banner() const { return m_banner; }
     QTabWidget *tabs() const { return m_tabs; }
+    ValidationPanel *validation() const { return m_validation; }
     int commandsInFlight() const { return m_inFlight; }
 
 Q_SIGNALS:
@@ -61,6 +63,7 @@ private:
     QTabWidget *m_tabs;
     DecisionsPanel *m_decisions;
     JournalPanel *m_journal;
+    ValidationPanel *m_validation;
     QList<RunPanel *> m_panels;
     QStringList m_titles;
     QTimer *m_ageTimer;

@@ -1,0 +1,386 @@
+#include "gui/panels/MetricChartView.h"
+
+#include "gui/GuiText.h"
+
+#include <QDateTime>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <QtCharts/QAreaSeries>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+#include <algorithm>
+
+namespace cockpit::gui {
+
+using charts::Annotation;
+using charts::ChartSeries;
+using charts::PointOutcome;
+using charts::Threshold;
+
+namespace {
+
+// Above this many points on screen the line alone says enough; only failing points stay marked.
+constexpr qsizetype kMaxMarkedPoints = 600;
+constexpr int kHoverPixels = 12;
+
+QColor outcomeColor(PointOutcome o)
+{
+    switch (o) {
+    case PointOutcome::Pass: return QColor(0x2e, 0x7d, 0x32);
+    case PointOutcome::Fail: return QColor(0xc6, 0x28, 0x28);
+    case PointOutcome::NoData: return QColor(0x9e, 0x9e, 0x9e);
+    case PointOutcome::Neutral: break;
+    }
+    return QColor(0x60, 0x7d, 0x8b);
+}
+
+QColor annotationColor(Annotation::Kind k)
+{
+    switch (k) {
+    case Annotation::Kind::RollbackStarted:
+    case Annotation::Kind::RollbackFinished:
+    case Annotation::Kind::Trigger: return QColor(0xc6, 0x28, 0x28);
+    case Annotation::Kind::Checkpoint: return QColor(0x78, 0x78, 0x78);
+    default: break;
+    }
+    return QColor(0x6a, 0x1b, 0x9a);
+}
+
+QLineSeries *line(std::initializer_list<QPointF> points, QObject *parent = nullptr)
+{
+    auto *s = new QLineSeries(parent);
+    for (const QPointF &p : points)
+        s->append(p);
+    return s;
+}
+
+} // namespace
+
+MetricChartView::MetricChartView(QWidget *parent)
+    : QChartView(new QChart, parent)
+    , m_x(new QDateTimeAxis(this))
+    , m_y(new QValueAxis(this))
+{
+    chart()->legend()->hide();
+    chart()->setMargins(QMargins(2, 2, 2, 2));
+    chart()->setBackgroundRoundness(0);
+    chart()->addAxis(m_x, Qt::AlignBottom);
+    chart()->addAxis(m_y, Qt::AlignLeft);
+    m_x->setTickCount(7);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumHeight(220);
+    connect(chart(), &QChart::plotAreaChanged, this, &MetricChartView::layoutOverlays);
+}
+
+int MetricChartView::plotWidth() const
+{
+    const int w = int(chart()->plotArea().width());
+    return w > 10 ? w : qMax(100, width() - 80);
+}
+
+void MetricChartView::setFrame(const charts::ValidationDataPtr &data, const QString &metric,
+                               const ChartSeries &line, qint64 from, qint64 to, qint64 now)
+{
+    m_data = data;
+    m_metric = metric;
+    m_line = line;
+    m_from = from;
+    m_to = qMax(to, from + 1);
+    m_now = now;
+    rebuild();
+}
+
+void MetricChartView::setRange(qint64 from, qint64 to)
+{
+    m_from = from;
+    m_to = qMax(to, from + 1);
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from, Qt::UTC),
+                  QDateTime::fromMSecsSinceEpoch(m_to, Qt::UTC));
+    layoutOverlays();
+}
+
+void MetricChartView::rebuild()
+{
+    chart()->removeAllSeries();
+    m_segments = 0;
+    const charts::MetricChart *m = m_data ? m_data->metric(m_metric) : nullptr;
+    if (!m) {
+        layoutOverlays();
+        return;
+    }
+    double lo = m->valueCount ? m->minValue : 0;
+    double hi = m->valueCount ? m->maxValue : 1;
+    for (const Threshold &t : m->thresholds) {
+        lo = qMin(lo, t.value);
+        hi = qMax(hi, t.value);
+    }
+    if (hi - lo < 1e-9)
+        hi = lo + 1;
+    m_yMin = lo - (hi - lo) * 0.08;
+    m_yMax = hi + (hi - lo) * 0.08;
+    const auto attach = [this](QAbstractSeries *s) {
+        chart()->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    };
+    const auto area = [&](double s, double e, double top, double bottom, const QColor &fill) {
+        auto *a = new QAreaSeries;
+        a->setUpperSeries(line({QPointF(s, top), QPointF(e, top)}, a));
+        a->setLowerSeries(line({QPointF(s, bottom), QPointF(e, bottom)}, a));
+        a->setBrush(fill);
+        a->setPen(Qt::NoPen);
+        attach(a);
+    };
+
+    int bandIndex = 0;
+    for (const charts::StageBand &band : m_data->stages) {
+        const double s = double(band.start);
+        const double e = double(band.end.value_or(m_now));
+        ++bandIndex;
+        if (e < m_from || s > m_to)
+            continue;
+        area(s, e, m_yMax, m_yMin,
+             band.rolledBack ? QColor(0xfd, 0xec, 0xea)
+                             : (bandIndex % 2 ? QColor(0xee, 0xf3, 0xfb) : QColor(0xf3, 0xf6, 0xee)));
+        for (const Threshold &t : m->thresholds) {
+            if (t.stage != band.stage)
+                continue;
+            if (t.failing == Threshold::FailingSide::Below)
+                area(s, e, t.value, m_yMin, QColor(0xc6, 0x28, 0x28, 36));
+            else if (t.failing == Threshold::FailingSide::Above)
+                area(s, e, m_yMax, t.value, QColor(0xc6, 0x28, 0x28, 36));
+            auto *dashed = line({QPointF(s, t.value), QPointF(e, t.value)});
+            QPen pen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine);
+            dashed->setPen(pen);
+            attach(dashed);
+        }
+    }
+
+    QList<QPointF> points;
+    const auto flush = [&] {
+        if (points.isEmpty())
+            return;
+        auto *s = new QLineSeries;
+        s->replace(points);
+        s->setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.5));
+        attach(s);
+        ++m_segments;
+        points.clear();
+    };
+    for (qsizetype i = 0; i < m_line.size(); ++i) {
+        if (ChartSeries::isGap(m_line.value.at(i)))
+            flush();
+        else
+            points.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
+    }
+    flush();
+
+    const bool all = m_line.size() <= kMaxMarkedPoints;
+    for (PointOutcome o : {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail}) {
+        if (!all && o != PointOutcome::Fail)
+            continue;
+        QList<QPointF> marked;
+        for (qsizetype i = 0; i < m_line.size(); ++i)
+            if (m_line.outcome.at(i) == o && !ChartSeries::isGap(m_line.value.at(i)))
+                marked.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
+        if (marked.isEmpty())
+            continue;
+        auto *s = new QScatterSeries;
+        s->replace(marked);
+        s->setMarkerSize(o == PointOutcome::Fail ? 8 : 6);
+        s->setColor(outcomeColor(o));
+        s->setBorderColor(outcomeColor(o));
+        attach(s);
+    }
+
+    if (m_now >= m_from && m_now <= m_to) {
+        auto *now = line({QPointF(double(m_now), m_yMin), QPointF(double(m_now), m_yMax)});
+        now->setPen(QPen(QColor(0x0d, 0x47, 0xa1), 1.5, Qt::DashDotLine));
+        attach(now);
+    }
+    m_y->setRange(m_yMin, m_yMax);
+    m_y->setTitleText(m->unit);
+    m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    setRange(m_from, m_to);
+}
+
+double MetricChartView::xAt(qint64 t) const
+{
+    const QRectF plot = chart()->plotArea();
+    return plot.left() + double(t - m_from) / double(m_to - m_from) * plot.width();
+}
+
+void MetricChartView::layoutOverlays()
+{
+    qDeleteAll(m_overlays);
+    m_overlays.clear();
+    if (!m_data)
+        return;
+    const QRectF plot = chart()->plotArea();
+    const auto text = [&](const QString &s, double x, double y, const QColor &c) {
+        auto *item = new QGraphicsSimpleTextItem(s, chart());
+        QFont f = item->font();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        item->setFont(f);
+        item->setBrush(c);
+        item->setPos(x, y);
+        item->setZValue(20);
+        m_overlays << item;
+        return item;
+    };
+    for (const charts::StageBand &band : m_data->stages) {
+        const qint64 end = band.end.value_or(m_now);
+        if (end < m_from || band.start > m_to)
+            continue;
+        QString label = band.stage;
+        if (band.rolloutPercent)
+            label += tr(" · %1 %").arg(*band.rolloutPercent);
+        if (band.attempt > 1)
+            label += tr(" (attempt %1)").arg(band.attempt);
+        text(label, qMax(plot.left(), xAt(band.start)) + 3, plot.top() + 2, QColor(0x37, 0x47, 0x4f));
+    }
+    int row = 0;
+    for (const Annotation &a : m_data->annotations) {
+        if (a.at < m_from || a.at > m_to || a.kind == Annotation::Kind::Checkpoint)
+            continue;
+        const double x = xAt(a.at);
+        auto *mark = new QGraphicsLineItem(x, plot.top(), x, plot.bottom(), chart());
+        mark->setPen(QPen(annotationColor(a.kind), 1, Qt::DotLine));
+        mark->setZValue(19);
+        m_overlays << mark;
+        text(a.text.left(40), x + 2, plot.top() + 16 + 13 * (row++ % 4), annotationColor(a.kind));
+    }
+    for (const Annotation &a : m_data->annotations) {
+        if (a.kind != Annotation::Kind::Checkpoint || a.at < m_from || a.at > m_to)
+            continue;
+        text(QStringLiteral("▲"), xAt(a.at) - 4, plot.bottom() - 14, annotationColor(a.kind));
+    }
+    if (m_now >= m_from && m_now <= m_to)
+        text(tr("now"), xAt(m_now) + 2, plot.bottom() - 30, QColor(0x0d, 0x47, 0xa1));
+}
+
+QString MetricChartView::hoverText(QPoint pos) const
+{
+    if (m_line.isEmpty() || !m_data)
+        return {};
+    const QPointF scenePos = mapToScene(pos);
+    const QRectF plot = chart()->plotArea();
+    if (plot.width() <= 0)
+        return {};
+    const qint64 t = m_from + qint64((scenePos.x() - plot.left()) / plot.width() * double(m_to - m_from));
+    const auto it = std::lower_bound(m_line.at.cbegin(), m_line.at.cend(), t);
+    qsizetype best = -1;
+    double bestDistance = kHoverPixels;
+    for (qsizetype i = qMax<qsizetype>(0, (it - m_line.at.cbegin()) - 3);
+         i < qMin(m_line.size(), (it - m_line.at.cbegin()) + 3); ++i) {
+        if (ChartSeries::isGap(m_line.value.at(i)))
+            continue;
+        const double d = std::abs(xAt(m_line.at.at(i)) - scenePos.x());
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    if (best < 0)
+        return {};
+    const charts::MetricChart *m = m_data->metric(m_metric);
+    const QString unit = m && !m->unit.isEmpty() ? QLatin1Char(' ') + m->unit : QString();
+    const qint64 at = m_line.at.at(best);
+    QString outcome;
+    switch (m_line.outcome.at(best)) {
+    case PointOutcome::Pass: outcome = tr("gate passes"); break;
+    case PointOutcome::Fail: outcome = tr("gate fails"); break;
+    default: outcome = tr("no gate on this metric here"); break;
+    }
+    return tr("%1%2 at %3 UTC (%4) — %5")
+        .arg(QString::number(m_line.value.at(best), 'g', 6), unit,
+             QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+             GuiText::age(m_now - at), outcome);
+}
+
+void MetricChartView::zoom(double factor, double anchor)
+{
+    const double span = double(m_to - m_from);
+    const double newSpan = qMax(1000.0, span * factor);
+    const qint64 center = m_from + qint64(span * anchor);
+    const qint64 from = center - qint64(newSpan * anchor);
+    Q_EMIT rangeRequested(from, from + qint64(newSpan));
+}
+
+void MetricChartView::pan(double fraction)
+{
+    const qint64 d = qint64(double(m_to - m_from) * fraction);
+    Q_EMIT rangeRequested(m_from + d, m_to + d);
+}
+
+void MetricChartView::wheelEvent(QWheelEvent *event)
+{
+    const QRectF plot = chart()->plotArea();
+    const double anchor = plot.width() > 0
+        ? std::clamp((mapToScene(event->position().toPoint()).x() - plot.left()) / plot.width(), 0.0, 1.0)
+        : 0.5;
+    zoom(event->angleDelta().y() > 0 ? 0.8 : 1.25, anchor);
+    event->accept();
+}
+
+void MetricChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragFrom = event->position().toPoint();
+        m_dragStartFrom = m_from;
+    }
+    setFocus(Qt::MouseFocusReason);
+    event->accept();
+}
+
+void MetricChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragFrom && (event->buttons() & Qt::LeftButton)) {
+        const double dx = event->position().x() - m_dragFrom->x();
+        const qint64 d = -qint64(dx / qMax(1, plotWidth()) * double(m_to - m_from));
+        const qint64 span = m_to - m_from;
+        Q_EMIT rangeRequested(m_dragStartFrom + d, m_dragStartFrom + d + span);
+        return;
+    }
+    const QString text = hoverText(event->position().toPoint());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_dragFrom.reset();
+    event->accept();
+}
+
+void MetricChartView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoom(0.8, 0.5); break;
+    case Qt::Key_Minus: zoom(1.25, 0.5); break;
+    case Qt::Key_Left: pan(-0.1); break;
+    case Qt::Key_Right: pan(0.1); break;
+    case Qt::Key_Home:
+    case Qt::Key_0: Q_EMIT resetRequested(); break;
+    default: QChartView::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void MetricChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    layoutOverlays();
+}
+
+} // namespace cockpit::gui

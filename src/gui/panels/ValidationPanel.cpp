@@ -1,0 +1,265 @@
+#include "gui/panels/ValidationPanel.h"
+
+#include "charts/Downsampler.h"
+#include "charts/Histogram.h"
+#include "charts/ValidationDataBuilder.h"
+#include "gui/models/SeriesTableModel.h"
+#include "gui/panels/DurationHistogramView.h"
+#include "gui/panels/GateTimeline.h"
+#include "gui/panels/MetricChartView.h"
+
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cockpit::gui {
+
+namespace {
+// Values of a no_degradation gate are seconds; seed A's "slow" bucket starts at 30 minutes.
+constexpr double kSlowSeconds = 30 * 60;
+constexpr int kHistogramBins = 20;
+} // namespace
+
+struct ValidationPanel::Frame
+{
+    charts::ValidationDataPtr data;
+    QHash<QString, charts::ChartSeries> lines;
+    QList<DurationHistogramView::Entry> histograms;
+    bool newData = false;
+    qint64 from = 0;
+    qint64 to = 0;
+};
+
+ValidationPanel::ValidationPanel(QWidget *parent)
+    : RunPanel(parent)
+    , m_builder(std::make_shared<charts::ValidationDataBuilder>())
+    , m_views(new QTabWidget(this))
+    , m_metricsLayout(nullptr)
+    , m_status(new QLabel(this))
+    , m_gates(new GateTimeline(this))
+    , m_durations(new DurationHistogramView(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_status->setObjectName(QStringLiteral("validationStatus"));
+    m_status->setText(tr("Waiting for samples from the journal…"));
+    layout->addWidget(m_status);
+    m_views->setObjectName(QStringLiteral("validationViews"));
+    layout->addWidget(m_views, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto *metrics = new QWidget(scroll);
+    m_metricsLayout = new QVBoxLayout(metrics);
+    m_metricsLayout->addStretch(1);
+    scroll->setWidget(metrics);
+    m_views->addTab(scroll, tr("Metrics over time"));
+    m_views->addTab(m_durations, tr("Durations vs previous stage"));
+    auto *gateScroll = new QScrollArea(this);
+    gateScroll->setWidgetResizable(true);
+    gateScroll->setWidget(m_gates);
+    m_views->addTab(gateScroll, tr("Gate timeline"));
+}
+
+ValidationPanel::~ValidationPanel() = default;
+
+void ValidationPanel::setSnapshot(const RunSnapshotPtr &snapshot)
+{
+    if (!snapshot)
+        return;
+    const bool moved = snapshot->now > m_now;
+    m_now = qMax(m_now, snapshot->now);
+    if (moved && m_follow && m_data)
+        schedule(); // the "now" line and the followed range move with the engine's clock
+}
+
+void ValidationPanel::appendEvents(const QList<JournalEvent> &events)
+{
+    m_pending += events;
+    schedule();
+}
+
+void ValidationPanel::setRange(qint64 from, qint64 to)
+{
+    m_follow = false;
+    m_from = from;
+    m_to = qMax(to, from + 1000);
+    for (const MetricBox &b : std::as_const(m_boxes))
+        b.chart->setRange(m_from, m_to);
+    m_gates->setRange(m_from, m_to);
+    schedule();
+}
+
+void ValidationPanel::showAll()
+{
+    m_follow = true;
+    schedule();
+}
+
+MetricChartView *ValidationPanel::chart(const QString &metric) const
+{
+    const auto it = m_boxes.constFind(metric);
+    return it == m_boxes.constEnd() ? nullptr : it->chart;
+}
+
+int ValidationPanel::plotWidth() const
+{
+    for (const MetricBox &b : m_boxes)
+        return b.chart->plotWidth();
+    return qMax(400, width() - 120);
+}
+
+void ValidationPanel::schedule()
+{
+    if (m_running) {
+        m_dirty = true;
+        return;
+    }
+    startJob();
+}
+
+void ValidationPanel::startJob()
+{
+    m_running = true;
+    m_dirty = false;
+    const bool hasEvents = !m_pending.isEmpty() || !m_data;
+    // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
+    auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data, hasEvents,
+                follow = m_follow, from = m_from, to = m_to, now = m_now, width = plotWidth()]() {
+        Frame f;
+        f.data = old;
+        if (hasEvents) {
+            builder->append(events);
+            f.data = std::make_shared<const charts::ValidationData>(builder->data());
+            f.newData = true;
+            for (const charts::GateValueSet &set : f.data->valueSets) {
+                if (set.baseline.isEmpty() && set.current.isEmpty())
+                    continue;
+                f.histograms.append({set.stage, set.gate,
+                                     charts::Histogram::compare(set.baseline, set.current, kHistogramBins,
+                                                                kSlowSeconds, set.alpha, set.tolerance)});
+            }
+        }
+        const qint64 end = qMax(f.data->lastAt, now);
+        f.from = follow ? f.data->firstAt : from;
+        f.to = follow ? qMax(end, f.from + 60'000) : to;
+        for (const charts::MetricChart &m : f.data->metrics)
+            f.lines.insert(m.metric, charts::Downsampler::downsample(m.series, f.from, f.to, width));
+        return f;
+    };
+    auto *watcher = new QFutureWatcher<Frame>(this);
+    connect(watcher, &QFutureWatcher<Frame>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_running = false;
+        if (watcher->future().resultCount() > 0)
+            showFrame(watcher->future().result());
+        if (m_dirty || !m_pending.isEmpty())
+            startJob();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(job)));
+}
+
+ValidationPanel::MetricBox &ValidationPanel::box(const QString &metric)
+{
+    auto it = m_boxes.find(metric);
+    if (it != m_boxes.end())
+        return *it;
+    MetricBox b;
+    b.box = new QWidget(m_metricsLayout->parentWidget());
+    auto *layout = new QVBoxLayout(b.box);
+    layout->setContentsMargins(0, 4, 0, 4);
+    auto *header = new QHBoxLayout;
+    b.title = new QLabel(b.box);
+    b.title->setTextFormat(Qt::PlainText);
+    QFont f = b.title->font();
+    f.setBold(true);
+    b.title->setFont(f);
+    header->addWidget(b.title, 1);
+    auto *toggle = new QToolButton(b.box);
+    toggle->setObjectName(QStringLiteral("tableToggle"));
+    toggle->setText(tr("Table"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Show the samples as a table instead of the chart"));
+    auto *queryButton = new QToolButton(b.box);
+    queryButton->setObjectName(QStringLiteral("queryToggle"));
+    queryButton->setText(tr("Query"));
+    queryButton->setCheckable(true);
+    queryButton->setToolTip(tr("Show the query behind this chart"));
+    header->addWidget(toggle);
+    header->addWidget(queryButton);
+    layout->addLayout(header);
+    b.query = new QPlainTextEdit(b.box);
+    b.query->setObjectName(QStringLiteral("query"));
+    b.query->setReadOnly(true);
+    b.query->setMaximumHeight(90);
+    b.query->hide();
+    layout->addWidget(b.query);
+    b.stack = new QStackedWidget(b.box);
+    b.chart = new MetricChartView(b.stack);
+    b.chart->setObjectName(QStringLiteral("chart-") + metric);
+    b.model = new SeriesTableModel(b.box);
+    b.table = new QTableView(b.stack);
+    b.table->setModel(b.model);
+    b.table->verticalHeader()->hide();
+    b.table->horizontalHeader()->setStretchLastSection(true);
+    b.stack->addWidget(b.chart);
+    b.stack->addWidget(b.table);
+    b.stack->setMinimumHeight(240);
+    layout->addWidget(b.stack);
+    connect(toggle, &QToolButton::toggled, b.stack,
+            [stack = b.stack](bool table) { stack->setCurrentIndex(table ? 1 : 0); });
+    connect(queryButton, &QToolButton::toggled, b.query, &QWidget::setVisible);
+    connect(b.chart, &MetricChartView::rangeRequested, this, &ValidationPanel::setRange);
+    connect(b.chart, &MetricChartView::resetRequested, this, &ValidationPanel::showAll);
+    m_metricsLayout->insertWidget(m_metricsLayout->count() - 1, b.box);
+    b.box->show();
+    return *m_boxes.insert(metric, b);
+}
+
+void ValidationPanel::showFrame(const Frame &frame)
+{
+    m_data = frame.data;
+    if (m_follow) {
+        m_from = frame.from;
+        m_to = frame.to;
+    }
+    qsizetype samples = 0;
+    for (const charts::MetricChart &m : m_data->metrics) {
+        MetricBox &b = box(m.metric);
+        samples += m.series.size();
+        QString title = m.metric;
+        if (!m.unit.isEmpty())
+            title += QStringLiteral(" (%1)").arg(m.unit);
+        if (!m.description.isEmpty())
+            title += QStringLiteral(" — ") + m.description;
+        b.title->setText(title);
+        b.query->setPlainText(m.query.isEmpty() ? tr("No query: this metric is not in the runbook.")
+                                                : tr("-- on connection %1\n%2").arg(m.connection, m.query));
+        b.chart->setFrame(m_data, m.metric, frame.lines.value(m.metric), frame.from, frame.to,
+                          qMax(m_data->lastAt, m_now));
+        if (frame.newData)
+            b.model->setSeries(m_data, m.metric);
+    }
+    m_gates->setData(m_data, frame.from, frame.to, qMax(m_data->lastAt, m_now));
+    if (frame.newData)
+        m_durations->setEntries(frame.histograms);
+    m_status->setText(
+        m_data->metrics.isEmpty()
+            ? tr("No metric samples in this run yet.")
+            : tr("%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.",
+                 nullptr, int(samples))
+                  .arg(m_data->metrics.size()));
+    ++m_frames;
+    Q_EMIT frameShown();
+}
+
+} // namespace cockpit::gui

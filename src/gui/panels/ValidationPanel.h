@@ -1,0 +1,99 @@
+#pragma once
+
+#include "charts/ValidationData.h"
+#include "core/journal/JournalEvent.h"
+#include "gui/panels/RunPanel.h"
+
+#include <QMap>
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTableView;
+class QTabWidget;
+class QToolButton;
+class QVBoxLayout;
+
+namespace cockpit::charts {
+class ValidationDataBuilder;
+}
+
+namespace cockpit::gui {
+
+class DurationHistogramView;
+class GateTimeline;
+class MetricChartView;
+class SeriesTableModel;
+
+// The Validation tab: every metric over time, the duration histogram against the previous stage and the
+// gate state timeline, from the run's journal events.
+//
+// Threading: events are folded into chart data and every line is downsampled to the pixel width on a
+// worker (QtConcurrent, one job at a time; its QFutureWatcher is parented to this panel). The GUI thread
+// only hands over events and ranges and draws the few points per pixel column it gets back.
+class ValidationPanel : public RunPanel
+{
+    Q_OBJECT
+
+public:
+    explicit ValidationPanel(QWidget *parent = nullptr);
+    ~ValidationPanel() override;
+
+    void setSnapshot(const RunSnapshotPtr &snapshot) override;
+    void appendEvents(const QList<JournalEvent> &events);
+
+    // Shows [from, to] on every chart (zoom / pan), or everything up to now again.
+    void setRange(qint64 from, qint64 to);
+    void showAll();
+
+    charts::ValidationDataPtr data() const { return m_data; }
+    MetricChartView *chart(const QString &metric) const;
+    QTabWidget *views() const { return m_views; }
+    int framesShown() const { return m_frames; }
+    qint64 rangeFrom() const { return m_from; }
+    qint64 rangeTo() const { return m_to; }
+    bool following() const { return m_follow; }
+    bool busy() const { return m_running; }
+
+Q_SIGNALS:
+    void frameShown();
+
+private:
+    struct MetricBox
+    {
+        QWidget *box = nullptr;
+        MetricChartView *chart = nullptr;
+        QStackedWidget *stack = nullptr;
+        QTableView *table = nullptr;
+        SeriesTableModel *model = nullptr;
+        QPlainTextEdit *query = nullptr;
+        QLabel *title = nullptr;
+    };
+    struct Frame;
+
+    void schedule();
+    void startJob();
+    void showFrame(const Frame &frame);
+    MetricBox &box(const QString &metric);
+    int plotWidth() const;
+
+    std::shared_ptr<charts::ValidationDataBuilder> m_builder; // used only by the running job
+    QList<JournalEvent> m_pending;
+    bool m_running = false;
+    bool m_dirty = false;
+    charts::ValidationDataPtr m_data;
+    qint64 m_from = 0;
+    qint64 m_to = 0;
+    bool m_follow = true;
+    qint64 m_now = 0;
+    int m_frames = 0;
+    QMap<QString, MetricBox> m_boxes;
+    QTabWidget *m_views;
+    QVBoxLayout *m_metricsLayout;
+    QLabel *m_status;
+    GateTimeline *m_gates;
+    DurationHistogramView *m_durations;
+};
+
+} // namespace cockpit::gui

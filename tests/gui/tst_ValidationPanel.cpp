@@ -1,0 +1,171 @@
+#include "charts/KnownRun.h"
+#include "gui/RunView.h"
+#include "gui/ScriptedController.h"
+#include "gui/panels/DurationHistogramView.h"
+#include "gui/panels/GateTimeline.h"
+#include "gui/panels/MetricChartView.h"
+#include "gui/panels/ValidationPanel.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+
+using namespace cockpit;
+using namespace cockpit::gui;
+using namespace cockpit::test::knownrun;
+
+namespace {
+
+const QString kMetric = QStringLiteral("success_rate_pct");
+
+// Feeds the known run and waits for the worker's frame.
+bool showKnownRun(ValidationPanel &panel)
+{
+    QSignalSpy shown(&panel, &ValidationPanel::frameShown);
+    panel.appendEvents(knownRun().events);
+    while (panel.busy() || shown.isEmpty())
+        if (!shown.wait(20000))
+            return false;
+    return panel.chart(kMetric) != nullptr;
+}
+
+bool waitIdle(ValidationPanel &panel, int framesBefore)
+{
+    QSignalSpy shown(&panel, &ValidationPanel::frameShown);
+    while (panel.busy() || panel.framesShown() == framesBefore)
+        if (!shown.wait(20000))
+            return false;
+    return true;
+}
+
+} // namespace
+
+class tst_ValidationPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void drawsTheKnownRunWithGapsThresholdsAndColouredPoints()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(showKnownRun(panel));
+        MetricChartView *chart = panel.chart(kMetric);
+        QCOMPARE(chart->pointsShown(), 9);
+        QCOMPARE(chart->segments(), 3); // the NoData sample and the sampling hole split the line
+
+        int dashed = 0;
+        int failing = 0;
+        for (QAbstractSeries *s : chart->chart()->series()) {
+            if (auto *l = qobject_cast<QLineSeries *>(s); l && l->pen().style() == Qt::DashLine) {
+                ++dashed;
+                QCOMPARE(l->at(0).y(), l->at(1).y());
+                QVERIFY(l->at(0).y() == 95.0 || l->at(0).y() == 96.0);
+            }
+            if (auto *p = qobject_cast<QScatterSeries *>(s); p && p->color() == QColor(0xc6, 0x28, 0x28))
+                failing = int(p->count());
+        }
+        QCOMPARE(dashed, 2); // one threshold per stage band
+        QCOMPARE(failing, 2); // 93 in the canary, 95.5 under the second stage's 96
+
+        // Hover over the breach: value, time, age and outcome.
+        QLineSeries *anyLine = nullptr;
+        for (QAbstractSeries *s : chart->chart()->series())
+            if (auto *l = qobject_cast<QLineSeries *>(s); l && l->pen().style() == Qt::SolidLine)
+                anyLine = l;
+        QVERIFY(anyLine);
+        const QPointF breach(double(kT0 + 25 * kMin), 93);
+        const QPoint pos
+            = chart->mapFromScene(chart->chart()->mapToScene(chart->chart()->mapToPosition(breach, anyLine)));
+        const QString hover = chart->hoverText(pos);
+        QVERIFY2(hover.contains(QStringLiteral("93 %")), qPrintable(hover));
+        QVERIFY2(hover.contains(QStringLiteral("gate fails")), qPrintable(hover));
+        QVERIFY2(hover.contains(QStringLiteral("ago")), qPrintable(hover));
+    }
+
+    void tableToggleAndQueryAreOneClickAway()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(showKnownRun(panel));
+        auto *toggle = panel.findChild<QToolButton *>(QStringLiteral("tableToggle"));
+        auto *stack = panel.chart(kMetric)->parentWidget();
+        QVERIFY(qobject_cast<QStackedWidget *>(stack));
+        toggle->click();
+        auto *table = qobject_cast<QTableView *>(qobject_cast<QStackedWidget *>(stack)->currentWidget());
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 9);
+        QCOMPARE(table->model()->index(2, 1).data().toString(), QStringLiteral("no data"));
+        QCOMPARE(table->model()->index(4, 2).data().toString(), QStringLiteral("fail"));
+
+        auto *query = panel.findChild<QPlainTextEdit *>(QStringLiteral("query"));
+        QVERIFY(query->isHidden());
+        panel.findChild<QToolButton *>(QStringLiteral("queryToggle"))->click();
+        QVERIFY(query->isVisible());
+        QVERIFY(query->toPlainText().contains(QStringLiteral("SELECT 97")));
+    }
+
+    void keyboardZoomAndPanReachEveryChartAndHomeShowsAll()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(showKnownRun(panel));
+        const qint64 span = panel.rangeTo() - panel.rangeFrom();
+        QCOMPARE(panel.rangeFrom(), kT0);
+        MetricChartView *chart = panel.chart(kMetric);
+        int frames = panel.framesShown();
+        QTest::keyClick(chart, Qt::Key_Plus);
+        QVERIFY(waitIdle(panel, frames));
+        QVERIFY(!panel.following());
+        QVERIFY(panel.rangeTo() - panel.rangeFrom() < span);
+        const qint64 from = panel.rangeFrom();
+        frames = panel.framesShown();
+        QTest::keyClick(chart, Qt::Key_Right);
+        QVERIFY(waitIdle(panel, frames));
+        QVERIFY(panel.rangeFrom() > from);
+        frames = panel.framesShown();
+        QTest::keyClick(chart, Qt::Key_Home);
+        QVERIFY(waitIdle(panel, frames));
+        QVERIFY(panel.following());
+        QCOMPARE(panel.rangeTo() - panel.rangeFrom(), span);
+    }
+
+    void histogramAndGateTimeline()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(showKnownRun(panel));
+        const QString summary = panel.findChild<DurationHistogramView *>()->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("p95")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Mann-Whitney")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Above 1800")), qPrintable(summary));
+        QCOMPARE(panel.findChild<GateTimeline *>()->lanes(), 1);
+    }
+
+    void theRunViewFeedsItTheControllersEvents()
+    {
+        test::ScriptedController controller;
+        RunView view;
+        view.resize(1100, 900);
+        view.setController(&controller, {QStringLiteral("alice")});
+        QSignalSpy shown(view.validation(), &ValidationPanel::frameShown);
+        Q_EMIT controller.eventsAppended(knownRun().events);
+        QTRY_VERIFY_WITH_TIMEOUT(view.validation()->chart(kMetric) != nullptr, 20000);
+        QCOMPARE(view.tabs()->tabText(view.tabs()->indexOf(view.validation())),
+                 QStringLiteral("&Validation"));
+    }
+};
+
+QTEST_MAIN(tst_ValidationPanel)
+#include "tst_ValidationPanel.moc"
