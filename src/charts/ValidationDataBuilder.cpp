@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 
 namespace cockpit::charts {
@@ -203,7 +204,14 @@ void ValidationDataBuilder::applyRunbook()
     m_rules.clear();
     for (MetricChart &chart : m_data.metrics)
         chart.thresholds.clear();
-    for (const Metric &m : m_runbook->metrics) {
+    // In the order the runbook lists them (its map sorts by name): the author puts the main one first.
+    QList<const Metric *> ordered;
+    for (const Metric &m : m_runbook->metrics)
+        ordered.append(&m);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Metric *a, const Metric *b) { return a->pos.line < b->pos.line; });
+    for (const Metric *mp : ordered) {
+        const Metric &m = *mp;
         MetricChart &chart = metricChart(m.name);
         chart.unit = m.unit;
         chart.description = m.description;

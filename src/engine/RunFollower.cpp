@@ -117,8 +117,13 @@ Expected<void, Error> RunFollower::load()
     m_runId = runId;
     m_state = RunState::replay(*runbook, *events, runId);
     m_builder.clearObserved();
-    for (const JournalEvent &e : std::as_const(*events))
+    // The run's history goes out with the first snapshot: a view (journal, charts) starts complete.
+    m_unpublished.clear();
+    for (const JournalEvent &e : std::as_const(*events)) {
         m_builder.observe(e);
+        if (e.runId() == runId)
+            m_unpublished.append(e);
+    }
     m_lastSeq = events->isEmpty() ? 0 : events->last().seq();
     m_lastUpdateWallAt = wallNow();
     return {};
@@ -151,7 +156,6 @@ void RunFollower::refresh()
         // A newer run of the journal: follow it, unless the viewer asked for one run.
         if (e.type() == JournalEventType::RunStarted && m_options.runId.isEmpty() && e.runId() != m_runId) {
             if (load()) {
-                m_unpublished.clear();
                 markDirty();
                 return;
             }

@@ -15,6 +15,7 @@
 #include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
+#include <array>
 
 namespace cockpit::gui {
 
@@ -207,7 +208,8 @@ void MetricChartView::rebuild()
     }
     m_y->setRange(m_yMin, m_yMax);
     m_y->setTitleText(m->unit);
-    m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
+                                                          : QStringLiteral("HH:mm"));
     setRange(m_from, m_to);
 }
 
@@ -246,7 +248,10 @@ void MetricChartView::layoutOverlays()
             label += tr(" (attempt %1)").arg(band.attempt);
         text(label, qMax(plot.left(), xAt(band.start)) + 3, plot.top() + 2, QColor(0x37, 0x47, 0x4f));
     }
-    int row = 0;
+    // Labels go into the first of four rows where they do not run into the previous one; approvals are
+    // only a line (a promotion is visible as the next band anyway).
+    std::array<double, 4> rowEnd {};
+    rowEnd.fill(-1e9);
     for (const Annotation &a : m_data->annotations) {
         if (a.at < m_from || a.at > m_to || a.kind == Annotation::Kind::Checkpoint)
             continue;
@@ -255,7 +260,17 @@ void MetricChartView::layoutOverlays()
         mark->setPen(QPen(annotationColor(a.kind), 1, Qt::DotLine));
         mark->setZValue(19);
         m_overlays << mark;
-        text(a.text.left(40), x + 2, plot.top() + 16 + 13 * (row++ % 4), annotationColor(a.kind));
+        if (a.kind == Annotation::Kind::Approval)
+            continue;
+        const QString label = a.text.size() > 32 ? a.text.left(31) + QStringLiteral("…") : a.text;
+        for (std::size_t row = 0; row < rowEnd.size(); ++row) {
+            if (x + 2 <= rowEnd.at(row))
+                continue;
+            QGraphicsSimpleTextItem *item
+                = text(label, x + 2, plot.top() + 16 + 13 * double(row), annotationColor(a.kind));
+            rowEnd.at(row) = x + 2 + item->boundingRect().width() + 6;
+            break;
+        }
     }
     for (const Annotation &a : m_data->annotations) {
         if (a.kind != Annotation::Kind::Checkpoint || a.at < m_from || a.at > m_to)
