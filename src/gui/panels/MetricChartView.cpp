@@ -107,72 +107,42 @@ void MetricChartView::setRange(qint64 from, qint64 to)
     layoutOverlays();
 }
 
+void MetricChartView::attach(QAbstractSeries *series)
+{
+    chart()->addSeries(series);
+    series->attachAxis(m_x);
+    series->attachAxis(m_y);
+}
+
 void MetricChartView::rebuild()
 {
-    chart()->removeAllSeries();
-    m_segments = 0;
     const charts::MetricChart *m = m_data ? m_data->metric(m_metric) : nullptr;
+    // Bands, thresholds and the now line change with the data, not with a pan or a zoom: rebuilt only then.
+    // Adding a series to a chart costs far more than replacing its points, so the line and the points live
+    // in series that are kept and refilled.
+    if (m_data != m_staticData || m_now != m_staticNow)
+        rebuildStatic(m);
+    m_staticData = m_data;
+    m_staticNow = m_now;
     if (!m) {
         layoutOverlays();
         return;
     }
-    double lo = m->valueCount ? m->minValue : 0;
-    double hi = m->valueCount ? m->maxValue : 1;
-    for (const Threshold &t : m->thresholds) {
-        lo = qMin(lo, t.value);
-        hi = qMax(hi, t.value);
-    }
-    if (hi - lo < 1e-9)
-        hi = lo + 1;
-    m_yMin = lo - (hi - lo) * 0.08;
-    m_yMax = hi + (hi - lo) * 0.08;
-    const auto attach = [this](QAbstractSeries *s) {
-        chart()->addSeries(s);
-        s->attachAxis(m_x);
-        s->attachAxis(m_y);
-    };
-    const auto area = [&](double s, double e, double top, double bottom, const QColor &fill) {
-        auto *a = new QAreaSeries;
-        a->setUpperSeries(line({QPointF(s, top), QPointF(e, top)}, a));
-        a->setLowerSeries(line({QPointF(s, bottom), QPointF(e, bottom)}, a));
-        a->setBrush(fill);
-        a->setPen(Qt::NoPen);
-        attach(a);
-    };
 
-    int bandIndex = 0;
-    for (const charts::StageBand &band : m_data->stages) {
-        const double s = double(band.start);
-        const double e = double(band.end.value_or(m_now));
-        ++bandIndex;
-        if (e < m_from || s > m_to)
-            continue;
-        area(s, e, m_yMax, m_yMin,
-             band.rolledBack ? QColor(0xfd, 0xec, 0xea)
-                             : (bandIndex % 2 ? QColor(0xee, 0xf3, 0xfb) : QColor(0xf3, 0xf6, 0xee)));
-        for (const Threshold &t : m->thresholds) {
-            if (t.stage != band.stage)
-                continue;
-            if (t.failing == Threshold::FailingSide::Below)
-                area(s, e, t.value, m_yMin, QColor(0xc6, 0x28, 0x28, 36));
-            else if (t.failing == Threshold::FailingSide::Above)
-                area(s, e, m_yMax, t.value, QColor(0xc6, 0x28, 0x28, 36));
-            auto *dashed = line({QPointF(s, t.value), QPointF(e, t.value)});
-            QPen pen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine);
-            dashed->setPen(pen);
-            attach(dashed);
-        }
-    }
-
+    qsizetype used = 0;
     QList<QPointF> points;
     const auto flush = [&] {
         if (points.isEmpty())
             return;
-        auto *s = new QLineSeries;
-        s->replace(points);
-        s->setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.5));
-        attach(s);
-        ++m_segments;
+        if (used == m_lines.size()) {
+            auto *s = new QLineSeries;
+            s->setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.5));
+            attach(s);
+            m_lines << s;
+        }
+        m_lines.at(used)->replace(points);
+        m_lines.at(used)->setVisible(true);
+        ++used;
         points.clear();
     };
     for (qsizetype i = 0; i < m_line.size(); ++i) {
@@ -182,35 +152,97 @@ void MetricChartView::rebuild()
             points.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
     }
     flush();
+    m_segments = int(used);
+    for (qsizetype i = used; i < m_lines.size(); ++i) {
+        m_lines.at(i)->clear();
+        m_lines.at(i)->setVisible(false);
+    }
 
     const bool all = m_line.size() <= kMaxMarkedPoints;
-    for (PointOutcome o : {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail}) {
-        if (!all && o != PointOutcome::Fail)
-            continue;
+    const PointOutcome kinds[] = {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail};
+    for (int k = 0; k < 3; ++k) {
         QList<QPointF> marked;
-        for (qsizetype i = 0; i < m_line.size(); ++i)
-            if (m_line.outcome.at(i) == o && !ChartSeries::isGap(m_line.value.at(i)))
-                marked.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
-        if (marked.isEmpty())
-            continue;
-        auto *s = new QScatterSeries;
-        s->replace(marked);
-        s->setMarkerSize(o == PointOutcome::Fail ? 8 : 6);
-        s->setColor(outcomeColor(o));
-        s->setBorderColor(outcomeColor(o));
-        attach(s);
+        if (all || kinds[k] == PointOutcome::Fail) {
+            for (qsizetype i = 0; i < m_line.size(); ++i)
+                if (m_line.outcome.at(i) == kinds[k] && !ChartSeries::isGap(m_line.value.at(i)))
+                    marked.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
+        }
+        m_points.at(k)->replace(marked);
     }
-
-    if (m_now >= m_from && m_now <= m_to) {
-        auto *now = line({QPointF(double(m_now), m_yMin), QPointF(double(m_now), m_yMax)});
-        now->setPen(QPen(QColor(0x0d, 0x47, 0xa1), 1.5, Qt::DashDotLine));
-        attach(now);
-    }
-    m_y->setRange(m_yMin, m_yMax);
-    m_y->setTitleText(m->unit);
     m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
                                                           : QStringLiteral("HH:mm"));
     setRange(m_from, m_to);
+}
+
+void MetricChartView::rebuildStatic(const charts::MetricChart *m)
+{
+    // Everything goes and comes back in drawing order: bands and shading under the line and the points.
+    for (QAbstractSeries *s : chart()->series())
+        chart()->removeSeries(s);
+    qDeleteAll(m_static);
+    m_static.clear();
+    if (m_points.isEmpty()) {
+        for (PointOutcome o : {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail}) {
+            auto *s = new QScatterSeries(this);
+            s->setMarkerSize(o == PointOutcome::Fail ? 8 : 6);
+            s->setColor(outcomeColor(o));
+            s->setBorderColor(outcomeColor(o));
+            m_points << s;
+        }
+    }
+    const auto addStatic = [this](QAbstractSeries *s) {
+        attach(s);
+        m_static << s;
+    };
+    if (m) {
+        double lo = m->valueCount ? m->minValue : 0;
+        double hi = m->valueCount ? m->maxValue : 1;
+        for (const Threshold &t : m->thresholds) {
+            lo = qMin(lo, t.value);
+            hi = qMax(hi, t.value);
+        }
+        if (hi - lo < 1e-9)
+            hi = lo + 1;
+        m_yMin = lo - (hi - lo) * 0.08;
+        m_yMax = hi + (hi - lo) * 0.08;
+        const auto area = [&](double s, double e, double top, double bottom, const QColor &fill) {
+            auto *a = new QAreaSeries;
+            a->setUpperSeries(line({QPointF(s, top), QPointF(e, top)}, a));
+            a->setLowerSeries(line({QPointF(s, bottom), QPointF(e, bottom)}, a));
+            a->setBrush(fill);
+            a->setPen(Qt::NoPen);
+            addStatic(a);
+        };
+        int bandIndex = 0;
+        for (const charts::StageBand &band : m_data->stages) {
+            const double s = double(band.start);
+            const double e = double(band.end.value_or(m_now));
+            ++bandIndex;
+            area(s, e, m_yMax, m_yMin,
+                 band.rolledBack ? QColor(0xfd, 0xec, 0xea)
+                                 : (bandIndex % 2 ? QColor(0xee, 0xf3, 0xfb) : QColor(0xf3, 0xf6, 0xee)));
+            for (const Threshold &t : m->thresholds) {
+                if (t.stage != band.stage)
+                    continue;
+                if (t.failing == Threshold::FailingSide::Below)
+                    area(s, e, t.value, m_yMin, QColor(0xc6, 0x28, 0x28, 36));
+                else if (t.failing == Threshold::FailingSide::Above)
+                    area(s, e, m_yMax, t.value, QColor(0xc6, 0x28, 0x28, 36));
+                auto *dashed = line({QPointF(s, t.value), QPointF(e, t.value)});
+                dashed->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine));
+                addStatic(dashed);
+            }
+        }
+        auto *now = line({QPointF(double(m_now), m_yMin), QPointF(double(m_now), m_yMax)});
+        now->setPen(QPen(QColor(0x0d, 0x47, 0xa1), 1.5, Qt::DashDotLine));
+        addStatic(now);
+        m_y->setRange(m_yMin, m_yMax);
+        m_y->setTitleText(m->unit);
+    }
+    for (QLineSeries *s : std::as_const(m_lines))
+        attach(s);
+    for (QScatterSeries *s : std::as_const(m_points))
+        attach(s);
 }
 
 double MetricChartView::xAt(qint64 t) const
@@ -263,13 +295,20 @@ void MetricChartView::layoutOverlays()
         if (a.kind == Annotation::Kind::Approval)
             continue;
         const QString label = a.text.size() > 32 ? a.text.left(31) + QStringLiteral("…") : a.text;
-        for (std::size_t row = 0; row < rowEnd.size(); ++row) {
-            if (x + 2 <= rowEnd.at(row))
+        QGraphicsSimpleTextItem *item = text(label, x + 2, plot.top(), annotationColor(a.kind));
+        const double w = item->boundingRect().width();
+        const double left = x + 2 + w > plot.right() ? x - 2 - w : x + 2; // near the right edge: to the left
+        bool placed = false;
+        for (std::size_t row = 0; row < rowEnd.size() && !placed; ++row) {
+            if (left <= rowEnd.at(row))
                 continue;
-            QGraphicsSimpleTextItem *item
-                = text(label, x + 2, plot.top() + 16 + 13 * double(row), annotationColor(a.kind));
-            rowEnd.at(row) = x + 2 + item->boundingRect().width() + 6;
-            break;
+            item->setPos(left, plot.top() + 16 + 13 * double(row));
+            rowEnd.at(row) = left + w + 6;
+            placed = true;
+        }
+        if (!placed) {
+            m_overlays.removeOne(item);
+            delete item;
         }
     }
     for (const Annotation &a : m_data->annotations) {

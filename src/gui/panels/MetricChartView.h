@@ -6,8 +6,11 @@
 #include <QPoint>
 #include <QtCharts/QChartView>
 
+class QAbstractSeries;
 class QDateTimeAxis;
 class QGraphicsItem;
+class QLineSeries;
+class QScatterSeries;
 class QValueAxis;
 
 namespace cockpit::gui {
@@ -49,6 +52,8 @@ protected:
 
 private:
     void rebuild();
+    void rebuildStatic(const charts::MetricChart *metric);
+    void attach(QAbstractSeries *series);
     void layoutOverlays();
     void zoom(double factor, double anchor); // anchor: 0..1 across the plot
     void pan(double fraction);
@@ -66,6 +71,11 @@ private:
     double m_yMax = 1;
     int m_segments = 0;
     QList<QGraphicsItem *> m_overlays;
+    QList<QAbstractSeries *> m_static; // bands, shading, thresholds, now: owned here while out of the chart
+    QList<QLineSeries *> m_lines; // one per run of data between gaps, kept and refilled
+    QList<QScatterSeries *> m_points; // neutral, pass, fail
+    charts::ValidationDataPtr m_staticData;
+    qint64 m_staticNow = -1;
     std::optional<QPoint> m_dragFrom;
     qint64 m_dragStartFrom = 0;
 };
