@@ -5,6 +5,7 @@
 #include "core/run/RunPlanner.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -54,6 +55,23 @@ struct StageSnapshot
     int attempts = 0;
     std::optional<qint64> enteredAt;
     Milliseconds plannedSoak {0};
+};
+
+// A condition gate's history in the current stage attempt (the tracker keeps only its current window).
+struct GateHistory
+{
+    int resets = 0; // failing samples that broke a window already under way
+    std::optional<qint64> lastBreachAt; // engine clock
+};
+
+// One step of the rollback procedure, as the latest rollback left it.
+struct RollbackStepSnapshot
+{
+    QString id;
+    QString title;
+    QString status; // pending | started | ok | failed | accepted (a failure a person accepted as done)
+    qint64 at = 0; // engine clock of its latest event
+    QString actor;
 };
 
 struct TriggerSnapshot
@@ -119,6 +137,10 @@ struct RunSnapshot
     QList<ScheduleSnapshot> schedule;
     QList<PrerequisiteSnapshot> prerequisites;
     QList<ConnectionHealth> connections;
+    QHash<QString, GateHistory> gateHistory; // gate id -> resets and last breach (current stage)
+    QList<RollbackStepSnapshot> rollbackSteps; // the runbook's procedure, in order
+    QString rollbackStartedBy; // the latest rollback: who started it, and the trigger that asked for it
+    QString rollbackTrigger;
 
     LeaseInfo lease;
     qint64 headSeq = 0; // journal head

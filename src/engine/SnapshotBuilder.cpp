@@ -115,9 +115,25 @@ void SnapshotBuilder::observe(const JournalEvent &event)
     if (event.type() == JournalEventType::RunStarted)
         m_runbookSha256.insert(event.runId(),
                                event.payload().value(QLatin1String("runbook_sha256")).toString());
+    const QJsonObject &p = event.payload();
+    const QString stageKey = event.runId() + QLatin1Char('/') + p.value(QLatin1String("stage")).toString();
+    if (event.type() == JournalEventType::StageEntered)
+        m_gateHistory.remove(stageKey); // a new attempt of the stage starts its gates afresh
+    if (event.type() == JournalEventType::GateChanged) {
+        // A reset: a failing sample ends a window that was holding (or had passed).
+        const QString from = p.value(QLatin1String("from")).toString();
+        const QString phase = p.value(QLatin1String("phase")).toString();
+        const auto failing = [](const QString &ph) {
+            return ph == QLatin1String("recovering") || ph == QLatin1String("failed");
+        };
+        if (failing(phase) && !failing(from)) {
+            GateHistory &h = m_gateHistory[stageKey][p.value(QLatin1String("gate")).toString()];
+            h.resets += from == QLatin1String("waiting") ? 0 : 1;
+            h.lastBreachAt = event.at();
+        }
+    }
     if (event.type() != JournalEventType::CheckObserved)
         return;
-    const QJsonObject &p = event.payload();
     if (p.value(QLatin1String("purpose")).toString() != QLatin1String("prerequisite"))
         return;
     PrerequisiteSnapshot s;
@@ -136,6 +152,7 @@ void SnapshotBuilder::clearObserved()
     m_headHash.clear();
     m_prerequisites.clear();
     m_runbookSha256.clear();
+    m_gateHistory.clear();
 }
 
 QStringList SnapshotBuilder::erroredMetrics(const RunState &state, const Gate &gate)
@@ -349,6 +366,27 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
             ch.lastError = sample->error;
         }
         s->connections.append(ch);
+    }
+
+    if (const Stage *stage = state.currentStage())
+        s->gateHistory = m_gateHistory.value(state.runId() + QLatin1Char('/') + stage->id);
+
+    const auto &rollback = state.rollback();
+    for (const Action &a : rb.rollback.steps) {
+        RollbackStepSnapshot step {a.id, a.title, QStringLiteral("pending"), 0, {}};
+        if (rollback) {
+            const auto it = rollback->steps.constFind(a.id);
+            if (it != rollback->steps.constEnd()) {
+                step.status = it->status;
+                step.at = it->at;
+                step.actor = it->actor;
+            }
+        }
+        s->rollbackSteps.append(step);
+    }
+    if (rollback) {
+        s->rollbackStartedBy = rollback->startedBy;
+        s->rollbackTrigger = rollback->trigger;
     }
 
     s->lease = context.lease;

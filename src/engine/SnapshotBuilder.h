@@ -56,6 +56,7 @@ private:
     QString m_headHash;
     QHash<QString, PrerequisiteSnapshot> m_prerequisites; // id -> latest journaled verdict
     QHash<QString, QString> m_runbookSha256; // run id -> runbook_sha256 of its run_started
+    QHash<QString, QHash<QString, GateHistory>> m_gateHistory; // "run/stage" -> gate -> history
 };
 
 } // namespace cockpit

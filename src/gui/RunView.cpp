@@ -6,8 +6,9 @@
 #include "gui/panels/OverviewPanel.h"
 #include "gui/panels/PlaceholderPanel.h"
 #include "gui/panels/PrerequisitesPanel.h"
+#include "gui/panels/RollbackPanel.h"
 #include "gui/panels/SchedulePanel.h"
-#include "gui/panels/TriggersPanel.h"
+#include "gui/panels/StagesPanel.h"
 #include "gui/panels/ValidationPanel.h"
 #include "gui/panels/VerdictBar.h"
 
@@ -27,6 +28,7 @@ RunView::RunView(QWidget *parent)
     , m_decisions(new DecisionsPanel(this))
     , m_journal(new JournalPanel(this))
     , m_validation(new ValidationPanel(this))
+    , m_stages(new StagesPanel(this))
     , m_ageTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -41,7 +43,8 @@ RunView::RunView(QWidget *parent)
     addPanel(new OverviewPanel(this), tr("&Overview"));
     addPanel(new PrerequisitesPanel(this), tr("&Prerequisites"));
     addPanel(m_decisions, tr("&Decisions"));
-    addPanel(new TriggersPanel(this), tr("&Triggers && rollback"));
+    addPanel(m_stages, tr("St&ages"));
+    addPanel(new RollbackPanel(this), tr("Ro&llback"));
     addPanel(new SchedulePanel(this), tr("&Schedule"));
     addPanel(m_journal, tr("&Journal"));
     addPanel(m_validation, tr("&Validation"));
@@ -68,6 +71,7 @@ void RunView::setController(RunController *controller, const Options &options)
     m_options = options;
     m_bar->setViewer(options.viewer);
     m_decisions->setPerson(options.person);
+    m_stages->setPerson(options.person);
     for (RunPanel *p : std::as_const(m_panels))
         p->setViewer(options.viewer);
     m_ageTimer->start(qMax(100, options.ageRefreshMs));

@@ -15,6 +15,7 @@ class JournalPanel;
 class MessageBanner;
 class RunPanel;
 class ValidationPanel;
+class StagesPanel;
 class VerdictBar;
 
 // One run on screen: the verdict bar, an inline message banner and one tab per panel. Renders the
@@ -64,6 +65,7 @@ private:
     DecisionsPanel *m_decisions;
     JournalPanel *m_journal;
     ValidationPanel *m_validation;
+    StagesPanel *m_stages;
     QList<RunPanel *> m_panels;
     QStringList m_titles;
     QTimer *m_ageTimer;

@@ -1,0 +1,228 @@
+#include "gui/panels/StageCard.h"
+
+#include "gui/GuiText.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace cockpit::gui {
+
+namespace {
+
+// Background of a gate's outcome: green only for a passed gate (a holding gate is not green yet).
+QString outcomeColor(const GateStatus &s)
+{
+    if (s.phase == GateStatus::Phase::Passed)
+        return QStringLiteral("#c8e6c9");
+    if (s.phase == GateStatus::Phase::Failed || (s.verdict && *s.verdict == Verdict::Fail))
+        return QStringLiteral("#ffcdd2");
+    if (s.phase == GateStatus::Phase::Recovering || s.phase == GateStatus::Phase::NoData
+        || s.phase == GateStatus::Phase::AwaitingDecision)
+        return QStringLiteral("#ffe0b2");
+    return QStringLiteral("#e0e0e0");
+}
+
+QString stageColor(StageSnapshot::State s)
+{
+    switch (s) {
+    case StageSnapshot::State::Current: return QStringLiteral("#1565c0");
+    case StageSnapshot::State::Done: return QStringLiteral("#2e7d32");
+    case StageSnapshot::State::RolledBack: return QStringLiteral("#b3261e");
+    case StageSnapshot::State::Future: break;
+    }
+    return QStringLiteral("#757575");
+}
+
+// "17 h / 24 h": whole hours as hours, anything else as GuiText says it.
+QString streakDuration(qint64 ms)
+{
+    constexpr qint64 kHour = 3'600'000;
+    return ms >= kHour && ms % kHour == 0 ? StageCard::tr("%1 h").arg(ms / kHour) : GuiText::duration(ms);
+}
+
+QLabel *cell(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+} // namespace
+
+StageCard::StageCard(QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_times(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_soak(new QLabel(this))
+    , m_gateBox(new QWidget(this))
+    , m_gates(new QGridLayout(m_gateBox))
+{
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(this);
+    auto *head = new QHBoxLayout;
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+    m_title->setObjectName(QStringLiteral("stageTitle"));
+    m_state->setObjectName(QStringLiteral("stageState"));
+    head->addWidget(m_title, 1);
+    head->addWidget(m_state);
+    layout->addLayout(head);
+    m_times->setObjectName(QStringLiteral("stageTimes"));
+    m_times->setWordWrap(true);
+    layout->addWidget(m_times);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(10);
+    layout->addWidget(m_progress);
+    m_soak->setObjectName(QStringLiteral("soak"));
+    QFont mono = m_soak->font();
+    mono.setBold(true);
+    m_soak->setFont(mono);
+    layout->addWidget(m_soak);
+    m_gates->setContentsMargins(0, 4, 0, 0);
+    m_gates->setHorizontalSpacing(12);
+    m_gates->setColumnStretch(2, 1);
+    layout->addWidget(m_gateBox);
+}
+
+void StageCard::setStage(const RunSnapshot &s, int index)
+{
+    const StageSnapshot &st = s.stages.at(index);
+    const bool current = st.state == StageSnapshot::State::Current;
+    const QString name = st.title.isEmpty() ? st.id : st.title;
+    m_title->setText(st.trafficPercent ? tr("%1. %2 — %3 %").arg(index + 1).arg(name).arg(*st.trafficPercent)
+                                       : tr("%1. %2").arg(index + 1).arg(name));
+    QString state = GuiText::stageStateWord(st.state).toUpper();
+    if (st.attempts > 1)
+        state += tr(" · attempt %1").arg(st.attempts);
+    m_state->setText(state);
+    m_state->setStyleSheet(
+        QStringLiteral("color: white; background: %1; padding: 2px 8px; font-weight: bold;")
+            .arg(stageColor(st.state)));
+    setStyleSheet(current ? QStringLiteral("StageCard { border: 2px solid #1565c0; }") : QString {});
+
+    // Planned against actual: the soak the runbook plans, the time spent in the stage, the earliest start
+    // of a stage to come (the soaks before it, from the running stage's end).
+    const QString planned = tr("planned soak %1").arg(GuiText::duration(st.plannedSoak.count()));
+    QString times = planned;
+    if (current && st.enteredAt) {
+        times += tr(" · in the stage for %1 (entered %2)")
+                     .arg(GuiText::duration(s.now - *st.enteredAt), GuiText::clockTime(*st.enteredAt));
+        if (s.status.soakStart && s.status.soakEnd) {
+            const qint64 soak = *s.status.soakEnd - *s.status.soakStart;
+            if (soak > st.plannedSoak.count())
+                times += tr(" · soak extended to %1").arg(GuiText::duration(soak));
+        }
+    } else if (st.state == StageSnapshot::State::Future && s.status.soakEnd
+               && s.status.phase == RunState::Phase::InStage) {
+        qint64 start = std::max(*s.status.soakEnd, s.now);
+        for (int i = s.status.stageIndex + 1; i >= 0 && i < index; ++i)
+            start += s.stages.at(i).plannedSoak.count();
+        times += tr(" · earliest start %1").arg(GuiText::clockTime(start));
+    } else if (st.state == StageSnapshot::State::Done) {
+        times += tr(" · soaked and promoted");
+    }
+    m_times->setText(times);
+
+    const bool soaking = current && s.status.soakStart && s.status.soakEnd;
+    m_progress->setVisible(current);
+    m_soak->setVisible(current);
+    if (soaking) {
+        const qint64 total = std::max<qint64>(1, *s.status.soakEnd - *s.status.soakStart);
+        const qint64 done = std::clamp<qint64>(s.now - *s.status.soakStart, 0, total);
+        m_progress->setValue(int(done * 1000 / total));
+        const qint64 left = *s.status.soakEnd - s.now;
+        m_soak->setText(left > 0 ? tr("Soak %1 left of %2 · ETA %3")
+                                       .arg(GuiText::countdown(left), GuiText::duration(total),
+                                            GuiText::clockTime(*s.status.soakEnd))
+                                 : tr("Soak complete (%1, ended %2)")
+                                       .arg(GuiText::duration(total), GuiText::clockTime(*s.status.soakEnd)));
+    } else if (current) {
+        m_progress->setValue(0);
+        m_soak->setText(s.status.phase == RunState::Phase::RollingBack
+                            ? tr("Soak stopped: rolling back")
+                            : tr("Soak starts once the rollout and its checks are done"));
+    } else {
+        m_soak->clear();
+    }
+    setGates(current ? s : RunSnapshot {});
+    m_gateBox->setVisible(current && !s.status.gates.isEmpty());
+}
+
+void StageCard::setGates(const RunSnapshot &s)
+{
+    while (QLayoutItem *item = m_gates->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_gateLines.clear();
+    if (s.status.gates.isEmpty())
+        return;
+    const QStringList headers {tr("Outcome"), tr("Gate"), tr("Current value"), tr("Streak"), tr("Resets")};
+    for (int c = 0; c < headers.size(); ++c) {
+        auto *h = cell(headers.at(c), m_gateBox);
+        h->setStyleSheet(QStringLiteral("color: palette(mid); font-weight: bold;"));
+        m_gates->addWidget(h, 0, c);
+    }
+    int row = 1;
+    for (const GateView &g : s.status.gates) {
+        const GateStatus &st = g.status;
+        const QString outcome = st.verdict ? QStringLiteral("%1 %2").arg(GuiText::verdictSymbol(st.verdict),
+                                                                         GuiText::verdictWord(st.verdict))
+                                           : QStringLiteral("… %1").arg(GuiText::gatePhaseWord(st.phase));
+        auto *o = cell(outcome, m_gateBox);
+        o->setObjectName(QStringLiteral("gateOutcome"));
+        o->setStyleSheet(QStringLiteral("background: %1; color: black; padding: 2px 6px; font-weight: bold;")
+                             .arg(outcomeColor(st)));
+        o->setToolTip(GuiText::gatePhaseWord(st.phase));
+        m_gates->addWidget(o, row, 0);
+        m_gates->addWidget(
+            cell(g.title.isEmpty() || g.title == g.id ? g.id : tr("%1 (%2)").arg(g.title, g.id), m_gateBox),
+            row, 1);
+
+        QString sentence = st.explanation;
+        if (sentence.isEmpty())
+            sentence = g.kind == Gate::Kind::Manual ? tr("a person confirms") : tr("no sample yet");
+        if (!st.reason.isEmpty() && st.reason != st.explanation)
+            sentence += QStringLiteral(" — %1").arg(st.reason);
+        auto *v = cell(sentence, m_gateBox);
+        v->setWordWrap(true);
+        m_gates->addWidget(v, row, 2);
+
+        const qint64 held = st.held.count(), total = held + st.remaining.count();
+        QString streak;
+        if (st.phase == GateStatus::Phase::Passed && total > 0)
+            streak = tr("%1 / %2 ✔").arg(streakDuration(total), streakDuration(total));
+        else if (total > 0)
+            streak = tr("%1 / %2").arg(streakDuration(held), streakDuration(total));
+        else
+            streak = tr("—");
+        m_gates->addWidget(cell(streak, m_gateBox), row, 3);
+
+        const GateHistory h = s.gateHistory.value(g.id);
+        QString resets = h.resets == 1 ? tr("1 reset") : tr("%1 resets").arg(h.resets);
+        if (h.lastBreachAt)
+            resets += tr(", last breach %1").arg(GuiText::clockTime(*h.lastBreachAt));
+        m_gates->addWidget(cell(resets, m_gateBox), row, 4);
+        m_gateLines << QStringLiteral("%1 | %2 | %3 | %4 | %5").arg(outcome, g.id, sentence, streak, resets);
+        ++row;
+    }
+}
+
+QString StageCard::soakText() const
+{
+    return m_soak->text();
+}
+
+QStringList StageCard::gateLines() const
+{
+    return m_gateLines;
+}
+
+} // namespace cockpit::gui
