@@ -149,7 +149,7 @@ private Q_SLOTS:
         const QString summary = panel.findChild<DurationHistogramView *>()->summaryText();
         QVERIFY2(summary.contains(QStringLiteral("p95")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Mann-Whitney")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Above 1800")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Above 1800 s")), qPrintable(summary));
         QCOMPARE(panel.findChild<GateTimeline *>()->lanes(), 1);
     }
 

@@ -70,8 +70,10 @@ void DurationHistogramView::show(int index)
 {
     QChart *chart = m_chart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a); // gives the axis back to us
+        delete a;
+    }
     if (index < 0 || index >= m_entries.size()) {
         chart->setTitle({});
         m_summary->setText(tr("No comparison gate has collected values yet (no_degradation gates collect the "
@@ -84,12 +86,16 @@ void DurationHistogramView::show(int index)
     previous->setColor(QColor(0x90, 0xa4, 0xae));
     current->setColor(QColor(0x1f, 0x4e, 0x79));
     QStringList categories;
-    qsizetype top = 1;
+    // Shares, not counts: a stage at 100 % of the traffic has many times the values of one at 10 %, and it
+    // is the shape that is compared.
+    double top = 1;
+    const auto share
+        = [](qsizetype n, qsizetype total) { return total > 0 ? 100.0 * double(n) / double(total) : 0.0; };
     for (const auto &b : h.bins) {
-        *previous << double(b.baseline);
-        *current << double(b.current);
+        *previous << share(b.baseline, h.baselineCount);
+        *current << share(b.current, h.currentCount);
         categories << number(b.from);
-        top = qMax(top, qMax(b.baseline, b.current));
+        top = qMax(top, qMax(share(b.baseline, h.baselineCount), share(b.current, h.currentCount)));
     }
     auto *series = new QBarSeries;
     series->append(previous);
@@ -97,10 +103,11 @@ void DurationHistogramView::show(int index)
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setTitleText(tr("value (bin start)"));
+    x->setTitleText(tr("value in seconds (bin start)"));
     auto *y = new QValueAxis;
-    y->setRange(0, double(top) * 1.1);
-    y->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, top * 1.1);
+    y->setLabelFormat(QStringLiteral("%.0f %%"));
+    y->setTitleText(tr("share of the stage's values"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -115,7 +122,7 @@ void DurationHistogramView::show(int index)
                     .arg(number(q.baseline), number(q.current), change(q.change));
     QString slow;
     if (h.limit)
-        slow = tr("<p>Above %1: %2 % of this stage against %3 % before.</p>")
+        slow = tr("<p>Above %1 s (30 min): %2 % of this stage against %3 % before.</p>")
                    .arg(number(*h.limit))
                    .arg(h.currentShareAbove * 100, 0, 'f', 1)
                    .arg(h.baselineShareAbove * 100, 0, 'f', 1);

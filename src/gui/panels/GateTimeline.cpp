@@ -54,7 +54,17 @@ void GateTimeline::setRange(qint64 from, qint64 to)
 
 QSize GateTimeline::sizeHint() const
 {
-    return QSize(600, kTop + kLane * qMax(1, lanes()) + 8);
+    return QSize(600, kTop + kLane * qMax(1, lanes()) + 30);
+}
+
+qint64 GateTimeline::openEnd(const charts::GateLane &lane, const charts::GateLane::Segment &segment) const
+{
+    // A gate's state lasts as long as the stage entry it belongs to, not past a promotion or a rollback.
+    std::optional<qint64> end;
+    for (const charts::StageBand &band : m_data->stages)
+        if (band.stage == lane.stage && band.start <= segment.start)
+            end = band.end;
+    return qMax(end.value_or(m_now), segment.start);
 }
 
 double GateTimeline::xAt(qint64 t) const
@@ -91,7 +101,7 @@ void GateTimeline::paintEvent(QPaintEvent *)
         for (int k = 0; k < lane.segments.size(); ++k) {
             const charts::GateLane::Segment &s = lane.segments.at(k);
             const double x0 = qMax(left, xAt(s.start));
-            const double x1 = qMin(right, xAt(s.end.value_or(qMax(m_now, s.start))));
+            const double x1 = qMin(right, xAt(s.end.value_or(openEnd(lane, s))));
             if (x1 < left || x0 > right)
                 continue;
             p.fillRect(QRectF(x0, y + 3, qMax(1.0, x1 - x0), kLane - 8), outcomeColor(s.outcome, s.phase));
@@ -102,6 +112,24 @@ void GateTimeline::paintEvent(QPaintEvent *)
                 p.drawLine(QPointF(x0, y + 1), QPointF(x0, y + kLane - 3));
             }
         }
+    }
+    // The legend, so the colours read without knowing them.
+    double x = left;
+    const double ly = kTop + kLane * double(m_data->gates.size()) + 6;
+    const std::pair<QColor, QString> legend[] = {
+        {outcomeColor(QStringLiteral("pass"), {}), tr("pass")},
+        {outcomeColor(QStringLiteral("fail"), {}), tr("fail")},
+        {outcomeColor(QStringLiteral("no_data"), {}), tr("no data")},
+        {outcomeColor({}, QStringLiteral("holding")), tr("holding / waiting")},
+        {outcomeColor({}, QStringLiteral("recovering")), tr("recovering")},
+        {outcomeColor(QStringLiteral("inconclusive"), {}), tr("awaiting a decision")},
+        {Qt::black, tr("| window reset")},
+    };
+    for (const auto &[color, text] : legend) {
+        p.fillRect(QRectF(x, ly + 4, 12, 10), color);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QPointF(x + 16, ly + 13), text);
+        x += 16 + p.fontMetrics().horizontalAdvance(text) + 14;
     }
     if (m_now >= m_from && m_now <= m_to) {
         p.setPen(QPen(QColor(0x0d, 0x47, 0xa1), 1.5, Qt::DashDotLine));

@@ -25,6 +25,7 @@ protected:
 
 private:
     double xAt(qint64 t) const;
+    qint64 openEnd(const charts::GateLane &lane, const charts::GateLane::Segment &segment) const;
 
     charts::ValidationDataPtr m_data;
     qint64 m_from = 0;

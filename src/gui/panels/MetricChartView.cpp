@@ -80,6 +80,14 @@ MetricChartView::MetricChartView(QWidget *parent)
     connect(chart(), &QChart::plotAreaChanged, this, &MetricChartView::layoutOverlays);
 }
 
+MetricChartView::~MetricChartView()
+{
+    // The chart goes after this part of the object: its last plotAreaChanged must not reach layoutOverlays,
+    // and the overlay items go with the chart.
+    disconnect(chart(), nullptr, this, nullptr);
+    m_overlays.clear();
+}
+
 int MetricChartView::plotWidth() const
 {
     const int w = int(chart()->plotArea().width());

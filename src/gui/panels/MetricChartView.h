@@ -26,6 +26,7 @@ class MetricChartView : public QChartView
 
 public:
     explicit MetricChartView(QWidget *parent = nullptr);
+    ~MetricChartView() override;
 
     // `line`: the metric's series downsampled to [from, to] at plotWidth(). `now`: the "now" line.
     void setFrame(const charts::ValidationDataPtr &data, const QString &metric,
