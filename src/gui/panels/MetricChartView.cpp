@@ -144,7 +144,11 @@ void MetricChartView::rebuild()
             return;
         if (used == m_lines.size()) {
             auto *s = new QLineSeries;
-            s->setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.5));
+            // A 1 px cosmetic pen is drawn on the raster engine's fast path; a wider one goes through the
+            // stroker (joins computed per point), several times slower with thousands of points.
+            QPen pen(QColor(0x1f, 0x4e, 0x79), 1);
+            pen.setCosmetic(true);
+            s->setPen(pen);
             attach(s);
             m_lines << s;
         }
