@@ -9,25 +9,73 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QThread>
 
 namespace cockpit::gui {
 
 namespace {
-// Keeps a launched run (its lease, journal and clock) alive as long as the controller driving it: a child
-// of the controller, so it is destroyed after the controller's engine thread has been joined.
-class LaunchedRunHolder : public QObject
+// The thread a launch happens on and the launched run then lives on: opening the journal, taking the lease,
+// resolving secrets and the Go/No-Go never run on the GUI thread, nor do the lease's heartbeats. Handed to
+// the controller that drives the run (a child of it), so it goes after the controller's engine thread has
+// been joined; it then drops the run on its own thread (the lease release is journaled there) and joins it.
+class LaunchThread : public QObject
 {
 public:
-    LaunchedRunHolder(LaunchedRun run, QObject *parent)
+    explicit LaunchThread(QObject *parent)
         : QObject(parent)
-        , m_run(std::move(run))
+        , m_context(new QObject)
     {
+        m_thread.setObjectName(QStringLiteral("cockpit-launch"));
+        m_context->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+        m_thread.start();
     }
-    LaunchedRun &run() { return m_run; }
+    ~LaunchThread() override
+    {
+        // The last reference to the run goes on its own thread, which then ends.
+        QMetaObject::invokeMethod(
+            m_context,
+            [run = std::move(m_run)]() mutable {
+                run.reset();
+                QThread::currentThread()->quit();
+            },
+            Qt::QueuedConnection);
+        m_thread.wait();
+    }
+    QObject *context() const { return m_context; }
+    void keep(std::shared_ptr<LaunchedRun> run) { m_run = std::move(run); }
 
 private:
-    LaunchedRun m_run;
+    QThread m_thread;
+    QObject *m_context; // lives on m_thread; deleted there when it finishes
+    std::shared_ptr<LaunchedRun> m_run;
 };
+
+// A refused launch in words, with what to do about it.
+QString launchErrorText(const LaunchError &e)
+{
+    QString text;
+    switch (e.kind) {
+    case LaunchError::Kind::LeaseHeld:
+        text = RunOpening::tr("Not started: another process leads this run. %1").arg(e.message);
+        break;
+    case LaunchError::Kind::RunbookChanged:
+        text = RunOpening::tr("Not resumed: the runbook changed since the run started. %1").arg(e.message);
+        break;
+    case LaunchError::Kind::MissingSecret:
+        text = RunOpening::tr("Not started: a required secret is missing; store it in the keychain and start "
+                              "again.");
+        break;
+    case LaunchError::Kind::NoGo:
+        text = RunOpening::tr("NO-GO: the run does not start. %1").arg(e.message);
+        break;
+    case LaunchError::Kind::Finished:
+    case LaunchError::Kind::Setup: text = e.message; break;
+    }
+    if (!e.details.isEmpty())
+        text += QLatin1Char('\n') + e.details.join(QLatin1Char('\n'));
+    return text;
+}
 } // namespace
 
 RunOpening::RunOpening(MainWindow &window, CockpitSettings &settings, QObject *parent)
@@ -78,36 +126,55 @@ void RunOpening::launch(const StartChoice &choice)
     m_window.showMessage(tr("Starting %1: opening the journal, taking the lease, checking the prerequisites…")
                              .arg(choice.runbookPath),
                          false);
-    // The launcher answers later on this thread (prerequisites and keychain are asynchronous).
-    auto *launcher = new RunLauncher(this);
+    // The launcher and the launched run live on a thread of their own; the answer comes back here.
+    auto *session = new LaunchThread(this);
     const QString lead = choice.lead;
-    launcher->launch(std::move(request), [this, launcher, lead](RunLauncher::Result result) {
-        launcher->deleteLater();
-        if (!result) {
-            const LaunchError &e = result.error();
-            fail(e.details.isEmpty() ? e.message
-                                     : e.message + QLatin1Char('\n') + e.details.join(QLatin1Char('\n')));
+    QMetaObject::invokeMethod(
+        session->context(), [this, session, lead, request = std::move(request)]() mutable {
+            auto *launcher = new RunLauncher(session->context());
+            launcher->launch(std::move(request), [this, session, launcher, lead](RunLauncher::Result result) {
+                launcher->deleteLater();
+                if (!result) {
+                    QMetaObject::invokeMethod(this, [this, session, text = launchErrorText(result.error())] {
+                        delete session;
+                        fail(text);
+                    });
+                    return;
+                }
+                auto run = std::make_shared<LaunchedRun>(std::move(*result));
+                RunControllerSetup setup
+                    = RunLauncher::controllerSetup(*run); // closes the driver on its thread
+                QMetaObject::invokeMethod(this,
+                                          [this, session, lead, run, setup = std::move(setup)]() mutable {
+                                              started(session, lead, run, std::move(setup));
+                                          });
+            });
+        });
+}
+
+void RunOpening::started(QObject *session, const QString &lead, std::shared_ptr<LaunchedRun> run,
+                         RunControllerSetup setup)
+{
+    if (!run->journalSpec.isEmpty())
+        m_settings.addRecentJournal(run->journalSpec);
+    auto *controller = new ThreadedRunController(std::move(setup));
+    static_cast<LaunchThread *>(session)->keep(std::move(run));
+    session->setParent(controller); // destroyed after the controller's engine thread has been joined
+    auto *watcher = new QFutureWatcher<Expected<bool, Error>>(&m_window);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, lead] {
+        watcher->deleteLater();
+        const auto opened = watcher->result();
+        if (!opened) {
+            delete controller;
+            fail(opened.error().message);
             return;
         }
-        if (!result->journalSpec.isEmpty())
-            m_settings.addRecentJournal(result->journalSpec);
-        auto *controller = new ThreadedRunController(RunLauncher::controllerSetup(*result));
-        new LaunchedRunHolder(std::move(*result), controller);
-        auto *watcher = new QFutureWatcher<Expected<bool, Error>>(&m_window);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, lead] {
-            watcher->deleteLater();
-            const auto started = watcher->result();
-            if (!started) {
-                delete controller;
-                fail(started.error().message);
-                return;
-            }
-            m_window.showMessage(*started ? tr("Resumed the unfinished run.") : tr("Run started."), false);
-            m_window.showRun(controller,
-                             {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
-        });
-        watcher->setFuture(controller->start());
+        m_window.showMessage(
+            *opened ? tr("Resumed the unfinished run from its journal.") : tr("Run started."), false);
+        m_window.showRun(controller,
+                         {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
     });
+    watcher->setFuture(controller->start());
 }
 
 void RunOpening::watchJournal(const QString &journal)

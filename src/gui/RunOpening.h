@@ -1,9 +1,11 @@
 #pragma once
 
+#include "engine/RunLauncher.h"
 #include "gui/GuiArguments.h"
 #include "gui/dialogs/StartDialog.h"
 
 #include <QObject>
+#include <memory>
 
 namespace cockpit::gui {
 
@@ -21,9 +23,13 @@ public:
 
     void openRunbook(const QString &path, const GuiArguments &preset = {});
     void watchJournal(const QString &journal);
+    // Launches what the start dialog chose: RunLauncher on a thread of its own, then the controller.
+    void launch(const StartChoice &choice);
 
 private:
-    void launch(const StartChoice &choice);
+    // On the GUI thread, once the launch thread has a run: the controller that drives it.
+    void started(QObject *session, const QString &lead, std::shared_ptr<LaunchedRun> run,
+                 RunControllerSetup setup);
     void fail(const QString &what);
 
     MainWindow &m_window;

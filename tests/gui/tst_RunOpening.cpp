@@ -1,0 +1,148 @@
+// Starting a run from the window: RunLauncher on its own thread, then a ThreadedRunController. A refused
+// launch is a banner in words; closing the window mid-run asks, and only then stops the run and releases
+// its lease (journaled), so the next start resumes it. Real SQLite journal; no clock is faked (nothing
+// soaks).
+
+#include "gui/CockpitSettings.h"
+#include "gui/MainWindow.h"
+#include "gui/RunOpening.h"
+#include "gui/dialogs/Confirmation.h"
+#include "gui/panels/MessageBanner.h"
+#include "store/JournalFactory.h"
+#include "store/RunLease.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cockpit;
+using namespace cockpit::gui;
+
+namespace {
+
+const char kRunbook[] = R"(runbook: 1
+name: opening test
+stages:
+  - id: only
+    soak: 1h
+)";
+
+bool bannerSays(const MainWindow &window, const QString &text)
+{
+    for (const MessageBanner *b : window.findChildren<MessageBanner *>())
+        if (b->text().contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class tst_RunOpening : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_runbook;
+    QString m_journal;
+
+    RunLease::Request leaseFor(const QString &who) const
+    {
+        RunLease::Request r;
+        r.journalSpec = m_journal;
+        r.key = RunLease::keyFor(QStringLiteral("opening test"), QStringLiteral("rehearsal"));
+        r.who = who;
+        return r;
+    }
+
+    StartChoice choice() const
+    {
+        StartChoice c;
+        c.runbookPath = m_runbook;
+        c.lead = QStringLiteral("Dana Weber");
+        c.journal = m_journal;
+        return c;
+    }
+
+    CockpitSettings settings() const
+    {
+        return CockpitSettings(std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                                           QSettings::IniFormat));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_runbook = m_dir.filePath(QStringLiteral("opening.yaml"));
+        m_journal = m_dir.filePath(QStringLiteral("opening.journal"));
+        QFile f(m_runbook);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kRunbook);
+        f.close();
+        QVERIFY(JournalFactory::open(m_journal).has_value()); // the file and its tables
+    }
+
+    void aHeldLeaseIsABannerInWords()
+    {
+        auto bob = RunLease::take(leaseFor(QStringLiteral("Bob Example")));
+        QVERIFY(bob.has_value());
+        CockpitSettings s = settings();
+        MainWindow window(s);
+        RunOpening opening(window, s);
+        opening.launch(choice());
+        QTRY_VERIFY_WITH_TIMEOUT(bannerSays(window, QStringLiteral("another process leads this run")), 30000);
+        QVERIFY(bannerSays(window, QStringLiteral("Bob Example")));
+        QVERIFY(!window.runView()->controller());
+    }
+
+    void closingMidRunAsksThenReleasesTheLease()
+    {
+        CockpitSettings s = settings();
+        auto window = std::make_unique<MainWindow>(s);
+        RunOpening opening(*window, s);
+        opening.launch(choice());
+        QTRY_VERIFY_WITH_TIMEOUT(window->runView()->controller()
+                                     && window->runView()->controller()->snapshot()->startedAt.has_value(),
+                                 30000);
+        const auto holder = RunLease::holder(m_journal, {}, leaseFor({}).key);
+        QVERIFY(holder && *holder);
+        QCOMPARE((*holder)->who, QStringLiteral("Dana Weber"));
+
+        // Declined: the run goes on, the lease stays.
+        int asked = 0;
+        Confirmation::setAnswerForTests([&asked](const QString &, const QString &) {
+            ++asked;
+            return false;
+        });
+        window->show();
+        QVERIFY(!window->close());
+        QCOMPARE(asked, 1);
+        QVERIFY(window->runView()->controller());
+        QVERIFY(!RunLease::take(leaseFor(QStringLiteral("Bob Example"))).has_value());
+
+        // Confirmed: the engine thread stops and the lease is released, journaled.
+        Confirmation::setAnswerForTests([&asked](const QString &, const QString &) {
+            ++asked;
+            return true;
+        });
+        QVERIFY(window->close());
+        QCOMPARE(asked, 2);
+        window.reset(); // the window's children (the controller and the launched run) go with it
+        Confirmation::setAnswerForTests({});
+        auto bob = RunLease::take(leaseFor(QStringLiteral("Bob Example")));
+        QVERIFY2(bob.has_value(), qPrintable(bob ? QString() : bob.error().message));
+        auto journal = JournalFactory::open(m_journal);
+        QVERIFY(journal.has_value());
+        const auto events = (*journal)->readAll();
+        QVERIFY(events.has_value());
+        bool released = false;
+        for (const JournalEvent &e : *events)
+            released = released
+                || e.payload().value(QLatin1String("kind")).toString() == QLatin1String("lease_released");
+        QVERIFY(released);
+    }
+};
+
+QTEST_MAIN(tst_RunOpening)
+#include "tst_RunOpening.moc"
