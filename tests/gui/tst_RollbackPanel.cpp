@@ -118,7 +118,7 @@ private Q_SLOTS:
         Confirmation::setAnswerForTests([](const QString &, const QString &) { return true; });
         QTest::mouseClick(panel->rollBackButton()->button(), Qt::LeftButton);
         Confirmation::setAnswerForTests({});
-        QTRY_VERIFY_WITH_TIMEOUT(panel->stopwatchText().startsWith(QStringLiteral("⏱ 00:00:00 of 15 m 00 s")),
+        QTRY_VERIFY_WITH_TIMEOUT(panel->stopwatchText().startsWith(QStringLiteral("◷ 00:00:00 of 15 m 00 s")),
                                  20000);
         QVERIFY(test::settle(c));
         QVERIFY(test::runUntil(c, clock, kStart + 13 * kMin));

@@ -63,6 +63,8 @@ QVariant GatesModel::data(const QModelIndex &index, int role) const
         const qint64 held = s.held.count(), total = held + s.remaining.count();
         if (total <= 0)
             return QString {};
+        if (s.phase == GateStatus::Phase::Passed) // the window goes on past its hold
+            return tr("held %1 ✔").arg(GuiText::duration(held));
         return tr("%1 / %2").arg(GuiText::duration(held), GuiText::duration(total));
     }
     case TimeLeft:

@@ -48,7 +48,10 @@ OverviewPanel::OverviewPanel(QWidget *parent)
     m_gateView->setWordWrap(true);
     m_gateView->verticalHeader()->hide();
     m_gateView->horizontalHeader()->setSectionResizeMode(GatesModel::Sentence, QHeaderView::Stretch);
-    m_gateView->horizontalHeader()->setSectionResizeMode(GatesModel::Outcome, QHeaderView::ResizeToContents);
+    for (const int c : {int(GatesModel::Gate), int(GatesModel::Outcome), int(GatesModel::Streak),
+                        int(GatesModel::TimeLeft)})
+        m_gateView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_gateView->setWordWrap(false);
     gatesLayout->addWidget(m_gateView);
     layout->addWidget(gates, 1);
 }

@@ -31,7 +31,7 @@ QString stepSymbol(const QString &status)
     if (status == QLatin1String("failed"))
         return QStringLiteral("✖");
     if (status == QLatin1String("started"))
-        return QStringLiteral("⏳");
+        return QStringLiteral("▶");
     return QStringLiteral("☐");
 }
 
@@ -91,7 +91,10 @@ RollbackPanel::RollbackPanel(QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    for (int c = 0; c < TriggersModel::Seen; ++c)
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TriggersModel::Seen, QHeaderView::Stretch);
+    m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
 
     connect(m_reason, &QLineEdit::textChanged, this, &RollbackPanel::refreshActions);
@@ -146,18 +149,20 @@ void RollbackPanel::setSnapshot(const RunSnapshotPtr &snapshot)
                                           clock->overdue ? tr("OVER TARGET") : tr("within target")));
         else if (clock->overdue)
             m_stopwatch->setText(
-                tr("⏱ %1 — OVERDUE by %2 (target %3)")
+                tr("◷ %1 — OVERDUE by %2 (target %3)")
                     .arg(GuiText::countdown(elapsed), GuiText::countdown(-clock->remaining.count()), target));
         else
             m_stopwatch->setText(
-                tr("⏱ %1 of %2 — %3 left")
+                tr("◷ %1 of %2 — %3 left")
                     .arg(GuiText::countdown(elapsed), target, GuiText::countdown(clock->remaining.count())));
         const qint64 t = std::max<qint64>(1, clock->target.count());
         m_progress->setValue(int(std::clamp<qint64>(elapsed * 1000 / t, 0, 1000)));
         m_progress->setStyleSheet(
             clock->overdue ? QStringLiteral("QProgressBar::chunk { background: #b3261e; }") : QString {});
         QString who = tr("Started %1").arg(GuiText::clockTime(clock->startedAt));
-        if (!snapshot->rollbackStartedBy.isEmpty())
+        if (snapshot->rollbackStartedBy == QLatin1String(RunPlanner::kEngine))
+            who += tr(" automatically");
+        else if (!snapshot->rollbackStartedBy.isEmpty())
             who += tr(" by %1").arg(snapshot->rollbackStartedBy);
         if (!snapshot->rollbackTrigger.isEmpty())
             who += tr(" (trigger %1)").arg(snapshot->rollbackTrigger);

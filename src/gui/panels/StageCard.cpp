@@ -198,7 +198,7 @@ void StageCard::setGates(const RunSnapshot &s)
         const qint64 held = st.held.count(), total = held + st.remaining.count();
         QString streak;
         if (st.phase == GateStatus::Phase::Passed && total > 0)
-            streak = tr("%1 / %2 ✔").arg(streakDuration(total), streakDuration(total));
+            streak = tr("held %1 ✔").arg(streakDuration(held)); // the window goes on past its hold
         else if (total > 0)
             streak = tr("%1 / %2").arg(streakDuration(held), streakDuration(total));
         else
