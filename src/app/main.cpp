@@ -2,15 +2,45 @@
 #include "gui/GuiApplication.h"
 #include "gui/GuiArguments.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <cstdio>
+#include <vector>
 
 // Headless subcommands (and --help/--version) go to the command line; no arguments, `open RUNBOOK` and
 // `--viewer --journal …` open the window. Arguments are checked before a QApplication exists, so a typo
 // on a machine without a display gets a message, not a failed display connection.
 int main(int argc, char **argv)
 {
+    // `demo` opens the window on the rehearsal when there is a display; --headless (or no display, as in
+    // CI and the tests) keeps it on the terminal. The prerequisite-only demo and --help stay on the terminal.
+    if (argc >= 2 && QByteArrayView(argv[1]) == "demo") {
+        QStringList demoArgs;
+        QString tab;
+        bool headless = false, terminalOnly = false;
+        std::vector<char *> kept {argv[0], argv[1]};
+        for (int i = 2; i < argc; ++i) {
+            const QString a = QString::fromLocal8Bit(argv[i]);
+            if (a == QLatin1String("--headless")) {
+                headless = true;
+                continue;
+            }
+            if (a == QLatin1String("--tab") && i + 1 < argc) {
+                tab = QString::fromLocal8Bit(argv[++i]);
+                continue;
+            }
+            terminalOnly = terminalOnly || a == QLatin1String("--prerequisites-only")
+                || a == QLatin1String("--json") || a.startsWith(QLatin1String("--break"))
+                || a == QLatin1String("--help") || a == QLatin1String("-h");
+            demoArgs << a;
+            kept.push_back(argv[i]);
+        }
+        if (!headless && !terminalOnly && cockpit::gui::GuiApplication::displayAvailable())
+            return cockpit::gui::GuiApplication::runDemo(argc, argv, demoArgs, tab);
+        kept.push_back(nullptr);
+        return cockpit::cli::run(int(kept.size()) - 1, kept.data());
+    }
     if (cockpit::cli::isCommandLineInvocation(argc, argv))
         return cockpit::cli::run(argc, argv);
     QStringList args;

@@ -1,6 +1,7 @@
 #include "gui/GuiApplication.h"
 
 #include "gui/CockpitSettings.h"
+#include "gui/DemoSession.h"
 #include "gui/GuiArguments.h"
 #include "gui/GuiResources.h"
 #include "gui/MainWindow.h"
@@ -13,21 +14,55 @@
 
 namespace cockpit::gui {
 
-int GuiApplication::run(int argc, char **argv, const GuiArguments &args)
+namespace {
+void setUp()
 {
-    QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cutover-cockpit"));
     QApplication::setOrganizationName(QStringLiteral("cutover-cockpit"));
     QApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("cutover-cockpit"));
     ensureResources();
+}
 
-    CockpitSettings settings;
-    QTranslator translator;
+void translate(QTranslator &translator, const CockpitSettings &settings)
+{
     const QString language = settings.language();
     if (translator.load(language.isEmpty() ? QLocale() : QLocale(language), QStringLiteral("cutover-cockpit"),
                         QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+}
+} // namespace
+
+bool GuiApplication::displayAvailable()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal"))
+        return false;
+    return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
+}
+
+int GuiApplication::runDemo(int argc, char **argv, const QStringList &demoArgs, const QString &tab)
+{
+    QApplication app(argc, argv);
+    setUp();
+    CockpitSettings settings;
+    QTranslator translator;
+    translate(translator, settings);
+    MainWindow window(settings);
+    RunOpening opening(window, settings);
+    DemoSession demo(window, opening, demoArgs, tab);
+    window.show();
+    QTimer::singleShot(0, &window, [&demo] { demo.start(); });
+    return QApplication::exec();
+}
+
+int GuiApplication::run(int argc, char **argv, const GuiArguments &args)
+{
+    QApplication app(argc, argv);
+    setUp();
+    CockpitSettings settings;
+    QTranslator translator;
+    translate(translator, settings);
 
     MainWindow window(settings);
     RunOpening opening(window, settings);

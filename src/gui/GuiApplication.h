@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 namespace cockpit::gui {
 
 struct GuiArguments;
@@ -10,6 +12,10 @@ class GuiApplication
 {
 public:
     static int run(int argc, char **argv, const GuiArguments &args);
+    // `demo` with a display: the window follows the rehearsal run by a child process (DemoSession).
+    static int runDemo(int argc, char **argv, const QStringList &demoArgs, const QString &tab);
+    // A display to open a window on: DISPLAY or WAYLAND_DISPLAY set, and Qt not told to draw offscreen.
+    static bool displayAvailable();
 };
 
 } // namespace cockpit::gui
