@@ -126,6 +126,8 @@ private Q_SLOTS:
             ++asked;
             return true;
         });
+        const QString runId = window->runView()->controller()->snapshot()->runId;
+        QVERIFY(!runId.isEmpty());
         QVERIFY(window->close());
         QCOMPARE(asked, 2);
         window.reset(); // the window's children (the controller and the launched run) go with it
@@ -141,6 +143,17 @@ private Q_SLOTS:
             released = released
                 || e.payload().value(QLatin1String("kind")).toString() == QLatin1String("lease_released");
         QVERIFY(released);
+        bob->reset(); // Bob lets go again
+
+        // Opened again, the run resumes from its journal.
+        auto again = std::make_unique<MainWindow>(s);
+        RunOpening reopening(*again, s);
+        reopening.launch(choice());
+        QTRY_VERIFY_WITH_TIMEOUT(bannerSays(*again, QStringLiteral("Resumed the unfinished run")), 30000);
+        QCOMPARE(again->runView()->controller()->snapshot()->runId, runId);
+        Confirmation::setAnswerForTests([](const QString &, const QString &) { return true; });
+        QVERIFY(again->close());
+        Confirmation::setAnswerForTests({});
     }
 };
 
