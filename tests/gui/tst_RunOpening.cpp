@@ -155,6 +155,38 @@ private Q_SLOTS:
         QVERIFY(again->close());
         Confirmation::setAnswerForTests({});
     }
+
+    void aChangedRunbookIsABannerNotASilentResume()
+    {
+        const QString runbook = m_dir.filePath(QStringLiteral("changing.yaml"));
+        QFile f(runbook);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(kRunbook).replace("opening test", "changing test"));
+        f.close();
+        StartChoice c = choice();
+        c.runbookPath = runbook;
+        c.journal = m_dir.filePath(QStringLiteral("changing.journal"));
+        CockpitSettings s = settings();
+        Confirmation::setAnswerForTests([](const QString &, const QString &) { return true; });
+        {
+            MainWindow window(s);
+            RunOpening opening(window, s);
+            opening.launch(c);
+            QTRY_VERIFY_WITH_TIMEOUT(window.runView()->controller(), 30000);
+            QVERIFY(window.close());
+        }
+        Confirmation::setAnswerForTests({});
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("    # soak reviewed again\n");
+        f.close();
+
+        MainWindow window(s);
+        RunOpening opening(window, s);
+        opening.launch(c);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bannerSays(window, QStringLiteral("the runbook changed since the run started")), 30000);
+        QVERIFY(!window.runView()->controller());
+    }
 };
 
 QTEST_MAIN(tst_RunOpening)
