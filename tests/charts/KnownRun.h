@@ -114,6 +114,12 @@ inline EventLog knownRun()
                                 QStringLiteral("no-degradation"), QStringLiteral("baseline"), before));
     j.add(RunEvents::gateValues(kRun, kT0 + 63 * kMin, QStringLiteral("half"),
                                 QStringLiteral("no-degradation"), QStringLiteral("current"), after));
+    j.add(RunEvents::gateValues(kRun, kT0 + 63 * kMin, QStringLiteral("half"),
+                                QStringLiteral("no-new-errors"), QStringLiteral("baseline"),
+                                QJsonArray {QStringLiteral("timeout"), QStringLiteral("parse error")}));
+    j.add(RunEvents::gateValues(kRun, kT0 + 63 * kMin, QStringLiteral("half"),
+                                QStringLiteral("no-new-errors"), QStringLiteral("current"),
+                                QJsonArray {QStringLiteral("timeout"), QStringLiteral("disk full")}));
     j.event(65, JournalEventType::RollbackStarted,
             {{QStringLiteral("stage"), QStringLiteral("half")},
              {QStringLiteral("reason"), QStringLiteral("success rate")}});

@@ -2,6 +2,7 @@
 #include "gui/RunView.h"
 #include "gui/ScriptedController.h"
 #include "gui/panels/DurationHistogramView.h"
+#include "gui/panels/ErrorPatternsView.h"
 #include "gui/panels/GateTimeline.h"
 #include "gui/panels/MetricChartView.h"
 #include "gui/panels/ValidationPanel.h"
@@ -12,6 +13,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QtCharts/QLineSeries>
@@ -151,6 +153,13 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(QStringLiteral("Mann-Whitney")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Above 1800 s")), qPrintable(summary));
         QCOMPARE(panel.findChild<GateTimeline *>()->lanes(), 1);
+
+        // Error patterns: the message the previous stage never saw first, marked NEW.
+        QTableWidget *errors = panel.findChild<ErrorPatternsView *>()->table();
+        QCOMPARE(errors->rowCount(), 3);
+        QCOMPARE(errors->item(0, 1)->text(), QStringLiteral("disk full"));
+        QCOMPARE(errors->item(0, 4)->text(), QStringLiteral("NEW"));
+        QCOMPARE(errors->item(1, 4)->text(), QString());
     }
 
     void theRunViewFeedsItTheControllersEvents()

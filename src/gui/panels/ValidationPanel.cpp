@@ -5,6 +5,7 @@
 #include "charts/ValidationDataBuilder.h"
 #include "gui/models/SeriesTableModel.h"
 #include "gui/panels/DurationHistogramView.h"
+#include "gui/panels/ErrorPatternsView.h"
 #include "gui/panels/GateTimeline.h"
 #include "gui/panels/MetricChartView.h"
 
@@ -48,6 +49,7 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     , m_status(new QLabel(this))
     , m_gates(new GateTimeline(this))
     , m_durations(new DurationHistogramView(this))
+    , m_errors(new ErrorPatternsView(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_status->setObjectName(QStringLiteral("validationStatus"));
@@ -68,6 +70,7 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     gateScroll->setWidgetResizable(true);
     gateScroll->setWidget(m_gates);
     m_views->addTab(gateScroll, tr("Gate timeline"));
+    m_views->addTab(m_errors, tr("Error patterns"));
 }
 
 ValidationPanel::~ValidationPanel() = default;
@@ -250,8 +253,10 @@ void ValidationPanel::showFrame(const Frame &frame)
             b.model->setSeries(m_data, m.metric);
     }
     m_gates->setData(m_data, frame.from, frame.to, qMax(m_data->lastAt, m_now));
-    if (frame.newData)
+    if (frame.newData) {
         m_durations->setEntries(frame.histograms);
+        m_errors->setData(m_data);
+    }
     m_status->setText(
         m_data->metrics.isEmpty()
             ? tr("No metric samples in this run yet.")

@@ -22,6 +22,7 @@ class ValidationDataBuilder;
 namespace cockpit::gui {
 
 class DurationHistogramView;
+class ErrorPatternsView;
 class GateTimeline;
 class MetricChartView;
 class SeriesTableModel;
@@ -94,6 +95,7 @@ private:
     QLabel *m_status;
     GateTimeline *m_gates;
     DurationHistogramView *m_durations;
+    ErrorPatternsView *m_errors;
 };
 
 } // namespace cockpit::gui
