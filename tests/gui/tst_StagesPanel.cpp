@@ -76,7 +76,15 @@ private Q_SLOTS:
         QVERIFY(test::awaitOrAbort(c.start(), 20000, "start").has_value());
         QTRY_COMPARE_WITH_TIMEOUT(panel->cards().size(), 2, 20000);
 
-        QVERIFY(test::sendCommand(c, EngineCommand::Kind::EnterStage, QStringLiteral("canary")));
+        // Before the first stage the action enters it (after a confirmation), named by its target.
+        QTRY_COMPARE_WITH_TIMEOUT(panel->promoteButton()->button()->text(),
+                                  QStringLiteral("Enter canary (10 %)"), 20000);
+        QVERIFY(panel->promoteButton()->isAvailable());
+        Confirmation::setAnswerForTests([](const QString &, const QString &) { return true; });
+        QTest::mouseClick(panel->promoteButton()->button(), Qt::LeftButton);
+        Confirmation::setAnswerForTests({});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            test::hasPending(c.snapshot(), QStringLiteral("confirm_write"), QStringLiteral("set-10")), 20000);
         QVERIFY(test::settle(c));
         QVERIFY(test::sendCommand(c, EngineCommand::Kind::ConfirmWrite, QStringLiteral("set-10")));
         QVERIFY(test::runUntil(c, clock, kStart + 10 * kMin));

@@ -30,6 +30,19 @@ QString stageName(const StageSnapshot &st)
     return st.title.isEmpty() ? st.id : st.title;
 }
 
+// A stage waiting to be entered (the first one, or one to restart after a rollback), if any.
+const StageSnapshot *stageToEnter(const RunSnapshot &s)
+{
+    if (s.status.phase == RunState::Phase::InStage || s.status.phase == RunState::Phase::RollingBack)
+        return nullptr;
+    for (const PendingDecision &d : s.status.pending)
+        if (d.kind == QLatin1String("enter_stage"))
+            for (const StageSnapshot &st : s.stages)
+                if (st.id == d.target)
+                    return &st;
+    return nullptr;
+}
+
 } // namespace
 
 StagesPanel::StagesPanel(QWidget *parent)
@@ -143,9 +156,15 @@ void StagesPanel::refreshActions()
 {
     const QList<CommandButton *> all {m_promote, m_approve, m_hold};
     const StageSnapshot *next = m_snapshot ? nextStage(*m_snapshot) : nullptr;
-    m_promote->setText(next && next->trafficPercent ? tr("Promote to %1 %").arg(*next->trafficPercent)
-                           : next                   ? tr("Promote to %1").arg(stageName(*next))
-                                                    : tr("Finish the last stage"));
+    const StageSnapshot *enter = m_snapshot ? stageToEnter(*m_snapshot) : nullptr;
+    if (enter)
+        m_promote->setText(enter->trafficPercent
+                               ? tr("Enter %1 (%2 %)").arg(stageName(*enter)).arg(*enter->trafficPercent)
+                               : tr("Enter %1").arg(stageName(*enter)));
+    else
+        m_promote->setText(next && next->trafficPercent ? tr("Promote to %1 %").arg(*next->trafficPercent)
+                               : next                   ? tr("Promote to %1").arg(stageName(*next))
+                                                        : tr("Finish the last stage"));
     if (m_viewer || (m_snapshot && m_snapshot->readOnly)) {
         for (CommandButton *b : all)
             b->setBlockedBy(tr("read-only viewer"));
@@ -159,7 +178,12 @@ void StagesPanel::refreshActions()
     }
     const RunSnapshot &s = *m_snapshot;
     const bool inStage = s.status.phase == RunState::Phase::InStage;
-    if (!inStage)
+    if (enter)
+        m_promote->setBlockedBy(!s.status.t0Blockers.isEmpty()
+                                    ? s.status.t0Blockers.join(QStringLiteral("; "))
+                                    : s.held ? tr("the run is on hold: resume first")
+                                             : QString {});
+    else if (!inStage)
         m_promote->setBlockedBy(s.status.phase == RunState::Phase::RollingBack ? tr("the run is rolling back")
                                                                                : tr("no stage is running"));
     else if (!s.status.blockers.isEmpty())
@@ -198,6 +222,23 @@ void StagesPanel::promote()
     if (!m_snapshot)
         return;
     const RunSnapshot &s = *m_snapshot;
+    if (const StageSnapshot *enter = stageToEnter(s)) {
+        if (Confirmation::ask(
+                this, tr("Enter stage"),
+                tr("Enter stage %1%2: its rollout actions run against the real systems, and its "
+                   "soak and gates start.")
+                    .arg(stageName(*enter),
+                         enter->trafficPercent ? tr(" (%1 % of traffic)").arg(*enter->trafficPercent)
+                                               : QString {})))
+            Q_EMIT commandRequested({EngineCommand::Kind::EnterStage,
+                                     {},
+                                     QStringLiteral("stage"),
+                                     enter->id,
+                                     true,
+                                     m_reason->text().trimmed(),
+                                     {}});
+        return;
+    }
     const StageSnapshot *next = nextStage(s);
     const QString what = next
         ? tr("Promote to stage %1%2: its rollout actions run against the real systems, and its soak and "
