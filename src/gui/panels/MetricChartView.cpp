@@ -137,6 +137,9 @@ void MetricChartView::rebuild()
         return;
     }
 
+    // The axis first: each replace() below maps its points once, for the range they are shown in.
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from, Qt::UTC),
+                  QDateTime::fromMSecsSinceEpoch(m_to, Qt::UTC));
     qsizetype used = 0;
     QList<QPointF> points;
     const auto flush = [&] {
