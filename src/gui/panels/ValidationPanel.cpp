@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +30,8 @@ namespace {
 // Values of a no_degradation gate are seconds; seed A's "slow" bucket starts at 30 minutes.
 constexpr double kSlowSeconds = 30 * 60;
 constexpr int kHistogramBins = 20;
+// At most this often a new frame for new events or a moved clock (not for a person's zoom or pan).
+constexpr int kPaceMs = 250;
 } // namespace
 
 struct ValidationPanel::Frame
@@ -50,7 +53,14 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     , m_gates(new GateTimeline(this))
     , m_durations(new DurationHistogramView(this))
     , m_errors(new ErrorPatternsView(this))
+    , m_pace(new QTimer(this))
 {
+    m_pace->setSingleShot(true);
+    m_pace->setInterval(kPaceMs);
+    connect(m_pace, &QTimer::timeout, this, [this] {
+        if (!m_running && (m_dirty || !m_pending.isEmpty()))
+            startJob();
+    });
     auto *layout = new QVBoxLayout(this);
     m_status->setObjectName(QStringLiteral("validationStatus"));
     m_status->setText(tr("Waiting for samples from the journal…"));
@@ -79,10 +89,12 @@ void ValidationPanel::setSnapshot(const RunSnapshotPtr &snapshot)
 {
     if (!snapshot)
         return;
-    const bool moved = snapshot->now > m_now;
     m_now = qMax(m_now, snapshot->now);
-    if (moved && m_follow && m_data)
-        schedule(); // the "now" line and the followed range move with the engine's clock
+    // The "now" line and the followed range move with the engine's clock, redrawn once it moved a pixel:
+    // a month on 1 200 pixels is 36 minutes a pixel, no reason to downsample it again every 100 ms.
+    const qint64 msPerPixel = qMax<qint64>(1, (m_to - m_from) / qMax(1, plotWidth()));
+    if (m_follow && m_data && m_now - m_drawnNow >= msPerPixel)
+        schedule();
 }
 
 void ValidationPanel::appendEvents(const QList<JournalEvent> &events)
@@ -99,12 +111,14 @@ void ValidationPanel::setRange(qint64 from, qint64 to)
     for (const MetricBox &b : std::as_const(m_boxes))
         b.chart->setRange(m_from, m_to);
     m_gates->setRange(m_from, m_to);
+    m_rangeChanged = true;
     schedule();
 }
 
 void ValidationPanel::showAll()
 {
     m_follow = true;
+    m_rangeChanged = true;
     schedule();
 }
 
@@ -123,10 +137,13 @@ int ValidationPanel::plotWidth() const
 
 void ValidationPanel::schedule()
 {
-    if (m_running) {
+    // A person's zoom or pan goes first; new events and the clock wait for the pace timer, so a live run
+    // with a long history does not keep the worker downsampling all the time.
+    if (m_running || (m_pace->isActive() && !m_rangeChanged)) {
         m_dirty = true;
         return;
     }
+    m_pace->stop();
     startJob();
 }
 
@@ -134,6 +151,8 @@ void ValidationPanel::startJob()
 {
     m_running = true;
     m_dirty = false;
+    m_rangeChanged = false;
+    m_drawnNow = m_now;
     const bool hasEvents = !m_pending.isEmpty() || !m_data;
     // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
     auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data, hasEvents,
@@ -165,8 +184,10 @@ void ValidationPanel::startJob()
         m_running = false;
         if (watcher->future().resultCount() > 0)
             showFrame(watcher->future().result());
-        if (m_dirty || !m_pending.isEmpty())
+        if (m_rangeChanged)
             startJob();
+        else if (m_dirty || !m_pending.isEmpty())
+            m_pace->start();
     });
     watcher->setFuture(QtConcurrent::run(std::move(job)));
 }

@@ -12,6 +12,7 @@ class QPlainTextEdit;
 class QStackedWidget;
 class QTableView;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 class QVBoxLayout;
 
@@ -83,6 +84,8 @@ private:
     QList<JournalEvent> m_pending;
     bool m_running = false;
     bool m_dirty = false;
+    bool m_rangeChanged = false; // a person zoomed or panned: the next frame starts at once
+    qint64 m_drawnNow = 0; // the clock of the last frame started
     charts::ValidationDataPtr m_data;
     qint64 m_from = 0;
     qint64 m_to = 0;
@@ -96,6 +99,7 @@ private:
     GateTimeline *m_gates;
     DurationHistogramView *m_durations;
     ErrorPatternsView *m_errors;
+    QTimer *m_pace;
 };
 
 } // namespace cockpit::gui
