@@ -26,6 +26,9 @@ struct EngineCommand
         RaiseTrigger, // target = trigger, reason
         SignOff, // accept = SUCCESS (false: ROLLBACK), reason = issues, statement = notes
         Abort, // reason
+        CheckPrerequisites, // targetKind "" (all) | "category" | "check", target; runs in parallel
+        CancelPrerequisites, // stops the prerequisites being checked (those not finished: no_data)
+        ConfirmPrerequisite, // target = manual prerequisite; statement = comment
     };
     Kind kind = Kind::Promote;
     QString who; // always a named person

@@ -71,6 +71,21 @@ Expected<bool, Error> RunEngine::start()
         markDirty();
         Q_EMIT failed(Error::plain(error));
     });
+    m_prerequisites = std::make_unique<PrerequisiteChecks>(m_setup.runbook);
+    for (auto it = m_setup.secrets.cbegin(); it != m_setup.secrets.cend(); ++it)
+        m_prerequisites->provideSecret(it.key(), it.value());
+    connect(m_prerequisites.get(), &PrerequisiteChecks::resultReady, this,
+            [this](const Check &check, const CheckResult &result) {
+                if (!m_driver)
+                    return;
+                const auto applied = m_driver->apply(QList<JournalEventDraft> {
+                    PrerequisiteChecks::event(m_driver->runId(), m_driver->now(),
+                                              QString::fromLatin1(RunPlanner::kEngine), check, result)});
+                if (!applied)
+                    qCWarning(lcRunner) << "prerequisite" << check.id << "not journaled:" << applied.error();
+            });
+    connect(m_prerequisites.get(), &PrerequisiteChecks::progressed, this, &RunEngine::markDirty);
+    connect(m_prerequisites.get(), &PrerequisiteChecks::finished, this, &RunEngine::markDirty);
     auto opened = m_driver->open();
     if (!opened)
         return unexpected(Error::plain(opened.error()));
@@ -87,6 +102,9 @@ void RunEngine::shutdown()
     m_stopped = true;
     m_publishTimer->stop();
     m_refreshTimer->stop();
+    if (m_prerequisites)
+        m_prerequisites->cancel();
+    m_prerequisites.reset();
     if (m_driver)
         m_driver->stop();
     m_driver.reset();
@@ -124,7 +142,10 @@ RunCommand RunEngine::plannerCommand(const EngineCommand &c, qint64 now) const
     }
     case K::ConfirmWrite:
     case K::Hold:
-    case K::Resume: break;
+    case K::Resume:
+    case K::CheckPrerequisites:
+    case K::CancelPrerequisites:
+    case K::ConfirmPrerequisite: break;
     }
     return unexpected(Refusal {QStringLiteral("not a planner command"), {}});
 }
@@ -139,6 +160,9 @@ CommandResult RunEngine::apply(const EngineCommand &c)
     CommandResult result;
     switch (c.kind) {
     case K::ConfirmWrite: result = confirmWrite(c); break;
+    case K::CheckPrerequisites:
+    case K::CancelPrerequisites:
+    case K::ConfirmPrerequisite: result = prerequisites(c); break;
     case K::Hold:
         if (m_driver->isHeld())
             return unexpected(refused(QStringLiteral("the run is already on hold")));
@@ -182,6 +206,32 @@ CommandResult RunEngine::confirmWrite(const EngineCommand &c)
         refused(QStringLiteral("nothing waits for confirmation under the name %1").arg(c.target)));
 }
 
+CommandResult RunEngine::prerequisites(const EngineCommand &c)
+{
+    using K = EngineCommand::Kind;
+    if (c.kind == K::CheckPrerequisites) {
+        qCInfo(lcRunner).noquote() << "prerequisites"
+                                   << (c.target.isEmpty() ? QStringLiteral("(all)") : c.target)
+                                   << "checked at the request of" << c.who;
+        return m_prerequisites->start(c.targetKind, c.target);
+    }
+    if (c.kind == K::CancelPrerequisites) {
+        if (!m_prerequisites->cancel())
+            return unexpected(refused(QStringLiteral("no prerequisites are being checked")));
+        return {};
+    }
+    const auto result = PrerequisiteChecks::confirmation(*m_setup.runbook, c.target, c.who, c.statement);
+    if (!result)
+        return unexpected(result.error());
+    const Check check
+        = PrerequisiteChecks::select(*m_setup.runbook, QStringLiteral("check"), c.target).value(0);
+    auto r = m_driver->apply(QList<JournalEventDraft> {
+        PrerequisiteChecks::event(m_driver->runId(), m_driver->now(), c.who, check, *result)});
+    if (!r)
+        return unexpected(Error::plain(r.error()));
+    return {};
+}
+
 CommandResult RunEngine::note(const EngineCommand &c, const QString &text)
 {
     const RunState &state = m_driver->state();
@@ -215,6 +265,16 @@ void RunEngine::publish()
     ctx.lease = m_setup.lease;
     ctx.journalProblem = m_journalProblem;
     ctx.held = m_driver->isHeld();
+    if (m_prerequisites) {
+        ctx.prerequisitesRunning = m_prerequisites->running();
+        ctx.prerequisiteProgress
+            = {m_prerequisites->isRunning(), m_prerequisites->total(), m_prerequisites->done()};
+    }
+    QSet<QString> available;
+    for (auto it = m_setup.secrets.cbegin(); it != m_setup.secrets.cend(); ++it)
+        if (!it.value().isEmpty())
+            available.insert(it.key());
+    ctx.secretsAvailable = available;
     RunSnapshotPtr s = m_builder.build(m_driver->state(), m_driver->freshStatus(), m_driver->now(), ctx);
     m_slot->set(s);
     Q_EMIT published(s, std::exchange(m_unpublished, {}));

@@ -4,6 +4,7 @@
 #include "core/base/Error.h"
 #include "core/base/Expected.h"
 #include "engine/EngineCommand.h"
+#include "engine/PrerequisiteChecks.h"
 #include "engine/RunDriver.h"
 #include "engine/RunSnapshot.h"
 #include "engine/SnapshotBuilder.h"
@@ -83,6 +84,7 @@ private:
     RunCommand plannerCommand(const EngineCommand &command, qint64 now) const;
     CommandResult confirmWrite(const EngineCommand &command);
     CommandResult note(const EngineCommand &command, const QString &text);
+    CommandResult prerequisites(const EngineCommand &command);
     void markDirty();
     void publish();
 
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<RunDriver> m_driver;
     SnapshotBuilder m_builder;
+    std::unique_ptr<PrerequisiteChecks> m_prerequisites; // checks a person asked for from a front end
     QList<JournalEvent> m_unpublished;
     QString m_journalProblem;
     QTimer *m_publishTimer = nullptr;

@@ -106,7 +106,30 @@ struct PrerequisiteSnapshot
     QString explanation; // "[STATUS] (503) == 200"
     qint64 at = 0;
     QString confirmedBy; // manual items
+    QString comment; // a sign-off's comment
     bool manual = false;
+    bool running = false; // being checked right now
+    qint64 durationMs = 0;
+    QJsonObject result; // CheckResult::toJson of the last observation: everything that was seen
+};
+
+// Progress of the prerequisites a person asked to check (one, a category or all).
+struct PrerequisiteProgress
+{
+    bool running = false;
+    int total = 0;
+    int done = 0;
+};
+
+// One line of the missing-credentials map: a secret the runbook uses, where, and whether the run has it.
+// Never the value.
+struct SecretReadiness
+{
+    QString name;
+    QString description;
+    QStringList usedBy;
+    bool required = true;
+    std::optional<bool> ready; // empty: this process cannot tell (a viewer)
 };
 
 // An immutable value of everything a view shows about one run. Cheap to copy (implicitly shared Qt
@@ -136,6 +159,10 @@ struct RunSnapshot
     QList<TriggerSnapshot> triggers;
     QList<ScheduleSnapshot> schedule;
     QList<PrerequisiteSnapshot> prerequisites;
+    PrerequisiteProgress prerequisiteProgress;
+    QList<SecretReadiness> secrets;
+    // The runbook as loaded (immutable, shared): sign-off fields, communications, connections for views.
+    std::shared_ptr<const Runbook> runbook;
     QList<ConnectionHealth> connections;
     QHash<QString, GateHistory> gateHistory; // gate id -> resets and last breach (current stage)
     QList<RollbackStepSnapshot> rollbackSteps; // the runbook's procedure, in order

@@ -2,6 +2,7 @@
 
 #include "core/base/Duration.h"
 #include "core/journal/RunEvents.h"
+#include "probes/SecretProbe.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -141,8 +142,15 @@ void SnapshotBuilder::observe(const JournalEvent &event)
     s.verdict = RunEvents::verdictFromKey(p.value(QLatin1String("verdict")).toString());
     s.explanation = p.value(QLatin1String("explanation")).toString();
     s.at = event.at();
-    if (event.actor() != QLatin1String(RunPlanner::kEngine))
+    s.durationMs = qint64(p.value(QLatin1String("duration_ms")).toDouble());
+    s.result = p.value(QLatin1String("result")).toObject();
+    if (event.actor() != QLatin1String(RunPlanner::kEngine)) {
         s.confirmedBy = event.actor();
+        s.comment = s.result.value(QLatin1String("observation"))
+                        .toObject()
+                        .value(QLatin1String("comment"))
+                        .toString();
+    }
     m_prerequisites.insert(s.id, s);
 }
 
@@ -347,7 +355,20 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
         ps.category = c.category;
         ps.title = c.title;
         ps.manual = std::holds_alternative<ManualCheck>(c.probe);
+        ps.running = context.prerequisitesRunning.contains(c.id);
         s->prerequisites.append(ps);
+    }
+    s->prerequisiteProgress = context.prerequisiteProgress;
+    s->runbook = state.runbookPtr();
+    for (const SecretStatus &ref : SecretProbe::references(rb)) {
+        SecretReadiness r;
+        r.name = ref.name;
+        r.description = ref.description;
+        r.usedBy = ref.usedBy;
+        r.required = ref.required;
+        if (context.secretsAvailable)
+            r.ready = context.secretsAvailable->contains(ref.name);
+        s->secrets.append(r);
     }
 
     // Connection health as the engine last saw it: a metric sample that failed marks its connection.

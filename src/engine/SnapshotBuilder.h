@@ -6,6 +6,7 @@
 #include "engine/RunSnapshot.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace cockpit {
@@ -35,6 +36,9 @@ public:
         qint64 journalWritesPending = 0;
         qint64 lastUpdateWallAt = 0;
         bool stale = false;
+        QStringList prerequisitesRunning;
+        PrerequisiteProgress prerequisiteProgress;
+        std::optional<QSet<QString>> secretsAvailable; // names the run has a value for; empty: unknown
     };
 
     // Every event read or appended, of any run, in journal order.

@@ -29,6 +29,7 @@ RunView::RunView(QWidget *parent)
     , m_journal(new JournalPanel(this))
     , m_validation(new ValidationPanel(this))
     , m_stages(new StagesPanel(this))
+    , m_prerequisites(new PrerequisitesPanel(this))
     , m_ageTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -41,7 +42,7 @@ RunView::RunView(QWidget *parent)
     m_tabs->setDocumentMode(true);
 
     addPanel(new OverviewPanel(this), tr("&Overview"));
-    addPanel(new PrerequisitesPanel(this), tr("&Prerequisites"));
+    addPanel(m_prerequisites, tr("&Prerequisites"));
     addPanel(m_decisions, tr("&Decisions"));
     addPanel(m_stages, tr("St&ages"));
     addPanel(new RollbackPanel(this), tr("Ro&llback"));
@@ -72,6 +73,7 @@ void RunView::setController(RunController *controller, const Options &options)
     m_bar->setViewer(options.viewer);
     m_decisions->setPerson(options.person);
     m_stages->setPerson(options.person);
+    m_prerequisites->setPerson(options.person);
     for (RunPanel *p : std::as_const(m_panels))
         p->setViewer(options.viewer);
     m_ageTimer->start(qMax(100, options.ageRefreshMs));

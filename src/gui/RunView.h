@@ -13,6 +13,7 @@ namespace cockpit::gui {
 class DecisionsPanel;
 class JournalPanel;
 class MessageBanner;
+class PrerequisitesPanel;
 class RunPanel;
 class ValidationPanel;
 class StagesPanel;
@@ -66,6 +67,7 @@ private:
     JournalPanel *m_journal;
     ValidationPanel *m_validation;
     StagesPanel *m_stages;
+    PrerequisitesPanel *m_prerequisites;
     QList<RunPanel *> m_panels;
     QStringList m_titles;
     QTimer *m_ageTimer;
