@@ -3,6 +3,7 @@
 #include "core/base/Error.h"
 #include "core/base/Expected.h"
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -37,6 +38,7 @@ struct EngineCommand
     bool accept = true;
     QString reason;
     QString statement;
+    QJsonObject fields; // SignOff: every field of the runbook's sign_off form, by name
 };
 
 // Accepted, or the reason it was refused, in words.

@@ -138,6 +138,8 @@ RunCommand RunEngine::plannerCommand(const EngineCommand &c, qint64 now) const
             = {{QStringLiteral("result"), c.accept ? QStringLiteral("SUCCESS") : QStringLiteral("ROLLBACK")},
                {QStringLiteral("issues"), c.reason},
                {QStringLiteral("notes"), c.statement}};
+        if (!c.fields.isEmpty())
+            d.payload.insert(QStringLiteral("fields"), c.fields);
         return QList<JournalEventDraft> {d};
     }
     case K::ConfirmWrite:

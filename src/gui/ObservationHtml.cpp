@@ -89,7 +89,7 @@ QString ObservationHtml::result(const QJsonObject &r)
     const QJsonArray conditions = r.value(QLatin1String("conditions")).toArray();
     if (!conditions.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><table cellspacing=2 cellpadding=2>").arg(esc(tr("Conditions")));
-        for (const QJsonValue &c : conditions) {
+        for (const QJsonValue c : conditions) {
             const QString outcome = c[QLatin1String("outcome")].toString();
             const QString word = outcome == QLatin1String("pass") ? tr("✔ pass")
                 : outcome == QLatin1String("fail")                ? tr("✘ fail")
@@ -129,7 +129,7 @@ QString ObservationHtml::result(const QJsonObject &r)
     const QJsonArray headers = o.value(QLatin1String("headers")).toArray();
     if (!headers.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><table cellspacing=2 cellpadding=2>").arg(esc(tr("Headers")));
-        for (const QJsonValue &h : headers)
+        for (const QJsonValue h : headers)
             html += row(h[0].toString(), esc(h[1].toString()));
         html += QStringLiteral("</table>");
     }
@@ -141,12 +141,12 @@ QString ObservationHtml::result(const QJsonObject &r)
     if (!columns.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><table border=1 cellspacing=0 cellpadding=3><tr>")
                     .arg(esc(tr("Rows")));
-        for (const QJsonValue &c : columns)
+        for (const QJsonValue c : columns)
             html += QStringLiteral("<th>%1</th>").arg(esc(c.toString()));
         html += QStringLiteral("</tr>");
-        for (const QJsonValue &r : rows) {
+        for (const QJsonValue r : rows) {
             html += QStringLiteral("<tr>");
-            for (const QJsonValue &v : r.toArray())
+            for (const QJsonValue v : r.toArray())
                 html += QStringLiteral("<td>%1</td>").arg(cell(v));
             html += QStringLiteral("</tr>");
         }
@@ -160,7 +160,7 @@ QString ObservationHtml::result(const QJsonObject &r)
             html += QStringLiteral("<h4>%1</h4>").arg(esc(QString::fromLatin1(stream))) + pre(text);
     }
     const QJsonArray tables = o.value(QLatin1String("tables")).toArray();
-    for (const QJsonValue &t : tables)
+    for (const QJsonValue t : tables)
         html += pre(QString::fromUtf8(QJsonDocument(t.toObject()).toJson(QJsonDocument::Compact)));
     return html;
 }

@@ -1,5 +1,6 @@
 #include "gui/RunView.h"
 
+#include "gui/dialogs/SignOffDialog.h"
 #include "gui/panels/DecisionsPanel.h"
 #include "gui/panels/JournalPanel.h"
 #include "gui/panels/MessageBanner.h"
@@ -14,6 +15,8 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -31,6 +34,7 @@ RunView::RunView(QWidget *parent)
     , m_stages(new StagesPanel(this))
     , m_prerequisites(new PrerequisitesPanel(this))
     , m_ageTimer(new QTimer(this))
+    , m_signOff(new QPushButton(tr("Sign o&ff…"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,6 +55,15 @@ RunView::RunView(QWidget *parent)
     addPanel(m_validation, tr("&Validation"));
     addPanel(new PlaceholderPanel(tr("Reconciliation"), this), tr("Reconciliation"));
     addPanel(new PlaceholderPanel(tr("Evidence export (PDF)"), this), tr("Export"));
+
+    // Run-wide actions beside the tabs, reachable from every tab.
+    auto *corner = new QWidget(m_tabs);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 0);
+    m_signOff->setObjectName(QStringLiteral("signOffRun"));
+    cornerLayout->addWidget(m_signOff);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
+    connect(m_signOff, &QPushButton::clicked, this, &RunView::openSignOff);
 
     connect(m_ageTimer, &QTimer::timeout, this, &RunView::refreshAges);
 }
@@ -106,7 +119,25 @@ void RunView::showSnapshot(const RunSnapshotPtr &snapshot)
         const QString badge = m_panels.at(i)->badge();
         m_tabs->setTabText(i, badge.isEmpty() ? m_titles.at(i) : tr("%1 (%2)").arg(m_titles.at(i), badge));
     }
+    const bool ended = snapshot
+        && (!snapshot->outcome.isEmpty() || snapshot->headline == Headline::Finished
+            || snapshot->headline == Headline::RolledBack);
+    m_signOff->setVisible(!m_options.viewer);
+    m_signOff->setEnabled(ended);
+    m_signOff->setToolTip(ended
+                              ? tr("Sign off the run: outcome, issues, notes; and the communications to send")
+                              : tr("The run is signed off once it has finished or rolled back."));
     refreshAges();
+}
+
+void RunView::openSignOff()
+{
+    if (!m_snapshot || m_options.viewer)
+        return;
+    auto *dialog = new SignOffDialog(m_snapshot->runbook, m_options.person, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { sendCommand(dialog->command()); });
+    dialog->open();
 }
 
 void RunView::refreshAges()

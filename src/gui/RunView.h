@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QPushButton;
 class QTabWidget;
 class QTimer;
 
@@ -47,6 +48,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ValidationPanel *validation() const { return m_validation; }
     int commandsInFlight() const { return m_inFlight; }
+    // The run's sign-off dialog (window-modal, answered later; the command goes through the controller).
+    void openSignOff();
 
 Q_SIGNALS:
     void commandAnswered(const cockpit::EngineCommand &command, bool accepted, const QString &reason);
@@ -71,6 +74,7 @@ private:
     QList<RunPanel *> m_panels;
     QStringList m_titles;
     QTimer *m_ageTimer;
+    QPushButton *m_signOff;
     int m_inFlight = 0;
     QList<QMetaObject::Connection> m_connections;
 };
