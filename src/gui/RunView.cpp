@@ -1,5 +1,6 @@
 #include "gui/RunView.h"
 
+#include "gui/dialogs/ConnectionsDialog.h"
 #include "gui/dialogs/SignOffDialog.h"
 #include "gui/panels/DecisionsPanel.h"
 #include "gui/panels/JournalPanel.h"
@@ -35,6 +36,7 @@ RunView::RunView(QWidget *parent)
     , m_prerequisites(new PrerequisitesPanel(this))
     , m_ageTimer(new QTimer(this))
     , m_signOff(new QPushButton(tr("Sign o&ff…"), this))
+    , m_connectionsButton(new QPushButton(tr("Co&nnections…"), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -61,7 +63,12 @@ RunView::RunView(QWidget *parent)
     auto *cornerLayout = new QHBoxLayout(corner);
     cornerLayout->setContentsMargins(0, 0, 4, 0);
     m_signOff->setObjectName(QStringLiteral("signOffRun"));
+    m_connectionsButton->setObjectName(QStringLiteral("connectionsButton"));
+    m_connectionsButton->setToolTip(
+        tr("Every connection of the runbook: its secret in the keychain, test it"));
+    cornerLayout->addWidget(m_connectionsButton);
     cornerLayout->addWidget(m_signOff);
+    connect(m_connectionsButton, &QPushButton::clicked, this, &RunView::openConnections);
     m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
     connect(m_signOff, &QPushButton::clicked, this, &RunView::openSignOff);
 
@@ -123,6 +130,8 @@ void RunView::showSnapshot(const RunSnapshotPtr &snapshot)
         && (!snapshot->outcome.isEmpty() || snapshot->headline == Headline::Finished
             || snapshot->headline == Headline::RolledBack);
     m_signOff->setVisible(!m_options.viewer);
+    m_connectionsButton->setVisible(!m_options.viewer);
+    m_connectionsButton->setEnabled(snapshot && snapshot->runbook);
     m_signOff->setEnabled(ended);
     m_signOff->setToolTip(ended
                               ? tr("Sign off the run: outcome, issues, notes; and the communications to send")
@@ -137,6 +146,15 @@ void RunView::openSignOff()
     auto *dialog = new SignOffDialog(m_snapshot->runbook, m_options.person, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { sendCommand(dialog->command()); });
+    dialog->open();
+}
+
+void RunView::openConnections()
+{
+    if (!m_snapshot || !m_snapshot->runbook || m_options.viewer)
+        return;
+    auto *dialog = new ConnectionsDialog(m_snapshot->runbook, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

@@ -50,6 +50,8 @@ public:
     int commandsInFlight() const { return m_inFlight; }
     // The run's sign-off dialog (window-modal, answered later; the command goes through the controller).
     void openSignOff();
+    // The connections and credentials dialog of the run's runbook (window-modal, never waits).
+    void openConnections();
 
 Q_SIGNALS:
     void commandAnswered(const cockpit::EngineCommand &command, bool accepted, const QString &reason);
@@ -75,6 +77,7 @@ private:
     QStringList m_titles;
     QTimer *m_ageTimer;
     QPushButton *m_signOff;
+    QPushButton *m_connectionsButton;
     int m_inFlight = 0;
     QList<QMetaObject::Connection> m_connections;
 };

@@ -43,6 +43,10 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
     const JournalEvent &e = m_events.at(m_events.size() - 1 - index.row());
     if (role == TypeRole)
         return e.typeName();
+    if (role == StageRole)
+        return e.payload().value(QLatin1String("stage")).toString();
+    if (role == ActorRole)
+        return e.actor();
     if (role == JsonRole)
         return QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Indented));
     if (role == Qt::ToolTipRole)
@@ -78,6 +82,28 @@ QStringList JournalModel::types() const
     QSet<QString> set;
     for (const JournalEvent &e : m_events)
         set.insert(e.typeName());
+    QStringList list(set.begin(), set.end());
+    list.sort();
+    return list;
+}
+
+QStringList JournalModel::stages() const
+{
+    QSet<QString> set;
+    for (const JournalEvent &e : m_events)
+        if (const QString s = e.payload().value(QLatin1String("stage")).toString(); !s.isEmpty())
+            set.insert(s);
+    QStringList list(set.begin(), set.end());
+    list.sort();
+    return list;
+}
+
+QStringList JournalModel::actors() const
+{
+    QSet<QString> set;
+    for (const JournalEvent &e : m_events)
+        if (!e.actor().isEmpty())
+            set.insert(e.actor());
     QStringList list(set.begin(), set.end());
     list.sort();
     return list;

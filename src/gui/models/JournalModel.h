@@ -17,6 +17,8 @@ public:
     enum Column { Seq, Time, Type, Actor, Summary };
     static constexpr int TypeRole = Qt::UserRole + 1;
     static constexpr int JsonRole = Qt::UserRole + 2;
+    static constexpr int StageRole = Qt::UserRole + 3;
+    static constexpr int ActorRole = Qt::UserRole + 4;
 
     explicit JournalModel(QObject *parent = nullptr);
 
@@ -26,6 +28,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QStringList types() const;
+    QStringList stages() const;
+    QStringList actors() const;
+    const QList<JournalEvent> &events() const { return m_events; } // journal order
 
 private:
     QList<JournalEvent> m_events; // journal order; row 0 shows the last

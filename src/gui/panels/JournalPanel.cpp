@@ -1,10 +1,12 @@
 #include "gui/panels/JournalPanel.h"
 
+#include "gui/JournalChainCheck.h"
 #include "gui/models/JournalModel.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -16,6 +18,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cockpit::gui {
 
@@ -26,6 +29,8 @@ class JournalFilter : public QSortFilterProxyModel
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     QString type;
+    QString stage;
+    QString actor;
     QString text;
     void refresh() { invalidateFilter(); }
 
@@ -34,6 +39,10 @@ protected:
     {
         const QModelIndex idx = sourceModel()->index(row, 0, parent);
         if (!type.isEmpty() && idx.data(JournalModel::TypeRole).toString() != type)
+            return false;
+        if (!stage.isEmpty() && idx.data(JournalModel::StageRole).toString() != stage)
+            return false;
+        if (!actor.isEmpty() && idx.data(JournalModel::ActorRole).toString() != actor)
             return false;
         if (text.isEmpty())
             return true;
@@ -51,6 +60,9 @@ JournalPanel::JournalPanel(QWidget *parent)
     , m_proxy(new JournalFilter(this))
     , m_view(new QTableView(this))
     , m_type(new QComboBox(this))
+    , m_stage(new QComboBox(this))
+    , m_actor(new QComboBox(this))
+    , m_chain(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_head(new QLabel(this))
     , m_detail(new QPlainTextEdit(this))
@@ -59,14 +71,23 @@ JournalPanel::JournalPanel(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_type->setObjectName(QStringLiteral("journalType"));
     m_type->addItem(tr("All events"), QString {});
+    m_stage->setObjectName(QStringLiteral("journalStage"));
+    m_stage->addItem(tr("All stages"), QString {});
+    m_actor->setObjectName(QStringLiteral("journalActor"));
+    m_actor->addItem(tr("Everyone"), QString {});
     m_filter->setObjectName(QStringLiteral("journalFilter"));
     m_filter->setPlaceholderText(tr("Filter: stage, person, gate, text…"));
     m_filter->setClearButtonEnabled(true);
     bar->addWidget(m_type);
+    bar->addWidget(m_stage);
+    bar->addWidget(m_actor);
     bar->addWidget(m_filter, 1);
     m_head->setObjectName(QStringLiteral("journalHead"));
     bar->addWidget(m_head);
     layout->addLayout(bar);
+    m_chain->setObjectName(QStringLiteral("journalChain"));
+    m_chain->setText(tr("hash chain: not checked yet"));
+    layout->addWidget(m_chain);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_proxy->setSourceModel(m_model);
@@ -84,6 +105,7 @@ JournalPanel::JournalPanel(QWidget *parent)
     m_detail->setObjectName(QStringLiteral("journalDetail"));
     detailLayout->addWidget(m_detail);
     auto *copy = new QPushButton(tr("&Copy as JSON"), detailBox);
+    copy->setObjectName(QStringLiteral("copyEvent"));
     detailLayout->addWidget(copy, 0, Qt::AlignRight);
     split->addWidget(detailBox);
     split->setStretchFactor(0, 3);
@@ -91,13 +113,14 @@ JournalPanel::JournalPanel(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, &JournalPanel::applyFilter);
+    connect(m_stage, &QComboBox::currentIndexChanged, this, &JournalPanel::applyFilter);
+    connect(m_actor, &QComboBox::currentIndexChanged, this, &JournalPanel::applyFilter);
     connect(m_filter, &QLineEdit::textChanged, this, &JournalPanel::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_detail->setPlainText(current.data(JournalModel::JsonRole).toString());
             });
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_detail->toPlainText()); });
+    connect(copy, &QPushButton::clicked, this, &JournalPanel::copySelected);
 }
 
 void JournalPanel::setSnapshot(const RunSnapshotPtr &snapshot)
@@ -114,17 +137,57 @@ void JournalPanel::setSnapshot(const RunSnapshotPtr &snapshot)
 void JournalPanel::appendEvents(const QList<JournalEvent> &events)
 {
     m_model->append(events);
-    // Keep the kind filter's list in step with what the journal holds, without losing the choice.
-    const QStringList types = m_model->types();
-    if (types.size() + 1 != m_type->count()) {
-        const QString current = m_type->currentData().toString();
-        const QSignalBlocker block(m_type);
-        while (m_type->count() > 1)
-            m_type->removeItem(1);
-        for (const QString &t : types)
-            m_type->addItem(t, t);
-        m_type->setCurrentIndex(qMax(0, m_type->findData(current)));
+    // Keep the filters' lists in step with what the journal holds, without losing the choices.
+    refill(m_type, m_model->types());
+    refill(m_stage, m_model->stages());
+    refill(m_actor, m_model->actors());
+    checkChain();
+}
+
+void JournalPanel::refill(QComboBox *box, const QStringList &items)
+{
+    if (items.size() + 1 == box->count())
+        return;
+    const QString current = box->currentData().toString();
+    const QSignalBlocker block(box);
+    while (box->count() > 1)
+        box->removeItem(1);
+    for (const QString &t : items)
+        box->addItem(t, t);
+    box->setCurrentIndex(qMax(0, box->findData(current)));
+}
+
+void JournalPanel::checkChain()
+{
+    // One check at a time on a worker; events that arrive meanwhile are covered by one more run after it.
+    if (m_checking) {
+        m_checkAgain = true;
+        return;
     }
+    m_checking = true;
+    m_checkAgain = false;
+    auto *watcher = new QFutureWatcher<JournalChainCheck::Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_checking = false;
+        const JournalChainCheck::Result r = watcher->result();
+        m_chain->setText(tr("hash chain: %1").arg(r.sentence()));
+        m_chain->setStyleSheet(r.ok ? QString {} : QStringLiteral("color: #b00020; font-weight: bold;"));
+        Q_EMIT chainChecked(m_chain->text());
+        if (m_checkAgain)
+            checkChain();
+    });
+    watcher->setFuture(QtConcurrent::run(&JournalChainCheck::check, m_model->events()));
+}
+
+QString JournalPanel::chainStatus() const
+{
+    return m_chain->text();
+}
+
+void JournalPanel::copySelected()
+{
+    QApplication::clipboard()->setText(m_view->currentIndex().data(JournalModel::JsonRole).toString());
 }
 
 int JournalPanel::visibleRows() const
@@ -136,6 +199,8 @@ void JournalPanel::applyFilter()
 {
     auto *filter = static_cast<JournalFilter *>(m_proxy);
     filter->type = m_type->currentData().toString();
+    filter->stage = m_stage->currentData().toString();
+    filter->actor = m_actor->currentData().toString();
     filter->text = m_filter->text().trimmed();
     filter->refresh();
 }
