@@ -1,4 +1,2825 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ConnectionsDialog</name>
+    <message>
+        <location filename="../ui/ConnectionsDialog.ui" line="6"/>
+        <source>Connections and credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionsDialog.ui" line="24"/>
+        <source>Secret of the selected connection (stored in the keychain, never shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionsDialog.ui" line="33"/>
+        <source>&amp;Store in keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/ConnectionsDialog.ui" line="43"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuiText</name>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="12"/>
+        <source>NOT STARTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="13"/>
+        <source>NO-GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="14"/>
+        <source>HOLD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="15"/>
+        <source>GO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="16"/>
+        <source>ROLLING BACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="17"/>
+        <source>ROLLED BACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="18"/>
+        <source>FINISHED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="68"/>
+        <source>LIVE — production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="68"/>
+        <source>REHEARSAL — nothing real is changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="79"/>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="81"/>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="82"/>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="83"/>
+        <source>NO DATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="84"/>
+        <source>INCONCLUSIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="105"/>
+        <source>waiting for data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="106"/>
+        <source>holding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="107"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="108"/>
+        <source>failing, may recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="109"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="110"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="111"/>
+        <source>awaiting a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="119"/>
+        <source>to come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="120"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="121"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="122"/>
+        <source>rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="130"/>
+        <source>gate decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="132"/>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="134"/>
+        <source>failed check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="136"/>
+        <source>trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="138"/>
+        <source>rollback step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="140"/>
+        <source>schedule item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="142"/>
+        <source>manual gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="144"/>
+        <source>second approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="146"/>
+        <source>promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="148"/>
+        <source>enter stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="150"/>
+        <source>point of no return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="152"/>
+        <source>write to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="163"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="165"/>
+        <source>%1 h %2 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="167"/>
+        <source>%1 m %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="168"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="181"/>
+        <source>%1d %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="187"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="188"/>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JournalChainCheck</name>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="15"/>
+        <source>event %1: its bytes do not hash to its stored hash (modified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="22"/>
+        <source>event %1: does not name the event before it (chain break)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="34"/>
+        <source>CHAIN BROKEN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="36"/>
+        <source>no events yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="38"/>
+        <source>verified, head %1… (%2 events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/JournalChainCheck.cpp" line="39"/>
+        <source>verified from #%1, head %2… (%3 events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObservationHtml</name>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="57"/>
+        <source>Prerequisite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="58"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="60"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="63"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="63"/>
+        <source>being checked…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="65"/>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="66"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="68"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="68"/>
+        <location filename="../src/gui/ObservationHtml.cpp" line="123"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="70"/>
+        <source>Seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="73"/>
+        <source>Signed off by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="74"/>
+        <source>%1: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="78"/>
+        <source>A person checks this and signs it off with a comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="82"/>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="91"/>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="94"/>
+        <source>✔ pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="95"/>
+        <source>✘ fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="96"/>
+        <source>? no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="105"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="107"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="112"/>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="114"/>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="116"/>
+        <location filename="../src/gui/ObservationHtml.cpp" line="143"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="118"/>
+        <source>Secret present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="118"/>
+        <location filename="../src/gui/ObservationHtml.cpp" line="121"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="118"/>
+        <location filename="../src/gui/ObservationHtml.cpp" line="121"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="120"/>
+        <source>Format valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="122"/>
+        <source>Response time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="125"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="131"/>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="137"/>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/ObservationHtml.cpp" line="155"/>
+        <source>(only the first rows are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <location filename="../ui/SignOffDialog.ui" line="6"/>
+        <source>Sign off the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SignOffDialog.ui" line="16"/>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SignOffDialog.ui" line="28"/>
+        <source>Communications (parameters filled in, ready to copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SignOffDialog.ui" line="45"/>
+        <source>&amp;Copy subject and text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="6"/>
+        <source>Start a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="10"/>
+        <source>Runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="16"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="20"/>
+        <source>&amp;Rehearsal — against test systems, on an accelerated clock if wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="26"/>
+        <source>&amp;LIVE — production: writes change real systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="42"/>
+        <source>Lea&amp;d (your name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="51"/>
+        <source>&amp;Journal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="57"/>
+        <source>SQLite file (this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="58"/>
+        <source>Shared PostgreSQL journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="63"/>
+        <source>&amp;Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="72"/>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="81"/>
+        <source>Parameters (defaults from the runbook; change what differs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="87"/>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="88"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="93"/>
+        <source>Resume the unfinished run found in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ConnectionsDialog</name>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>Points to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>In keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
+        <source>Last test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="44"/>
+        <source>New value (replaces the stored one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="45"/>
+        <source>Test a connection to see what was observed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="53"/>
+        <source>%1 uses no secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="87"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="88"/>
+        <source>asking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="89"/>
+        <source>not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="143"/>
+        <source>The keychain did not answer within a second: it is locked, or no secret service is running. Secrets cannot be stored or checked now; unlock the keychain and press Test connection or reopen this dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="158"/>
+        <source>the keychain call was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="161"/>
+        <source>The keychain cannot be used: %1. Secrets cannot be stored or checked now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="166"/>
+        <source>? keychain unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="167"/>
+        <source>✔ stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="168"/>
+        <source>✘ missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="185"/>
+        <source>storing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="191"/>
+        <source>%1 was not stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="192"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="203"/>
+        <source>testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="204"/>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="212"/>
+        <source>✔ reached in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="213"/>
+        <source>✘ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="216"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::DecisionsPanel</name>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="51"/>
+        <source>Decisions waiting for a person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="64"/>
+        <source>Why — journaled with your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="65"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="67"/>
+        <source>Name of the second person (not the lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="68"/>
+        <source>Se&amp;cond person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="71"/>
+        <source>Selected decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="73"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="74"/>
+        <source>Re&amp;ject / run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="75"/>
+        <source>&amp;Confirm manual gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="76"/>
+        <source>Confirm &amp;write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="77"/>
+        <source>A&amp;pprove as second person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="83"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="85"/>
+        <source>&amp;Enter stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="86"/>
+        <source>Pro&amp;mote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="87"/>
+        <source>&amp;Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="88"/>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="89"/>
+        <source>&amp;Roll back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="118"/>
+        <source>Confirm write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="119"/>
+        <source>Run the write %1 now?
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="213"/>
+        <source>read-only viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <source>the run has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <source>no run is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="229"/>
+        <source>select a decision in the list above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="231"/>
+        <source>a %1 is not accepted or rejected here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="233"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="278"/>
+        <source>write a reason first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="238"/>
+        <source>select a manual gate to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="240"/>
+        <source>select a write waiting for confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="247"/>
+        <source>no second approval is needed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="249"/>
+        <source>enter the second person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="251"/>
+        <source>the lead cannot approve their own promotion: a second person is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="258"/>
+        <source>no stage is waiting to be entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="262"/>
+        <source>Pro&amp;mote to %1 % (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="265"/>
+        <source>Pro&amp;mote to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="266"/>
+        <source>Pro&amp;mote (finish the last stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="268"/>
+        <source>no stage is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="274"/>
+        <source>the run is on hold already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="275"/>
+        <source>the run is not on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="277"/>
+        <source>no stage is running: nothing to roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="301"/>
+        <source>Promote to stage %1%2: its rollout actions run against the real systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="303"/>
+        <source> (%1 % of traffic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="304"/>
+        <source>Promote the last stage: the run finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="305"/>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="312"/>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="313"/>
+        <source>Start the rollback now? Its steps run in order against the real systems; the stopwatch starts against the target.
+
+Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::DemoSession</name>
+    <message>
+        <location filename="../src/gui/DemoSession.cpp" line="51"/>
+        <source>The demo rehearsal ended as its scenario expects. Its journal stays in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DemoSession.cpp" line="53"/>
+        <source>The demo rehearsal ended with exit code %1 (see its output). Journal: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DemoSession.cpp" line="60"/>
+        <source>The demo could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DemoSession.cpp" line="75"/>
+        <source>Starting the demo rehearsal: a throwaway PostgreSQL, the simulated services and the prerequisite check come first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/DemoSession.cpp" line="94"/>
+        <source>Demo rehearsal: the personas lead it in a separate process; this window follows its journal read-only (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::DurationHistogramView</name>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="58"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="79"/>
+        <source>No comparison gate has collected values yet (no_degradation gates collect the durations of this stage and the previous one when the gate is evaluated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="84"/>
+        <source>previous stage (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="85"/>
+        <source>this stage (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="106"/>
+        <source>value in seconds (bin start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="110"/>
+        <source>share of the stage&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="125"/>
+        <source>&lt;p&gt;Above %1 s (30 min): %2 % of this stage against %3 % before.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/DurationHistogramView.cpp" line="130"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;previous stage&lt;/th&gt;&lt;th&gt;this stage&lt;/th&gt;&lt;th&gt;change&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;%2&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ErrorPatternsView</name>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="38"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="38"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="38"/>
+        <source>Previous stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="38"/>
+        <source>This stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="38"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="83"/>
+        <source>NEW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="94"/>
+        <source>No error patterns collected yet (no_new_values gates collect the messages of this stage and the previous one when the gate is evaluated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/ErrorPatternsView.cpp" line="96"/>
+        <source>%n message(s) new in this stage, not seen in the previous one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::GateTimeline</name>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="81"/>
+        <source>No gate has been evaluated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="98"/>
+        <source> (%n reset(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="120"/>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="121"/>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="122"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="123"/>
+        <source>holding / waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="124"/>
+        <source>recovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="125"/>
+        <source>awaiting a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="126"/>
+        <source>| window reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/GateTimeline.cpp" line="155"/>
+        <source>%1: %2 since %3 UTC%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::GatesModel</name>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Condition and value seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Streak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="12"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="61"/>
+        <source>a person confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="61"/>
+        <source>no sample yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="67"/>
+        <source>held %1 ✔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="68"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/GatesModel.cpp" line="72"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::JournalModel</name>
+    <message>
+        <location filename="../src/gui/models/JournalModel.cpp" line="71"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/JournalModel.cpp" line="72"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/JournalModel.cpp" line="73"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/JournalModel.cpp" line="74"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/JournalModel.cpp" line="75"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::JournalPanel</name>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="73"/>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="75"/>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="77"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="79"/>
+        <source>Filter: stage, person, gate, text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="89"/>
+        <source>hash chain: not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="107"/>
+        <source>&amp;Copy as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="133"/>
+        <source>head #%1 %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="134"/>
+        <source>journal empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/JournalPanel.cpp" line="174"/>
+        <source>hash chain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::MainWindow</name>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="25"/>
+        <location filename="../src/gui/MainWindow.cpp" line="62"/>
+        <source>Cutover Cockpit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="36"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="37"/>
+        <source>&amp;Start page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="39"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="61"/>
+        <source>%1 — Cutover Cockpit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="91"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="92"/>
+        <source>The run is still going. Close the window? The run stops here and resumes from the journal when it is opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::MessageBanner</name>
+    <message>
+        <location filename="../src/gui/panels/MessageBanner.cpp" line="22"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MessageBanner.cpp" line="32"/>
+        <source>✖ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MessageBanner.cpp" line="32"/>
+        <source>⚠ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MessageBanner.cpp" line="32"/>
+        <source>ℹ </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::MetricChartView</name>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="293"/>
+        <source> · %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="295"/>
+        <source> (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="335"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="367"/>
+        <source>gate passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="368"/>
+        <source>gate fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="369"/>
+        <source>no gate on this metric here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="371"/>
+        <source>%1%2 at %3 UTC (%4) — %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::OverviewPanel</name>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="25"/>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="43"/>
+        <source>Gates of the current stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="74"/>
+        <source>Soak: %1 left of %2 · ends %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="77"/>
+        <source>Soak: complete (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="83"/>
+        <source>promoting into the next stage needs a second person&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="85"/>
+        <source>No blockers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="86"/>
+        <source>Blockers:
+• %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/OverviewPanel.cpp" line="88"/>
+        <source>%n decision(s) waiting — see the Decisions tab.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::PendingModel</name>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="8"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="8"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="8"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="8"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="8"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="56"/>
+        <source>%1 (stage %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="62"/>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PendingModel.cpp" line="63"/>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::PlaceholderPanel</name>
+    <message>
+        <location filename="../src/gui/panels/PlaceholderPanel.cpp" line="12"/>
+        <source>%1 — coming in a later release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::PrerequisitesModel</name>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="14"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="14"/>
+        <source>Prerequisite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="14"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="14"/>
+        <source>What was seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="14"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="15"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="15"/>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="78"/>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="81"/>
+        <source>manual: a person signs off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/PrerequisitesModel.cpp" line="83"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::PrerequisitesPanel</name>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="30"/>
+        <source>Check &amp;selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="31"/>
+        <source>Check ca&amp;tegory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="32"/>
+        <source>Check &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="33"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="38"/>
+        <source>Si&amp;gn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="50"/>
+        <source>%v of %m checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="71"/>
+        <source>Select a prerequisite to see exactly what was observed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="81"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="83"/>
+        <source>Comment: what was checked, where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="85"/>
+        <source>Manual item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="92"/>
+        <source>Secrets: ready checklist and missing credentials (never a value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="153"/>
+        <source>%1 passed · %2 not passed · %3 not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="184"/>
+        <source>Prerequisites are being checked: wait or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="189"/>
+        <source>Check every prerequisite in parallel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="192"/>
+        <source>Select a prerequisite first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="193"/>
+        <source>A manual item is signed off below, not checked by a probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="194"/>
+        <source>Check %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="197"/>
+        <source>Select a prerequisite of the category first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="198"/>
+        <source>Check every prerequisite of category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
+        <source>Stop the checks still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
+        <source>Nothing is being checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="203"/>
+        <source>Select a manual prerequisite to sign it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="204"/>
+        <source>Sign off %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="205"/>
+        <source>A sign-off needs a name and a comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="253"/>
+        <source>? unknown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="254"/>
+        <source>✔ ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="255"/>
+        <source>✘ MISSING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="256"/>
+        <source>– not set (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RollbackPanel</name>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="50"/>
+        <source>Roll &amp;back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="51"/>
+        <source>Raise &amp;trigger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="55"/>
+        <source>Rollback procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="78"/>
+        <source>Why — journaled with your name (for a rollback or a raised trigger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="88"/>
+        <source>Triggers — each with its condition and the values last seen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="110"/>
+        <source>Raise trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="111"/>
+        <source>Raise trigger %1 now? Its action (rollback, extend, incident) follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="145"/>
+        <source>%1 Rollback %2 in %3 — target %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="147"/>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="147"/>
+        <source>ended with failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="149"/>
+        <source>OVER TARGET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="149"/>
+        <source>within target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="152"/>
+        <source>◷ %1 — OVERDUE by %2 (target %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="156"/>
+        <source>◷ %1 of %2 — %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="162"/>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="164"/>
+        <source> automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="166"/>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="190"/>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="168"/>
+        <source> (trigger %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="170"/>
+        <source>: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="174"/>
+        <source>Not rolling back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="176"/>
+        <source>The procedure&apos;s %1 steps run in order once a rollback starts; the stopwatch then runs against the target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="202"/>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="203"/>
+        <source>read-only viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="207"/>
+        <source>the run has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="207"/>
+        <source>no run is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="216"/>
+        <source>a rollback is under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="218"/>
+        <source>the run is rolled back already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="220"/>
+        <source>no stage is running: nothing to roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="222"/>
+        <source>write a reason first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="227"/>
+        <source>select a trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="229"/>
+        <source>write what was observed first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="243"/>
+        <source>Start the rollback now? These steps run in order against the real systems, and the stopwatch starts against the target:
+
+%1
+
+Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="245"/>
+        <source>  (the runbook lists no steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RollbackPanel.cpp" line="247"/>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunOpening</name>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="60"/>
+        <source>Not started: another process leads this run. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="63"/>
+        <source>Not resumed: the runbook changed since the run started. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="66"/>
+        <source>Not started: a required secret is missing; store it in the keychain and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="70"/>
+        <source>NO-GO: the run does not start. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="98"/>
+        <source>The runbook %1 has errors:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="126"/>
+        <source>Starting %1: opening the journal, taking the lease, checking the prerequisites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <source>Resumed the unfinished run from its journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <source>Run started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunOpening.cpp" line="185"/>
+        <source>Cannot watch the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunView</name>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="38"/>
+        <source>Sign o&amp;ff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="39"/>
+        <source>Co&amp;nnections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="50"/>
+        <source>&amp;Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="51"/>
+        <source>&amp;Prerequisites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="52"/>
+        <source>&amp;Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="53"/>
+        <source>St&amp;ages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="54"/>
+        <source>Ro&amp;llback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="55"/>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="56"/>
+        <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="57"/>
+        <source>&amp;Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="58"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <source>Evidence export (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="68"/>
+        <source>Every connection of the runbook: its secret in the keychain, test it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="111"/>
+        <source>The run ended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="127"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="137"/>
+        <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="138"/>
+        <source>The run is signed off once it has finished or rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="170"/>
+        <source>Not sent: this is a read-only viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="171"/>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="184"/>
+        <source>The engine did not answer the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="185"/>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="193"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ScheduleModel</name>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="12"/>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="45"/>
+        <source>window step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="45"/>
+        <source>milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/ScheduleModel.cpp" line="50"/>
+        <source>%1 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::SchedulePanel</name>
+    <message>
+        <location filename="../src/gui/panels/SchedulePanel.cpp" line="43"/>
+        <source>T-0 held: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/SchedulePanel.cpp" line="46"/>
+        <source>Point of no return at %1, in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/SchedulePanel.cpp" line="49"/>
+        <source>Point of no return passed at %1: a rollback is a decision now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/SchedulePanel.cpp" line="53"/>
+        <source>The runbook has no schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::SeriesTableModel</name>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="39"/>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="44"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="42"/>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="43"/>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="61"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="62"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="63"/>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/SeriesTableModel.cpp" line="64"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::SignOffDialog</name>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="29"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="30"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="31"/>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="33"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="37"/>
+        <source>Issues encountered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="38"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="48"/>
+        <source>Sign off &quot;%1&quot;. The sign-off is journaled with your name and cannot be changed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="83"/>
+        <source>%1 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="89"/>
+        <source>%1 — to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="98"/>
+        <source>&amp;Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/SignOffDialog.cpp" line="133"/>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::StageCard</name>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="42"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="99"/>
+        <source>%1. %2 — %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="100"/>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="103"/>
+        <source> · attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="112"/>
+        <source>planned soak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="115"/>
+        <source> · in the stage for %1 (entered %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="120"/>
+        <source> · soak extended to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="127"/>
+        <source> · earliest start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="129"/>
+        <source> · soaked and promoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="141"/>
+        <source>Soak %1 left of %2 · ETA %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="144"/>
+        <source>Soak complete (%1, ended %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="149"/>
+        <source>Soak stopped: rolling back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="150"/>
+        <source>Soak starts once the rollout and its checks are done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="167"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="167"/>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="167"/>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="167"/>
+        <source>Streak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="167"/>
+        <source>Resets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="186"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="191"/>
+        <source>a person confirms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="191"/>
+        <source>no sample yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="201"/>
+        <source>held %1 ✔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="203"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="205"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="209"/>
+        <source>1 reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="209"/>
+        <source>%1 resets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageCard.cpp" line="211"/>
+        <source>, last breach %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::StageStepper</name>
+    <message>
+        <location filename="../src/gui/panels/StageStepper.cpp" line="64"/>
+        <source>
+%1 % traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StageStepper.cpp" line="69"/>
+        <source>soak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::StagesPanel</name>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="51"/>
+        <source>Running stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="54"/>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="249"/>
+        <source>Promote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="55"/>
+        <source>Approve as second person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="56"/>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="216"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="66"/>
+        <source>Why — journaled with your name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="67"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="69"/>
+        <source>Name of the second person (not the lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="70"/>
+        <source>Second person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="140"/>
+        <source>This runbook has no stages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="140"/>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="144"/>
+        <source>Stage %1 of %2: %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="148"/>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="231"/>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="247"/>
+        <source> (%1 % of traffic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="150"/>
+        <source>%1 stages; none is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="162"/>
+        <source>Enter %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="163"/>
+        <source>Enter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="165"/>
+        <source>Promote to %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="166"/>
+        <source>Promote to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="167"/>
+        <source>Finish the last stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="170"/>
+        <source>read-only viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="174"/>
+        <source>the run has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="174"/>
+        <source>no run is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="184"/>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="192"/>
+        <source>the run is on hold: resume first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="187"/>
+        <source>the run is rolling back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="188"/>
+        <source>no stage is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="204"/>
+        <source>the next stage is approved already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="205"/>
+        <source>the next stage needs no second approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="207"/>
+        <source>enter the second person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="211"/>
+        <source>%1 leads this run and cannot approve their own promotion: a second person is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="216"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="227"/>
+        <source>Enter stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="228"/>
+        <source>Enter stage %1%2: its rollout actions run against the real systems, and its soak and gates start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="244"/>
+        <source>Promote to stage %1%2: its rollout actions run against the real systems, and its soak and gates start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StagesPanel.cpp" line="248"/>
+        <source>Finish the last stage: the run moves on to its follow-up or ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::StartDialog</name>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="17"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="23"/>
+        <source>RUNBOOK.journal next to the runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="22"/>
+        <source>postgresql://lead@host:5432/cutover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="28"/>
+        <source>Journal file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="29"/>
+        <source>Journals (*.journal *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="46"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="73"/>
+        <source>Resume the unfinished run %1 found in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="101"/>
+        <source>LIVE — production. Every write runs against the real systems after your confirmation, and everything is journaled under your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="103"/>
+        <source>REHEARSAL — the same runbook against test systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="109"/>
+        <source>Name the lead: every decision is journaled with a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="112"/>
+        <source>A shared journal is a postgresql://… address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <source>Start LIVE run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <source>Start rehearsal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::StartPage</name>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="22"/>
+        <source>Cutover Cockpit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="28"/>
+        <source>Open a runbook to rehearse or run a cutover, or watch a run read-only from its journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="34"/>
+        <source>&lt;b&gt;Recent runbooks&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="35"/>
+        <source>&lt;b&gt;Recent journals&lt;/b&gt; (open read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="40"/>
+        <source>&amp;Open runbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="41"/>
+        <source>&amp;Watch a journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="65"/>
+        <source>Open runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="66"/>
+        <source>Runbooks (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="75"/>
+        <source>Watch a journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/StartPage.cpp" line="75"/>
+        <source>Journal (SQLite file or postgresql://viewer@host/db):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::TriggersModel</name>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="12"/>
+        <source>Values seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="45"/>
+        <source>✖ FIRING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="47"/>
+        <source>fired %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/models/TriggersModel.cpp" line="48"/>
+        <source>✔ quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ValidationPanel</name>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="66"/>
+        <source>Waiting for samples from the journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="77"/>
+        <source>Metrics over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="78"/>
+        <source>Durations vs previous stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="82"/>
+        <source>Gate timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="83"/>
+        <source>Error patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="213"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="215"/>
+        <source>Show the samples as a table instead of the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="218"/>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="220"/>
+        <source>Show the query behind this chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="269"/>
+        <source>No query: this metric is not in the runbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="270"/>
+        <source>-- on connection %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="283"/>
+        <source>No metric samples in this run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="284"/>
+        <source>%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::VerdictBar</name>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="87"/>
+        <source>No run open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="89"/>
+        <source> · dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
+        <source> · READ-ONLY viewer, led by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="100"/>
+        <source>Nothing blocks the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
+        <source> — run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="106"/>
+        <source> · stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
+        <source>no lease held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="112"/>
+        <source>you lead (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="113"/>
+        <source>led by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="119"/>
+        <source>rollback OVERDUE by %1 (target %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="121"/>
+        <source>rollback %1 left of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="124"/>
+        <source>soak %1 left · ends %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <source>❚❚ ON HOLD (by the lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <source>❚❚ ON HOLD · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="154"/>
+        <source>STALE — no update for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="155"/>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
+        <source>last event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
+        <source>no event yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="176"/>
+        <source>STALE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ViewerController</name>
+    <message>
+        <location filename="../src/gui/ViewerController.cpp" line="62"/>
+        <source>read-only viewer: commands are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,23 @@
+# cmake -DTS_FILE=translations/cutover-cockpit_de.ts -P cmake/CheckTranslations.cmake
+# Fails when a translation file has unfinished (or empty) entries: every string of the window must be
+# translated before it lands. Run `cmake --build build --target update_translations` after changing strings.
+if(NOT TS_FILE OR NOT EXISTS "${TS_FILE}")
+  message(FATAL_ERROR "CheckTranslations: TS_FILE '${TS_FILE}' not found")
+endif()
+file(READ "${TS_FILE}" ts)
+string(REGEX MATCHALL "<message[^>]*>[^<]*<location[^>]*/>[^<]*<source>[^<]*</source>[^<]*<translation type=\"unfinished\"" unfinished "${ts}")
+string(REGEX MATCHALL "type=\"unfinished\"" marks "${ts}")
+string(REGEX MATCHALL "<translation></translation>|<translation/>" empty "${ts}")
+list(LENGTH marks count)
+list(LENGTH empty emptyCount)
+if(count GREATER 0 OR emptyCount GREATER 0)
+  set(examples "")
+  foreach(m IN LISTS unfinished)
+    string(REGEX REPLACE ".*<source>([^<]*)</source>.*" "\\1" s "${m}")
+    string(APPEND examples "\n  ${s}")
+  endforeach()
+  message(FATAL_ERROR "${TS_FILE}: ${count} unfinished and ${emptyCount} empty translation(s):${examples}")
+endif()
+string(REGEX MATCHALL "<message" messages "${ts}")
+list(LENGTH messages total)
+message(STATUS "${TS_FILE}: all ${total} messages translated")
