@@ -1824,6 +1824,34 @@ Begründung: %2</translation>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::RunNotifier</name>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="14"/>
+        <source>Cutover Cockpit</source>
+        <translation type="unfinished">Cutover Cockpit</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="41"/>
+        <source>Gate failed: %1</source>
+        <translation>Gate fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="44"/>
+        <source>Trigger fired: %1</source>
+        <translation>Auslöser ausgelöst: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="47"/>
+        <source>Decision needed: %1</source>
+        <translation>Entscheidung nötig: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="49"/>
+        <source>Rollback finished</source>
+        <translation>Rollback beendet</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::RunOpening</name>
     <message>
         <location filename="../src/gui/RunOpening.cpp" line="60"/>
@@ -1876,117 +1904,117 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::RunView</name>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="38"/>
+        <location filename="../src/gui/RunView.cpp" line="39"/>
         <source>Sign o&amp;ff…</source>
         <translation>Ab&amp;zeichnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="39"/>
+        <location filename="../src/gui/RunView.cpp" line="40"/>
         <source>Co&amp;nnections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="50"/>
+        <location filename="../src/gui/RunView.cpp" line="52"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="51"/>
+        <location filename="../src/gui/RunView.cpp" line="53"/>
         <source>&amp;Prerequisites</source>
         <translation>&amp;Voraussetzungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="52"/>
+        <location filename="../src/gui/RunView.cpp" line="54"/>
         <source>&amp;Decisions</source>
         <translation>&amp;Entscheidungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="53"/>
+        <location filename="../src/gui/RunView.cpp" line="55"/>
         <source>St&amp;ages</source>
         <translation>St&amp;ufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="54"/>
+        <location filename="../src/gui/RunView.cpp" line="56"/>
         <source>Ro&amp;llback</source>
         <translation>Roll&amp;back</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="55"/>
+        <location filename="../src/gui/RunView.cpp" line="57"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Zeitplan</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="56"/>
+        <location filename="../src/gui/RunView.cpp" line="58"/>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="57"/>
+        <location filename="../src/gui/RunView.cpp" line="59"/>
         <source>&amp;Validation</source>
         <translation>&amp;Validierung</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="58"/>
+        <location filename="../src/gui/RunView.cpp" line="60"/>
         <source>Reconciliation</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="61"/>
         <source>Evidence export (PDF)</source>
         <translation>Nachweis-Export (PDF)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="61"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="68"/>
+        <location filename="../src/gui/RunView.cpp" line="70"/>
         <source>Every connection of the runbook: its secret in the keychain, test it</source>
         <translation>Jede Verbindung des Runbooks: ihr Geheimnis im Schlüsselbund, testen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="111"/>
+        <location filename="../src/gui/RunView.cpp" line="113"/>
         <source>The run ended: %1</source>
         <translation>Der Lauf ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="127"/>
+        <location filename="../src/gui/RunView.cpp" line="130"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="137"/>
+        <location filename="../src/gui/RunView.cpp" line="140"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation>Den Lauf abzeichnen: Ergebnis, Probleme, Notizen; und die zu versendenden Mitteilungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="138"/>
+        <location filename="../src/gui/RunView.cpp" line="141"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation>Der Lauf wird abgezeichnet, sobald er beendet oder zurückgerollt ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="170"/>
+        <location filename="../src/gui/RunView.cpp" line="173"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation>Nicht gesendet: dies ist eine Nur-Lese-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="171"/>
+        <location filename="../src/gui/RunView.cpp" line="174"/>
         <source>No run is open.</source>
         <translation>Kein Lauf ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="184"/>
+        <location filename="../src/gui/RunView.cpp" line="187"/>
         <source>The engine did not answer the command.</source>
         <translation>Die Engine hat den Befehl nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="185"/>
+        <location filename="../src/gui/RunView.cpp" line="188"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="193"/>
+        <location filename="../src/gui/RunView.cpp" line="196"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>

@@ -1815,6 +1815,34 @@ Reason: %2</source>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::RunNotifier</name>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="14"/>
+        <source>Cutover Cockpit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="41"/>
+        <source>Gate failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="44"/>
+        <source>Trigger fired: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="47"/>
+        <source>Decision needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunNotifier.cpp" line="49"/>
+        <source>Rollback finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::RunOpening</name>
     <message>
         <location filename="../src/gui/RunOpening.cpp" line="60"/>
@@ -1866,117 +1894,117 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::RunView</name>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="38"/>
+        <location filename="../src/gui/RunView.cpp" line="39"/>
         <source>Sign o&amp;ff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="39"/>
+        <location filename="../src/gui/RunView.cpp" line="40"/>
         <source>Co&amp;nnections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="50"/>
+        <location filename="../src/gui/RunView.cpp" line="52"/>
         <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="51"/>
+        <location filename="../src/gui/RunView.cpp" line="53"/>
         <source>&amp;Prerequisites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="52"/>
+        <location filename="../src/gui/RunView.cpp" line="54"/>
         <source>&amp;Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="53"/>
+        <location filename="../src/gui/RunView.cpp" line="55"/>
         <source>St&amp;ages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="54"/>
+        <location filename="../src/gui/RunView.cpp" line="56"/>
         <source>Ro&amp;llback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="55"/>
+        <location filename="../src/gui/RunView.cpp" line="57"/>
         <source>&amp;Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="56"/>
+        <location filename="../src/gui/RunView.cpp" line="58"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="57"/>
+        <location filename="../src/gui/RunView.cpp" line="59"/>
         <source>&amp;Validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="58"/>
+        <location filename="../src/gui/RunView.cpp" line="60"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="61"/>
         <source>Evidence export (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="61"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="68"/>
+        <location filename="../src/gui/RunView.cpp" line="70"/>
         <source>Every connection of the runbook: its secret in the keychain, test it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="111"/>
+        <location filename="../src/gui/RunView.cpp" line="113"/>
         <source>The run ended: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="127"/>
+        <location filename="../src/gui/RunView.cpp" line="130"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="137"/>
+        <location filename="../src/gui/RunView.cpp" line="140"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="138"/>
+        <location filename="../src/gui/RunView.cpp" line="141"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="170"/>
+        <location filename="../src/gui/RunView.cpp" line="173"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="171"/>
+        <location filename="../src/gui/RunView.cpp" line="174"/>
         <source>No run is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="184"/>
+        <location filename="../src/gui/RunView.cpp" line="187"/>
         <source>The engine did not answer the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="185"/>
+        <location filename="../src/gui/RunView.cpp" line="188"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="193"/>
+        <location filename="../src/gui/RunView.cpp" line="196"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,6 @@
 #include "gui/RunView.h"
 
+#include "gui/RunNotifier.h"
 #include "gui/dialogs/ConnectionsDialog.h"
 #include "gui/dialogs/SignOffDialog.h"
 #include "gui/panels/DecisionsPanel.h"
@@ -37,6 +38,7 @@ RunView::RunView(QWidget *parent)
     , m_ageTimer(new QTimer(this))
     , m_signOff(new QPushButton(tr("Sign o&ff…"), this))
     , m_connectionsButton(new QPushButton(tr("Co&nnections…"), this))
+    , m_notifier(new RunNotifier(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -120,6 +122,7 @@ void RunView::showSnapshot(const RunSnapshotPtr &snapshot)
         && snapshot->version < m_snapshot->version)
         return;
     m_snapshot = snapshot;
+    m_notifier->observe(snapshot);
     m_bar->setSnapshot(snapshot);
     for (int i = 0; i < m_panels.size(); ++i) {
         m_panels.at(i)->setSnapshot(snapshot);

@@ -15,6 +15,7 @@ class DecisionsPanel;
 class JournalPanel;
 class MessageBanner;
 class PrerequisitesPanel;
+class RunNotifier;
 class RunPanel;
 class ValidationPanel;
 class StagesPanel;
@@ -45,6 +46,7 @@ public:
 
     VerdictBar *verdictBar() const { return m_bar; }
     MessageBanner *banner() const { return m_banner; }
+    RunNotifier *notifier() const { return m_notifier; }
     QTabWidget *tabs() const { return m_tabs; }
     ValidationPanel *validation() const { return m_validation; }
     int commandsInFlight() const { return m_inFlight; }
@@ -78,6 +80,7 @@ private:
     QTimer *m_ageTimer;
     QPushButton *m_signOff;
     QPushButton *m_connectionsButton;
+    RunNotifier *m_notifier;
     int m_inFlight = 0;
     QList<QMetaObject::Connection> m_connections;
 };
