@@ -1828,7 +1828,7 @@ Begründung: %2</translation>
     <message>
         <location filename="../src/gui/RunNotifier.cpp" line="14"/>
         <source>Cutover Cockpit</source>
-        <translation type="unfinished">Cutover Cockpit</translation>
+        <translation>Cutover Cockpit</translation>
     </message>
     <message>
         <location filename="../src/gui/RunNotifier.cpp" line="41"/>
