@@ -13,6 +13,7 @@
 #include "cli/RunsCommand.h"
 #include "cli/SecretCommand.h"
 #include "cli/StatusCommand.h"
+#include "cli/TriggerCommand.h"
 #include "cli/ValidateCommand.h"
 #include "core/base/Console.h"
 #include "core/base/LogCategories.h"
@@ -48,6 +49,7 @@ const Subcommand kSubcommands[] = {
     {"decide", runDecideCommand,
      "record a decision (gate, manual item, action, promotion) in a run's journal"},
     {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
+    {"trigger", runTriggerCommand, "raise a rollback trigger by hand (trigger raise ID --reason --as)"},
     {"demo", runRehearsalDemo,
      "rehearse example runbook A end to end on throwaway local services (--scenario rollback)"},
 };

@@ -1,11 +1,10 @@
 #include "cli/DecideCommand.h"
 
+#include "cli/PersonCommandJournal.h"
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
-#include "engine/Credentials.h"
 #include "engine/RunCommands.h"
 #include "engine/RunStatusView.h"
-#include "store/JournalFactory.h"
 
 #include <QDateTime>
 
@@ -62,70 +61,54 @@ int runDecideCommand(const QStringList &args)
     const QString who = p.value(as).trimmed();
     if (!p.isSet(journal) || who.isEmpty())
         return sp.usageError(QStringLiteral("--journal and --as are required"));
-    JournalOpenOptions o;
-    o.password = Credentials::postgresPassword();
-    auto opened = JournalFactory::open(p.value(journal), o);
-    if (!opened) {
-        Console::err(QStringLiteral("decide: %1\n").arg(opened.error().message));
-        return 2;
-    }
-    auto loaded = RunStatusView::load(**opened);
-    if (!loaded) {
-        Console::err(QStringLiteral("decide: %1\n").arg(loaded.error()));
-        return 2;
-    }
-    const RunState &st = loaded->state;
-    const qint64 now = std::max(QDateTime::currentMSecsSinceEpoch(), st.lastEventAt());
     const QString why = p.value(reason);
-    std::optional<RunCommand> cmd;
+    std::function<RunCommand(const RunState &, qint64)> make;
     QString what;
     if (p.isSet(gate)) {
         if (p.isSet(pass) == p.isSet(fail))
             return sp.usageError(QStringLiteral("--gate needs --pass or --fail"));
-        cmd = RunPlanner::decide(st, now, QStringLiteral("gate"), p.value(gate), p.isSet(pass), who, why);
+        make = [id = p.value(gate), passes = p.isSet(pass), who, why](const RunState &st, qint64 now) {
+            return RunPlanner::decide(st, now, QStringLiteral("gate"), id, passes, who, why);
+        };
         what = QStringLiteral("gate %1: %2")
                    .arg(p.value(gate), p.isSet(pass) ? QStringLiteral("pass") : QStringLiteral("fail"));
     } else if (p.isSet(confirm)) {
-        cmd = RunPlanner::confirmManualGate(st, now, p.value(confirm), who, why);
+        make = [id = p.value(confirm), who, why](const RunState &st, qint64 now) {
+            return RunPlanner::confirmManualGate(st, now, id, who, why);
+        };
         what = QStringLiteral("manual gate %1 confirmed").arg(p.value(confirm));
     } else if (p.isSet(action) || p.isSet(step) || p.isSet(trigger) || p.isSet(schedule)) {
         if (p.isSet(accept) == p.isSet(reject))
             return sp.usageError(QStringLiteral("needs --accept or --reject"));
-        const auto &[kind, target] = p.isSet(action) ? std::pair(QStringLiteral("action"), p.value(action))
+        const auto [kind, target] = p.isSet(action) ? std::pair(QStringLiteral("action"), p.value(action))
             : p.isSet(step)    ? std::pair(QStringLiteral("rollback_step"), p.value(step))
             : p.isSet(trigger) ? std::pair(QStringLiteral("trigger"), p.value(trigger))
                                : std::pair(QStringLiteral("schedule"), p.value(schedule));
-        cmd = RunCommands::decide(st, now, kind, target, p.isSet(accept), who, why);
+        make = [kind, target, accepted = p.isSet(accept), who, why](const RunState &st, qint64 now) {
+            return RunCommands::decide(st, now, kind, target, accepted, who, why);
+        };
         what = QStringLiteral("%1 %2: %3")
                    .arg(kind, target,
                         p.isSet(accept) ? QStringLiteral("accepted") : QStringLiteral("rejected"));
     } else if (p.isSet(promote)) {
-        cmd = RunPlanner::promote(st, now, who);
-        what = QStringLiteral("promoted %1").arg(st.stage().id);
+        make = [who](const RunState &st, qint64 now) { return RunPlanner::promote(st, now, who); };
+        what = QStringLiteral("promoted the running stage");
     } else if (p.isSet(enter)) {
-        cmd = RunPlanner::enterStage(st, now, p.value(enter), who);
+        make = [id = p.value(enter), who](const RunState &st, qint64 now) {
+            return RunPlanner::enterStage(st, now, id, who);
+        };
         what = QStringLiteral("entered %1").arg(p.value(enter));
     } else if (p.isSet(rollback)) {
-        cmd = RunPlanner::startRollback(st, now, who, why);
+        make = [who, why](const RunState &st, qint64 now) {
+            return RunPlanner::startRollback(st, now, who, why);
+        };
         what = QStringLiteral("rollback started");
     } else {
         return sp.usageError(
             QStringLiteral("nothing to decide: use --gate, --confirm, --action, --rollback-step, --trigger, "
                            "--schedule, --promote, --enter or --rollback"));
     }
-    if (!*cmd) {
-        Console::err(QStringLiteral("decide: refused: %1\n").arg(cmd->error().message));
-        for (const QString &r : cmd->error().reasons)
-            Console::err(QStringLiteral("  - %1\n").arg(r));
-        return 1;
-    }
-    for (const JournalEventDraft &d : **cmd)
-        if (auto r = (*opened)->append(d); !r) {
-            Console::err(QStringLiteral("decide: %1\n").arg(r.error().message));
-            return 2;
-        }
-    Console::out(QStringLiteral("Recorded: %1 (by %2).\n").arg(what, who));
-    return 0;
+    return appendPersonCommand(QStringLiteral("decide"), p.value(journal), make, what, who);
 }
 
 } // namespace cockpit::cli

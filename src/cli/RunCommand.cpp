@@ -5,6 +5,7 @@
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
 #include "core/base/Console.h"
+#include "engine/ModeGuard.h"
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
 #include "engine/RunLauncher.h"
@@ -26,6 +27,33 @@ bool blocksNow(const PendingDecision &p, const RunStatus &s)
     if (p.kind == QLatin1String("manual_gate"))
         return s.soakStart && s.soakRemaining.count() <= 0;
     return true;
+}
+
+// What an action's result event says, with what a dry run would have sent or why a write was refused.
+QString actionOutcome(const QJsonObject &payload)
+{
+    const QString status = payload.value(QLatin1String("status")).toString();
+    const QJsonObject detail = payload.value(QLatin1String("detail")).toObject();
+    if (detail.value(QLatin1String("dry_run")).toBool()) {
+        const QJsonObject would = detail.value(QLatin1String("would")).toObject();
+        return would.isEmpty()
+            ? detail.value(QLatin1String("summary")).toString()
+            : QStringLiteral("not sent (dry run), would %1").arg(ModeGuard::wouldDoText(would));
+    }
+    if (detail.value(QLatin1String("refused")).toBool())
+        return QStringLiteral("REFUSED, %1").arg(detail.value(QLatin1String("error")).toString());
+    return status;
+}
+
+// The prefix of every output line: the mode is never out of sight.
+QString modePrefix(RunMode mode)
+{
+    switch (mode) {
+    case RunMode::Live: return QStringLiteral("[LIVE] ");
+    case RunMode::DryRun: return QStringLiteral("[DRY RUN] ");
+    case RunMode::Rehearsal: break;
+    }
+    return QStringLiteral("[REHEARSAL] ");
 }
 
 // The Go/No-Go as `check` prints it, and the override when there was one.
@@ -52,6 +80,7 @@ public:
     QString until;
     bool autoYes = false;
     bool interactive = false;
+    bool exitOnDecision = false; // --exit-on-decision: stop with exit 3 instead of waiting
     int exitCode = -1;
 
     void begin()
@@ -71,8 +100,7 @@ public:
             case JournalEventType::ActionRun:
                 if (p.value(QLatin1String("status")).toString() != QLatin1String("started"))
                     Console::out(QStringLiteral("   action %1: %2\n")
-                                     .arg(p.value(QLatin1String("action")).toString(),
-                                          p.value(QLatin1String("status")).toString()));
+                                     .arg(p.value(QLatin1String("action")).toString(), actionOutcome(p)));
                 break;
             case JournalEventType::TriggerFired:
                 Console::out(QStringLiteral("!! trigger %1 fired: %2\n")
@@ -86,8 +114,7 @@ public:
             case JournalEventType::RollbackStep:
                 if (p.value(QLatin1String("status")).toString() != QLatin1String("started"))
                     Console::out(QStringLiteral("   rollback step %1: %2\n")
-                                     .arg(p.value(QLatin1String("step")).toString(),
-                                          p.value(QLatin1String("status")).toString()));
+                                     .arg(p.value(QLatin1String("step")).toString(), actionOutcome(p)));
                 break;
             case JournalEventType::DecisionMade:
             case JournalEventType::Approval:
@@ -142,6 +169,7 @@ public:
 
 private:
     std::optional<PendingDecision> m_asking;
+    QString m_announced; // the pending set last printed (a waiting run prints each set once)
     QString m_answer;
     bool m_wantReason = false;
 
@@ -189,14 +217,24 @@ private:
         if (open.isEmpty())
             return;
         if (!interactive) {
+            QString key;
+            for (const PendingDecision &p : open)
+                key += p.kind + QLatin1Char(':') + p.target + QLatin1Char(';');
+            if (key == m_announced && !exitOnDecision)
+                return;
+            m_announced = key;
             Console::out(RunStatusView::toText(st, s, now));
-            Console::err(QStringLiteral(
-                "\nThe run needs a decision (stdin is not a terminal). Decide from any terminal, then "
-                "run this command again to continue:\n"));
+            Console::err(
+                exitOnDecision
+                    ? QStringLiteral("\nThe run needs a decision (stdin is not a terminal). Decide from "
+                                     "any terminal, then run this command again to continue:\n")
+                    : QStringLiteral("\nThe run waits for a decision; sampling, gates and triggers go "
+                                     "on meanwhile. Decide from any terminal:\n"));
             for (const PendingDecision &p : open)
                 Console::err(QStringLiteral("  - %1 %2: %3\n      %4\n")
                                  .arg(p.kind, p.target, p.why, RunStatusView::commandFor(p, journalSpec)));
-            done(3);
+            if (exitOnDecision)
+                done(3);
             return;
         }
         if (m_asking)
@@ -292,14 +330,19 @@ int runRunCommand(const QStringList &args)
             "COCKPIT_SECRET_<NAME> (NAME upper-cased, other characters as _). A PostgreSQL journal's "
             "password "
             "comes from PGPASSWORD.\n"
-            "At a terminal it asks for each decision; otherwise it stops (exit 3) and prints the "
-            "`decide`/`approve` commands to run.\n"
+            "At a terminal it asks for each decision; otherwise it prints the `decide`/`approve` commands "
+            "and waits for them (sampling, gates and triggers go on), or stops with exit 3 when "
+            "--exit-on-decision is given.\n"
             "Exit: 0 completed, --until reached, or the finished run completed; 1 rolled back or aborted; "
             "2 error (runbook, journal, usage); 3 decision needed; 4 NO-GO (the blockers are listed); "
             "5 another process holds the run (or its expired lease needs --take-over); 6 the runbook "
             "changed since the run started; 7 a required secret is missing; 130 interrupted."));
-    const QCommandLineOption mode(QStringLiteral("mode"), QStringLiteral("rehearsal or live (required)."),
-                                  QStringLiteral("MODE"));
+    const QCommandLineOption mode(
+        QStringLiteral("mode"),
+        QStringLiteral("rehearsal, dry-run or live (required). rehearsal: the runbook with its rehearsal "
+                       "parameters, never writing to a connection marked production; dry-run: every read, "
+                       "no write (each shown and journaled as what it would send); live: live."),
+        QStringLiteral("MODE"));
     const QCommandLineOption journal(
         QStringLiteral("journal"),
         QStringLiteral("Journal: a SQLite file or postgresql://user@host/db (default: RUNBOOK.journal "
@@ -339,13 +382,17 @@ int runRunCommand(const QStringList &args)
         QStringLiteral("confirm"),
         QStringLiteral("Confirm the manual prerequisite ID as the --as person (repeatable)."),
         QStringLiteral("ID"));
+    const QCommandLineOption exitOnDecision(
+        QStringLiteral("exit-on-decision"),
+        QStringLiteral("Without a terminal: stop with exit 3 when a decision is needed instead of waiting "
+                       "for it (the run resumes from the journal)."));
     const QCommandLineOption leaseTtl(
         QStringLiteral("lease-ttl"),
         QStringLiteral("Seconds without a heartbeat after which this run's lease counts as expired "
                        "(default 60)."),
         QStringLiteral("SECONDS"));
     for (const auto &o : {mode, journal, until, yes, as, factor, newRun, takeOver, acceptChanged,
-                          overrideNoGo, reason, confirm, leaseTtl})
+                          overrideNoGo, reason, confirm, exitOnDecision, leaseTtl})
         sp.addOption(o);
     RunbookOptions runbookOptions(sp);
     if (auto done = sp.parse(args))
@@ -355,7 +402,8 @@ int runRunCommand(const QStringList &args)
         return sp.usageError(QStringLiteral("expected one RUNBOOK"));
     const auto runMode = runModeFromName(sp.parser().value(mode));
     if (!runMode)
-        return sp.usageError(QStringLiteral("--mode must be rehearsal or live"));
+        return sp.usageError(QStringLiteral("--mode must be rehearsal, dry-run or live"));
+    Console::setLinePrefix(modePrefix(*runMode));
     double clockFactor = 1.0;
     if (sp.parser().isSet(factor)) {
         bool ok = false;
@@ -364,7 +412,7 @@ int runRunCommand(const QStringList &args)
             return sp.usageError(QStringLiteral("--clock-factor must be a number >= 1"));
         if (*runMode == RunMode::Live && clockFactor != 1.0)
             return sp.usageError(
-                QStringLiteral("--clock-factor is for rehearsals; a live run uses real time"));
+                QStringLiteral("--clock-factor is for rehearsals and dry runs; a live run uses real time"));
     }
     QString who = sp.parser().value(as).trimmed();
     if (who.isEmpty())
@@ -437,6 +485,7 @@ int runRunCommand(const QStringList &args)
     session.until = sp.parser().value(until);
     session.autoYes = sp.parser().isSet(yes);
     session.interactive = ::isatty(STDIN_FILENO) == 1;
+    session.exitOnDecision = sp.parser().isSet(exitOnDecision);
     InterruptHandler *ih = InterruptHandler::install();
     QObject::connect(ih, &InterruptHandler::interrupted, &session, [&session] {
         Console::err(QStringLiteral(

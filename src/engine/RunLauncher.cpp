@@ -5,6 +5,7 @@
 #include "core/runbook/ParamFile.h"
 #include "core/runbook/RunbookLoader.h"
 #include "engine/Credentials.h"
+#include "engine/ModeGuard.h"
 #include "engine/RunCommands.h"
 #include "engine/RunHistory.h"
 #include "engine/RunbookChanges.h"
@@ -174,7 +175,9 @@ void RunLauncher::launch(LaunchRequest request, Done done)
                 lines << e.toString();
             return job->fail(LaunchError::Kind::Setup, QStringLiteral("the parameters are invalid"), lines);
         }
-        auto loaded = RunbookLoader::loadText(job->text, rq.runbookPath, *params);
+        auto loaded = RunbookLoader::loadText(job->text, rq.runbookPath, *params,
+                                              rq.mode == RunMode::Rehearsal ? ParamSet::Rehearsal
+                                                                            : ParamSet::Default);
         if (!loaded) {
             QStringList lines;
             for (const Error &e : loaded.error())
@@ -184,6 +187,18 @@ void RunLauncher::launch(LaunchRequest request, Done done)
         run.runbook = std::make_shared<const Runbook>(std::move(*loaded));
     }
     const Runbook &rb = *run.runbook;
+    if (rq.mode == RunMode::Rehearsal) {
+        if (const QStringList writes = ModeGuard::productionWrites(rb); !writes.isEmpty())
+            return job->fail(
+                LaunchError::Kind::Setup,
+                QStringLiteral("a rehearsal never writes to production, and this one would: give "
+                               "the connections marked production their rehearsal parameters, or "
+                               "run live"),
+                writes);
+        if (!rb.rehearsalParams.isEmpty())
+            run.notes << QStringLiteral("rehearsal parameters: %1")
+                             .arg(rb.rehearsalParams.join(QStringLiteral(", ")));
+    }
 
     // The journal.
     run.journalSpec = rq.journalSpec.isEmpty() ? defaultJournalFor(rq.runbookPath) : rq.journalSpec;

@@ -65,12 +65,22 @@ QString GuiText::headlineColor(Headline h)
 
 QString GuiText::modeBand(RunMode mode)
 {
-    return mode == RunMode::Live ? tr("LIVE — production") : tr("REHEARSAL — nothing real is changed");
+    switch (mode) {
+    case RunMode::Live: return tr("LIVE — production");
+    case RunMode::DryRun: return tr("DRY RUN — every read, no write");
+    case RunMode::Rehearsal: break;
+    }
+    return tr("REHEARSAL — rehearsal parameters, production writes refused");
 }
 
 QString GuiText::modeColor(RunMode mode)
 {
-    return mode == RunMode::Live ? QStringLiteral("#c62828") : QStringLiteral("#1565c0");
+    switch (mode) {
+    case RunMode::Live: return QStringLiteral("#c62828");
+    case RunMode::DryRun: return QStringLiteral("#6a1b9a");
+    case RunMode::Rehearsal: break;
+    }
+    return QStringLiteral("#1565c0");
 }
 
 QString GuiText::verdictWord(const std::optional<Verdict> &v)

@@ -264,8 +264,17 @@ Expected<std::unique_ptr<RunLease>, Error> RunLease::take(const Request &request
     me.token = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     QSqlQuery q(db.db());
-    if (!db.postgres() && !q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!db.postgres() && !q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        // Still busy after the busy timeout: a process holds the file's write lock mid-transaction (a lead
+        // frozen while it appended). That is a writer too: refused in words, never taken from under it.
+        if (q.lastError().nativeErrorCode() == QLatin1String("5")
+            || q.lastError().text().contains(QLatin1String("locked")))
+            return unexpected(Error::plain(QStringLiteral(
+                "the run is held by another process that is writing to the journal and does "
+                "not finish (a lead that stopped answering?); it refuses a second writer. When "
+                "that process is gone, start again (with --take-over once its lease expired).")));
         return unexpected(db.fail(QStringLiteral("locking"), q.lastError()));
+    }
     const auto now = db.now();
     if (!now)
         return unexpected(now.error());

@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -69,10 +71,15 @@ stages:
     QStringList runArgs(const QString &runbook, const QString &journal, const QString &who,
                         const QStringList &extra = {}) const
     {
-        return QStringList {QStringLiteral("run"),       runbook,
-                            QStringLiteral("--mode"),    QStringLiteral("rehearsal"),
-                            QStringLiteral("--journal"), journal,
-                            QStringLiteral("--as"),      who}
+        return QStringList {QStringLiteral("run"),
+                            runbook,
+                            QStringLiteral("--mode"),
+                            QStringLiteral("rehearsal"),
+                            QStringLiteral("--journal"),
+                            journal,
+                            QStringLiteral("--as"),
+                            who,
+                            QStringLiteral("--exit-on-decision")}
         + extra;
     }
 
@@ -83,6 +90,26 @@ stages:
             return {};
         auto all = (*j)->readAll();
         return all ? *all : QList<JournalEvent> {};
+    }
+
+    // Whether a SQLite journal's write lock is free right now (no busy wait).
+    static bool writable(const QString &file)
+    {
+        bool free = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+            db.setDatabaseName(file);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                free = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+                if (free)
+                    q.exec(QStringLiteral("ROLLBACK"));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+        return free;
     }
 
     static int count(const QList<JournalEvent> &events, JournalEventType type, const QString &kind = {})
@@ -154,7 +181,16 @@ private Q_SLOTS:
         QVERIFY2(second.errText().contains(QStringLiteral("since")), qPrintable(second.describe()));
 
         // Dana's process goes silent (its machine froze); its lease expires but is not taken silently.
+        // A SQLite lead frozen in the middle of an append keeps the file's write lock (nobody can write
+        // then; `run` says so): freeze it between two writes, as a machine that froze while idle.
         ::kill(pid_t(a.processId()), SIGSTOP);
+        for (int attempt = 0; !journal.startsWith(QLatin1String("postgresql:")) && !writable(journal);
+             ++attempt) {
+            QVERIFY2(attempt < 200, "the lead never paused between two writes");
+            ::kill(pid_t(a.processId()), SIGCONT);
+            QTest::qWait(7);
+            ::kill(pid_t(a.processId()), SIGSTOP);
+        }
         QTest::qWait(3500);
         const CliRun silent = runCockpit(runArgs(runbook, journal, QStringLiteral("Ravi Patel"), lease));
         QVERIFY2(silent.exitCode == 5 && silent.errText().contains(QStringLiteral("--take-over")),
@@ -356,6 +392,130 @@ private Q_SLOTS:
         });
         QVERIFY(sample != all.cend());
         QCOMPARE(sample->payload().value(QLatin1String("value")).toDouble(), 99.0);
+    }
+
+    // Without a terminal, a run that needs a decision waits for it instead of exiting: the decision comes
+    // from another terminal, and meanwhile sampling and triggers go on, so a breach rolls back at once.
+    void waitingRunKeepsWatchingTriggers()
+    {
+        auto db = TestPostgres::databaseFromEnv(
+            QStringLiteral("waiting"),
+            QStringLiteral("CREATE TABLE m (v double precision); INSERT INTO m VALUES (99);"));
+        QVERIFY2(db.has_value(), db ? "" : qPrintable(db.error().message));
+        const TestPostgres &pg = db->pg;
+        const QString runbook = m_dir.filePath(QStringLiteral("waiting.yaml"));
+        QFile f(runbook);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(R"(runbook: 1
+name: waiting run
+connections:
+  app_db: {postgres: {host: "%1", port: %2, database: "%3", user: "%4", ca_file: "%5"}}
+metrics:
+  v: {connection: app_db, every: 2s, query: "SELECT v FROM m"}
+stages:
+  - id: only
+    soak: 1h
+    rollout:
+      - {id: flip, command: {argv: ["true"]}, writes: true}
+    gates:
+      - {id: v-ok, expect: "v >= 95", hold: 0s}
+rollback:
+  triggers:
+    - {id: v-low, when: "v < 50", severity: critical, action: rollback}
+)")
+                    .arg(pg.host())
+                    .arg(pg.port())
+                    .arg(db->name, pg.superuser(), pg.caFile())
+                    .toUtf8());
+        f.close();
+        const QString journal = m_dir.filePath(QStringLiteral("waiting.journal"));
+        QProcess lead;
+        lead.setProcessChannelMode(QProcess::MergedChannels);
+        startCockpit(lead,
+                     {QStringLiteral("run"), runbook, QStringLiteral("--mode"), QStringLiteral("rehearsal"),
+                      QStringLiteral("--journal"), journal, QStringLiteral("--as"),
+                      QStringLiteral("Dana Weber")});
+        QVERIFY(lead.waitForStarted(10000));
+        lead.closeWriteChannel();
+        QByteArray out;
+        const auto saw = [&](const char *text) {
+            return QTest::qWaitFor(
+                       [&] {
+                           out += lead.readAll();
+                           return out.contains(text) || lead.state() == QProcess::NotRunning;
+                       },
+                       120000)
+                && out.contains(text);
+        };
+        // It waits for the first stage to be entered, and says how to decide.
+        QVERIFY2(saw("The run waits for a decision"), out.constData());
+        QVERIFY2(out.contains("--enter only"), out.constData());
+        const CliRun enter = runCockpit({QStringLiteral("decide"), QStringLiteral("--journal"), journal,
+                                         QStringLiteral("--enter"), QStringLiteral("only"),
+                                         QStringLiteral("--as"), QStringLiteral("Dana Weber")});
+        QVERIFY2(enter.exitCode == 0, qPrintable(enter.describe()));
+        // The waiting run follows: it enters the stage and now waits for the write to be confirmed.
+        QVERIFY2(saw("confirm_write flip"), out.constData());
+        QCOMPARE(lead.state(), QProcess::Running);
+        QCOMPARE(count(events(journal), JournalEventType::ActionRun), 0);
+        // While it waits, the metric breaks: the trigger fires and the run rolls back without anyone.
+        QVERIFY(pg.exec(db->name, QStringLiteral("UPDATE m SET v = 10")).has_value());
+        QVERIFY2(saw("trigger v-low fired"), out.constData());
+        QVERIFY(lead.waitForFinished(120000));
+        out += lead.readAll();
+        QVERIFY2(lead.exitCode() == 1, out.constData()); // rolled back
+        QCOMPARE(count(events(journal), JournalEventType::ActionRun), 0); // the unconfirmed write never ran
+        QVERIFY(count(events(journal), JournalEventType::TriggerFired) == 1);
+    }
+
+    // A trigger without a condition (user complaints) is raised by a person from another terminal: named,
+    // with a reason, journaled, and the running run rolls back.
+    void manualTriggerRaisedFromAnotherTerminal()
+    {
+        const QString runbook = writeRunbook(
+            QStringLiteral("1h"),
+            QStringLiteral(
+                "rollback:\n  triggers:\n    - {id: complaints, title: user complaints, severity: high, "
+                "action: rollback}\n"));
+        const QString journal = m_dir.filePath(QStringLiteral("manual-trigger.journal"));
+        QProcess lead;
+        lead.setProcessChannelMode(QProcess::MergedChannels);
+        startCockpit(lead,
+                     runArgs(runbook, journal, QStringLiteral("Dana Weber"), {QStringLiteral("--yes")}));
+        QVERIFY(lead.waitForStarted(10000));
+        lead.closeWriteChannel();
+        QByteArray out;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         out += lead.readAll();
+                         return out.contains("== stage only") || lead.state() == QProcess::NotRunning;
+                     },
+                     120000)
+                     && out.contains("== stage only"),
+                 out.constData());
+        const QStringList raise {QStringLiteral("trigger"), QStringLiteral("raise"),
+                                 QStringLiteral("complaints"), QStringLiteral("--journal"), journal};
+        const CliRun noReason
+            = runCockpit(raise + QStringList {QStringLiteral("--as"), QStringLiteral("Ravi Patel")});
+        QVERIFY2(noReason.exitCode == 2, qPrintable(noReason.describe()));
+        const CliRun unknown = runCockpit({QStringLiteral("trigger"), QStringLiteral("raise"),
+                                           QStringLiteral("oom"), QStringLiteral("--journal"), journal,
+                                           QStringLiteral("--as"), QStringLiteral("Ravi Patel"),
+                                           QStringLiteral("--reason"), QStringLiteral("pods restarting")});
+        QVERIFY2(unknown.exitCode == 1 && unknown.errText().contains(QStringLiteral("no trigger oom")),
+                 qPrintable(unknown.describe()));
+        const CliRun raised = runCockpit(raise
+                                         + QStringList {QStringLiteral("--as"), QStringLiteral("Ravi Patel"),
+                                                        QStringLiteral("--reason"),
+                                                        QStringLiteral("support reports failed imports")});
+        QVERIFY2(raised.exitCode == 0, qPrintable(raised.describe()));
+        QVERIFY(lead.waitForFinished(120000));
+        out += lead.readAll();
+        QVERIFY2(lead.exitCode() == 1, out.constData()); // rolled back
+        QVERIFY2(
+            out.contains("trigger complaints fired: raised by Ravi Patel: support reports failed imports"),
+            out.constData());
+        QCOMPARE(count(events(journal), JournalEventType::TriggerFired), 1);
     }
 };
 

@@ -46,7 +46,8 @@ private:
                 QStringLiteral("10"),
                 QStringLiteral("--yes"),
                 QStringLiteral("--as"),
-                QStringLiteral("Dana Weber")};
+                QStringLiteral("Dana Weber"),
+                QStringLiteral("--exit-on-decision")};
     }
 
 private Q_SLOTS:

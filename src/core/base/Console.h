@@ -11,6 +11,8 @@ class Console
 public:
     static void out(const QString &text); // stdout, as is (add the newline yourself)
     static void err(const QString &text); // stderr
+    // Starts every later non-empty line on stdout and stderr with `prefix` (the run mode: "[LIVE] ").
+    static void setLinePrefix(const QString &prefix);
     static bool stderrIsTerminal();
     static bool stdoutIsTerminal();
 };

@@ -15,7 +15,12 @@ const QString kEngine = QStringLiteral("engine");
 
 QString runModeName(RunMode m)
 {
-    return m == RunMode::Live ? QStringLiteral("live") : QStringLiteral("rehearsal");
+    switch (m) {
+    case RunMode::Live: return QStringLiteral("live");
+    case RunMode::DryRun: return QStringLiteral("dry-run");
+    case RunMode::Rehearsal: break;
+    }
+    return QStringLiteral("rehearsal");
 }
 
 std::optional<RunMode> runModeFromName(QStringView name)
@@ -24,6 +29,8 @@ std::optional<RunMode> runModeFromName(QStringView name)
         return RunMode::Live;
     if (name == u"rehearsal")
         return RunMode::Rehearsal;
+    if (name == u"dry-run")
+        return RunMode::DryRun;
     return std::nullopt;
 }
 

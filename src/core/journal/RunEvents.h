@@ -12,8 +12,11 @@
 
 namespace cockpit {
 
-enum class RunMode { Rehearsal, Live };
-QString runModeName(RunMode m); // rehearsal | live
+// Live: the real thing. Rehearsal: the same runbook with its rehearsal parameters (`rehearsal:` values of
+// params), refusing any write to a connection marked `production`. Dry run: every read is made, every
+// write is journaled and shown as what it would send, and nothing is written.
+enum class RunMode { Rehearsal, Live, DryRun };
+QString runModeName(RunMode m); // rehearsal | live | dry-run
 std::optional<RunMode> runModeFromName(QStringView name);
 
 struct RunInfo

@@ -50,6 +50,7 @@ struct Connection
     SecretRef password; // postgres password
     SecretRef token; // HTTP bearer token
     bool writable = false; // only writable connections may run SQL actions
+    bool production = false; // a rehearsal refuses to write here (usually `${param}` with a rehearsal value)
     int maxConcurrent = 4; // checks run at once on this connection
 
     bool isSql() const { return !std::holds_alternative<HttpService>(target); }

@@ -159,6 +159,9 @@ struct Communication
     QString body;
 };
 
+// Which values the params take: their defaults (live, dry run) or their `rehearsal:` values.
+enum class ParamSet { Default, Rehearsal };
+
 struct Runbook
 {
     QString file;
@@ -170,6 +173,8 @@ struct Runbook
     QMap<QString, QString> roles; // role -> person
     QMap<QString, QString> params; // resolved values after overrides
     QMap<QString, QString> paramDescriptions;
+    ParamSet paramSet = ParamSet::Default;
+    QStringList rehearsalParams; // params whose `rehearsal:` value was used (ParamSet::Rehearsal)
     QMap<QString, Connection> connections;
     QMap<QString, SecretSpec> secrets;
     QList<Check> prerequisites;

@@ -20,7 +20,7 @@ RunbookLoader::RunbookLoader(YamlReader &reader, Runbook &runbook)
 }
 
 Expected<Runbook, Errors> RunbookLoader::loadFile(const QString &path,
-                                                  const QMap<QString, QString> &paramOverrides)
+                                                  const QMap<QString, QString> &paramOverrides, ParamSet set)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -31,11 +31,11 @@ Expected<Runbook, Errors> RunbookLoader::loadFile(const QString &path,
     if (auto tooLarge = YamlReader::sourceTooLarge(path, std::max<qint64>(f.size(), text.size()),
                                                    QStringLiteral("the runbook")))
         return unexpected(Errors {*tooLarge});
-    return loadText(text, path, paramOverrides);
+    return loadText(text, path, paramOverrides, set);
 }
 
 Expected<Runbook, Errors> RunbookLoader::loadText(const QByteArray &yaml, const QString &fileName,
-                                                  const QMap<QString, QString> &overrides)
+                                                  const QMap<QString, QString> &overrides, ParamSet set)
 {
     if (auto tooLarge = YamlReader::sourceTooLarge(fileName, yaml.size(), QStringLiteral("the runbook")))
         return unexpected(Errors {*tooLarge});
@@ -51,6 +51,7 @@ Expected<Runbook, Errors> RunbookLoader::loadText(const QByteArray &yaml, const 
     Runbook rb;
     rb.file = fileName;
     rb.sourceText = QString::fromUtf8(yaml);
+    rb.paramSet = set;
     RunbookLoader loader(reader, rb);
     loader.parseRoot(root, overrides);
     if (reader.hasErrors())
@@ -137,10 +138,22 @@ void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNod
             keyNodes.insert(name, m.keyNode(name));
             YAML::Node def = v;
             if (v.IsMap()) {
-                const YamlReader::Map pm
-                    = m_r.map(v, QStringLiteral("parameter %1").arg(q(name)),
-                              {QStringLiteral("default"), QStringLiteral("description")});
+                const YamlReader::Map pm = m_r.map(
+                    v, QStringLiteral("parameter %1").arg(q(name)),
+                    {QStringLiteral("default"), QStringLiteral("rehearsal"), QStringLiteral("description")});
                 def = pm.has(QStringLiteral("default")) ? pm.value(QStringLiteral("default")) : YAML::Node();
+                if (pm.has(QStringLiteral("rehearsal"))) {
+                    const YAML::Node rv = pm.value(QStringLiteral("rehearsal"));
+                    if (!rv.IsScalar())
+                        m_r.error(rv,
+                                  QStringLiteral("expected a string, number or boolean as the rehearsal "
+                                                 "value of parameter %1, got %2")
+                                      .arg(q(name), YamlReader::describe(rv)));
+                    else if (m_rb.paramSet == ParamSet::Rehearsal) {
+                        def = rv;
+                        m_rb.rehearsalParams.append(name);
+                    }
+                }
                 // Descriptions are literal: params cannot refer to each other.
                 if (pm.has(QStringLiteral("description"))
                     && pm.value(QStringLiteral("description")).IsScalar())
@@ -176,6 +189,7 @@ void RunbookLoader::parseParams(const YAML::Node &node, const YAML::Node &keyNod
         }
         values.insert(it.key(), it.value());
         unset.removeAll(it.key());
+        m_rb.rehearsalParams.removeAll(it.key());
     }
     for (const QString &name : std::as_const(unset))
         m_r.error(keyNodes.value(name),

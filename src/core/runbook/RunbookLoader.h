@@ -18,14 +18,17 @@ class YamlReader;
 
 // Loads and validates a runbook file (format version 1, docs/runbook-format.md). Every problem of the file
 // is reported at once as FILE:LINE:COL errors, sorted by position; a runbook is returned only when there
-// are none. `overrides` come from --param / --params and must name declared params.
+// are none. `overrides` come from --param / --params and must name declared params; they win over the
+// `rehearsal:` values that `set` Rehearsal selects.
 class RunbookLoader
 {
 public:
     static Expected<Runbook, Errors> loadFile(const QString &path,
-                                              const QMap<QString, QString> &paramOverrides = {});
+                                              const QMap<QString, QString> &paramOverrides = {},
+                                              ParamSet set = ParamSet::Default);
     static Expected<Runbook, Errors> loadText(const QByteArray &yaml, const QString &fileName,
-                                              const QMap<QString, QString> &overrides = {});
+                                              const QMap<QString, QString> &overrides = {},
+                                              ParamSet set = ParamSet::Default);
 
 private:
     struct IdScope

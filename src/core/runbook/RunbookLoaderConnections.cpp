@@ -19,11 +19,11 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
             m_r.error(m.keyNode(name),
                       QStringLiteral("bad connection name %1: use letters, digits and _").arg(q(name)));
         const QString what = QStringLiteral("connection %1").arg(q(name));
-        const YamlReader::Map cm
-            = m_r.map(m.value(name), what,
-                      {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http"),
-                       QStringLiteral("writable"), QStringLiteral("max_concurrent"),
-                       QStringLiteral("description"), QStringLiteral("password"), QStringLiteral("token")});
+        const YamlReader::Map cm = m_r.map(
+            m.value(name), what,
+            {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http"),
+             QStringLiteral("writable"), QStringLiteral("production"), QStringLiteral("max_concurrent"),
+             QStringLiteral("description"), QStringLiteral("password"), QStringLiteral("token")});
         if (!cm.isValid()) {
             m_rb.connections.insert(name, c);
             continue;
@@ -38,6 +38,7 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
                              what));
         c.description = m_r.str(cm, QStringLiteral("description"));
         c.writable = m_r.flag(cm, QStringLiteral("writable"), false);
+        c.production = m_r.flag(cm, QStringLiteral("production"), false);
         if (cm.has(QStringLiteral("max_concurrent")))
             c.maxConcurrent = int(m_r.integer(cm.value(QStringLiteral("max_concurrent")),
                                               QStringLiteral("\"max_concurrent\""), 1, 64)
