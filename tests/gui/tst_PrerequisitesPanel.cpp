@@ -21,6 +21,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 
 using namespace cockpit;
 using namespace cockpit::gui;
@@ -43,12 +44,14 @@ private:
                 return r;
         return -1;
     }
+    static QString tr_checking() { return QStringLiteral("checking…"); }
     static QString cell(QTableView *view, const QString &id, int column)
     {
         return view->model()->index(rowOf(view, id), column).data().toString();
     }
 
     LoopbackHttpServer m_server;
+    std::atomic<bool> m_healthHangs {false};
     std::optional<TestPostgres> m_pg;
     QString m_db;
     QTemporaryDir m_dir;
@@ -57,7 +60,13 @@ private:
 void tst_PrerequisitesPanel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server.route("GET", "/health", [](const LoopbackRequest &) {
+    std::atomic<bool> *hang = &m_healthHangs;
+    m_server.route("GET", "/health", [hang](const LoopbackRequest &) {
+        if (*hang) {
+            LoopbackResponse r;
+            r.hang = true;
+            return r;
+        }
         return LoopbackResponse::json(200, R"({"status":"healthy","processors_available":true})");
     });
     // The setting is at 5, not 0: one failing prerequisite with its observed value.
@@ -176,6 +185,19 @@ void tst_PrerequisitesPanel::checksExampleAFromTheWindow()
                               QStringLiteral("Dana Weber"), 20000);
     QVERIFY(cell(table, QStringLiteral("validation-queries-prepared"), 2).contains(QStringLiteral("PASS")));
     QTRY_VERIFY(panel->detailText().contains(QStringLiteral("saved in the console")));
+
+    // A check that never answers is cancelled from the window; the buttons come back.
+    m_healthHangs = true;
+    auto *cancel = panel->findChild<QPushButton *>(QStringLiteral("cancelChecks"));
+    table->setCurrentIndex(table->model()->index(rowOf(table, QStringLiteral("rlm-health")), 0));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("checkCategory")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isEnabled(), 20000);
+    QVERIFY(!checkAll->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(table, QStringLiteral("rlm-health"), 2), tr_checking(), 20000);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(checkAll->isEnabled(), 20000);
+    QVERIFY(!cancel->isEnabled());
+    m_healthHangs = false;
     controller.stop();
 }
 
