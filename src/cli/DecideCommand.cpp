@@ -80,10 +80,13 @@ int runDecideCommand(const QStringList &args)
     } else if (p.isSet(action) || p.isSet(step) || p.isSet(trigger) || p.isSet(schedule)) {
         if (p.isSet(accept) == p.isSet(reject))
             return sp.usageError(QStringLiteral("needs --accept or --reject"));
-        const auto [kind, target] = p.isSet(action) ? std::pair(QStringLiteral("action"), p.value(action))
+        const std::pair<QString, QString> item = p.isSet(action)
+            ? std::pair(QStringLiteral("action"), p.value(action))
             : p.isSet(step)    ? std::pair(QStringLiteral("rollback_step"), p.value(step))
             : p.isSet(trigger) ? std::pair(QStringLiteral("trigger"), p.value(trigger))
                                : std::pair(QStringLiteral("schedule"), p.value(schedule));
+        const QString &kind = item.first;
+        const QString &target = item.second;
         make = [kind, target, accepted = p.isSet(accept), who, why](const RunState &st, qint64 now) {
             return RunCommands::decide(st, now, kind, target, accepted, who, why);
         };

@@ -32,7 +32,7 @@ bool blocksNow(const PendingDecision &p, const RunStatus &s)
 // What an action's result event says, with what a dry run would have sent or why a write was refused.
 QString actionOutcome(const QJsonObject &payload)
 {
-    const QString status = payload.value(QLatin1String("status")).toString();
+    QString status = payload.value(QLatin1String("status")).toString();
     const QJsonObject detail = payload.value(QLatin1String("detail")).toObject();
     if (detail.value(QLatin1String("dry_run")).toBool()) {
         const QJsonObject would = detail.value(QLatin1String("would")).toObject();

@@ -30,7 +30,7 @@ int runTriggerCommand(const QStringList &args)
     const QString why = p.value(reason).trimmed();
     if (!p.isSet(journal) || who.isEmpty() || why.isEmpty())
         return sp.usageError(QStringLiteral("--journal, --as and --reason are required"));
-    const QString id = pos.at(1);
+    const QString &id = pos.at(1);
     return appendPersonCommand(
         QStringLiteral("trigger"), p.value(journal),
         [id, who, why](const RunState &st, qint64 now) {
