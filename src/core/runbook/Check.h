@@ -52,12 +52,17 @@ struct TablePair
 {
     QString source;
     QString target;
+    QStringList key; // key columns of the checksum diff; empty: the source's primary key
+    QStringList columns; // compared and aggregated columns; empty: every column of the source
+    QString where; // SQL filter on both sides (a lag window for tables still being written)
 };
 
 // Source vs target row counts for a list of tables (seed D; reconciliation in seed B).
 struct RowCountCheck
 {
-    enum class Method { Fast, Exact }; // planner estimates vs count(*)
+    // Each rung includes the ones before it: planner estimates, count(*), per-column aggregates, checksum
+    // diff naming the differing keys. Aggregates and Diff only in a reconciliation.
+    enum class Method { Fast, Exact, Aggregates, Diff };
     QString source;
     QString target;
     QList<TablePair> tables;

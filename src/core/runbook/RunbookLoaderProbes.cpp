@@ -229,11 +229,24 @@ QList<TablePair> RunbookLoader::parseTables(const YAML::Node &node)
         return out;
     for (const YAML::Node &t : node) {
         if (t.IsMap()) {
-            const YamlReader::Map m = m_r.map(t, QStringLiteral("a table pair"),
-                                              {QStringLiteral("source"), QStringLiteral("target")});
-            m_r.requireKeys(m, {QStringLiteral("source"), QStringLiteral("target")});
-            out.append(
-                TablePair {m_r.str(m, QStringLiteral("source")), m_r.str(m, QStringLiteral("target"))});
+            const YamlReader::Map m
+                = m_r.map(t, QStringLiteral("a table pair"),
+                          {QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("key"),
+                           QStringLiteral("columns"), QStringLiteral("where")});
+            m_r.requireKeys(m, {QStringLiteral("source")});
+            TablePair pair;
+            pair.source = m_r.str(m, QStringLiteral("source"));
+            pair.target = m_r.str(m, QStringLiteral("target"), pair.source);
+            if (m.has(QStringLiteral("key")))
+                for (const YamlReader::Text &k :
+                     m_r.textList(m.value(QStringLiteral("key")), QStringLiteral("\"key\"")))
+                    pair.key << k.value;
+            if (m.has(QStringLiteral("columns")))
+                for (const YamlReader::Text &c :
+                     m_r.textList(m.value(QStringLiteral("columns")), QStringLiteral("\"columns\"")))
+                    pair.columns << c.value;
+            pair.where = m_r.str(m, QStringLiteral("where"));
+            out.append(pair);
         } else if (auto s = m_r.string(t, QStringLiteral("a table (name, or {source, target})"))) {
             out.append(TablePair {*s, *s});
         }
@@ -269,9 +282,16 @@ std::optional<RowCountCheck> RunbookLoader::parseRowCounts(const YAML::Node &nod
         r.method = RowCountCheck::Method::Fast;
     else if (method == u"exact")
         r.method = RowCountCheck::Method::Exact;
+    else if (allowChecks && method == u"aggregates")
+        r.method = RowCountCheck::Method::Aggregates;
+    else if (allowChecks && method == u"diff")
+        r.method = RowCountCheck::Method::Diff;
     else
         m_r.error(m.value(QStringLiteral("method")),
-                  QStringLiteral("expected fast or exact for \"method\", got %1").arg(q(method)));
+                  QStringLiteral("expected %1 for \"method\", got %2")
+                      .arg(allowChecks ? QStringLiteral("fast, exact, aggregates or diff")
+                                       : QStringLiteral("fast or exact"),
+                           q(method)));
     if (m.has(QStringLiteral("tolerance")))
         parseTolerance(m.value(QStringLiteral("tolerance")), r);
     return r;
