@@ -62,187 +62,192 @@
         <translation>BEENDET</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="68"/>
+        <location filename="../src/gui/GuiText.cpp" line="69"/>
         <source>LIVE — production</source>
         <translation>LIVE — Produktion</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="68"/>
-        <source>REHEARSAL — nothing real is changed</source>
-        <translation>PROBELAUF — nichts Echtes wird geändert</translation>
+        <location filename="../src/gui/GuiText.cpp" line="70"/>
+        <source>DRY RUN — every read, no write</source>
+        <translation>TROCKENLAUF — jeder Lesezugriff, kein Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="79"/>
+        <location filename="../src/gui/GuiText.cpp" line="73"/>
+        <source>REHEARSAL — rehearsal parameters, production writes refused</source>
+        <translation>PROBELAUF — Probeparameter, Schreibzugriffe auf Produktion verweigert</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="89"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="81"/>
+        <location filename="../src/gui/GuiText.cpp" line="91"/>
         <source>PASS</source>
         <translation>BESTANDEN</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="82"/>
+        <location filename="../src/gui/GuiText.cpp" line="92"/>
         <source>FAIL</source>
         <translation>FEHLGESCHLAGEN</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="83"/>
+        <location filename="../src/gui/GuiText.cpp" line="93"/>
         <source>NO DATA</source>
         <translation>KEINE DATEN</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="84"/>
+        <location filename="../src/gui/GuiText.cpp" line="94"/>
         <source>INCONCLUSIVE</source>
         <translation>UNENTSCHIEDEN</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="105"/>
+        <location filename="../src/gui/GuiText.cpp" line="115"/>
         <source>waiting for data</source>
         <translation>wartet auf Daten</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="106"/>
+        <location filename="../src/gui/GuiText.cpp" line="116"/>
         <source>holding</source>
         <translation>hält</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="107"/>
+        <location filename="../src/gui/GuiText.cpp" line="117"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="108"/>
+        <location filename="../src/gui/GuiText.cpp" line="118"/>
         <source>failing, may recover</source>
         <translation>scheitert, kann sich erholen</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="109"/>
+        <location filename="../src/gui/GuiText.cpp" line="119"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="110"/>
+        <location filename="../src/gui/GuiText.cpp" line="120"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="111"/>
+        <location filename="../src/gui/GuiText.cpp" line="121"/>
         <source>awaiting a decision</source>
         <translation>wartet auf eine Entscheidung</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="119"/>
+        <location filename="../src/gui/GuiText.cpp" line="129"/>
         <source>to come</source>
         <translation>kommt noch</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="120"/>
+        <location filename="../src/gui/GuiText.cpp" line="130"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="121"/>
+        <location filename="../src/gui/GuiText.cpp" line="131"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="122"/>
+        <location filename="../src/gui/GuiText.cpp" line="132"/>
         <source>rolled back</source>
         <translation>zurückgerollt</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="130"/>
+        <location filename="../src/gui/GuiText.cpp" line="140"/>
         <source>gate decision</source>
         <translation>Gate-Entscheidung</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="132"/>
+        <location filename="../src/gui/GuiText.cpp" line="142"/>
         <source>action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="134"/>
+        <location filename="../src/gui/GuiText.cpp" line="144"/>
         <source>failed check</source>
         <translation>fehlgeschlagene Prüfung</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="136"/>
+        <location filename="../src/gui/GuiText.cpp" line="146"/>
         <source>trigger</source>
         <translation>Auslöser</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="138"/>
+        <location filename="../src/gui/GuiText.cpp" line="148"/>
         <source>rollback step</source>
         <translation>Rollback-Schritt</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="140"/>
+        <location filename="../src/gui/GuiText.cpp" line="150"/>
         <source>schedule item</source>
         <translation>Zeitplanpunkt</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="142"/>
+        <location filename="../src/gui/GuiText.cpp" line="152"/>
         <source>manual gate</source>
         <translation>manuelles Gate</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="144"/>
+        <location filename="../src/gui/GuiText.cpp" line="154"/>
         <source>second approval</source>
         <translation>zweite Freigabe</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="146"/>
+        <location filename="../src/gui/GuiText.cpp" line="156"/>
         <source>promotion</source>
         <translation>Beförderung</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="148"/>
+        <location filename="../src/gui/GuiText.cpp" line="158"/>
         <source>enter stage</source>
         <translation>Stufe betreten</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="150"/>
+        <location filename="../src/gui/GuiText.cpp" line="160"/>
         <source>point of no return</source>
         <translation>Point of no Return</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="152"/>
+        <location filename="../src/gui/GuiText.cpp" line="162"/>
         <source>write to confirm</source>
         <translation>zu bestätigender Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="163"/>
+        <location filename="../src/gui/GuiText.cpp" line="173"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="165"/>
+        <location filename="../src/gui/GuiText.cpp" line="175"/>
         <source>%1 h %2 m</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="167"/>
+        <location filename="../src/gui/GuiText.cpp" line="177"/>
         <source>%1 m %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="168"/>
+        <location filename="../src/gui/GuiText.cpp" line="178"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="181"/>
+        <location filename="../src/gui/GuiText.cpp" line="191"/>
         <source>%1d %2</source>
         <translation>%1 T %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="187"/>
+        <location filename="../src/gui/GuiText.cpp" line="197"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="188"/>
+        <location filename="../src/gui/GuiText.cpp" line="198"/>
         <source>%1 ago</source>
         <translation>vor %1</translation>
     </message>
@@ -494,56 +499,61 @@
     </message>
     <message>
         <location filename="../ui/StartDialog.ui" line="26"/>
+        <source>&amp;Dry run — every read against production, no write (each shown as what it would send)</source>
+        <translation>&amp;Trockenlauf — jeder Lesezugriff gegen die Produktion, kein Schreibzugriff (jeder wird gezeigt, wie er gesendet würde)</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="31"/>
         <source>&amp;LIVE — production: writes change real systems</source>
         <translation>&amp;LIVE — Produktion: Schreibzugriffe ändern echte Systeme</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="42"/>
+        <location filename="../ui/StartDialog.ui" line="47"/>
         <source>Lea&amp;d (your name):</source>
         <translation>Lei&amp;tung (Ihr Name):</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="51"/>
+        <location filename="../ui/StartDialog.ui" line="56"/>
         <source>&amp;Journal:</source>
         <translation>&amp;Journal:</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="57"/>
+        <location filename="../ui/StartDialog.ui" line="62"/>
         <source>SQLite file (this machine)</source>
         <translation>SQLite-Datei (dieser Rechner)</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="58"/>
+        <location filename="../ui/StartDialog.ui" line="63"/>
         <source>Shared PostgreSQL journal</source>
         <translation>Gemeinsames PostgreSQL-Journal</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="63"/>
+        <location filename="../ui/StartDialog.ui" line="68"/>
         <source>&amp;Location:</source>
         <translation>&amp;Ort:</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="72"/>
+        <location filename="../ui/StartDialog.ui" line="77"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="81"/>
+        <location filename="../ui/StartDialog.ui" line="86"/>
         <source>Parameters (defaults from the runbook; change what differs):</source>
         <translation>Parameter (Vorgaben aus dem Runbook; ändern Sie, was abweicht):</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="87"/>
+        <location filename="../ui/StartDialog.ui" line="92"/>
         <source>Parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="88"/>
+        <location filename="../ui/StartDialog.ui" line="93"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="93"/>
+        <location filename="../ui/StartDialog.ui" line="98"/>
         <source>Resume the unfinished run found in the journal</source>
         <translation>Den unfertigen Lauf aus dem Journal fortsetzen</translation>
     </message>
@@ -2522,62 +2532,72 @@ Begründung: %2</translation>
     <name>cockpit::gui::StartDialog</name>
     <message>
         <location filename="../src/gui/dialogs/StartDialog.cpp" line="17"/>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="23"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="24"/>
         <source>RUNBOOK.journal next to the runbook</source>
         <translation>RUNBOOK.journal neben dem Runbook</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="22"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="23"/>
         <source>postgresql://lead@host:5432/cutover</source>
         <translation>postgresql://lead@host:5432/cutover</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="28"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="29"/>
         <source>Journal file</source>
         <translation>Journal-Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="29"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="30"/>
         <source>Journals (*.journal *.sqlite);;All files (*)</source>
         <translation>Journale (*.journal *.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="46"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="47"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="73"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="74"/>
         <source>Resume the unfinished run %1 found in the journal</source>
         <translation>Den unfertigen Lauf %1 aus dem Journal fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="101"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="109"/>
         <source>LIVE — production. Every write runs against the real systems after your confirmation, and everything is journaled under your name.</source>
         <translation>LIVE — Produktion. Jeder Schreibzugriff läuft nach Ihrer Bestätigung gegen die echten Systeme, und alles wird unter Ihrem Namen protokolliert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="103"/>
-        <source>REHEARSAL — the same runbook against test systems.</source>
-        <translation>PROBELAUF — dasselbe Runbook gegen Testsysteme.</translation>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="112"/>
+        <source>DRY RUN — every read is made; no write is sent, each is journaled as what it would send.</source>
+        <translation>TROCKENLAUF — jeder Lesezugriff wird ausgeführt; kein Schreibzugriff wird gesendet, jeder wird so protokolliert, wie er gesendet würde.</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="109"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="113"/>
+        <source>REHEARSAL — the same runbook with its rehearsal parameters; writes to connections marked production are refused.</source>
+        <translation>PROBELAUF — dasselbe Runbook mit seinen Probeparametern; Schreibzugriffe auf als Produktion markierte Verbindungen werden verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
+        <source>Start dry run</source>
+        <translation>Trockenlauf starten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="121"/>
         <source>Name the lead: every decision is journaled with a name.</source>
         <translation>Nennen Sie die Leitung: jede Entscheidung wird mit einem Namen protokolliert.</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="112"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="124"/>
         <source>A shared journal is a postgresql://… address.</source>
         <translation>Ein gemeinsames Journal ist eine postgresql://…-Adresse.</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
         <source>Start LIVE run</source>
         <translation>LIVE-Lauf starten</translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
         <source>Start rehearsal</source>
         <translation>Probelauf starten</translation>
     </message>

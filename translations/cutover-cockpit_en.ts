@@ -62,187 +62,192 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="68"/>
+        <location filename="../src/gui/GuiText.cpp" line="69"/>
         <source>LIVE — production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="68"/>
-        <source>REHEARSAL — nothing real is changed</source>
+        <location filename="../src/gui/GuiText.cpp" line="70"/>
+        <source>DRY RUN — every read, no write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="79"/>
+        <location filename="../src/gui/GuiText.cpp" line="73"/>
+        <source>REHEARSAL — rehearsal parameters, production writes refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/GuiText.cpp" line="89"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="81"/>
+        <location filename="../src/gui/GuiText.cpp" line="91"/>
         <source>PASS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="82"/>
+        <location filename="../src/gui/GuiText.cpp" line="92"/>
         <source>FAIL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="83"/>
+        <location filename="../src/gui/GuiText.cpp" line="93"/>
         <source>NO DATA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="84"/>
+        <location filename="../src/gui/GuiText.cpp" line="94"/>
         <source>INCONCLUSIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="105"/>
+        <location filename="../src/gui/GuiText.cpp" line="115"/>
         <source>waiting for data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="106"/>
+        <location filename="../src/gui/GuiText.cpp" line="116"/>
         <source>holding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="107"/>
+        <location filename="../src/gui/GuiText.cpp" line="117"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="108"/>
+        <location filename="../src/gui/GuiText.cpp" line="118"/>
         <source>failing, may recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="109"/>
+        <location filename="../src/gui/GuiText.cpp" line="119"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="110"/>
+        <location filename="../src/gui/GuiText.cpp" line="120"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="111"/>
+        <location filename="../src/gui/GuiText.cpp" line="121"/>
         <source>awaiting a decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="119"/>
+        <location filename="../src/gui/GuiText.cpp" line="129"/>
         <source>to come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="120"/>
+        <location filename="../src/gui/GuiText.cpp" line="130"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="121"/>
+        <location filename="../src/gui/GuiText.cpp" line="131"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="122"/>
+        <location filename="../src/gui/GuiText.cpp" line="132"/>
         <source>rolled back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="130"/>
+        <location filename="../src/gui/GuiText.cpp" line="140"/>
         <source>gate decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="132"/>
+        <location filename="../src/gui/GuiText.cpp" line="142"/>
         <source>action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="134"/>
+        <location filename="../src/gui/GuiText.cpp" line="144"/>
         <source>failed check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="136"/>
+        <location filename="../src/gui/GuiText.cpp" line="146"/>
         <source>trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="138"/>
+        <location filename="../src/gui/GuiText.cpp" line="148"/>
         <source>rollback step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="140"/>
+        <location filename="../src/gui/GuiText.cpp" line="150"/>
         <source>schedule item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="142"/>
+        <location filename="../src/gui/GuiText.cpp" line="152"/>
         <source>manual gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="144"/>
+        <location filename="../src/gui/GuiText.cpp" line="154"/>
         <source>second approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="146"/>
+        <location filename="../src/gui/GuiText.cpp" line="156"/>
         <source>promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="148"/>
+        <location filename="../src/gui/GuiText.cpp" line="158"/>
         <source>enter stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="150"/>
+        <location filename="../src/gui/GuiText.cpp" line="160"/>
         <source>point of no return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="152"/>
+        <location filename="../src/gui/GuiText.cpp" line="162"/>
         <source>write to confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="163"/>
+        <location filename="../src/gui/GuiText.cpp" line="173"/>
         <source>%1 d %2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="165"/>
+        <location filename="../src/gui/GuiText.cpp" line="175"/>
         <source>%1 h %2 m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="167"/>
+        <location filename="../src/gui/GuiText.cpp" line="177"/>
         <source>%1 m %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="168"/>
+        <location filename="../src/gui/GuiText.cpp" line="178"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="181"/>
+        <location filename="../src/gui/GuiText.cpp" line="191"/>
         <source>%1d %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="187"/>
+        <location filename="../src/gui/GuiText.cpp" line="197"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="188"/>
+        <location filename="../src/gui/GuiText.cpp" line="198"/>
         <source>%1 ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,56 +499,61 @@
     </message>
     <message>
         <location filename="../ui/StartDialog.ui" line="26"/>
+        <source>&amp;Dry run — every read against production, no write (each shown as what it would send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/StartDialog.ui" line="31"/>
         <source>&amp;LIVE — production: writes change real systems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="42"/>
+        <location filename="../ui/StartDialog.ui" line="47"/>
         <source>Lea&amp;d (your name):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="51"/>
+        <location filename="../ui/StartDialog.ui" line="56"/>
         <source>&amp;Journal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="57"/>
+        <location filename="../ui/StartDialog.ui" line="62"/>
         <source>SQLite file (this machine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="58"/>
+        <location filename="../ui/StartDialog.ui" line="63"/>
         <source>Shared PostgreSQL journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="63"/>
+        <location filename="../ui/StartDialog.ui" line="68"/>
         <source>&amp;Location:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="72"/>
+        <location filename="../ui/StartDialog.ui" line="77"/>
         <source>…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="81"/>
+        <location filename="../ui/StartDialog.ui" line="86"/>
         <source>Parameters (defaults from the runbook; change what differs):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="87"/>
+        <location filename="../ui/StartDialog.ui" line="92"/>
         <source>Parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="88"/>
+        <location filename="../ui/StartDialog.ui" line="93"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/StartDialog.ui" line="93"/>
+        <location filename="../ui/StartDialog.ui" line="98"/>
         <source>Resume the unfinished run found in the journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,62 +2521,72 @@ Reason: %2</source>
     <name>cockpit::gui::StartDialog</name>
     <message>
         <location filename="../src/gui/dialogs/StartDialog.cpp" line="17"/>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="23"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="24"/>
         <source>RUNBOOK.journal next to the runbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="22"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="23"/>
         <source>postgresql://lead@host:5432/cutover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="28"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="29"/>
         <source>Journal file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="29"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="30"/>
         <source>Journals (*.journal *.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="46"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="47"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="73"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="74"/>
         <source>Resume the unfinished run %1 found in the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="101"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="109"/>
         <source>LIVE — production. Every write runs against the real systems after your confirmation, and everything is journaled under your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="103"/>
-        <source>REHEARSAL — the same runbook against test systems.</source>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="112"/>
+        <source>DRY RUN — every read is made; no write is sent, each is journaled as what it would send.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="109"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="113"/>
+        <source>REHEARSAL — the same runbook with its rehearsal parameters; writes to connections marked production are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
+        <source>Start dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="121"/>
         <source>Name the lead: every decision is journaled with a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="112"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="124"/>
         <source>A shared journal is a postgresql://… address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
         <source>Start LIVE run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/dialogs/StartDialog.cpp" line="117"/>
+        <location filename="../src/gui/dialogs/StartDialog.cpp" line="129"/>
         <source>Start rehearsal</source>
         <translation type="unfinished"></translation>
     </message>

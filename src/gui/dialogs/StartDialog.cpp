@@ -16,6 +16,7 @@ StartDialog::StartDialog(QWidget *parent)
     m_ui->resume->hide();
     m_ui->journal->setPlaceholderText(tr("RUNBOOK.journal next to the runbook"));
     connect(m_ui->live, &QRadioButton::toggled, this, &StartDialog::refresh);
+    connect(m_ui->dryRun, &QRadioButton::toggled, this, &StartDialog::refresh);
     connect(m_ui->lead, &QLineEdit::textChanged, this, &StartDialog::refresh);
     connect(m_ui->journal, &QLineEdit::textChanged, this, &StartDialog::refresh);
     connect(m_ui->journalKind, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -75,14 +76,19 @@ void StartDialog::setUnfinishedRun(const QString &runId)
 
 void StartDialog::setMode(RunMode mode)
 {
-    (mode == RunMode::Live ? m_ui->live : m_ui->rehearsal)->setChecked(true);
+    (mode == RunMode::Live         ? m_ui->live
+         : mode == RunMode::DryRun ? m_ui->dryRun
+                                   : m_ui->rehearsal)
+        ->setChecked(true);
 }
 
 StartChoice StartDialog::choice() const
 {
     StartChoice c;
     c.runbookPath = m_runbookPath;
-    c.mode = m_ui->live->isChecked() ? RunMode::Live : RunMode::Rehearsal;
+    c.mode = m_ui->live->isChecked() ? RunMode::Live
+        : m_ui->dryRun->isChecked()  ? RunMode::DryRun
+                                     : RunMode::Rehearsal;
     c.lead = m_ui->lead->text().trimmed();
     c.journal = m_ui->journal->text().trimmed();
     c.resume = m_ui->resume->isHidden() || m_ui->resume->isChecked();
@@ -98,12 +104,18 @@ StartChoice StartDialog::choice() const
 void StartDialog::refresh()
 {
     const bool live = m_ui->live->isChecked();
-    m_ui->modeWarning->setText(live ? tr("LIVE — production. Every write runs against the real systems after "
-                                         "your confirmation, and everything is journaled under your name.")
-                                    : tr("REHEARSAL — the same runbook against test systems."));
+    const bool dry = m_ui->dryRun->isChecked();
+    m_ui->modeWarning->setText(
+        live ? tr("LIVE — production. Every write runs against the real systems after "
+                  "your confirmation, and everything is journaled under your name.")
+            : dry
+            ? tr("DRY RUN — every read is made; no write is sent, each is journaled as what it would send.")
+            : tr("REHEARSAL — the same runbook with its rehearsal parameters; writes to connections "
+                 "marked production are refused."));
     m_ui->modeWarning->setStyleSheet(
-        live ? QStringLiteral("background: #c62828; color: white; font-weight: bold; padding: 6px;")
-             : QStringLiteral("background: #1565c0; color: white; padding: 6px;"));
+        live      ? QStringLiteral("background: #c62828; color: white; font-weight: bold; padding: 6px;")
+            : dry ? QStringLiteral("background: #6a1b9a; color: white; padding: 6px;")
+                  : QStringLiteral("background: #1565c0; color: white; padding: 6px;"));
     QString problem;
     if (m_ui->lead->text().trimmed().isEmpty())
         problem = tr("Name the lead: every decision is journaled with a name.");
@@ -114,7 +126,7 @@ void StartDialog::refresh()
     QPushButton *ok = m_ui->buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(problem.isEmpty());
     ok->setToolTip(problem);
-    ok->setText(live ? tr("Start LIVE run") : tr("Start rehearsal"));
+    ok->setText(live ? tr("Start LIVE run") : dry ? tr("Start dry run") : tr("Start rehearsal"));
 }
 
 } // namespace cockpit::gui
