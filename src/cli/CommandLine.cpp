@@ -8,6 +8,7 @@
 #include "cli/JournalCommand.h"
 #include "cli/Logging.h"
 #include "cli/ProbeCommand.h"
+#include "cli/ReconcileCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/RunDemo.h"
 #include "cli/RunsCommand.h"
@@ -39,6 +40,8 @@ const Subcommand kSubcommands[] = {
     {"validate", runValidateCommand, "check a runbook file (exit 0 valid, 2 invalid)"},
     {"check", runCheckCommand, "run a runbook's prerequisites: Go/No-Go (exit 0 GO, 1 NO-GO, 2 error)"},
     {"probe", runProbeCommand, "run one HTTP or SQL probe against conditions"},
+    {"reconcile", runReconcileCommand,
+     "source vs target: counts, aggregates, which rows differ, consistency checks, fixes (exit 0/1/2)"},
     {"secret", runSecretCommand, "store, inspect and remove secrets in the keychain"},
     {"journal", runJournalCommand, "verify, export (JSON) or initialise a run journal (exit 1 if tampered)"},
     {"run", runRunCommand, "run a runbook headless; resumes its unfinished run from the journal"},

@@ -43,6 +43,15 @@ QByteArray fingerprint(const Connection &conn, SqlConnectionPool::Mode mode, con
         h.addData(parts.join(QChar(0)).toUtf8());
     } else if (const auto *lite = std::get_if<SqliteConnection>(&conn.target)) {
         h.addData(QStringLiteral("sqlite\n%1\n").arg(lite->path).toUtf8());
+    } else if (const auto *my = std::get_if<MysqlConnection>(&conn.target)) {
+        const QStringList parts {QStringLiteral("mysql"),
+                                 my->host,
+                                 QString::number(my->port),
+                                 my->socket,
+                                 my->database,
+                                 my->user,
+                                 QString::number(my->connectTimeout.count())};
+        h.addData(parts.join(QChar(0)).toUtf8());
     }
     h.addData(password);
     return h.result();
@@ -158,6 +167,8 @@ std::chrono::milliseconds SqlConnectionPool::defaultStatementTimeout(const Conne
 {
     if (const auto *pg = std::get_if<PostgresConnection>(&conn.target))
         return pg->statementTimeout;
+    if (const auto *my = std::get_if<MysqlConnection>(&conn.target))
+        return my->statementTimeout;
     return std::chrono::milliseconds(30000);
 }
 
@@ -169,12 +180,21 @@ QString SqlConnectionPool::describe(const Connection &conn)
             + QString::number(pg->port) + QLatin1Char('/') + pg->database;
     else if (const auto *lite = std::get_if<SqliteConnection>(&conn.target))
         where = QStringLiteral("sqlite:%1").arg(lite->path);
+    else if (const auto *my = std::get_if<MysqlConnection>(&conn.target))
+        where = QStringLiteral("mysql://") + my->user + QLatin1Char('@')
+            + (my->socket.isEmpty() ? my->host + QLatin1Char(':') + QString::number(my->port) : my->socket)
+            + QLatin1Char('/') + my->database;
     return conn.name.isEmpty() ? where : conn.name + QStringLiteral(": ") + where;
 }
 
 bool SqlConnectionPool::isPostgres(const QSqlDatabase &db)
 {
     return db.driverName() == QLatin1String("QPSQL");
+}
+
+bool SqlConnectionPool::isMysql(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QMYSQL");
 }
 
 QString SqlConnectionPool::redact(QString text, const QByteArray &password)
@@ -204,7 +224,8 @@ QString SqlConnectionPool::errorText(const QSqlError &error, const QByteArray &p
     if (code == QLatin1String("25006")
         || (code == QLatin1String("8") && text.contains(QLatin1String("readonly"), Qt::CaseInsensitive)))
         text = QStringLiteral("the check tried to write: ") + text;
-    else if (code == QLatin1String("57014") && text.contains(QLatin1String("statement timeout")))
+    else if ((code == QLatin1String("57014") && text.contains(QLatin1String("statement timeout")))
+             || code == QLatin1String("1969") || code == QLatin1String("3024"))
         text = QStringLiteral("statement timeout (%1 ms) exceeded: %2")
                    .arg(statementTimeout.count())
                    .arg(text);
@@ -291,6 +312,38 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
             QSqlDatabase::removeDatabase(dbName);
             return unexpected(QStringLiteral("cannot open %1: %2").arg(describe(conn), err));
         }
+    } else if (const auto *my = std::get_if<MysqlConnection>(&conn.target)) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
+            return unexpected(QStringLiteral(
+                "the Qt MySQL driver (QMYSQL) is not installed (Debian package libqt6sql6-mysql)"));
+        db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), dbName);
+        db.setHostName(my->host);
+        db.setPort(my->port);
+        db.setDatabaseName(my->database);
+        const qint64 connectSeconds = std::max<qint64>(1, (my->connectTimeout.count() + 999) / 1000);
+        QStringList options {QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(connectSeconds)};
+        if (!my->socket.isEmpty())
+            options << QStringLiteral("UNIX_SOCKET=%1").arg(my->socket);
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+        bool ok = db.open(my->user, QString::fromUtf8(password));
+        QString err = ok ? QString() : errorText(db.lastError(), password);
+        if (ok) {
+            // Timestamps compare in UTC on every side; a read-only connection refuses writes by itself too.
+            QSqlQuery setup(db);
+            QStringList statements {QStringLiteral("SET time_zone = '+00:00'")};
+            if (mode == Mode::ReadOnly)
+                statements << QStringLiteral("SET SESSION TRANSACTION READ ONLY");
+            for (const QString &s : statements)
+                if (ok && !setup.exec(s)) {
+                    ok = false;
+                    err = errorText(setup.lastError(), password);
+                }
+        }
+        if (!ok) {
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(dbName);
+            return unexpected(QStringLiteral("cannot connect to %1: %2").arg(describe(conn), err));
+        }
     } else {
         return unexpected(QStringLiteral("%1 is not a SQL connection").arg(conn.name));
     }
@@ -325,6 +378,19 @@ Expected<void, QString> SqlConnectionPool::begin(QSqlDatabase &db, const Connect
             rollback(db);
             return unexpected(err);
         }
+        return {};
+    }
+    if (isMysql(db)) {
+        // MariaDB: max_statement_time (seconds); MySQL: max_execution_time (ms, SELECT only).
+        const double seconds = double(std::max<qint64>(1, statementTimeout.count())) / 1000.0;
+        if (!q.exec(QStringLiteral("SET SESSION max_statement_time = %1").arg(seconds, 0, 'f', 3))
+            && !q.exec(QStringLiteral("SET SESSION max_execution_time = %1")
+                           .arg(std::max<qint64>(1, statementTimeout.count()))))
+            return unexpected(errorText(q.lastError(), password));
+        const QString beginSql = mode == Mode::ReadOnly ? QStringLiteral("START TRANSACTION READ ONLY")
+                                                        : QStringLiteral("START TRANSACTION READ WRITE");
+        if (!q.exec(beginSql))
+            return unexpected(errorText(q.lastError(), password));
         return {};
     }
     Q_UNUSED(conn)

@@ -47,6 +47,7 @@ public:
     // verify-full for remote hosts, prefer for loopback, unless the connection says otherwise.
     static QString effectiveSslMode(const PostgresConnection &pg);
     static bool isPostgres(const QSqlDatabase &db);
+    static bool isMysql(const QSqlDatabase &db);
 
     // One line from a driver error, with the password and registered secrets removed. Recognises a
     // write in a read-only transaction and a statement timeout and says so.

@@ -27,6 +27,18 @@ struct PostgresConnection
     std::chrono::milliseconds statementTimeout {30000};
 };
 
+// MySQL / MariaDB through Qt's QMYSQL driver (seed B's legacy side).
+struct MysqlConnection
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 3306;
+    QString socket; // unix socket path; when set, host and port are not used
+    QString database;
+    QString user;
+    std::chrono::milliseconds connectTimeout {5000};
+    std::chrono::milliseconds statementTimeout {30000};
+};
+
 struct SqliteConnection
 {
     QString path;
@@ -46,8 +58,8 @@ struct Connection
 {
     QString name;
     QString description;
-    std::variant<PostgresConnection, SqliteConnection, HttpService> target;
-    SecretRef password; // postgres password
+    std::variant<PostgresConnection, SqliteConnection, HttpService, MysqlConnection> target;
+    SecretRef password; // postgres or mysql password
     SecretRef token; // HTTP bearer token
     bool writable = false; // only writable connections may run SQL actions
     bool production = false; // a rehearsal refuses to write here (usually `${param}` with a rehearsal value)
@@ -59,6 +71,7 @@ struct Connection
     {
         return std::holds_alternative<PostgresConnection>(target) ? QStringLiteral("postgres")
             : std::holds_alternative<SqliteConnection>(target)    ? QStringLiteral("sqlite")
+            : std::holds_alternative<MysqlConnection>(target)     ? QStringLiteral("mysql")
                                                                   : QStringLiteral("http");
     }
 };

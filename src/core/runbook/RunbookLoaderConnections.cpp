@@ -19,11 +19,12 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
             m_r.error(m.keyNode(name),
                       QStringLiteral("bad connection name %1: use letters, digits and _").arg(q(name)));
         const QString what = QStringLiteral("connection %1").arg(q(name));
-        const YamlReader::Map cm = m_r.map(
-            m.value(name), what,
-            {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http"),
-             QStringLiteral("writable"), QStringLiteral("production"), QStringLiteral("max_concurrent"),
-             QStringLiteral("description"), QStringLiteral("password"), QStringLiteral("token")});
+        const YamlReader::Map cm
+            = m_r.map(m.value(name), what,
+                      {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("mysql"),
+                       QStringLiteral("http"), QStringLiteral("writable"), QStringLiteral("production"),
+                       QStringLiteral("max_concurrent"), QStringLiteral("description"),
+                       QStringLiteral("password"), QStringLiteral("token")});
         if (!cm.isValid()) {
             m_rb.connections.insert(name, c);
             continue;
@@ -43,9 +44,10 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
             c.maxConcurrent = int(m_r.integer(cm.value(QStringLiteral("max_concurrent")),
                                               QStringLiteral("\"max_concurrent\""), 1, 64)
                                       .value_or(c.maxConcurrent));
-        const QString kind = m_r.exactlyOne(
-            cm, {QStringLiteral("postgres"), QStringLiteral("sqlite"), QStringLiteral("http")},
-            QStringLiteral("kind"));
+        const QString kind = m_r.exactlyOne(cm,
+                                            {QStringLiteral("postgres"), QStringLiteral("sqlite"),
+                                             QStringLiteral("mysql"), QStringLiteral("http")},
+                                            QStringLiteral("kind"));
         if (kind == u"postgres") {
             const YamlReader::Map pm
                 = m_r.map(cm.value(kind), QStringLiteral("postgres connection %1").arg(q(name)),
@@ -83,6 +85,28 @@ void RunbookLoader::parseConnections(const YAML::Node &node)
                 c.password.name
                     = secretRef(pm.value(QStringLiteral("password")), QStringLiteral("\"password\""));
             c.target = pg;
+        } else if (kind == u"mysql") {
+            const YamlReader::Map mm = m_r.map(
+                cm.value(kind), QStringLiteral("mysql connection %1").arg(q(name)),
+                {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("socket"),
+                 QStringLiteral("database"), QStringLiteral("user"), QStringLiteral("connect_timeout"),
+                 QStringLiteral("statement_timeout"), QStringLiteral("password")});
+            m_r.requireKeys(mm, {QStringLiteral("database"), QStringLiteral("user")});
+            MysqlConnection my;
+            my.host = m_r.str(mm, QStringLiteral("host"), my.host);
+            if (mm.has(QStringLiteral("port")))
+                my.port
+                    = int(m_r.integer(mm.value(QStringLiteral("port")), QStringLiteral("\"port\""), 1, 65535)
+                              .value_or(my.port));
+            my.socket = m_r.str(mm, QStringLiteral("socket"));
+            my.database = m_r.str(mm, QStringLiteral("database"));
+            my.user = m_r.str(mm, QStringLiteral("user"));
+            my.connectTimeout = m_r.dur(mm, QStringLiteral("connect_timeout"), my.connectTimeout);
+            my.statementTimeout = m_r.dur(mm, QStringLiteral("statement_timeout"), my.statementTimeout);
+            if (mm.has(QStringLiteral("password")))
+                c.password.name
+                    = secretRef(mm.value(QStringLiteral("password")), QStringLiteral("\"password\""));
+            c.target = my;
         } else if (kind == u"sqlite") {
             const YamlReader::Map sm
                 = m_r.map(cm.value(kind), QStringLiteral("sqlite connection %1").arg(q(name)),
