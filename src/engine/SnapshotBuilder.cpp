@@ -359,6 +359,17 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
         s->prerequisites.append(ps);
     }
     s->prerequisiteProgress = context.prerequisiteProgress;
+    // Before the first stage the prerequisites are the Go/No-Go: one that fails when checked again is a
+    // blocker, whatever the launch's evaluation said (a headline never contradicts a measurement).
+    const bool beforeStages
+        = state.phase() == RunState::Phase::Ready || state.phase() == RunState::Phase::NotStarted;
+    if (beforeStages && s->headline != Headline::NoGo)
+        for (const PrerequisiteSnapshot &p : std::as_const(s->prerequisites))
+            if (p.verdict == Verdict::Fail && p.confirmedBy.isEmpty()) {
+                s->headline = Headline::NoGo;
+                s->topBlocker = QStringLiteral("prerequisite %1 failed: %2").arg(p.id, p.explanation);
+                break;
+            }
     s->runbook = state.runbookPtr();
     for (const SecretStatus &ref : SecretProbe::references(rb)) {
         SecretReadiness r;
