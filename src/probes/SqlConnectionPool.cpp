@@ -334,9 +334,10 @@ Expected<QSqlDatabase, QString> SqlConnectionPool::acquire(const Connection &con
             if (mode == Mode::ReadOnly)
                 statements << QStringLiteral("SET SESSION TRANSACTION READ ONLY");
             for (const QString &s : statements)
-                if (ok && !setup.exec(s)) {
+                if (!setup.exec(s)) {
                     ok = false;
                     err = errorText(setup.lastError(), password);
+                    break;
                 }
         }
         if (!ok) {

@@ -17,8 +17,10 @@ constexpr int kTarget = 1;
 constexpr int kMaxDepth = 24;
 
 // Sums of up to 2^64 hashes of 60 bits, and key spans of 64-bit keys.
+// NOLINTBEGIN(modernize-use-using): __extension__ (quiet under -Wpedantic) applies to a typedef only
 __extension__ typedef unsigned __int128 U128;
 __extension__ typedef __int128 I128;
+// NOLINTEND(modernize-use-using)
 
 QString u128ToString(U128 v)
 {
@@ -363,7 +365,7 @@ Expected<void, QString> ChecksumDiff::compareRows(const Segment &seg, TableResul
             shown << m_key[i] + QLatin1Char('=') + parts.value(i);
         return shown.join(QStringLiteral(", "));
     };
-    auto report = [&](RowDifference d) {
+    auto report = [&](const RowDifference &d) {
         if (out.differences.size() < m_options.maxReported)
             out.differences << d;
     };
