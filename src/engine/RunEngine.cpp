@@ -5,6 +5,7 @@
 #include "engine/RunCommands.h"
 
 #include <QTimer>
+#include <limits>
 
 namespace cockpit {
 
@@ -89,10 +90,33 @@ Expected<bool, Error> RunEngine::start()
     auto opened = m_driver->open();
     if (!opened)
         return unexpected(Error::plain(opened.error()));
+    if (*opened)
+        takeHistory();
     m_driver->start();
     m_refreshTimer->start();
     publish();
     return *opened;
+}
+
+void RunEngine::takeHistory()
+{
+    // A resumed run (the window's always is: the launcher started it) goes out with its whole history, as a
+    // follower's does: the journal, the charts and the prerequisites start complete, not at the resume.
+    auto all = m_journal->readAll();
+    if (!all) {
+        qCWarning(lcRunner) << "the run's history could not be read:" << all.error().message;
+        return;
+    }
+    const qint64 firstNew
+        = m_unpublished.isEmpty() ? std::numeric_limits<qint64>::max() : m_unpublished.constFirst().seq();
+    m_builder.clearObserved(); // observed again below, in journal order, the new events included
+    QList<JournalEvent> history;
+    for (const JournalEvent &e : std::as_const(*all)) {
+        m_builder.observe(e);
+        if (e.seq() < firstNew && e.runId() == m_driver->runId())
+            history.append(e);
+    }
+    m_unpublished = history + m_unpublished;
 }
 
 void RunEngine::shutdown()

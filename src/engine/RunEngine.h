@@ -86,6 +86,7 @@ private:
     CommandResult note(const EngineCommand &command, const QString &text);
     CommandResult prerequisites(const EngineCommand &command);
     void markDirty();
+    void takeHistory();
     void publish();
 
     RunControllerSetup m_setup;

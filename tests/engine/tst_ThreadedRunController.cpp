@@ -165,6 +165,40 @@ private Q_SLOTS:
         QCOMPARE(r.events.last().type(), JournalEventType::RunFinished);
     }
 
+    // A resumed run (the window's always is) starts its views with the run's whole history.
+    void resumedRunPublishesItsHistory()
+    {
+        RolloutService svc;
+        QVERIFY(svc.start());
+        auto rb = controllerRunbook(m_metrics, svc);
+        FakeClock clock(kStart);
+        const QString path = m_dir.filePath(QStringLiteral("resumed.journal"));
+        const auto open = [path]() { return JournalFactory::open(path); };
+        {
+            ThreadedRunController first(controllerSetup(rb, &clock, open));
+            QVERIFY(awaitOrAbort(first.start(), 20000, "start").has_value());
+            QVERIFY(send(first, EngineCommand::Kind::EnterStage, QStringLiteral("canary")));
+            QVERIFY(settle(first));
+            first.stop();
+        }
+        ThreadedRunController second(controllerSetup(rb, &clock, open));
+        Recorder r;
+        record(second, r);
+        const auto resumed = awaitOrAbort(second.start(), 20000, "start");
+        QVERIFY2(resumed.has_value(), qPrintable(errorText(resumed)));
+        QCOMPARE(*resumed, true);
+        QTRY_VERIFY(!r.events.isEmpty());
+        QCOMPARE(r.events.first().type(), JournalEventType::RunStarted);
+        QCOMPARE(r.events.first().seq(), qint64(1));
+        const bool entered = std::any_of(r.events.cbegin(), r.events.cend(), [](const JournalEvent &e) {
+            return e.type() == JournalEventType::StageEntered;
+        });
+        QVERIFY(entered);
+        for (qsizetype i = 1; i < r.events.size(); ++i)
+            QVERIFY(r.events[i].seq() > r.events[i - 1].seq());
+        second.stop();
+    }
+
     void refusedCommandSaysWhy()
     {
         RolloutService svc;
