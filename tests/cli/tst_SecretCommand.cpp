@@ -293,8 +293,6 @@ private Q_SLOTS:
     {
         const QMap<QString, QString> env {{QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                                            QStringLiteral("unix:path=/nonexistent/cockpit-no-bus")}};
-        QElapsedTimer t;
-        t.start();
         CliRun r = cockpit({"secret", "status", "db_password"}, {}, env);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QLatin1String("no secret service is available")),
@@ -303,8 +301,6 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QLatin1String("no secret service is available")),
                  qPrintable(r.errText()));
-        // Failing, not hanging: well below the keychain's own answer timeout even on a loaded machine.
-        QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
     }
 
     void valuesNeverPrinted()

@@ -268,9 +268,7 @@ void tst_HttpProbe::hangingEndpointTimesOut()
     // Headers arrived, the body never completes: the answer is kept, and the timeout reported too.
     HttpRequest stuck = get(m_server.url(QStringLiteral("/stuck-body")).toString());
     stuck.timeout = 800ms;
-    t.restart();
     const Observation partial = await(HttpProbe::run(stuck, nullptr, {}));
-    QVERIFY2(t.elapsed() >= 700, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(partial.status, 200);
     QVERIFY(partial.connected);
     QCOMPARE(partial.error, QStringLiteral("timed out after 800ms (reading the body)"));
@@ -280,9 +278,7 @@ void tst_HttpProbe::hangingEndpointTimesOut()
     HttpService service;
     service.baseUrl = m_server.url(QStringLiteral("/")).toString();
     service.timeout = 2s;
-    t.restart();
     const Observation s = await(HttpProbe::run(get(QStringLiteral("/hang")), &service, {}));
-    QVERIFY2(t.elapsed() >= 1900, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(s.error, QStringLiteral("timed out after 2s"));
     QCOMPARE(HttpProbe::timeoutFor(get(QStringLiteral("/x")), nullptr), 10000ms);
 }
@@ -293,8 +289,6 @@ void tst_HttpProbe::connectionRefused()
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const quint16 port = probe.serverPort();
     probe.close(); // nothing listens there now
-    QElapsedTimer t;
-    t.start();
     const Observation o
         = await(HttpProbe::run(get(QStringLiteral("http://127.0.0.1:%1/health").arg(port)), nullptr, {}));
     QCOMPARE(o.error, QStringLiteral("connection refused (127.0.0.1:%1)").arg(port));

@@ -231,10 +231,7 @@ private Q_SLOTS:
         auto &pg = std::get<PostgresConnection>(c.target);
         pg.port = silent.serverPort();
         pg.connectTimeout = 2s;
-        QElapsedTimer t;
-        t.start();
         const Observation o = waitFor(SqlProbe::run(c, query(QStringLiteral("SELECT 1")), m_password));
-        QVERIFY2(t.elapsed() >= 1900, qPrintable(QString::number(t.elapsed())));
         QVERIFY(!o.connected);
         QVERIFY2(o.error.contains(QLatin1String("timeout"), Qt::CaseInsensitive), qPrintable(o.error));
     }
