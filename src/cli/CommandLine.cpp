@@ -9,6 +9,7 @@
 #include "cli/Logging.h"
 #include "cli/ProbeCommand.h"
 #include "cli/ReconcileCommand.h"
+#include "cli/ReportCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/RunDemo.h"
 #include "cli/RunsCommand.h"
@@ -20,8 +21,10 @@
 #include "core/base/LogCategories.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QStringList>
+#include <memory>
 
 namespace cockpit::cli {
 
@@ -49,6 +52,8 @@ const Subcommand kSubcommands[] = {
     {"status", runStatusCommand, "where a run stands: stage, soak, gates, pending decisions, rollback clock"},
     {"compare", CompareCommand::run,
      "two runs side by side (rehearsal vs live): stages, gates, actions, schedule, rollback, totals"},
+    {"report", ReportCommand::run,
+     "the PDF evidence report of a run (and the JSON bundle with --json); exit 1 if the journal is tampered"},
     {"decide", runDecideCommand,
      "record a decision (gate, manual item, action, promotion) in a run's journal"},
     {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
@@ -103,7 +108,14 @@ bool isCommandLineInvocation(int argc, char **argv)
 
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // `report` draws a PDF: fonts and QPainter need a QGuiApplication, offscreen unless told otherwise.
+    QStringList peek = argumentsOf(argc, argv);
+    takeLogOptions(peek);
+    const bool drawing = !peek.isEmpty() && peek.first() == QLatin1String("report");
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = drawing ? std::make_unique<QGuiApplication>(argc, argv)
+                                                          : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cutover-cockpit"));
     QCoreApplication::setOrganizationName(QStringLiteral("cutover-cockpit"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COCKPIT_VERSION));
