@@ -7,7 +7,7 @@
 #include "core/journal/JournalVerifier.h"
 #include "engine/RunCommands.h"
 #include "report/EvidenceModelBuilder.h"
-#include "support/RunHarness.h"
+#include "support/ExampleASimulation.h"
 
 #include <QJsonArray>
 
@@ -112,31 +112,10 @@ inline QList<JournalEvent> run(const Options &o)
     h.clock.advance(5000);
     h.ok(RunPlanner::enterStage(h.state, h.clock.now(), QStringLiteral("canary"),
                                 QStringLiteral("Dana Weber")));
-    const qint64 giveUp = o.startAt + 5 * kDay;
-    while (h.state.phase() != RunState::Phase::Finished && h.state.phase() != RunState::Phase::RolledBack
-           && h.clock.now() < giveUp) {
-        const RunPlan plan = h.pump();
-        bool acted = false;
-        for (const PendingDecision &d : plan.pending) {
-            const qint64 now = h.clock.now();
-            if (d.kind == QLatin1String("manual_gate"))
-                h.ok(RunPlanner::confirmManualGate(h.state, now, d.target, QStringLiteral("Lena Hoffmann"),
-                                                   QStringLiteral("no complaints in the support queue")));
-            else if (d.kind == QLatin1String("second_approval"))
-                h.ok(RunPlanner::approvePromotion(h.state, now, QStringLiteral("Ravi Patel")));
-            else if (d.kind == QLatin1String("promote"))
-                h.ok(RunPlanner::promote(h.state, now, QStringLiteral("Dana Weber")));
-            else
-                continue;
-            acted = true;
-            break;
-        }
-        if (acted)
-            continue;
-        if (!plan.wakeAt)
-            break;
-        h.clock.advanceTo(*plan.wakeAt);
-    }
+    const SimulationOutcome outcome
+        = answerUntilEnd(h, o.startAt + 5 * kDay, QStringLiteral("no complaints in the support queue"));
+    if (!outcome.unexpected.isEmpty())
+        qWarning("%s", qPrintable(outcome.unexpected));
     if (h.state.phase() == RunState::Phase::Finished)
         h.append(JournalEventDraft {
             h.info.id, h.clock.now() + 60000, JournalEventType::SignOff, QStringLiteral("Dana Weber"),

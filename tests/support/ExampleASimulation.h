@@ -47,16 +47,14 @@ struct SimulationOutcome
     QString unexpected; // a pending decision the personas do not answer, if one came up
 };
 
-// Starts the run and answers what it asks (manual gates, second approval, promotion) at once, until it
-// finishes or `days` of simulated time have passed.
-inline SimulationOutcome driveToEnd(RunHarness &h, int days = 20)
+// Answers what the run asks (manual gates, second approval, promotion) at once, until it finishes, rolls
+// back, or the clock reaches `giveUp`. Manual gates are confirmed by Lena Hoffmann with `statement`.
+inline SimulationOutcome answerUntilEnd(RunHarness &h, qint64 giveUp,
+                                        const QString &statement = QStringLiteral("checked"))
 {
     SimulationOutcome out;
-    h.start();
-    h.ok(RunPlanner::enterStage(h.state, h.clock.now(), QStringLiteral("canary-10"),
-                                QStringLiteral("Dana Weber")));
-    const qint64 giveUp = RunHarness::kStart + days * RunHarness::kDay;
-    while (h.state.phase() != RunState::Phase::Finished && h.clock.now() < giveUp) {
+    while (h.state.phase() != RunState::Phase::Finished && h.state.phase() != RunState::Phase::RolledBack
+           && h.clock.now() < giveUp) {
         ++out.steps;
         const RunPlan plan = h.pump();
         bool acted = false;
@@ -64,7 +62,7 @@ inline SimulationOutcome driveToEnd(RunHarness &h, int days = 20)
             const qint64 now = h.clock.now();
             if (d.kind == QLatin1String("manual_gate"))
                 h.ok(RunPlanner::confirmManualGate(h.state, now, d.target, QStringLiteral("Lena Hoffmann"),
-                                                   QStringLiteral("checked")));
+                                                   statement));
             else if (d.kind == QLatin1String("second_approval"))
                 h.ok(RunPlanner::approvePromotion(h.state, now, QStringLiteral("Ravi Patel")));
             else if (d.kind == QLatin1String("promote"))
@@ -85,6 +83,16 @@ inline SimulationOutcome driveToEnd(RunHarness &h, int days = 20)
         }
     }
     return out;
+}
+
+// Starts the run and answers what it asks (manual gates, second approval, promotion) at once, until it
+// finishes or `days` of simulated time have passed.
+inline SimulationOutcome driveToEnd(RunHarness &h, int days = 20)
+{
+    h.start();
+    h.ok(RunPlanner::enterStage(h.state, h.clock.now(), QStringLiteral("canary-10"),
+                                QStringLiteral("Dana Weber")));
+    return answerUntilEnd(h, RunHarness::kStart + days * RunHarness::kDay);
 }
 
 } // namespace cockpit::test
