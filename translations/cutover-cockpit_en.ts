@@ -62,192 +62,192 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="69"/>
+        <location filename="../src/gui/GuiText.cpp" line="74"/>
         <source>LIVE — production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="70"/>
+        <location filename="../src/gui/GuiText.cpp" line="75"/>
         <source>DRY RUN — every read, no write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="73"/>
+        <location filename="../src/gui/GuiText.cpp" line="78"/>
         <source>REHEARSAL — rehearsal parameters, production writes refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="89"/>
+        <location filename="../src/gui/GuiText.cpp" line="94"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="91"/>
+        <location filename="../src/gui/GuiText.cpp" line="96"/>
         <source>PASS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="92"/>
+        <location filename="../src/gui/GuiText.cpp" line="97"/>
         <source>FAIL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="93"/>
+        <location filename="../src/gui/GuiText.cpp" line="98"/>
         <source>NO DATA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="94"/>
+        <location filename="../src/gui/GuiText.cpp" line="99"/>
         <source>INCONCLUSIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="115"/>
+        <location filename="../src/gui/GuiText.cpp" line="120"/>
         <source>waiting for data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="116"/>
+        <location filename="../src/gui/GuiText.cpp" line="121"/>
         <source>holding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="117"/>
+        <location filename="../src/gui/GuiText.cpp" line="122"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="118"/>
+        <location filename="../src/gui/GuiText.cpp" line="123"/>
         <source>failing, may recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="119"/>
+        <location filename="../src/gui/GuiText.cpp" line="124"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="120"/>
+        <location filename="../src/gui/GuiText.cpp" line="125"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="121"/>
+        <location filename="../src/gui/GuiText.cpp" line="126"/>
         <source>awaiting a decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="129"/>
+        <location filename="../src/gui/GuiText.cpp" line="134"/>
         <source>to come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="130"/>
+        <location filename="../src/gui/GuiText.cpp" line="135"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="131"/>
+        <location filename="../src/gui/GuiText.cpp" line="136"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="132"/>
+        <location filename="../src/gui/GuiText.cpp" line="137"/>
         <source>rolled back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="140"/>
+        <location filename="../src/gui/GuiText.cpp" line="145"/>
         <source>gate decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="142"/>
+        <location filename="../src/gui/GuiText.cpp" line="147"/>
         <source>action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="144"/>
+        <location filename="../src/gui/GuiText.cpp" line="149"/>
         <source>failed check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="146"/>
+        <location filename="../src/gui/GuiText.cpp" line="151"/>
         <source>trigger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="148"/>
+        <location filename="../src/gui/GuiText.cpp" line="153"/>
         <source>rollback step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="150"/>
+        <location filename="../src/gui/GuiText.cpp" line="155"/>
         <source>schedule item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="152"/>
+        <location filename="../src/gui/GuiText.cpp" line="157"/>
         <source>manual gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="154"/>
+        <location filename="../src/gui/GuiText.cpp" line="159"/>
         <source>second approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="156"/>
+        <location filename="../src/gui/GuiText.cpp" line="161"/>
         <source>promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="158"/>
+        <location filename="../src/gui/GuiText.cpp" line="163"/>
         <source>enter stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="160"/>
+        <location filename="../src/gui/GuiText.cpp" line="165"/>
         <source>point of no return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="162"/>
+        <location filename="../src/gui/GuiText.cpp" line="167"/>
         <source>write to confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="173"/>
+        <location filename="../src/gui/GuiText.cpp" line="178"/>
         <source>%1 d %2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="175"/>
+        <location filename="../src/gui/GuiText.cpp" line="180"/>
         <source>%1 h %2 m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="177"/>
+        <location filename="../src/gui/GuiText.cpp" line="182"/>
         <source>%1 m %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="178"/>
+        <location filename="../src/gui/GuiText.cpp" line="183"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="191"/>
+        <location filename="../src/gui/GuiText.cpp" line="196"/>
         <source>%1d %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="197"/>
+        <location filename="../src/gui/GuiText.cpp" line="202"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/GuiText.cpp" line="198"/>
+        <location filename="../src/gui/GuiText.cpp" line="203"/>
         <source>%1 ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,6 +555,54 @@
     <message>
         <location filename="../ui/StartDialog.ui" line="98"/>
         <source>Resume the unfinished run found in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="101"/>
+        <source>Blockers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="124"/>
+        <source>Nothing blocks the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="161"/>
+        <source>Streak · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="206"/>
+        <source>Last decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="213"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="260"/>
+        <source>NEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="297"/>
+        <source>Waiting for the journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="313"/>
+        <source>STALE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/Wallboard.qml" line="325"/>
+        <source>This board no longer shows the current state of the run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2865,8 +2913,166 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::ViewerController</name>
     <message>
-        <location filename="../src/gui/ViewerController.cpp" line="62"/>
+        <location filename="../src/gui/ViewerController.cpp" line="63"/>
         <source>read-only viewer: commands are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::WallboardModel</name>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="66"/>
+        <source>accepted %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="67"/>
+        <source>rejected %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="68"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="74"/>
+        <source>%1 — by %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="72"/>
+        <source>confirmed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="73"/>
+        <source>approved %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="76"/>
+        <source>rollback started — by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="116"/>
+        <source>%1: %2 (gate %3 %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="117"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="121"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="121"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="192"/>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="193"/>
+        <source>DRY RUN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="193"/>
+        <source>REHEARSAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="221"/>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="221"/>
+        <source>run %1 · led by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="247"/>
+        <source>%1 % traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="262"/>
+        <source>The run has ended (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="266"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="267"/>
+        <source>Waiting for a person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="268"/>
+        <source>Waiting for a person: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="274"/>
+        <source>Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="275"/>
+        <source>Next: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="286"/>
+        <source>soak %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="311"/>
+        <source>%1 h / %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="312"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="342"/>
+        <source>ETA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="361"/>
+        <source>waiting for the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="364"/>
+        <source>STALE — no update for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="365"/>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::WallboardWindow</name>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="21"/>
+        <source>Cannot follow the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="34"/>
+        <source>Cutover Cockpit — wallboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

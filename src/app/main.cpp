@@ -48,7 +48,8 @@ int main(int argc, char **argv)
         args << QString::fromLocal8Bit(argv[i]);
     const auto parsed = cockpit::gui::GuiArguments::parse(args);
     if (!parsed) {
-        if (!args.first().startsWith(QLatin1Char('-')) && args.first() != QLatin1String("open"))
+        if (!args.first().startsWith(QLatin1Char('-')) && args.first() != QLatin1String("open")
+            && args.first() != QLatin1String("wallboard"))
             return cockpit::cli::run(argc, argv); // an unknown command: the command line's usage
         std::fprintf(stderr, "cutover-cockpit: %s\n\n%s", qPrintable(parsed.error()),
                      qPrintable(cockpit::gui::GuiArguments::usage()));

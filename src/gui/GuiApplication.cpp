@@ -6,9 +6,12 @@
 #include "gui/GuiResources.h"
 #include "gui/MainWindow.h"
 #include "gui/RunOpening.h"
+#include "gui/wallboard/WallboardWindow.h"
 
 #include <QApplication>
 #include <QLocale>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
 #include <QTimer>
 #include <QTranslator>
 
@@ -56,8 +59,27 @@ int GuiApplication::runDemo(int argc, char **argv, const QStringList &demoArgs, 
     return QApplication::exec();
 }
 
+int GuiApplication::runWallboard(int argc, char **argv, const GuiArguments &args)
+{
+    // The board repaints about once a second: the software renderer needs no GPU driver (kiosk PCs,
+    // virtual machines, Xvfb) and is plenty fast for it.
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QApplication app(argc, argv);
+    setUp();
+    CockpitSettings settings;
+    QTranslator translator;
+    translate(translator, settings);
+    WallboardWindow board(args.journal, args.runId);
+    if (!board.load())
+        return 1;
+    board.show(!args.windowed);
+    return QApplication::exec();
+}
+
 int GuiApplication::run(int argc, char **argv, const GuiArguments &args)
 {
+    if (args.kind == GuiArguments::Kind::Wallboard)
+        return runWallboard(argc, argv, args);
     QApplication app(argc, argv);
     setUp();
     CockpitSettings settings;

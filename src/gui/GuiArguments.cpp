@@ -6,6 +6,7 @@ Expected<GuiArguments, QString> GuiArguments::parse(const QStringList &args)
 {
     GuiArguments a;
     bool viewer = false;
+    bool wallboard = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         const auto value = [&](QString *out) -> bool {
@@ -35,6 +36,13 @@ Expected<GuiArguments, QString> GuiArguments::parse(const QStringList &args)
         } else if (arg == QLatin1String("--as")) {
             if (!value(&a.lead))
                 return unexpected(QStringLiteral("--as needs a name"));
+        } else if (arg == QLatin1String("--run") && wallboard) {
+            if (!value(&a.runId))
+                return unexpected(QStringLiteral("--run needs a run id"));
+        } else if (arg == QLatin1String("--windowed") && wallboard) {
+            a.windowed = true;
+        } else if (arg == QLatin1String("wallboard") && i == 0) {
+            wallboard = true;
         } else if (arg == QLatin1String("open") && i == 0) {
             if (!value(&a.runbook))
                 return unexpected(QStringLiteral("open needs a runbook file"));
@@ -42,6 +50,14 @@ Expected<GuiArguments, QString> GuiArguments::parse(const QStringList &args)
         } else {
             return unexpected(QStringLiteral("unknown argument '%1'").arg(arg));
         }
+    }
+    if (wallboard) {
+        if (viewer || !a.paramAssignments.isEmpty() || !a.paramFiles.isEmpty() || a.mode || !a.lead.isEmpty())
+            return unexpected(QStringLiteral("wallboard takes --journal, --run and --windowed only"));
+        if (a.journal.isEmpty())
+            return unexpected(QStringLiteral("wallboard needs --journal"));
+        a.kind = Kind::Wallboard;
+        return a;
     }
     if (viewer) {
         if (a.kind == Kind::Open)
@@ -59,7 +75,9 @@ QString GuiArguments::usage()
                           "  cutover-cockpit                      start page (recent runbooks and journals)\n"
                           "  cutover-cockpit open RUNBOOK [--journal J] [--param N=V]... [--params FILE]...\n"
                           "                  [--mode rehearsal|live] [--as NAME]\n"
-                          "  cutover-cockpit --viewer --journal J  read-only view of a run\n");
+                          "  cutover-cockpit --viewer --journal J  read-only view of a run\n"
+                          "  cutover-cockpit wallboard --journal J [--run ID] [--windowed]\n"
+                          "                  full-screen stakeholder wallboard of a run (read-only)\n");
 }
 
 } // namespace cockpit::gui

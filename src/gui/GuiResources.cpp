@@ -5,6 +5,7 @@
 static void initCockpitResources()
 {
     Q_INIT_RESOURCE(cockpit);
+    Q_INIT_RESOURCE(wallboard);
 }
 
 namespace cockpit::gui {

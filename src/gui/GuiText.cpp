@@ -37,14 +37,19 @@ QString GuiText::headlineSymbol(Headline h)
 QIcon GuiText::headlineIcon(Headline h)
 {
     ensureResources();
+    return QIcon(headlineIconPath(h));
+}
+
+QString GuiText::headlineIconPath(Headline h)
+{
     switch (h) {
-    case Headline::NotStarted: return QIcon(QStringLiteral(":/icons/not-started.svg"));
-    case Headline::NoGo: return QIcon(QStringLiteral(":/icons/no-go.svg"));
-    case Headline::Hold: return QIcon(QStringLiteral(":/icons/hold.svg"));
-    case Headline::Go: return QIcon(QStringLiteral(":/icons/go.svg"));
+    case Headline::NotStarted: return QStringLiteral(":/icons/not-started.svg");
+    case Headline::NoGo: return QStringLiteral(":/icons/no-go.svg");
+    case Headline::Hold: return QStringLiteral(":/icons/hold.svg");
+    case Headline::Go: return QStringLiteral(":/icons/go.svg");
     case Headline::RollingBack:
-    case Headline::RolledBack: return QIcon(QStringLiteral(":/icons/rollback.svg"));
-    case Headline::Finished: return QIcon(QStringLiteral(":/icons/finished.svg"));
+    case Headline::RolledBack: return QStringLiteral(":/icons/rollback.svg");
+    case Headline::Finished: return QStringLiteral(":/icons/finished.svg");
     }
     return {};
 }

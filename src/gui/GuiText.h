@@ -20,6 +20,7 @@ public:
     // A symbol that differs in shape for each headline, so it reads without colour.
     static QString headlineSymbol(Headline h);
     static QIcon headlineIcon(Headline h);
+    static QString headlineIconPath(Headline h); // ":/icons/go.svg"
     static QString headlineColor(Headline h); // background of the verdict band
 
     static QString modeBand(RunMode mode); // "LIVE — production" / "REHEARSAL"

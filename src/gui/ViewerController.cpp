@@ -8,10 +8,11 @@
 
 namespace cockpit::gui {
 
-ViewerController::ViewerController(const QString &journalSpec, QObject *parent)
+ViewerController::ViewerController(const QString &journalSpec, QObject *parent, const QString &runId)
     : RunController(parent)
 {
     RunFollower::Options o;
+    o.runId = runId;
     o.openJournal = [journalSpec]() {
         JournalOpenOptions jo;
         jo.password = qgetenv("PGPASSWORD");

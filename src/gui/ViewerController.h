@@ -18,7 +18,9 @@ class ViewerController final : public RunController
     Q_OBJECT
 
 public:
-    explicit ViewerController(const QString &journalSpec, QObject *parent = nullptr);
+    // runId empty: the unfinished run, else the newest (and a newer one when it starts).
+    explicit ViewerController(const QString &journalSpec, QObject *parent = nullptr,
+                              const QString &runId = {});
     ~ViewerController() override;
 
     // Opens the journal on the worker thread; failed() when it cannot, snapshots when it can.

@@ -40,6 +40,19 @@ private Q_SLOTS:
         QVERIFY(!GuiArguments::parse({"open", "a.yaml", "--viewer", "--journal", "j"}).has_value());
     }
 
+    void theWallboardTakesAJournalARunAndWindowed()
+    {
+        const auto a = GuiArguments::parse({"wallboard", "--journal", "j.db", "--run", "r1", "--windowed"});
+        QVERIFY(a.has_value());
+        QCOMPARE(a->kind, GuiArguments::Kind::Wallboard);
+        QCOMPARE(a->journal, QStringLiteral("j.db"));
+        QCOMPARE(a->runId, QStringLiteral("r1"));
+        QVERIFY(a->windowed);
+        QVERIFY(!GuiArguments::parse({"wallboard"}).has_value());
+        QVERIFY(!GuiArguments::parse({"wallboard", "--journal", "j", "--mode", "live"}).has_value());
+        QVERIFY(!GuiArguments::parse({"--journal", "j", "--windowed"}).has_value());
+    }
+
     void mistakesAreRefusedWithAReason()
     {
         for (const QStringList &args : {QStringList {"open"}, QStringList {"--mode", "prod"},
