@@ -2,6 +2,7 @@
 
 #include "charts/Downsampler.h"
 #include "charts/Histogram.h"
+#include "charts/MinMaxPyramid.h"
 #include "charts/ValidationDataBuilder.h"
 #include "gui/models/SeriesTableModel.h"
 #include "gui/panels/DurationHistogramView.h"
@@ -39,6 +40,7 @@ struct ValidationPanel::Frame
     charts::ValidationDataPtr data;
     QHash<QString, charts::ChartSeries> lines;
     QList<DurationHistogramView::Entry> histograms;
+    Pyramids pyramids;
     bool newData = false;
     qint64 from = 0;
     qint64 to = 0;
@@ -155,14 +157,22 @@ void ValidationPanel::startJob()
     m_drawnNow = m_now;
     const bool hasEvents = !m_pending.isEmpty() || !m_data;
     // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
-    auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data, hasEvents,
-                follow = m_follow, from = m_from, to = m_to, now = m_now, width = plotWidth()]() {
+    auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data,
+                pyramids = m_pyramids, hasEvents, follow = m_follow, from = m_from, to = m_to, now = m_now,
+                width = plotWidth()]() {
         Frame f;
         f.data = old;
+        f.pyramids = pyramids;
         if (hasEvents) {
             builder->append(events);
             f.data = std::make_shared<const charts::ValidationData>(builder->data());
             f.newData = true;
+            // New points: the pyramids are built again once here, so that every zoom and pan step until
+            // the next events only reads a few of their nodes per pixel column.
+            auto built = std::make_shared<QHash<QString, std::shared_ptr<const charts::MinMaxPyramid>>>();
+            for (const charts::MetricChart &m : f.data->metrics)
+                built->insert(m.metric, std::make_shared<const charts::MinMaxPyramid>(m.series));
+            f.pyramids = std::move(built);
             for (const charts::GateValueSet &set : f.data->valueSets) {
                 if (set.baseline.isEmpty() && set.current.isEmpty())
                     continue;
@@ -174,8 +184,12 @@ void ValidationPanel::startJob()
         const qint64 end = qMax(f.data->lastAt, now);
         f.from = follow ? f.data->firstAt : from;
         f.to = follow ? qMax(end, f.from + 60'000) : to;
-        for (const charts::MetricChart &m : f.data->metrics)
-            f.lines.insert(m.metric, charts::Downsampler::downsample(m.series, f.from, f.to, width));
+        for (const charts::MetricChart &m : f.data->metrics) {
+            const auto pyramid = f.pyramids ? f.pyramids->value(m.metric) : nullptr;
+            f.lines.insert(m.metric,
+                           pyramid ? pyramid->downsample(f.from, f.to, width)
+                                   : charts::Downsampler::downsample(m.series, f.from, f.to, width));
+        }
         return f;
     };
     auto *watcher = new QFutureWatcher<Frame>(this);
@@ -252,6 +266,7 @@ ValidationPanel::MetricBox &ValidationPanel::box(const QString &metric)
 void ValidationPanel::showFrame(const Frame &frame)
 {
     m_data = frame.data;
+    m_pyramids = frame.pyramids;
     if (m_follow) {
         m_from = frame.from;
         m_to = frame.to;

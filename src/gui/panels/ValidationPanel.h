@@ -4,6 +4,7 @@
 #include "core/journal/JournalEvent.h"
 #include "gui/panels/RunPanel.h"
 
+#include <QHash>
 #include <QMap>
 #include <memory>
 
@@ -17,8 +18,9 @@ class QToolButton;
 class QVBoxLayout;
 
 namespace cockpit::charts {
+class MinMaxPyramid;
 class ValidationDataBuilder;
-}
+} // namespace cockpit::charts
 
 namespace cockpit::gui {
 
@@ -73,6 +75,7 @@ private:
         QLabel *title = nullptr;
     };
     struct Frame;
+    using Pyramids = std::shared_ptr<const QHash<QString, std::shared_ptr<const charts::MinMaxPyramid>>>;
 
     void schedule();
     void startJob();
@@ -87,6 +90,7 @@ private:
     bool m_rangeChanged = false; // a person zoomed or panned: the next frame starts at once
     qint64 m_drawnNow = 0; // the clock of the last frame started
     charts::ValidationDataPtr m_data;
+    Pyramids m_pyramids; // of m_data's series, built by the job that folded new events
     qint64 m_from = 0;
     qint64 m_to = 0;
     bool m_follow = true;
