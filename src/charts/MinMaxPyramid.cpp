@@ -7,53 +7,62 @@
 
 namespace cockpit::charts {
 
+// Raw pointers and no helper calls in the loops below: they run per node and per column, and a Debug
+// build (what the figures in docs/benchmarks.md are taken with) pays for every QList::at.
 MinMaxPyramid::MinMaxPyramid(ChartSeries series)
     : m_series(std::move(series))
 {
     const qsizetype n = m_series.size();
     m_tree.resize(2 * n);
+    Node *tree = m_tree.data();
+    const double *v = m_series.value.constData();
+    const PointOutcome *o = m_series.outcome.constData();
     for (qsizetype i = 0; i < n; ++i) {
-        Node &leaf = m_tree[n + i];
-        if (ChartSeries::isGap(m_series.value.at(i))) {
+        Node &leaf = tree[n + i];
+        if (v[i] != v[i]) {
             m_gaps.append(i);
             continue;
         }
         leaf.min = leaf.max = qint32(i);
-        if (m_series.outcome.at(i) == PointOutcome::Fail)
+        if (o[i] == PointOutcome::Fail)
             leaf.fail = qint32(i);
     }
     for (qsizetype i = n - 1; i > 0; --i)
-        m_tree[i] = combine(m_tree.at(2 * i), m_tree.at(2 * i + 1));
+        tree[i] = combine(tree[2 * i], tree[2 * i + 1]);
 }
 
 MinMaxPyramid::Node MinMaxPyramid::combine(const Node &a, const Node &b) const
 {
     // Ties go to the earlier point, as in Downsampler (it replaces a minimum only by a smaller value).
-    const auto &v = m_series.value;
-    const auto pick = [&](qint32 x, qint32 y, bool wantLess) {
-        if (x < 0 || y < 0)
-            return x < 0 ? y : x;
-        const double vx = v.at(x), vy = v.at(y);
-        if (vx == vy)
-            return qMin(x, y);
-        return (wantLess ? vy < vx : vy > vx) ? y : x;
-    };
-    Node out;
-    out.min = pick(a.min, b.min, true);
-    out.max = pick(a.max, b.max, false);
-    out.fail = a.fail < 0 ? b.fail : (b.fail < 0 ? a.fail : qMin(a.fail, b.fail));
+    const double *v = m_series.value.constData();
+    Node out = a;
+    if (b.min >= 0 && (a.min < 0 || v[b.min] < v[a.min] || (v[b.min] == v[a.min] && b.min < a.min)))
+        out.min = b.min;
+    if (b.max >= 0 && (a.max < 0 || v[b.max] > v[a.max] || (v[b.max] == v[a.max] && b.max < a.max)))
+        out.max = b.max;
+    if (b.fail >= 0 && (a.fail < 0 || b.fail < a.fail))
+        out.fail = b.fail;
     return out;
+}
+
+std::optional<std::pair<double, double>> MinMaxPyramid::bounds() const
+{
+    const Node all = query(0, m_series.size());
+    if (all.min < 0)
+        return std::nullopt;
+    return std::make_pair(m_series.value.at(all.min), m_series.value.at(all.max));
 }
 
 MinMaxPyramid::Node MinMaxPyramid::query(qsizetype l, qsizetype r) const
 {
     Node acc;
     const qsizetype n = m_series.size();
+    const Node *tree = m_tree.constData();
     for (l += n, r += n; l < r; l /= 2, r /= 2) {
         if (l & 1)
-            acc = combine(acc, m_tree.at(l++));
+            acc = combine(acc, tree[l++]);
         if (r & 1)
-            acc = combine(acc, m_tree.at(--r));
+            acc = combine(acc, tree[--r]);
     }
     return acc;
 }
@@ -90,13 +99,33 @@ ChartSeries MinMaxPyramid::downsample(qint64 from, qint64 to, int width) const
         }
     };
     auto gap = std::lower_bound(m_gaps.cbegin(), m_gaps.cend(), lo);
+    const qint64 *t = at.constData();
+    // Downsampler::column's arithmetic, inline: the same column for every point.
+    const double span = double(to - from);
+    const auto columnOf = [&](qsizetype k) {
+        if (to <= from)
+            return 0;
+        return int(std::clamp(double(t[k] - from) * width / span, 0.0, double(width - 1)));
+    };
+    const qsizetype perColumn = qMax<qsizetype>(1, (hi - lo) / width);
     for (qsizetype i = lo; i < hi;) {
-        const int c = Downsampler::column(at.at(i), from, to, width);
-        // The end of this column: the first point of [i, hi) in a later one (columns grow with time).
-        const qsizetype j
-            = std::partition_point(at.cbegin() + i, at.cbegin() + hi,
-                                   [&](qint64 t) { return Downsampler::column(t, from, to, width) <= c; })
-            - at.cbegin();
+        const int c = columnOf(i);
+        // The end of this column: the first point of [i, hi) in a later one (columns grow with time), found
+        // by galloping from about one column's worth of points ahead, then halving.
+        qsizetype a0 = i + 1, step = perColumn, b0 = qMin(hi, i + step);
+        while (b0 < hi && columnOf(b0) <= c) {
+            a0 = b0 + 1;
+            step *= 2;
+            b0 = qMin(hi, b0 + step);
+        }
+        while (a0 < b0) {
+            const qsizetype mid = a0 + (b0 - a0) / 2;
+            if (columnOf(mid) <= c)
+                a0 = mid + 1;
+            else
+                b0 = mid;
+        }
+        const qsizetype j = a0;
         qsizetype a = i;
         for (; gap != m_gaps.cend() && *gap < j; ++gap) {
             run(a, *gap);

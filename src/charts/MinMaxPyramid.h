@@ -3,6 +3,8 @@
 #include "charts/ChartSeries.h"
 
 #include <QList>
+#include <optional>
+#include <utility>
 
 namespace cockpit::charts {
 
@@ -22,6 +24,8 @@ public:
     ChartSeries downsample(qint64 from, qint64 to, int width) const;
     const ChartSeries &series() const { return m_series; }
     qsizetype size() const { return m_series.size(); }
+    // The smallest and largest value (gaps aside); nullopt when there is none.
+    std::optional<std::pair<double, double>> bounds() const;
 
 private:
     struct Node

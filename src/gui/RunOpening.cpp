@@ -6,6 +6,7 @@
 #include "gui/CockpitSettings.h"
 #include "gui/MainWindow.h"
 #include "gui/ViewerController.h"
+#include "store/JournalFactory.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -157,11 +158,13 @@ void RunOpening::started(QObject *session, const QString &lead, std::shared_ptr<
 {
     if (!run->journalSpec.isEmpty())
         m_settings.addRecentJournal(run->journalSpec);
+    RunView::Options options {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs(), {}};
+    options.openJournal = readJournal(run->journalSpec, run->journalPassword);
     auto *controller = new ThreadedRunController(std::move(setup));
     static_cast<LaunchThread *>(session)->keep(std::move(run));
     session->setParent(controller); // destroyed after the controller's engine thread has been joined
     auto *watcher = new QFutureWatcher<Expected<bool, Error>>(&m_window);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, lead] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, options] {
         watcher->deleteLater();
         const auto opened = watcher->result();
         if (!opened) {
@@ -171,8 +174,7 @@ void RunOpening::started(QObject *session, const QString &lead, std::shared_ptr<
         }
         m_window.showMessage(
             *opened ? tr("Resumed the unfinished run from its journal.") : tr("Run started."), false);
-        m_window.showRun(controller,
-                         {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
+        m_window.showRun(controller, options);
     });
     watcher->setFuture(controller->start());
 }
@@ -183,8 +185,24 @@ void RunOpening::watchJournal(const QString &journal)
     auto *viewer = new ViewerController(journal);
     connect(viewer, &RunController::failed, &m_window,
             [this](const Error &e) { fail(tr("Cannot watch the journal: %1").arg(e.message)); });
-    m_window.showRun(viewer, {QString {}, true, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs()});
+    RunView::Options options {
+        QString {}, true, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs(), {}};
+    options.openJournal = readJournal(journal, qgetenv("PGPASSWORD"));
+    m_window.showRun(viewer, options);
     viewer->start();
+}
+
+std::function<Expected<std::unique_ptr<Journal>, Error>()> RunOpening::readJournal(const QString &spec,
+                                                                                   const QByteArray &password)
+{
+    if (spec.isEmpty())
+        return {};
+    return [spec, password] {
+        JournalOpenOptions o;
+        o.password = password;
+        o.readOnly = !JournalFactory::isPostgres(spec);
+        return JournalFactory::open(spec, o);
+    };
 }
 
 void RunOpening::fail(const QString &what)

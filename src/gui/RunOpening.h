@@ -5,6 +5,7 @@
 #include "gui/dialogs/StartDialog.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace cockpit::gui {
@@ -31,6 +32,9 @@ private:
     void started(QObject *session, const QString &lead, std::shared_ptr<LaunchedRun> run,
                  RunControllerSetup setup);
     void fail(const QString &what);
+    // A read-only way into the run's journal for the Validation tab's rehearsal overlay (empty spec: none).
+    static std::function<Expected<std::unique_ptr<Journal>, Error>()> readJournal(const QString &spec,
+                                                                                  const QByteArray &password);
 
     MainWindow &m_window;
     CockpitSettings &m_settings;

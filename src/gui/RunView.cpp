@@ -99,6 +99,7 @@ void RunView::setController(RunController *controller, const Options &options)
     for (RunPanel *p : std::as_const(m_panels))
         p->setViewer(options.viewer);
     m_ageTimer->start(qMax(100, options.ageRefreshMs));
+    m_validation->setJournal(options.openJournal);
     if (!controller) {
         showSnapshot(nullptr);
         return;

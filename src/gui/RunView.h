@@ -1,9 +1,12 @@
 #pragma once
 
 #include "engine/RunController.h"
+#include "store/Journal.h"
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
+#include <memory>
 
 class QPushButton;
 class QTabWidget;
@@ -35,6 +38,9 @@ public:
         bool viewer = false; // read-only stakeholder view
         int staleAfterSeconds = 600;
         int ageRefreshMs = 1000;
+        // Opens the run's journal for reading on a worker (the Validation tab's rehearsal overlay looks for
+        // an earlier run of the same runbook there); empty: no overlay.
+        std::function<Expected<std::unique_ptr<Journal>, Error>()> openJournal;
     };
 
     explicit RunView(QWidget *parent = nullptr);

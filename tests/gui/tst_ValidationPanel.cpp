@@ -1,12 +1,16 @@
 #include "charts/KnownRun.h"
+#include "charts/ValidationDataBuilder.h"
 #include "gui/RunView.h"
 #include "gui/ScriptedController.h"
 #include "gui/panels/DurationHistogramView.h"
 #include "gui/panels/ErrorPatternsView.h"
 #include "gui/panels/GateTimeline.h"
+#include "gui/panels/HourlyVolumeView.h"
 #include "gui/panels/MetricChartView.h"
 #include "gui/panels/ValidationPanel.h"
+#include "store/JournalFactory.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -14,6 +18,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QtCharts/QLineSeries>
@@ -45,6 +50,67 @@ bool waitIdle(ValidationPanel &panel, int framesBefore)
         if (!shown.wait(20000))
             return false;
     return true;
+}
+
+// The known run as an earlier rehearsal: a day before, every value 10 lower, under another run id.
+charts::ValidationDataPtr earlierRehearsal()
+{
+    charts::ValidationDataBuilder builder;
+    builder.append(knownRun().events);
+    charts::ValidationData d = builder.data();
+    constexpr qint64 kDay = 86400000;
+    d.runId = QStringLiteral("rehearsal-0");
+    d.firstAt -= kDay;
+    d.lastAt -= kDay;
+    for (charts::StageBand &b : d.stages) {
+        b.start -= kDay;
+        if (b.end)
+            *b.end -= kDay;
+    }
+    for (charts::MetricChart &m : d.metrics) {
+        for (qint64 &t : m.series.at)
+            t -= kDay;
+        for (double &v : m.series.value)
+            v -= 10;
+    }
+    return std::make_shared<const charts::ValidationData>(d);
+}
+
+// The orange overlay's points on a chart.
+QList<QPointF> rehearsalPoints(MetricChartView *chart)
+{
+    QList<QPointF> out;
+    for (QAbstractSeries *s : chart->chart()->series()) {
+        auto *l = qobject_cast<QLineSeries *>(s);
+        if (l && l->isVisible() && l->pen().color().rgb() == QColor(0xef, 0x6c, 0x00).rgb())
+            out += l->points();
+    }
+    return out;
+}
+
+QList<JournalEventDraft> draftsOf(const QList<JournalEvent> &events, const QString &runId, qint64 shift)
+{
+    QList<JournalEventDraft> out;
+    for (const JournalEvent &e : events) {
+        QJsonObject p = e.payload();
+        out.append(JournalEventDraft {runId, e.at() + shift, e.type(), e.actor(), p});
+    }
+    return out;
+}
+
+// A run without a runbook note: an hourly import count, steady at 100 but for one hour at 20.
+QList<JournalEvent> hourlyImports()
+{
+    EventLog j;
+    RunInfo info;
+    info.id = kRun;
+    info.startedAt = kT0;
+    info.runbook = QStringLiteral("volume test");
+    j.add(RunEvents::runStarted(info));
+    for (int h = 0; h < 30; ++h)
+        j.add(RunEvents::sampleTaken(kRun, kT0 + h * 3600000 + 60000, QStringLiteral("imports_last_hour"),
+                                     h == 20 ? 20.0 : 100.0 + h % 3, {}));
+    return j.events;
 }
 
 } // namespace
@@ -160,6 +226,81 @@ private Q_SLOTS:
         QCOMPARE(errors->item(0, 1)->text(), QStringLiteral("disk full"));
         QCOMPARE(errors->item(0, 4)->text(), QStringLiteral("NEW"));
         QCOMPARE(errors->item(1, 4)->text(), QString());
+    }
+
+    void theRehearsalIsDrawnOverEveryChartAlignedAtStageEntry()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QVERIFY(showKnownRun(panel));
+        MetricChartView *chart = panel.chart(kMetric);
+        QVERIFY(rehearsalPoints(chart).isEmpty());
+        const int before = panel.framesShown();
+        panel.setRehearsal(earlierRehearsal());
+        QVERIFY(waitIdle(panel, before));
+        const QList<QPointF> points = rehearsalPoints(chart);
+        QVERIFY(!points.isEmpty());
+        // The rehearsal's first canary sample (97 - 10, a day earlier) lies where today's is: minute 5.
+        QVERIFY(points.contains(QPointF(double(kT0 + 5 * kMin), 87.0)));
+        // Its half stage starts at today's entry: minute 41, 95.5 - 10.
+        QVERIFY(points.contains(QPointF(double(kT0 + 41 * kMin), 85.5)));
+        QVERIFY(panel.findChild<QLabel *>(QStringLiteral("validationStatus"))
+                    ->text()
+                    .contains(QStringLiteral("rehearsal-0")));
+        panel.setRehearsal(nullptr);
+        QVERIFY(waitIdle(panel, panel.framesShown()));
+        QVERIFY(rehearsalPoints(chart).isEmpty());
+    }
+
+    void theRehearsalComesFromAnEarlierRunOfTheSameRunbookInTheJournal()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("runs.journal"));
+        const QList<JournalEvent> today = knownRun().events;
+        {
+            auto journal = JournalFactory::open(path);
+            QVERIFY(journal.has_value());
+            // Two days ago the same runbook; yesterday another one; then today's run.
+            QVERIFY((*journal)->appendBatch(draftsOf(today, QStringLiteral("two-days-ago"), -2 * 86400000)));
+            QList<JournalEventDraft> other = draftsOf(today, QStringLiteral("yesterday"), -86400000);
+            other.first().payload.insert(QStringLiteral("runbook"), QStringLiteral("another runbook"));
+            QVERIFY((*journal)->appendBatch(other));
+            QVERIFY((*journal)->appendBatch(draftsOf(today, kRun, 0)));
+        }
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        panel.setJournal([path] {
+            JournalOpenOptions options;
+            options.readOnly = true;
+            return JournalFactory::open(path, options);
+        });
+        QVERIFY(showKnownRun(panel));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.rehearsal() != nullptr, 20000);
+        QCOMPARE(panel.rehearsal()->runId, QStringLiteral("two-days-ago"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !panel.busy()
+                && rehearsalPoints(panel.chart(kMetric)).contains(QPointF(double(kT0 + 5 * kMin), 97.0)),
+            20000);
+    }
+
+    void hourlyVolumeMarksTheSuddenDrop()
+    {
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        QSignalSpy shown(&panel, &ValidationPanel::frameShown);
+        panel.appendEvents(hourlyImports());
+        QVERIFY(waitIdle(panel, 0));
+        HourlyVolumeView *volume = panel.hourlyVolume();
+        QCOMPARE(panel.views()->tabText(panel.views()->indexOf(volume)), QStringLiteral("Hourly volume"));
+        QCOMPARE(volume->metric(), QStringLiteral("imports_last_hour"));
+        QCOMPARE(volume->volume().hours.size(), 30);
+        QCOMPARE(volume->volume().drops, 1);
+        QVERIFY(volume->volume().hours.at(20).drop);
+        QVERIFY(volume->summary().contains(QStringLiteral("1 sudden drop")));
     }
 
     void theRunViewFeedsItTheControllersEvents()

@@ -140,38 +140,8 @@ void MetricChartView::rebuild()
     // The axis first: each replace() below maps its points once, for the range they are shown in.
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from, Qt::UTC),
                   QDateTime::fromMSecsSinceEpoch(m_to, Qt::UTC));
-    qsizetype used = 0;
-    QList<QPointF> points;
-    const auto flush = [&] {
-        if (points.isEmpty())
-            return;
-        if (used == m_lines.size()) {
-            auto *s = new QLineSeries;
-            // A 1 px cosmetic pen is drawn on the raster engine's fast path; a wider one goes through the
-            // stroker (joins computed per point), several times slower with thousands of points.
-            QPen pen(QColor(0x1f, 0x4e, 0x79), 1);
-            pen.setCosmetic(true);
-            s->setPen(pen);
-            attach(s);
-            m_lines << s;
-        }
-        m_lines.at(used)->replace(points);
-        m_lines.at(used)->setVisible(true);
-        ++used;
-        points.clear();
-    };
-    for (qsizetype i = 0; i < m_line.size(); ++i) {
-        if (ChartSeries::isGap(m_line.value.at(i)))
-            flush();
-        else
-            points.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
-    }
-    flush();
-    m_segments = int(used);
-    for (qsizetype i = used; i < m_lines.size(); ++i) {
-        m_lines.at(i)->clear();
-        m_lines.at(i)->setVisible(false);
-    }
+    m_segments = fill(m_lines, m_line, QColor(0x1f, 0x4e, 0x79));
+    fill(m_rehearsalLines, m_rehearsal, QColor(0xef, 0x6c, 0x00, 150));
 
     const bool all = m_line.size() <= kMaxMarkedPoints;
     const PointOutcome kinds[] = {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail};
@@ -187,6 +157,52 @@ void MetricChartView::rebuild()
     m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
                                                           : QStringLiteral("HH:mm"));
     setRange(m_from, m_to);
+}
+
+int MetricChartView::fill(QList<QLineSeries *> &series, const ChartSeries &line, const QColor &color)
+{
+    qsizetype used = 0;
+    QList<QPointF> points;
+    const auto flush = [&] {
+        if (points.isEmpty())
+            return;
+        if (used == series.size()) {
+            auto *s = new QLineSeries;
+            // A 1 px cosmetic pen is drawn on the raster engine's fast path; a wider one goes through the
+            // stroker (joins computed per point), several times slower with thousands of points.
+            QPen pen(color, 1);
+            pen.setCosmetic(true);
+            s->setPen(pen);
+            attach(s);
+            series << s;
+        }
+        series.at(used)->replace(points);
+        series.at(used)->setVisible(true);
+        ++used;
+        points.clear();
+    };
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        if (ChartSeries::isGap(line.value.at(i)))
+            flush();
+        else
+            points.append(QPointF(double(line.at.at(i)), line.value.at(i)));
+    }
+    flush();
+    for (qsizetype i = used; i < series.size(); ++i) {
+        series.at(i)->clear();
+        series.at(i)->setVisible(false);
+    }
+    return int(used);
+}
+
+void MetricChartView::setRehearsal(const ChartSeries &line, const QString &label,
+                                   std::optional<std::pair<double, double>> bounds)
+{
+    m_rehearsal = line;
+    m_rehearsalLabel = line.isEmpty() ? QString() : label;
+    if (bounds != m_rehearsalBounds)
+        m_staticData = nullptr; // the value axis takes the rehearsal's values in
+    m_rehearsalBounds = bounds;
 }
 
 void MetricChartView::rebuildStatic(const charts::MetricChart *m)
@@ -215,6 +231,10 @@ void MetricChartView::rebuildStatic(const charts::MetricChart *m)
         for (const Threshold &t : m->thresholds) {
             lo = qMin(lo, t.value);
             hi = qMax(hi, t.value);
+        }
+        if (m_rehearsalBounds) {
+            lo = qMin(lo, m_rehearsalBounds->first);
+            hi = qMax(hi, m_rehearsalBounds->second);
         }
         if (hi - lo < 1e-9)
             hi = lo + 1;
@@ -254,6 +274,8 @@ void MetricChartView::rebuildStatic(const charts::MetricChart *m)
         m_y->setRange(m_yMin, m_yMax);
         m_y->setTitleText(m->unit);
     }
+    for (QLineSeries *s : std::as_const(m_rehearsalLines))
+        attach(s);
     for (QLineSeries *s : std::as_const(m_lines))
         attach(s);
     for (QScatterSeries *s : std::as_const(m_points))
@@ -333,6 +355,8 @@ void MetricChartView::layoutOverlays()
     }
     if (m_now >= m_from && m_now <= m_to)
         text(tr("now"), xAt(m_now) + 2, plot.bottom() - 30, QColor(0x0d, 0x47, 0xa1));
+    if (!m_rehearsalLabel.isEmpty())
+        text(m_rehearsalLabel, plot.left() + 4, plot.bottom() - 16, QColor(0xbf, 0x56, 0x00));
 }
 
 QString MetricChartView::hoverText(QPoint pos) const

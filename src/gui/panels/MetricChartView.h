@@ -5,6 +5,8 @@
 #include <QList>
 #include <QPoint>
 #include <QtCharts/QChartView>
+#include <optional>
+#include <utility>
 
 class QAbstractSeries;
 class QDateTimeAxis;
@@ -31,6 +33,11 @@ public:
     // `line`: the metric's series downsampled to [from, to] at plotWidth(). `now`: the "now" line.
     void setFrame(const charts::ValidationDataPtr &data, const QString &metric,
                   const charts::ChartSeries &line, qint64 from, qint64 to, qint64 now);
+    // The same metric from an earlier run, aligned (drawn under the line; empty: none), before setFrame.
+    // `bounds`: its smallest and largest value over the whole run, so the value axis holds it.
+    void setRehearsal(const charts::ChartSeries &line, const QString &label,
+                      std::optional<std::pair<double, double>> bounds);
+    qsizetype rehearsalPointsShown() const { return m_rehearsal.size(); }
     // Moves the time axis at once (the line follows when the worker is done).
     void setRange(qint64 from, qint64 to);
     int plotWidth() const;
@@ -54,6 +61,8 @@ protected:
 private:
     void rebuild();
     void rebuildStatic(const charts::MetricChart *metric);
+    // Puts `line` into `series` (one per run of points between gaps, kept and refilled); the runs used.
+    int fill(QList<QLineSeries *> &series, const charts::ChartSeries &line, const QColor &color);
     void attach(QAbstractSeries *series);
     void layoutOverlays();
     void zoom(double factor, double anchor); // anchor: 0..1 across the plot
@@ -74,6 +83,10 @@ private:
     QList<QGraphicsItem *> m_overlays;
     QList<QAbstractSeries *> m_static; // bands, shading, thresholds, now: owned here while out of the chart
     QList<QLineSeries *> m_lines; // one per run of data between gaps, kept and refilled
+    QList<QLineSeries *> m_rehearsalLines;
+    charts::ChartSeries m_rehearsal;
+    QString m_rehearsalLabel;
+    std::optional<std::pair<double, double>> m_rehearsalBounds;
     QList<QScatterSeries *> m_points; // neutral, pass, fail
     charts::ValidationDataPtr m_staticData;
     qint64 m_staticNow = -1;

@@ -2,14 +2,18 @@
 
 #include "charts/Downsampler.h"
 #include "charts/Histogram.h"
+#include "charts/HourlyVolume.h"
 #include "charts/MinMaxPyramid.h"
+#include "charts/RehearsalOverlay.h"
 #include "charts/ValidationDataBuilder.h"
 #include "gui/models/SeriesTableModel.h"
 #include "gui/panels/DurationHistogramView.h"
 #include "gui/panels/ErrorPatternsView.h"
 #include "gui/panels/GateTimeline.h"
+#include "gui/panels/HourlyVolumeView.h"
 #include "gui/panels/MetricChartView.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHash>
@@ -41,6 +45,9 @@ struct ValidationPanel::Frame
     QHash<QString, charts::ChartSeries> lines;
     QList<DurationHistogramView::Entry> histograms;
     Pyramids pyramids;
+    QHash<QString, charts::HourlyVolume> volumes;
+    Pyramids rehearsal; // the earlier run's lines aligned to this run's stage entries
+    QHash<QString, charts::ChartSeries> rehearsalLines; // downsampled to [from, to]
     bool newData = false;
     qint64 from = 0;
     qint64 to = 0;
@@ -55,6 +62,7 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     , m_gates(new GateTimeline(this))
     , m_durations(new DurationHistogramView(this))
     , m_errors(new ErrorPatternsView(this))
+    , m_volume(new HourlyVolumeView(this))
     , m_pace(new QTimer(this))
 {
     m_pace->setSingleShot(true);
@@ -83,6 +91,7 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     gateScroll->setWidget(m_gates);
     m_views->addTab(gateScroll, tr("Gate timeline"));
     m_views->addTab(m_errors, tr("Error patterns"));
+    m_views->addTab(m_volume, tr("Hourly volume"));
 }
 
 ValidationPanel::~ValidationPanel() = default;
@@ -103,6 +112,56 @@ void ValidationPanel::appendEvents(const QList<JournalEvent> &events)
 {
     m_pending += events;
     schedule();
+}
+
+void ValidationPanel::setRehearsal(const charts::ValidationDataPtr &earlier)
+{
+    m_rehearsal = earlier && !earlier->metrics.isEmpty() ? earlier : nullptr;
+    m_rehearsalLabel = m_rehearsal ? tr("rehearsal %1 of %2")
+                                         .arg(m_rehearsal->runId,
+                                              QDateTime::fromMSecsSinceEpoch(m_rehearsal->firstAt, Qt::UTC)
+                                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                                   : QString();
+    m_rehearsalChanged = true;
+    m_rangeChanged = true; // drawn at once, like a person's zoom
+    schedule();
+}
+
+void ValidationPanel::setJournal(JournalOpener open)
+{
+    m_openJournal = std::move(open);
+    m_rehearsalAsked = false;
+    if (m_data && !m_data->runbook.isEmpty() && m_openJournal)
+        loadRehearsal();
+}
+
+void ValidationPanel::loadRehearsal()
+{
+    m_rehearsalAsked = true;
+    // A read of its own (the journal's connection belongs to another thread), on a worker: a month-long
+    // journal takes seconds to read, the tab is usable meanwhile and the overlay appears when it is there.
+    auto job = [open = m_openJournal, runbook = m_data->runbook,
+                runId = m_data->runId]() -> charts::ValidationDataPtr {
+        auto journal = open();
+        if (!journal)
+            return nullptr;
+        auto events = (*journal)->readAll();
+        if (!events)
+            return nullptr;
+        const QString earlier = charts::RehearsalOverlay::earlierRun(*events, runbook, runId);
+        if (earlier.isEmpty())
+            return nullptr;
+        charts::ValidationDataBuilder builder(earlier);
+        builder.append(*events);
+        return std::make_shared<const charts::ValidationData>(builder.data());
+    };
+    auto *watcher = new QFutureWatcher<charts::ValidationDataPtr>(this);
+    connect(watcher, &QFutureWatcher<charts::ValidationDataPtr>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0 && watcher->future().result())
+            setRehearsal(watcher->future().result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(job)));
 }
 
 void ValidationPanel::setRange(qint64 from, qint64 to)
@@ -156,13 +215,16 @@ void ValidationPanel::startJob()
     m_rangeChanged = false;
     m_drawnNow = m_now;
     const bool hasEvents = !m_pending.isEmpty() || !m_data;
+    const bool realign = hasEvents || std::exchange(m_rehearsalChanged, false);
     // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
     auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data,
-                pyramids = m_pyramids, hasEvents, follow = m_follow, from = m_from, to = m_to, now = m_now,
+                pyramids = m_pyramids, rehearsal = m_rehearsal, rehearsalPyramids = m_rehearsalPyramids,
+                realign, hasEvents, follow = m_follow, from = m_from, to = m_to, now = m_now,
                 width = plotWidth()]() {
         Frame f;
         f.data = old;
         f.pyramids = pyramids;
+        f.rehearsal = rehearsalPyramids;
         if (hasEvents) {
             builder->append(events);
             f.data = std::make_shared<const charts::ValidationData>(builder->data());
@@ -173,6 +235,8 @@ void ValidationPanel::startJob()
             for (const charts::MetricChart &m : f.data->metrics)
                 built->insert(m.metric, std::make_shared<const charts::MinMaxPyramid>(m.series));
             f.pyramids = std::move(built);
+            for (const charts::MetricChart &m : f.data->metrics)
+                f.volumes.insert(m.metric, charts::HourlyVolume::of(m));
             for (const charts::GateValueSet &set : f.data->valueSets) {
                 if (set.baseline.isEmpty() && set.current.isEmpty())
                     continue;
@@ -180,6 +244,15 @@ void ValidationPanel::startJob()
                                      charts::Histogram::compare(set.baseline, set.current, kHistogramBins,
                                                                 kSlowSeconds, set.alpha, set.tolerance)});
             }
+        }
+        if (realign) {
+            auto built = std::make_shared<QHash<QString, std::shared_ptr<const charts::MinMaxPyramid>>>();
+            if (rehearsal) {
+                const charts::RehearsalOverlay overlay = charts::RehearsalOverlay::align(*f.data, *rehearsal);
+                for (auto it = overlay.lines.cbegin(); it != overlay.lines.cend(); ++it)
+                    built->insert(it.key(), std::make_shared<const charts::MinMaxPyramid>(it.value()));
+            }
+            f.rehearsal = std::move(built);
         }
         const qint64 end = qMax(f.data->lastAt, now);
         f.from = follow ? f.data->firstAt : from;
@@ -189,6 +262,8 @@ void ValidationPanel::startJob()
             f.lines.insert(m.metric,
                            pyramid ? pyramid->downsample(f.from, f.to, width)
                                    : charts::Downsampler::downsample(m.series, f.from, f.to, width));
+            if (const auto earlier = f.rehearsal ? f.rehearsal->value(m.metric) : nullptr)
+                f.rehearsalLines.insert(m.metric, earlier->downsample(f.from, f.to, width));
         }
         return f;
     };
@@ -267,6 +342,7 @@ void ValidationPanel::showFrame(const Frame &frame)
 {
     m_data = frame.data;
     m_pyramids = frame.pyramids;
+    m_rehearsalPyramids = frame.rehearsal;
     if (m_follow) {
         m_from = frame.from;
         m_to = frame.to;
@@ -275,14 +351,22 @@ void ValidationPanel::showFrame(const Frame &frame)
     for (const charts::MetricChart &m : m_data->metrics) {
         MetricBox &b = box(m.metric);
         samples += m.series.size();
-        QString title = m.metric;
-        if (!m.unit.isEmpty())
-            title += QStringLiteral(" (%1)").arg(m.unit);
-        if (!m.description.isEmpty())
-            title += QStringLiteral(" — ") + m.description;
-        b.title->setText(title);
-        b.query->setPlainText(m.query.isEmpty() ? tr("No query: this metric is not in the runbook.")
-                                                : tr("-- on connection %1\n%2").arg(m.connection, m.query));
+        if (frame.newData) { // a zoom or pan changes none of this: no text layout per step
+            QString title = m.metric;
+            if (!m.unit.isEmpty())
+                title += QStringLiteral(" (%1)").arg(m.unit);
+            if (!m.description.isEmpty())
+                title += QStringLiteral(" — ") + m.description;
+            b.title->setText(title);
+            const QString query = m.query.isEmpty()
+                ? tr("No query: this metric is not in the runbook.")
+                : tr("-- on connection %1\n%2").arg(m.connection, m.query);
+            if (b.query->toPlainText() != query)
+                b.query->setPlainText(query);
+        }
+        const auto earlier = frame.rehearsal ? frame.rehearsal->value(m.metric) : nullptr;
+        b.chart->setRehearsal(frame.rehearsalLines.value(m.metric), m_rehearsalLabel,
+                              earlier ? earlier->bounds() : std::nullopt);
         b.chart->setFrame(m_data, m.metric, frame.lines.value(m.metric), frame.from, frame.to,
                           qMax(m_data->lastAt, m_now));
         if (frame.newData)
@@ -292,13 +376,18 @@ void ValidationPanel::showFrame(const Frame &frame)
     if (frame.newData) {
         m_durations->setEntries(frame.histograms);
         m_errors->setData(m_data);
+        m_volume->setData(m_data, frame.volumes);
     }
-    m_status->setText(
-        m_data->metrics.isEmpty()
-            ? tr("No metric samples in this run yet.")
-            : tr("%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.",
-                 nullptr, int(samples))
-                  .arg(m_data->metrics.size()));
+    if (frame.newData && m_openJournal && !m_rehearsalAsked && !m_data->runbook.isEmpty())
+        loadRehearsal();
+    QString status = m_data->metrics.isEmpty()
+        ? tr("No metric samples in this run yet.")
+        : tr("%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.", nullptr,
+             int(samples))
+              .arg(m_data->metrics.size());
+    if (!m_rehearsalLabel.isEmpty())
+        status += QLatin1Char(' ') + tr("Orange: %1, aligned at each stage entry.").arg(m_rehearsalLabel);
+    m_status->setText(status);
     ++m_frames;
     Q_EMIT frameShown();
 }

@@ -3,9 +3,11 @@
 #include "charts/ValidationData.h"
 #include "core/journal/JournalEvent.h"
 #include "gui/panels/RunPanel.h"
+#include "store/Journal.h"
 
 #include <QHash>
 #include <QMap>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -27,6 +29,7 @@ namespace cockpit::gui {
 class DurationHistogramView;
 class ErrorPatternsView;
 class GateTimeline;
+class HourlyVolumeView;
 class MetricChartView;
 class SeriesTableModel;
 
@@ -46,6 +49,16 @@ public:
 
     void setSnapshot(const RunSnapshotPtr &snapshot) override;
     void appendEvents(const QList<JournalEvent> &events);
+
+    // An earlier run of the same runbook, drawn over every chart aligned at each stage entry (null: none).
+    void setRehearsal(const charts::ValidationDataPtr &earlier);
+    // Opens the journal the run is in (called on a worker; the caller decides the credentials): once the
+    // run's runbook is known, the newest earlier run of that runbook is read from it on a worker and becomes
+    // the rehearsal overlay.
+    using JournalOpener = std::function<Expected<std::unique_ptr<Journal>, Error>()>;
+    void setJournal(JournalOpener open);
+    charts::ValidationDataPtr rehearsal() const { return m_rehearsal; }
+    HourlyVolumeView *hourlyVolume() const { return m_volume; }
 
     // Shows [from, to] on every chart (zoom / pan), or everything up to now again.
     void setRange(qint64 from, qint64 to);
@@ -80,6 +93,7 @@ private:
     void schedule();
     void startJob();
     void showFrame(const Frame &frame);
+    void loadRehearsal();
     MetricBox &box(const QString &metric);
     int plotWidth() const;
 
@@ -91,6 +105,12 @@ private:
     qint64 m_drawnNow = 0; // the clock of the last frame started
     charts::ValidationDataPtr m_data;
     Pyramids m_pyramids; // of m_data's series, built by the job that folded new events
+    charts::ValidationDataPtr m_rehearsal;
+    Pyramids m_rehearsalPyramids; // its lines aligned to m_data's stage entries
+    bool m_rehearsalChanged = false;
+    QString m_rehearsalLabel;
+    JournalOpener m_openJournal;
+    bool m_rehearsalAsked = false;
     qint64 m_from = 0;
     qint64 m_to = 0;
     bool m_follow = true;
@@ -103,6 +123,7 @@ private:
     GateTimeline *m_gates;
     DurationHistogramView *m_durations;
     ErrorPatternsView *m_errors;
+    HourlyVolumeView *m_volume;
     QTimer *m_pace;
 };
 
