@@ -1203,6 +1203,75 @@ Begründung: %1</translation>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::HourlyVolumeBars</name>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="61"/>
+        <source>No samples of this metric yet.</source>
+        <translation>Noch keine Messwerte dieser Metrik.</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="115"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
+        <source>%1: no data</source>
+        <translation>%1: keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="118"/>
+        <source>
+typical before: %1</source>
+        <translation>
+üblich davor: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="120"/>
+        <source>
+sudden drop</source>
+        <translation>
+plötzlicher Einbruch</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::HourlyVolumeView</name>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="20"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="89"/>
+        <source>No metric samples yet.</source>
+        <translation>Noch keine Messwerte.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="92"/>
+        <source>%n hour(s), </source>
+        <translation>
+            <numerusform>%n Stunde, </numerusform>
+            <numerusform>%n Stunden, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
+        <source>%n sudden drop(s) (below half of the previous 24 hours&apos; median), </source>
+        <translation>
+            <numerusform>%n plötzlicher Einbruch (unter der Hälfte des Medians der 24 Stunden davor), </numerusform>
+            <numerusform>%n plötzliche Einbrüche (unter der Hälfte des Medians der 24 Stunden davor), </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
+        <source>%n hour(s) without data</source>
+        <translation>
+            <numerusform>%n Stunde ohne Daten</numerusform>
+            <numerusform>%n Stunden ohne Daten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::JournalModel</name>
     <message>
         <location filename="../src/gui/models/JournalModel.cpp" line="71"/>
@@ -1343,37 +1412,37 @@ Begründung: %1</translation>
 <context>
     <name>cockpit::gui::MetricChartView</name>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="293"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="315"/>
         <source> · %1 %</source>
         <translation> · %1 %</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="295"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="317"/>
         <source> (attempt %1)</source>
         <translation> (Versuch %1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="335"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="357"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="367"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="391"/>
         <source>gate passes</source>
         <translation>Gate besteht</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="368"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="392"/>
         <source>gate fails</source>
         <translation>Gate scheitert</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="369"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="393"/>
         <source>no gate on this metric here</source>
         <translation>hier kein Gate auf dieser Metrik</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="371"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="395"/>
         <source>%1%2 at %3 UTC (%4) — %5</source>
         <translation>%1%2 um %3 UTC (%4) — %5</translation>
     </message>
@@ -1912,49 +1981,49 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::RunOpening</name>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="60"/>
+        <location filename="../src/gui/RunOpening.cpp" line="61"/>
         <source>Not started: another process leads this run. %1</source>
         <translation>Nicht gestartet: ein anderer Prozess leitet diesen Lauf. %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="63"/>
+        <location filename="../src/gui/RunOpening.cpp" line="64"/>
         <source>Not resumed: the runbook changed since the run started. %1</source>
         <translation>Nicht fortgesetzt: das Runbook hat sich seit dem Start des Laufs geändert. %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="66"/>
+        <location filename="../src/gui/RunOpening.cpp" line="67"/>
         <source>Not started: a required secret is missing; store it in the keychain and start again.</source>
         <translation>Nicht gestartet: ein erforderliches Geheimnis fehlt; speichern Sie es im Schlüsselbund und starten Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="70"/>
+        <location filename="../src/gui/RunOpening.cpp" line="71"/>
         <source>NO-GO: the run does not start. %1</source>
         <translation>NO-GO: der Lauf startet nicht. %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="98"/>
+        <location filename="../src/gui/RunOpening.cpp" line="99"/>
         <source>The runbook %1 has errors:
 %2</source>
         <translation>Das Runbook %1 hat Fehler:
 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="126"/>
+        <location filename="../src/gui/RunOpening.cpp" line="127"/>
         <source>Starting %1: opening the journal, taking the lease, checking the prerequisites…</source>
         <translation>Starte %1: öffne das Journal, übernehme die Leitung, prüfe die Voraussetzungen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <location filename="../src/gui/RunOpening.cpp" line="176"/>
         <source>Resumed the unfinished run from its journal.</source>
         <translation>Den unfertigen Lauf aus seinem Journal fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <location filename="../src/gui/RunOpening.cpp" line="176"/>
         <source>Run started.</source>
         <translation>Lauf gestartet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="185"/>
+        <location filename="../src/gui/RunOpening.cpp" line="187"/>
         <source>Cannot watch the journal: %1</source>
         <translation>Das Journal kann nicht verfolgt werden: %1</translation>
     </message>
@@ -2032,47 +2101,47 @@ Begründung: %2</translation>
         <translation>Jede Verbindung des Runbooks: ihr Geheimnis im Schlüsselbund, testen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="113"/>
+        <location filename="../src/gui/RunView.cpp" line="114"/>
         <source>The run ended: %1</source>
         <translation>Der Lauf ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="130"/>
+        <location filename="../src/gui/RunView.cpp" line="131"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="140"/>
+        <location filename="../src/gui/RunView.cpp" line="141"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation>Den Lauf abzeichnen: Ergebnis, Probleme, Notizen; und die zu versendenden Mitteilungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="141"/>
+        <location filename="../src/gui/RunView.cpp" line="142"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation>Der Lauf wird abgezeichnet, sobald er beendet oder zurückgerollt ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="173"/>
+        <location filename="../src/gui/RunView.cpp" line="174"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation>Nicht gesendet: dies ist eine Nur-Lese-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="174"/>
+        <location filename="../src/gui/RunView.cpp" line="175"/>
         <source>No run is open.</source>
         <translation>Kein Lauf ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="187"/>
+        <location filename="../src/gui/RunView.cpp" line="188"/>
         <source>The engine did not answer the command.</source>
         <translation>Die Engine hat den Befehl nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="188"/>
+        <location filename="../src/gui/RunView.cpp" line="189"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="196"/>
+        <location filename="../src/gui/RunView.cpp" line="197"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
@@ -2754,74 +2823,89 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::ValidationPanel</name>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="66"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="76"/>
         <source>Waiting for samples from the journal…</source>
         <translation>Warte auf Messwerte aus dem Journal…</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="77"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="87"/>
         <source>Metrics over time</source>
         <translation>Metriken über die Zeit</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="78"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="88"/>
         <source>Durations vs previous stage</source>
         <translation>Dauern gegenüber der vorigen Stufe</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="82"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="92"/>
         <source>Gate timeline</source>
         <translation>Gate-Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="93"/>
         <source>Error patterns</source>
         <translation>Fehlermuster</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="213"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="94"/>
+        <source>Hourly volume</source>
+        <translation>Stündliches Volumen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="120"/>
+        <source>rehearsal %1 of %2</source>
+        <translation>Probelauf %1 vom %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="302"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="215"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="304"/>
         <source>Show the samples as a table instead of the chart</source>
         <translation>Die Messwerte als Tabelle statt als Diagramm zeigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="218"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="307"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="220"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="309"/>
         <source>Show the query behind this chart</source>
         <translation>Die Abfrage hinter diesem Diagramm zeigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="269"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="362"/>
         <source>No query: this metric is not in the runbook.</source>
         <translation>Keine Abfrage: diese Metrik steht nicht im Runbook.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="270"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="363"/>
         <source>-- on connection %1
 %2</source>
         <translation>-- auf Verbindung %1
 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="283"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="384"/>
         <source>No metric samples in this run yet.</source>
         <translation>Noch keine Messwerte in diesem Lauf.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="284"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="385"/>
         <source>%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.</source>
         <translation>
             <numerusform>%n Messwert von %1 Metrik(en). Mausrad oder +/− zoomt, Ziehen oder ←/→ verschiebt, Pos1 zeigt alles.</numerusform>
             <numerusform>%n Messwerte von %1 Metrik(en). Mausrad oder +/− zoomt, Ziehen oder ←/→ verschiebt, Pos1 zeigt alles.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="389"/>
+        <source>Orange: %1, aligned at each stage entry.</source>
+        <translation>Orange: %1, an jedem Stufenbeginn ausgerichtet.</translation>
     </message>
 </context>
 <context>

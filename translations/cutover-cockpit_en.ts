@@ -1199,6 +1199,73 @@ Reason: %1</source>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::HourlyVolumeBars</name>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="61"/>
+        <source>No samples of this metric yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="115"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
+        <source>%1: no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="118"/>
+        <source>
+typical before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="120"/>
+        <source>
+sudden drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::HourlyVolumeView</name>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="20"/>
+        <source>&amp;Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="89"/>
+        <source>No metric samples yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="92"/>
+        <source>%n hour(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
+        <source>%n sudden drop(s) (below half of the previous 24 hours&apos; median), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
+        <source>%n hour(s) without data</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::JournalModel</name>
     <message>
         <location filename="../src/gui/models/JournalModel.cpp" line="71"/>
@@ -1339,37 +1406,37 @@ Reason: %1</source>
 <context>
     <name>cockpit::gui::MetricChartView</name>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="293"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="315"/>
         <source> · %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="295"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="317"/>
         <source> (attempt %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="335"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="357"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="367"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="391"/>
         <source>gate passes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="368"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="392"/>
         <source>gate fails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="369"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="393"/>
         <source>no gate on this metric here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/MetricChartView.cpp" line="371"/>
+        <location filename="../src/gui/panels/MetricChartView.cpp" line="395"/>
         <source>%1%2 at %3 UTC (%4) — %5</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,48 +1970,48 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::RunOpening</name>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="60"/>
+        <location filename="../src/gui/RunOpening.cpp" line="61"/>
         <source>Not started: another process leads this run. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="63"/>
+        <location filename="../src/gui/RunOpening.cpp" line="64"/>
         <source>Not resumed: the runbook changed since the run started. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="66"/>
+        <location filename="../src/gui/RunOpening.cpp" line="67"/>
         <source>Not started: a required secret is missing; store it in the keychain and start again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="70"/>
+        <location filename="../src/gui/RunOpening.cpp" line="71"/>
         <source>NO-GO: the run does not start. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="98"/>
+        <location filename="../src/gui/RunOpening.cpp" line="99"/>
         <source>The runbook %1 has errors:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="126"/>
+        <location filename="../src/gui/RunOpening.cpp" line="127"/>
         <source>Starting %1: opening the journal, taking the lease, checking the prerequisites…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <location filename="../src/gui/RunOpening.cpp" line="176"/>
         <source>Resumed the unfinished run from its journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="173"/>
+        <location filename="../src/gui/RunOpening.cpp" line="176"/>
         <source>Run started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="185"/>
+        <location filename="../src/gui/RunOpening.cpp" line="187"/>
         <source>Cannot watch the journal: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,47 +2089,47 @@ Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="113"/>
+        <location filename="../src/gui/RunView.cpp" line="114"/>
         <source>The run ended: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="130"/>
+        <location filename="../src/gui/RunView.cpp" line="131"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="140"/>
+        <location filename="../src/gui/RunView.cpp" line="141"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="141"/>
+        <location filename="../src/gui/RunView.cpp" line="142"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="173"/>
+        <location filename="../src/gui/RunView.cpp" line="174"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="174"/>
+        <location filename="../src/gui/RunView.cpp" line="175"/>
         <source>No run is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="187"/>
+        <location filename="../src/gui/RunView.cpp" line="188"/>
         <source>The engine did not answer the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="188"/>
+        <location filename="../src/gui/RunView.cpp" line="189"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="196"/>
+        <location filename="../src/gui/RunView.cpp" line="197"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2743,73 +2810,88 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::ValidationPanel</name>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="66"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="76"/>
         <source>Waiting for samples from the journal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="77"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="87"/>
         <source>Metrics over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="78"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="88"/>
         <source>Durations vs previous stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="82"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="92"/>
         <source>Gate timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="93"/>
         <source>Error patterns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="213"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="94"/>
+        <source>Hourly volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="120"/>
+        <source>rehearsal %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="302"/>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="215"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="304"/>
         <source>Show the samples as a table instead of the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="218"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="307"/>
         <source>Query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="220"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="309"/>
         <source>Show the query behind this chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="269"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="362"/>
         <source>No query: this metric is not in the runbook.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="270"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="363"/>
         <source>-- on connection %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="283"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="384"/>
         <source>No metric samples in this run yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="284"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="385"/>
         <source>%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="389"/>
+        <source>Orange: %1, aligned at each stage entry.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
