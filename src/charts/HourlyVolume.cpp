@@ -52,7 +52,7 @@ HourlyVolume HourlyVolume::of(const MetricChart &metric, double dropShare, int w
 
 QString HourlyVolume::volumeMetric(const ValidationData &data)
 {
-    for (const char *word : {"volume", "count", "per_hour", "last_hour"}) {
+    for (const char *word : {"volume", "count", "last_hour", "per_hour"}) {
         for (const MetricChart &m : data.metrics) {
             if (m.metric.contains(QLatin1String(word), Qt::CaseInsensitive))
                 return m.metric;

@@ -110,7 +110,10 @@ void ValidationPanel::setSnapshot(const RunSnapshotPtr &snapshot)
 
 void ValidationPanel::appendEvents(const QList<JournalEvent> &events)
 {
-    m_pending += events;
+    if (m_pending.isEmpty())
+        m_pending = events; // shared, not copied: a resumed month arrives as one list of a million events
+    else
+        m_pending += events;
     schedule();
 }
 
