@@ -1085,6 +1085,50 @@ Reason: %1</source>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::EvidenceExporter</name>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="72"/>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="78"/>
+        <source>Export evidence report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="73"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="76"/>
+        <source>Writing the evidence report of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="76"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="93"/>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="98"/>
+        <source>The evidence report could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="103"/>
+        <source>Evidence report written to %1 (JSON bundle %2, SHA-256 %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/EvidenceExporter.cpp" line="105"/>
+        <source>Evidence report written to %1, but the journal FAILED verification: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::GateTimeline</name>
     <message>
         <location filename="../src/gui/panels/GateTimeline.cpp" line="81"/>
@@ -1344,38 +1388,48 @@ sudden drop</source>
 <context>
     <name>cockpit::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="25"/>
-        <location filename="../src/gui/MainWindow.cpp" line="62"/>
+        <location filename="../src/gui/MainWindow.cpp" line="27"/>
+        <location filename="../src/gui/MainWindow.cpp" line="70"/>
         <source>Cutover Cockpit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="36"/>
+        <location filename="../src/gui/MainWindow.cpp" line="38"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="37"/>
+        <location filename="../src/gui/MainWindow.cpp" line="39"/>
         <source>&amp;Start page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="39"/>
+        <location filename="../src/gui/MainWindow.cpp" line="40"/>
+        <source>&amp;Export evidence report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="43"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="61"/>
+        <location filename="../src/gui/MainWindow.cpp" line="69"/>
         <source>%1 — Cutover Cockpit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="91"/>
+        <location filename="../src/gui/MainWindow.cpp" line="88"/>
+        <source>No run to export yet: the journal holds no run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="110"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="92"/>
+        <location filename="../src/gui/MainWindow.cpp" line="111"/>
         <source>The run is still going. Close the window? The run stops here and resumes from the journal when it is opened again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,48 +2894,48 @@ Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="120"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="123"/>
         <source>rehearsal %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="302"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="305"/>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="304"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="307"/>
         <source>Show the samples as a table instead of the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="307"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="310"/>
         <source>Query</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="309"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="312"/>
         <source>Show the query behind this chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="362"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="365"/>
         <source>No query: this metric is not in the runbook.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="363"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="366"/>
         <source>-- on connection %1
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="384"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="387"/>
         <source>No metric samples in this run yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="385"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="388"/>
         <source>%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2889,7 +2943,7 @@ Reason: %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ValidationPanel.cpp" line="389"/>
+        <location filename="../src/gui/panels/ValidationPanel.cpp" line="392"/>
         <source>Orange: %1, aligned at each stage entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3003,7 +3057,7 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::WallboardModel</name>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="66"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="67"/>
         <source>accepted %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,113 +3088,113 @@ Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="116"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="117"/>
         <source>%1: %2 (gate %3 %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="117"/>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="121"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="118"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="122"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="121"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="122"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="192"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="193"/>
         <source>LIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="193"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="194"/>
         <source>DRY RUN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="193"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="194"/>
         <source>REHEARSAL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="221"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="222"/>
         <source>run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="221"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="222"/>
         <source>run %1 · led by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="247"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="249"/>
         <source>%1 % traffic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="262"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="264"/>
         <source>The run has ended (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="266"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="268"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="267"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="269"/>
         <source>Waiting for a person: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="268"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="270"/>
         <source>Waiting for a person: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="274"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="277"/>
         <source>Next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="275"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="278"/>
         <source>Next: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="286"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="289"/>
         <source>soak %1 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="311"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="314"/>
         <source>%1 h / %2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="312"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="315"/>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="342"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="345"/>
         <source>ETA %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="361"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="364"/>
         <source>waiting for the journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="364"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="367"/>
         <source>STALE — no update for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="365"/>
+        <location filename="../src/gui/wallboard/WallboardModel.cpp" line="368"/>
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 
 #include "gui/CockpitSettings.h"
+#include "gui/EvidenceExporter.h"
 #include "gui/dialogs/Confirmation.h"
 #include "gui/panels/MessageBanner.h"
 #include "gui/panels/StartPage.h"
@@ -21,6 +22,7 @@ MainWindow::MainWindow(CockpitSettings &settings, QWidget *parent)
     , m_start(new StartPage(settings, this))
     , m_run(new RunView(this))
     , m_banner(new MessageBanner(this))
+    , m_exporter(new EvidenceExporter(this))
 {
     setWindowTitle(tr("Cutover Cockpit"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/go.svg")));
@@ -35,9 +37,13 @@ MainWindow::MainWindow(CockpitSettings &settings, QWidget *parent)
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Start page"), this, &MainWindow::showStartPage);
+    m_export = file->addAction(tr("&Export evidence report…"), this, &MainWindow::exportEvidence);
+    m_export->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    connect(m_exporter, &EvidenceExporter::finished, this,
+            [this](bool ok, const QString &message) { showMessage(message, !ok); });
     connect(m_start, &StartPage::runbookChosen, this, &MainWindow::runbookChosen);
     connect(m_start, &StartPage::journalChosen, this, &MainWindow::journalChosen);
     connect(m_run->tabs(), &QTabWidget::currentChanged, this,
@@ -55,6 +61,8 @@ void MainWindow::showRun(RunController *controller, const RunView::Options &opti
     if (controller)
         controller->setParent(this);
     m_run->setController(controller, options);
+    m_openJournal = options.openJournal;
+    m_export->setEnabled(controller && m_openJournal);
     m_run->tabs()->setCurrentIndex(m_settings.value(CockpitSettings::Key::LastTab).toInt());
     m_stack->setCurrentWidget(m_run);
     const RunSnapshotPtr s = controller ? controller->snapshot() : nullptr;
@@ -73,11 +81,22 @@ void MainWindow::showMessage(const QString &text, bool error)
     m_banner->showMessage(error ? MessageBanner::Level::Error : MessageBanner::Level::Info, text);
 }
 
+void MainWindow::exportEvidence()
+{
+    const RunSnapshotPtr s = m_run->snapshot();
+    if (!s || s->runId.isEmpty()) {
+        showMessage(tr("No run to export yet: the journal holds no run."), true);
+        return;
+    }
+    m_exporter->exportRun(m_openJournal, s->runId);
+}
+
 void MainWindow::releaseController()
 {
     if (!m_owned)
         return;
     m_run->setController(nullptr, {});
+    m_export->setEnabled(false);
     m_owned->stop();
     m_owned->deleteLater();
     m_owned = nullptr;

@@ -4,11 +4,13 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QStackedWidget;
 
 namespace cockpit::gui {
 
 class CockpitSettings;
+class EvidenceExporter;
 class MessageBanner;
 class StartPage;
 
@@ -29,6 +31,8 @@ public:
 
     StartPage *startPage() const { return m_start; }
     RunView *runView() const { return m_run; }
+    EvidenceExporter *exporter() const { return m_exporter; }
+    QAction *exportAction() const { return m_export; }
 
 Q_SIGNALS:
     void runbookChosen(const QString &path);
@@ -39,6 +43,7 @@ protected:
 
 private:
     void releaseController();
+    void exportEvidence();
 
     CockpitSettings &m_settings;
     QStackedWidget *m_stack;
@@ -46,6 +51,9 @@ private:
     RunView *m_run;
     MessageBanner *m_banner; // the window's own messages (start page, opening)
     RunController *m_owned = nullptr;
+    EvidenceExporter *m_exporter;
+    QAction *m_export;
+    decltype(RunView::Options::openJournal) m_openJournal; // of the run shown; empty: no export
 };
 
 } // namespace cockpit::gui
