@@ -1286,12 +1286,12 @@ plötzlicher Einbruch</translation>
         <translation>&amp;Metrik:</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="89"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="90"/>
         <source>No metric samples yet.</source>
         <translation>Noch keine Messwerte.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="92"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
         <source>%n hour(s), </source>
         <translation>
             <numerusform>%n Stunde, </numerusform>
@@ -1299,7 +1299,7 @@ plötzlicher Einbruch</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
         <source>%n sudden drop(s) (below half of the previous 24 hours&apos; median), </source>
         <translation>
             <numerusform>%n plötzlicher Einbruch (unter der Hälfte des Medians der 24 Stunden davor), </numerusform>
@@ -1307,7 +1307,7 @@ plötzlicher Einbruch</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="95"/>
         <source>%n hour(s) without data</source>
         <translation>
             <numerusform>%n Stunde ohne Daten</numerusform>
@@ -2908,8 +2908,8 @@ Begründung: %2</translation>
     </message>
     <message>
         <location filename="../src/gui/panels/ValidationPanel.cpp" line="123"/>
-        <source>rehearsal %1 of %2</source>
-        <translation>Probelauf %1 vom %2</translation>
+        <source>earlier run %1, started %2</source>
+        <translation>früherer Lauf %1, begonnen %2</translation>
     </message>
     <message>
         <location filename="../src/gui/panels/ValidationPanel.cpp" line="305"/>

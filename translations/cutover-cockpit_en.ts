@@ -1280,12 +1280,12 @@ sudden drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="89"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="90"/>
         <source>No metric samples yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="92"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
         <source>%n hour(s), </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1293,7 +1293,7 @@ sudden drop</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="93"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
         <source>%n sudden drop(s) (below half of the previous 24 hours&apos; median), </source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1301,7 +1301,7 @@ sudden drop</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="94"/>
+        <location filename="../src/gui/panels/HourlyVolumeView.cpp" line="95"/>
         <source>%n hour(s) without data</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2895,7 +2895,7 @@ Reason: %2</source>
     </message>
     <message>
         <location filename="../src/gui/panels/ValidationPanel.cpp" line="123"/>
-        <source>rehearsal %1 of %2</source>
+        <source>earlier run %1, started %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

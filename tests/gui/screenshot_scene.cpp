@@ -3,7 +3,12 @@
 //   screenshot_scene prerequisites   example A checked against a loopback rollout manager, detail shown
 //   screenshot_scene connections     the connections and credentials dialog of example A
 //   screenshot_scene signoff         the sign-off dialog of example C with its communications
+//   screenshot_scene validation CURRENT.journal EARLIER.journal [TAB [DAYS]]
+//                                    the Validation tab of CURRENT's newest run with EARLIER's newest run
+//                                    as the rehearsal overlay (two demo journals: their run ids are equal),
+//                                    the first DAYS of the run shown
 
+#include "charts/ValidationDataBuilder.h"
 #include "core/runbook/RunbookLoader.h"
 #include "demo/LoopbackHttpServer.h"
 #include "engine/ThreadedRunController.h"
@@ -11,6 +16,7 @@
 #include "gui/RunView.h"
 #include "gui/dialogs/SignOffDialog.h"
 #include "gui/panels/PrerequisitesPanel.h"
+#include "gui/panels/ValidationPanel.h"
 #include "store/JournalFactory.h"
 #include "support/ControllerHarness.h"
 #include "support/TestEnv.h"
@@ -27,11 +33,50 @@
 using namespace cockpit;
 using namespace cockpit::gui;
 
+namespace {
+
+int validationScene(const QString &current, const QString &earlier, const QString &tab, int days)
+{
+    JournalOpenOptions o;
+    o.readOnly = true;
+    auto now = JournalFactory::open(current, o);
+    auto then = JournalFactory::open(earlier, o);
+    if (!now || !then)
+        return 3;
+    auto nowEvents = (*now)->readAll();
+    auto thenEvents = (*then)->readAll();
+    if (!nowEvents || !thenEvents)
+        return 4;
+    charts::ValidationDataBuilder builder;
+    builder.append(*thenEvents);
+    ValidationPanel panel;
+    panel.resize(1400, 960);
+    panel.show();
+    panel.appendEvents(*nowEvents);
+    panel.setRehearsal(std::make_shared<const charts::ValidationData>(builder.data()));
+    if (days > 0) {
+        QObject::connect(&panel, &ValidationPanel::frameShown, &panel, [&panel, days] {
+            if (panel.following() && panel.data())
+                panel.setRange(panel.data()->firstAt, panel.data()->firstAt + qint64(days) * 86400000);
+        });
+    }
+    for (int i = 0; i < panel.views()->count(); ++i)
+        if (panel.views()->tabText(i).startsWith(tab, Qt::CaseInsensitive))
+            panel.views()->setCurrentIndex(i);
+    return QApplication::exec();
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     ensureResources();
     const QString scene = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("prerequisites");
+    if (scene == QLatin1String("validation") && argc > 3)
+        return validationScene(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                               argc > 4 ? QString::fromLocal8Bit(argv[4]) : QStringLiteral("Metrics"),
+                               argc > 5 ? QString::fromLocal8Bit(argv[5]).toInt() : 0);
     LoopbackHttpServer rlm;
     rlm.route("GET", "/health", [](const LoopbackRequest &) {
         return LoopbackResponse::json(200, R"({"status":"healthy","processors_available":true})");

@@ -20,6 +20,7 @@ HourlyVolumeView::HourlyVolumeView(QWidget *parent)
     auto *label = new QLabel(tr("&Metric:"), this);
     label->setBuddy(m_choice);
     m_choice->setObjectName(QStringLiteral("volumeMetric"));
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_summary->setObjectName(QStringLiteral("volumeSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     header->addWidget(label);

@@ -120,7 +120,7 @@ void ValidationPanel::appendEvents(const QList<JournalEvent> &events)
 void ValidationPanel::setRehearsal(const charts::ValidationDataPtr &earlier)
 {
     m_rehearsal = earlier && !earlier->metrics.isEmpty() ? earlier : nullptr;
-    m_rehearsalLabel = m_rehearsal ? tr("rehearsal %1 of %2")
+    m_rehearsalLabel = m_rehearsal ? tr("earlier run %1, started %2")
                                          .arg(m_rehearsal->runId,
                                               QDateTime::fromMSecsSinceEpoch(m_rehearsal->firstAt, Qt::UTC)
                                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
