@@ -1,4 +1,5 @@
 #include "cli/CommandLine.h"
+#include "cli/Logging.h"
 #include "gui/GuiApplication.h"
 #include "gui/GuiArguments.h"
 
@@ -7,6 +8,18 @@
 #include <QStringList>
 #include <cstdio>
 #include <vector>
+
+namespace {
+// The window has no terminal to log to: it keeps a rotating log in the XDG state directory.
+void logToStateDirectory()
+{
+    cockpit::cli::LogOptions o;
+    o.rotatingLogFile = cockpit::cli::defaultStateLogFile();
+    QString error;
+    if (!cockpit::cli::installLogging(o, &error))
+        std::fprintf(stderr, "cutover-cockpit: %s\n", qPrintable(error));
+}
+} // namespace
 
 // Headless subcommands (and --help/--version) go to the command line; no arguments, `open RUNBOOK` and
 // `--viewer --journal …` open the window. Arguments are checked before a QApplication exists, so a typo
@@ -36,8 +49,10 @@ int main(int argc, char **argv)
             demoArgs << a;
             kept.push_back(argv[i]);
         }
-        if (!headless && !terminalOnly && cockpit::gui::GuiApplication::displayAvailable())
+        if (!headless && !terminalOnly && cockpit::gui::GuiApplication::displayAvailable()) {
+            logToStateDirectory();
             return cockpit::gui::GuiApplication::runDemo(argc, argv, demoArgs, tab);
+        }
         kept.push_back(nullptr);
         return cockpit::cli::run(int(kept.size()) - 1, kept.data());
     }
@@ -55,5 +70,6 @@ int main(int argc, char **argv)
                      qPrintable(cockpit::gui::GuiArguments::usage()));
         return 2;
     }
+    logToStateDirectory();
     return cockpit::gui::GuiApplication::run(argc, argv, *parsed);
 }

@@ -3,10 +3,13 @@
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QMutex>
 #include <QMutexLocker>
 #include <memory>
 #include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <vector>
@@ -102,6 +105,14 @@ LogOptions takeLogOptions(QStringList &args)
     return o;
 }
 
+QString defaultStateLogFile()
+{
+    QString state = qEnvironmentVariable("XDG_STATE_HOME");
+    if (state.isEmpty() || !QDir::isAbsolutePath(state))
+        state = QDir::homePath() + QStringLiteral("/.local/state");
+    return state + QStringLiteral("/cutover-cockpit/cutover-cockpit.log");
+}
+
 bool installLogging(const LogOptions &options, QString *error)
 {
     bool ok = true;
@@ -127,6 +138,23 @@ bool installLogging(const LogOptions &options, QString *error)
                 if (error)
                     *error = QStringLiteral("cannot open log file %1: %2")
                                  .arg(options.logFile, QString::fromUtf8(e.what()));
+            }
+        }
+
+        if (!options.rotatingLogFile.isEmpty()) {
+            QDir().mkpath(QFileInfo(options.rotatingLogFile).absolutePath());
+            try {
+                auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                    options.rotatingLogFile.toStdString(), std::size_t(options.rotateBytes),
+                    std::size_t(options.rotateFiles));
+                file->set_level(options.verbose ? spdlog::level::debug : spdlog::level::info);
+                file->set_pattern(kPattern);
+                sinks().push_back(file);
+            } catch (const spdlog::spdlog_ex &e) {
+                ok = false;
+                if (error)
+                    *error = QStringLiteral("cannot open log file %1: %2")
+                                 .arg(options.rotatingLogFile, QString::fromUtf8(e.what()));
             }
         }
 

@@ -9,7 +9,15 @@ struct LogOptions
 {
     bool verbose = false; // stderr at debug level instead of warning
     QString logFile; // optional: also append to this file (info, or debug when verbose)
+    // optional: also a rotating log here (info, or debug when verbose): at rotateBytes the file moves to
+    // NAME.1.log and so on, rotateFiles kept. The window writes one to defaultStateLogFile().
+    QString rotatingLogFile;
+    qint64 rotateBytes = 5 * 1024 * 1024;
+    int rotateFiles = 3;
 };
+
+// $XDG_STATE_HOME/cutover-cockpit/cutover-cockpit.log ($XDG_STATE_HOME defaults to ~/.local/state).
+QString defaultStateLogFile();
 
 // Removes the logging options (--verbose, --log-file FILE, --log-file=FILE) from ARGS and returns them.
 LogOptions takeLogOptions(QStringList &args);

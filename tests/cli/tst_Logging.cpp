@@ -114,6 +114,37 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("cannot open log file ") + path), qPrintable(error));
         QVERIFY(spdlog::get("cockpit.probes.sql") != nullptr); // stderr logging still works
     }
+
+    void theStateLogRotates()
+    {
+        QTemporaryDir dir;
+        LogOptions o;
+        o.rotatingLogFile = dir.filePath(QStringLiteral("state/cutover-cockpit/cutover-cockpit.log"));
+        o.rotateBytes = 4096;
+        o.rotateFiles = 2;
+        QVERIFY(installLogging(o));
+        for (int i = 0; i < 200; ++i)
+            qCInfo(lcRunner) << "line" << i << "of the rotating log test";
+        shutdownLogging();
+        const QByteArray current = readAll(o.rotatingLogFile);
+        QVERIFY(current.contains("line 199 of the rotating log test"));
+        QVERIFY(current.size() <= 4096);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("state/cutover-cockpit/cutover-cockpit.1.log"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("state/cutover-cockpit/cutover-cockpit.2.log"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("state/cutover-cockpit/cutover-cockpit.3.log"))));
+    }
+
+    void theStateLogFollowsXdgStateHome()
+    {
+        const QByteArray saved = qgetenv("XDG_STATE_HOME");
+        qputenv("XDG_STATE_HOME", "/srv/state");
+        QCOMPARE(defaultStateLogFile(), QStringLiteral("/srv/state/cutover-cockpit/cutover-cockpit.log"));
+        qunsetenv("XDG_STATE_HOME");
+        QVERIFY(defaultStateLogFile().endsWith(
+            QLatin1String("/.local/state/cutover-cockpit/cutover-cockpit.log")));
+        if (!saved.isEmpty())
+            qputenv("XDG_STATE_HOME", saved);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Logging)

@@ -5,6 +5,7 @@
 #include "gui/wallboard/WallboardModel.h"
 
 #include <QQuickView>
+#include <QScreen>
 #include <cstdio>
 
 namespace cockpit::gui {
@@ -47,6 +48,8 @@ bool WallboardWindow::load()
 void WallboardWindow::show(bool fullScreen)
 {
     if (fullScreen) {
+        // Without a window manager (a kiosk X session) full screen is only a request: size it ourselves.
+        m_view->setGeometry(m_view->screen()->geometry());
         m_view->showFullScreen();
     } else {
         m_view->resize(1600, 900);
