@@ -2,6 +2,7 @@
 // side by side with handing Qt Charts the raw points. Offscreen, one process; see docs/benchmarks.md.
 //
 //   bench_validation [--days 30] [--every-s 10] [--frames 30] [--raw-frames 3] [--journal FILE]
+//   bench_validation --zoom-only raw|pyramid [--frames STEPS]   (the worker's zoom/pan part alone)
 //
 // 1. redraw: render the 4 charts of the tab (1200 px plot width each) from their downsampled lines, per
 //    frame, against the same 4 charts holding every raw point (QLineSeries::replace with all of them).
@@ -139,6 +140,42 @@ template<class View> void render(const QList<View *> &views, QImage &image)
 
 } // namespace
 
+// --zoom-only METHOD: the worker's part of zoom and pan as a process of its own, for timing from outside
+// side by side: 4 series of the month built directly (no events, no window), then `steps` zoom/pan ranges
+// downsampled to 1209 px, by walking the raw points (raw) or from min/max pyramids built first (pyramid).
+int zoomOnly(int days, int everyS, int steps, bool pyramid)
+{
+    QList<charts::ChartSeries> series(4);
+    const qint64 n = qint64(days) * 86'400 / everyS;
+    quint64 x = 88172645463325252ull;
+    for (qint64 i = 0; i < n; ++i) {
+        for (charts::ChartSeries &s : series) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            const double v = x % 5000 == 0 ? charts::ChartSeries::gap() : 90 + double(x % 1000) / 100.0;
+            s.append(kT0 + i * everyS * 1000, v,
+                     v < 95 ? charts::PointOutcome::Fail : charts::PointOutcome::Pass);
+        }
+    }
+    QList<charts::MinMaxPyramid> pyramids;
+    if (pyramid)
+        for (const charts::ChartSeries &s : std::as_const(series))
+            pyramids.append(charts::MinMaxPyramid(s));
+    const qint64 span = n * everyS * 1000;
+    qsizetype points = 0;
+    for (int i = 0; i < steps; ++i) {
+        const qint64 width = i % 2 ? span / 3 : span / 2;
+        const qint64 from = kT0 + (span - width) * (i % 20) / 20;
+        for (int k = 0; k < 4; ++k)
+            points += pyramid
+                ? pyramids.at(k).downsample(from, from + width, 1209).size()
+                : charts::Downsampler::downsample(series.at(k), from, from + width, 1209).size();
+    }
+    std::printf("%d steps, %lld points handed to the charts\n", steps, qlonglong(points));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -157,9 +194,15 @@ int main(int argc, char **argv)
     const QCommandLineOption journalOpt(QStringLiteral("journal"),
                                         QStringLiteral("SQLite journal to read (written when missing)."),
                                         QStringLiteral("FILE"));
-    for (const auto &o : {daysOpt, everyOpt, framesOpt, rawOpt, journalOpt})
+    const QCommandLineOption zoomOpt(QStringLiteral("zoom-only"),
+                                     QStringLiteral("Only the worker's zoom/pan part: raw or pyramid."),
+                                     QStringLiteral("METHOD"));
+    for (const auto &o : {daysOpt, everyOpt, framesOpt, rawOpt, journalOpt, zoomOpt})
         p.addOption(o);
     p.process(app);
+    if (p.isSet(zoomOpt))
+        return zoomOnly(p.value(daysOpt).toInt(), p.value(everyOpt).toInt(), p.value(framesOpt).toInt(),
+                        p.value(zoomOpt) == QLatin1String("pyramid"));
     const int days = p.value(daysOpt).toInt();
     const int everyS = p.value(everyOpt).toInt();
     const int frames = p.value(framesOpt).toInt();

@@ -3,7 +3,7 @@
 #include "charts/Downsampler.h"
 
 #include <algorithm>
-#include <array>
+#include <vector>
 
 namespace cockpit::charts {
 
@@ -75,28 +75,33 @@ ChartSeries MinMaxPyramid::downsample(qint64 from, qint64 to, int width) const
     width = qMax(1, width);
     if (hi - lo <= 4 * qsizetype(width))
         return Downsampler::downsample(m_series, from, to, width); // few points: the same walk is as cheap
-    ChartSeries out;
-    out.at.reserve(5 * width + 16);
-    out.value.reserve(5 * width + 16);
-    out.outcome.reserve(5 * width + 16);
-    const auto copy
-        = [&](qsizetype i) { out.append(at.at(i), m_series.value.at(i), m_series.outcome.at(i)); };
+    // The indices of the points kept, in order, into a buffer sized for the worst case (five per column
+    // and run between gaps, one per gap, the two neighbours); the series is filled from it at the end.
+    const qsizetype gapsInRange = std::lower_bound(m_gaps.cbegin(), m_gaps.cend(), hi)
+        - std::lower_bound(m_gaps.cbegin(), m_gaps.cend(), lo);
+    std::vector<qsizetype> picked(std::size_t(5 * (width + gapsInRange) + gapsInRange + 2));
+    qsizetype *next = picked.data();
+    const double *v = m_series.value.constData();
     if (lo > 0)
-        copy(lo - 1);
-    bool lastWasGap = lo > 0 && ChartSeries::isGap(m_series.value.at(lo - 1));
+        *next++ = lo - 1;
+    bool lastWasGap = lo > 0 && v[lo - 1] != v[lo - 1];
     const auto run = [&](qsizetype a, qsizetype b) { // data points [a, b) of one column, no gap inside
         if (a >= b)
             return;
         lastWasGap = false;
         const Node q = query(a, b);
-        std::array<qsizetype, 5> idx {a, q.min, q.max, b - 1, q.fail < 0 ? a : q.fail};
-        std::sort(idx.begin(), idx.end());
-        qsizetype previous = -1;
-        for (qsizetype i : idx) {
-            if (i != previous)
-                copy(i);
-            previous = i;
+        qsizetype idx[5] = {a, q.min, q.max, b - 1, q.fail < 0 ? a : q.fail};
+        for (int k = 1; k < 5; ++k) { // five values: an insertion sort
+            const qsizetype x = idx[k];
+            int j = k;
+            for (; j > 0 && idx[j - 1] > x; --j)
+                idx[j] = idx[j - 1];
+            idx[j] = x;
         }
+        *next++ = idx[0];
+        for (int k = 1; k < 5; ++k)
+            if (idx[k] != idx[k - 1])
+                *next++ = idx[k];
     };
     auto gap = std::lower_bound(m_gaps.cbegin(), m_gaps.cend(), lo);
     const qint64 *t = at.constData();
@@ -105,7 +110,8 @@ ChartSeries MinMaxPyramid::downsample(qint64 from, qint64 to, int width) const
     const auto columnOf = [&](qsizetype k) {
         if (to <= from)
             return 0;
-        return int(std::clamp(double(t[k] - from) * width / span, 0.0, double(width - 1)));
+        const double c = double(t[k] - from) * width / span;
+        return c <= 0 ? 0 : (c >= width - 1 ? width - 1 : int(c));
     };
     const qsizetype perColumn = qMax<qsizetype>(1, (hi - lo) / width);
     for (qsizetype i = lo; i < hi;) {
@@ -130,7 +136,7 @@ ChartSeries MinMaxPyramid::downsample(qint64 from, qint64 to, int width) const
         for (; gap != m_gaps.cend() && *gap < j; ++gap) {
             run(a, *gap);
             if (!lastWasGap)
-                copy(*gap);
+                *next++ = *gap;
             lastWasGap = true;
             a = *gap + 1;
         }
@@ -138,7 +144,22 @@ ChartSeries MinMaxPyramid::downsample(qint64 from, qint64 to, int width) const
         i = j;
     }
     if (hi < at.size())
-        copy(hi);
+        *next++ = hi;
+    ChartSeries out;
+    const qsizetype count = next - picked.data();
+    out.at.resize(count);
+    out.value.resize(count);
+    out.outcome.resize(count);
+    qint64 *outAt = out.at.data();
+    double *outValue = out.value.data();
+    PointOutcome *outOutcome = out.outcome.data();
+    const PointOutcome *o = m_series.outcome.constData();
+    for (qsizetype k = 0; k < count; ++k) {
+        const qsizetype i = picked[std::size_t(k)];
+        outAt[k] = t[i];
+        outValue[k] = v[i];
+        outOutcome[k] = o[i];
+    }
     return out;
 }
 
