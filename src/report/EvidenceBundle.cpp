@@ -170,16 +170,55 @@ QJsonObject EvidenceBundle::toJson(const EvidenceModel &m)
                           {QStringLiteral("verified"), m.integrity.verified},
                           {QStringLiteral("verify_result"), m.integrity.verifyResult},
                           {QStringLiteral("first_bad_seq"), double(m.integrity.firstBadSeq)}});
-    QJsonArray journal;
-    for (const JournalEvent &e : m.journal)
-        journal.append(e.toJson());
-    o.insert(QStringLiteral("journal"), journal);
     return o;
+}
+
+QByteArray EvidenceBundle::eventLine(const JournalEvent &e)
+{
+    // The stored payload text as it was hashed, not re-serialized: exact, and no JSON tree per event.
+    QByteArray line;
+    line.reserve(e.payloadJson().size() + 300);
+    line += "{\"seq\":" + QByteArray::number(e.seq()) + ",\"run_id\":" + jsonString(e.runId())
+        + ",\"at\":" + QByteArray::number(e.at()) + ",\"at_iso\":\""
+        + QDateTime::fromMSecsSinceEpoch(e.at(), Qt::UTC).toString(Qt::ISODateWithMs).toLatin1()
+        + "\",\"type\":\"" + e.typeName().toLatin1() + "\",\"actor\":" + jsonString(e.actor())
+        + ",\"payload\":" + e.payloadJson() + ",\"prev_hash\":\"" + e.prevHash() + "\",\"hash\":\"" + e.hash()
+        + "\"}";
+    return line;
+}
+
+QByteArray EvidenceBundle::jsonString(const QString &s)
+{
+    QByteArray out = "\"";
+    for (const char c : s.toUtf8()) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += "\\u00" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+    return out + "\"";
 }
 
 QByteArray EvidenceBundle::bytes(const EvidenceModel &model)
 {
-    return Redactor::redact(QJsonDocument(toJson(model)).toJson(QJsonDocument::Indented));
+    // The evidence indented; the journal streamed one event a line (10^5 events: no JSON tree for them).
+    QByteArray out = QJsonDocument(toJson(model)).toJson(QJsonDocument::Indented);
+    out.chop(2); // "}\n"
+    out += ",\n    \"journal\": [";
+    for (qsizetype i = 0; i < model.journal.size(); ++i) {
+        out += i ? ",\n        " : "\n        ";
+        out += eventLine(model.journal[i]);
+    }
+    out += "\n    ]\n}\n";
+    return Redactor::redact(out);
 }
 
 QString EvidenceBundle::sha256(const QByteArray &bytes)

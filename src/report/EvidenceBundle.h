@@ -13,7 +13,11 @@ namespace cockpit::report {
 class EvidenceBundle
 {
 public:
+    // Everything but the journal (bytes() adds it, streamed).
     static QJsonObject toJson(const EvidenceModel &model);
+    // One journal event as a JSON object on one line, with its payload exactly as stored and hashed.
+    static QByteArray eventLine(const JournalEvent &event);
+    static QByteArray jsonString(const QString &s);
     // Indented UTF-8, passed through the Redactor (no secret value, even if one slipped into the journal).
     static QByteArray bytes(const EvidenceModel &model);
     static QString sha256(const QByteArray &bytes);

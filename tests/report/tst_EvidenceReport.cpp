@@ -8,6 +8,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -108,6 +111,20 @@ private Q_SLOTS:
         // Integrity: the head, the verify result, the bundle's hash printed equals the file's.
         QVERIFY(all.contains(QStringLiteral("journal verify passed: %1 events").arg(events.size())));
         QCOMPARE(fileSha256(r.jsonPath), r.bundleSha256);
+        QFile json(r.jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(bundle.value(QStringLiteral("journal")).toArray().size(), events.size());
+        QCOMPARE(bundle.value(QStringLiteral("journal"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QStringLiteral("hash"))
+                     .toString(),
+                 QString::fromLatin1(events.last().hash()));
+        QCOMPARE(
+            bundle.value(QStringLiteral("run")).toObject().value(QStringLiteral("outcome_label")).toString(),
+            QStringLiteral("SUCCESS"));
         QVERIFY(all.contains(r.bundleSha256));
         // The appendix has every event: the last one's type and seq.
         QVERIFY(all.contains(QStringLiteral("sign_off")));
