@@ -36,7 +36,8 @@ Expected<EvidenceInput, QString> EvidenceReport::read(Journal &journal, const QS
 QString EvidenceReport::jsonBeside(const QString &pdfPath)
 {
     const QFileInfo fi(pdfPath);
-    return fi.dir().filePath(fi.completeBaseName() + QStringLiteral(".json"));
+    const QString name = fi.completeBaseName() + QStringLiteral(".json");
+    return pdfPath.contains(QLatin1Char('/')) ? fi.dir().filePath(name) : name;
 }
 
 Expected<EvidenceResult, QString> EvidenceReport::write(const EvidenceInput &input, const QString &pdfPath,

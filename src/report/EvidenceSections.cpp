@@ -86,9 +86,9 @@ void EvidenceSections::cover()
         m_c.banner(QStringLiteral("JOURNAL TAMPERED — this evidence cannot be trusted. First bad event: %1")
                        .arg(m_m.integrity.firstBadEvent),
                    kRed, Qt::white, 12);
-    const std::optional<Milliseconds> took = m_m.finishedAt
-        ? std::optional<Milliseconds>(Milliseconds(*m_m.finishedAt - m_m.startedAt))
-        : std::nullopt;
+    // An unfinished run (rolled back and not restarted, or still going) is measured to its last event.
+    const qint64 lastAt = m_m.journal.isEmpty() ? m_m.startedAt : m_m.journal.last().at();
+    const std::optional<Milliseconds> took(Milliseconds(m_m.finishedAt.value_or(lastAt) - m_m.startedAt));
     m_c.keyValues({
         {QStringLiteral("Run"), m_m.runId},
         {QStringLiteral("Runbook"), m_m.runbook},
@@ -97,8 +97,11 @@ void EvidenceSections::cover()
         {QStringLiteral("Mode"), m_m.modeLabel()},
         {QStringLiteral("Lead"), m_m.lead},
         {QStringLiteral("Started"), stamp(m_m.startedAt)},
-        {QStringLiteral("Ended"), m_m.finishedAt ? stamp(m_m.finishedAt) : QStringLiteral("not finished")},
-        {QStringLiteral("Duration"), duration(took)},
+        {QStringLiteral("Ended"),
+         m_m.finishedAt ? stamp(m_m.finishedAt)
+                        : QStringLiteral("not finished (last event %1)").arg(stamp(lastAt))},
+        {QStringLiteral("Duration"),
+         m_m.finishedAt ? duration(took) : QStringLiteral("%1 so far").arg(duration(took))},
         {QStringLiteral("Journal"), m_m.journalLocation},
         {QStringLiteral("Journal head"), m_m.integrity.head.toString()},
         {QStringLiteral("Journal verify"), m_m.integrity.verifyResult},

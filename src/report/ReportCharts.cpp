@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <cmath>
 
 namespace cockpit::report {
@@ -102,15 +103,22 @@ void ReportCharts::drawMetric(QPainter &p, const QRectF &box, const charts::Metr
              kAxis);
     }
 
-    // Thresholds: dashed, labelled with their stage and operator.
+    // Thresholds over the stages they apply in (a stage never entered has none to show), each once.
+    QSet<QString> drawn;
     for (const charts::Threshold &t : metric.thresholds) {
         qreal x0 = plot.left();
         qreal x1 = plot.right();
+        bool entered = t.stage.isEmpty();
         for (const charts::StageBand &b : data.stages)
             if (b.stage == t.stage) {
                 x0 = xOf(std::max(b.start, from));
                 x1 = xOf(b.end.value_or(to));
+                entered = true;
             }
+        const QString key = QStringLiteral("%1 %2 %3").arg(t.stage, t.op).arg(t.value);
+        if (!entered || drawn.contains(key))
+            continue;
+        drawn.insert(key);
         p.setPen(QPen(kFail, 0.9, Qt::DashLine));
         p.drawLine(QPointF(x0, yOf(t.value)), QPointF(x1, yOf(t.value)));
         text(p, QRectF(x0 + 2, yOf(t.value) - 10, 160, 9), Qt::AlignLeft,
