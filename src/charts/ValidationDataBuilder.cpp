@@ -90,6 +90,7 @@ void ValidationDataBuilder::reset(const QString &runId)
     m_metricIndex.clear();
     m_laneIndex.clear();
     m_rules.clear();
+    m_stageRules.clear();
     m_stage.clear();
     m_runbook = runbook;
     if (m_runbook)
@@ -139,7 +140,7 @@ void ValidationDataBuilder::append(const JournalEvent &e)
                 }
             }
         }
-        m_stage = band.stage;
+        setStage(band.stage);
         m_data.stages.append(band);
         break;
     }
@@ -236,6 +237,7 @@ void ValidationDataBuilder::applyRunbook()
                 m_rules[key(s.id, metric)].append(rule);
         }
     }
+    setStage(m_stage); // m_rules is new: the pointers into it too
     for (StageBand &band : m_data.stages) {
         for (const Stage &s : m_runbook->stages) {
             if (s.id == band.stage) {
@@ -246,7 +248,7 @@ void ValidationDataBuilder::applyRunbook()
     }
 }
 
-MetricChart &ValidationDataBuilder::metricChart(const QString &name)
+qsizetype ValidationDataBuilder::metricIndex(const QString &name)
 {
     auto it = m_metricIndex.constFind(name);
     if (it == m_metricIndex.constEnd()) {
@@ -254,16 +256,33 @@ MetricChart &ValidationDataBuilder::metricChart(const QString &name)
         chart.metric = name;
         it = m_metricIndex.insert(name, m_data.metrics.size());
         m_data.metrics.append(chart);
+        const auto rules = m_rules.constFind(key(m_stage, name));
+        m_stageRules.append(rules == m_rules.constEnd() ? nullptr : &*rules);
     }
-    return m_data.metrics[*it];
+    return *it;
 }
 
-PointOutcome ValidationDataBuilder::outcomeOf(const QString &metric, double value) const
+MetricChart &ValidationDataBuilder::metricChart(const QString &name)
+{
+    return m_data.metrics[metricIndex(name)];
+}
+
+void ValidationDataBuilder::setStage(const QString &stage)
+{
+    m_stage = stage;
+    m_stageRules.resize(m_data.metrics.size());
+    for (qsizetype i = 0; i < m_data.metrics.size(); ++i) {
+        const auto rules = m_rules.constFind(key(m_stage, m_data.metrics.at(i).metric));
+        m_stageRules[i] = rules == m_rules.constEnd() ? nullptr : &*rules;
+    }
+}
+
+PointOutcome ValidationDataBuilder::outcomeOf(qsizetype chart, const QString &metric, double value) const
 {
     if (ChartSeries::isGap(value))
         return PointOutcome::NoData;
-    const auto it = m_rules.constFind(key(m_stage, metric));
-    if (it == m_rules.constEnd() || it->isEmpty())
+    const QList<GateRule> *it = m_stageRules.value(chart, nullptr);
+    if (!it || it->isEmpty())
         return PointOutcome::Neutral;
     bool decided = false;
     for (const GateRule &rule : *it) {
@@ -294,7 +313,8 @@ void ValidationDataBuilder::addSample(const JournalEvent &e)
         return;
     const QJsonValue raw = e.payload().value(QLatin1String("value"));
     const double v = raw.isDouble() ? raw.toDouble() : ChartSeries::gap();
-    MetricChart &chart = metricChart(name);
+    const qsizetype index = metricIndex(name);
+    MetricChart &chart = m_data.metrics[index];
     ChartSeries &s = chart.series;
     if (!s.isEmpty() && chart.everyMs > 0 && !ChartSeries::isGap(s.value.constLast())
         && e.at() - s.at.constLast() > kGapIntervals * chart.everyMs)
@@ -304,7 +324,7 @@ void ValidationDataBuilder::addSample(const JournalEvent &e)
         chart.minValue = first ? v : qMin(chart.minValue, v);
         chart.maxValue = first ? v : qMax(chart.maxValue, v);
     }
-    s.append(e.at(), v, outcomeOf(name, v));
+    s.append(e.at(), v, outcomeOf(index, name, v));
 }
 
 void ValidationDataBuilder::closeStage(qint64 at, bool rolledBack)
@@ -313,7 +333,7 @@ void ValidationDataBuilder::closeStage(qint64 at, bool rolledBack)
         m_data.stages.last().end = at;
         m_data.stages.last().rolledBack = rolledBack;
     }
-    m_stage.clear();
+    setStage(QString());
 }
 
 void ValidationDataBuilder::gateChanged(const JournalEvent &e)

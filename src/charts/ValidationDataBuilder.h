@@ -45,12 +45,14 @@ private:
     void loadRunbookNote(const JournalEvent &event);
     void applyRunbook();
     MetricChart &metricChart(const QString &name);
+    qsizetype metricIndex(const QString &name); // the chart's index, created when new
+    void setStage(const QString &stage);
     void addSample(const JournalEvent &event);
     void closeStage(qint64 at, bool rolledBack);
     void gateChanged(const JournalEvent &event);
     void gateValues(const JournalEvent &event);
     void annotate(Annotation::Kind kind, const JournalEvent &event, const QString &text);
-    PointOutcome outcomeOf(const QString &metric, double value) const;
+    PointOutcome outcomeOf(qsizetype chart, const QString &metric, double value) const;
 
     QString m_wantedRun;
     std::shared_ptr<const Runbook> m_runbook;
@@ -59,6 +61,9 @@ private:
     QHash<QString, qsizetype> m_laneIndex; // stage + '\n' + gate
     QHash<QString, QList<GateRule>> m_rules; // stage + '\n' + metric
     QString m_stage; // current stage id ("" outside a stage)
+    // Per chart index: the rules of m_stage that read its metric (null: none). Looked up once per stage
+    // change instead of once per sample; points into m_rules, which changes only in applyRunbook.
+    QList<const QList<GateRule> *> m_stageRules;
     qint64 m_events = 0;
 };
 
