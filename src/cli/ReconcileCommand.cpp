@@ -1,6 +1,7 @@
 #include "cli/ReconcileCommand.h"
 
 #include "cli/InterruptHandler.h"
+#include "cli/ReconcileJournal.h"
 #include "cli/ReconcileReport.h"
 #include "cli/RunbookOptions.h"
 #include "cli/SubcommandParser.h"
@@ -128,10 +129,24 @@ int runReconcileCommand(const QStringList &args)
             "Write the evidence (report.json, counts.csv, differences.csv, checks.csv and a SHA-256 "
             "MANIFEST) into a new timestamped directory under DIR."),
         QStringLiteral("DIR"));
+    const QCommandLineOption journal(
+        QStringLiteral("journal"),
+        QStringLiteral("Journal every result (started, each table, each fix before and after, finished) "
+                       "into this journal: a file or postgresql://USER@HOST[:PORT]/DATABASE (password from "
+                       "PGPASSWORD or the keychain)."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption runId(
+        QStringLiteral("run"),
+        QStringLiteral("With --journal: the run id the events belong to, e.g. the cutover's run "
+                       "(default: a new id reconcile-<UTC time>)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption actor(QStringLiteral("as"),
+                                   QStringLiteral("With --journal: who ran it (default: engine)."),
+                                   QStringLiteral("NAME"));
     const QCommandLineOption noProgress(
         QStringLiteral("no-progress"),
         QStringLiteral("No progress lines on stderr (default when not a terminal)."));
-    for (const auto &o : {only, json, fix, artifacts, noProgress})
+    for (const auto &o : {only, json, fix, artifacts, journal, runId, actor, noProgress})
         sp.addOption(o);
     if (auto done = sp.parse(args))
         return *done;
@@ -157,6 +172,19 @@ int runReconcileCommand(const QStringList &args)
                              [&](const Reconciliation &r) { return r.id == id; }))
                 return sp.usageError(QStringLiteral("--only: no reconciliation with id %1").arg(id));
         selected.removeIf([&](const Reconciliation &r) { return !wanted.contains(r.id); });
+    }
+
+    if ((sp.parser().isSet(runId) || sp.parser().isSet(actor)) && !sp.parser().isSet(journal))
+        return sp.usageError(QStringLiteral("--run and --as need --journal"));
+    std::unique_ptr<ReconcileJournal> journaled;
+    if (sp.parser().isSet(journal)) {
+        auto opened = ReconcileJournal::open(sp.parser().value(journal), sp.parser().value(runId),
+                                             sp.parser().value(actor).trimmed());
+        if (!opened) {
+            Console::err(QStringLiteral("reconcile: %1\n").arg(opened.error()));
+            return 2;
+        }
+        journaled = std::move(*opened);
     }
 
     // Connection passwords: keychain first, COCKPIT_SECRET_<NAME> as the documented fallback.
@@ -193,11 +221,19 @@ int runReconcileCommand(const QStringList &args)
     auto printer
         = std::make_shared<ProgressPrinter>(Console::stderrIsTerminal() && !sp.parser().isSet(noProgress));
     Reconciler reconciler(*runbook, passwords, {});
-    reconciler.setProgress([printer](const ReconcileProgress &p) { (*printer)(p); });
+    ReconcileJournal *j = journaled.get();
+    reconciler.setProgress([printer, j](const ReconcileProgress &p) {
+        (*printer)(p);
+        if (j)
+            j->progress(p);
+    });
     const bool wantFix = sp.parser().isSet(fix);
     QList<ReconciliationResult> results;
     for (const Reconciliation &r : std::as_const(selected)) {
         if (cancel)
+            break;
+        // Journaled before the first statement: a started without a finished is work that never completed.
+        if (j && !j->started(r))
             break;
         ReconciliationResult result = onSqlThread([&] { return reconciler.verify(r, &cancel); });
         const bool checksFailed
@@ -207,7 +243,11 @@ int runReconcileCommand(const QStringList &args)
             for (const Action &a : r.fixes) {
                 if (cancel)
                     break; // between fixes: each one is whole (its own transaction) or not started
+                if (j && !j->fixStarted(r.id, a))
+                    break; // a fix not journaled first is not applied
                 result.fixes << onSqlThread([&] { return reconciler.applyFix(a); });
+                if (j)
+                    j->fixFinished(r.id, result.fixes.last());
             }
             const bool applied = std::any_of(result.fixes.cbegin(), result.fixes.cend(),
                                              [](const FixOutcome &f) { return f.applied; });
@@ -225,7 +265,11 @@ int runReconcileCommand(const QStringList &args)
                                                 -1,
                                                 std::get<ManualCheck>(a.what).instruction};
         }
+        if (j)
+            j->finished(result);
         results << result;
+        if (j && !j->error().isEmpty())
+            break;
     }
     printer->finish();
     const bool interrupted = cancel.load();
@@ -247,6 +291,13 @@ int runReconcileCommand(const QStringList &args)
             return 2;
         }
         Console::err(QStringLiteral("Evidence written to %1\n").arg(*written));
+    }
+    if (j) {
+        if (!j->error().isEmpty()) {
+            Console::err(QStringLiteral("reconcile: %1\n").arg(j->error()));
+            return 2;
+        }
+        Console::err(QStringLiteral("Journaled as run %1 in %2\n").arg(j->runId(), j->location()));
     }
     if (interrupted)
         return 130;

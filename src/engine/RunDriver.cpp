@@ -119,6 +119,8 @@ void RunDriver::stop()
 {
     m_running = false;
     ++m_generation;
+    m_reconcileCancel->store(true);
+    m_reconcileCancel = std::make_shared<std::atomic<bool>>(false);
     m_pollTimer->stop();
     if (m_wake)
         m_clock->cancel(m_wake);

@@ -2,15 +2,18 @@
 
 #include "core/base/Clock.h"
 #include "core/base/Expected.h"
+#include "core/conditions/CheckResult.h"
 #include "core/run/RunPlanner.h"
 #include "core/run/RunState.h"
 #include "store/Journal.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -114,6 +117,13 @@ private:
     void runAction(const RunEffect &effect, const QString &key);
     void runMilestone(const RunEffect &effect, const QString &key);
     void runMilestoneChecks(const RunEffect &effect, const QString &key);
+    // Runs checks on this thread's terms: `reconcile: ID` ones through the reconcile layer on the SQL
+    // threads (RunDriverReconcile.cpp), the others through a CheckRunner; `done` gets them in order.
+    // Not called back after stop().
+    void runChecks(const QList<Check> &checks, const QJsonObject &context,
+                   const std::function<void(const QList<CheckResult> &)> &done);
+    void runReconciliation(const Check &check, QJsonObject context,
+                           const std::function<void(const CheckResult &)> &done);
     void execute(const Action &action, const ActionDone &done);
     void waitUntil(const Action &action, qint64 deadline, const ActionDone &done);
     void effectDone(const QString &key);
@@ -134,6 +144,8 @@ private:
     bool m_pumpQueued = false;
     int m_busy = 0;
     quint64 m_generation = 0; // callbacks of probes started before stop() are ignored
+    // Read by reconciliations on the SQL threads; stop() sets it and starts a fresh one.
+    std::shared_ptr<std::atomic<bool>> m_reconcileCancel = std::make_shared<std::atomic<bool>>(false);
     QSet<QString> m_inFlight;
     QSet<QString> m_confirmed; // writing actions the lead confirmed in this session
     QHash<QString, QByteArray> m_secrets; // resolved (empty value: not available)

@@ -120,25 +120,14 @@ void RunDriver::runCheck(const RunEffect &e, const QString &key)
         effectDone(key);
         return;
     }
-    auto *runner = new CheckRunner(this);
-    ++m_busy;
-    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it)
-        if (!it.value().isEmpty())
-            runner->provideSecret(it.key(), it.value());
-    const quint64 gen = m_generation;
-    connect(runner, &CheckRunner::finished, this,
-            [this, runner, e, key, gen](const QList<CheckResult> &results) {
-                runner->deleteLater();
-                --m_busy;
-                if (gen != m_generation)
-                    return;
-                const CheckResult r = results.value(0);
-                append(RunEvents::checkObserved(m_state.runId(), m_clock->now(),
-                                                QString::fromLatin1(RunPlanner::kEngine), e.stage, e.id,
-                                                e.purpose, r.verdict, r.summary));
-                effectDone(key);
-            });
-    runner->start(*m_runbook, {*check});
+    const QJsonObject context {{QStringLiteral("stage"), e.stage}, {QStringLiteral("purpose"), e.purpose}};
+    runChecks({*check}, context, [this, e, key](const QList<CheckResult> &results) {
+        const CheckResult r = results.value(0);
+        append(RunEvents::checkObserved(m_state.runId(), m_clock->now(),
+                                        QString::fromLatin1(RunPlanner::kEngine), e.stage, e.id, e.purpose,
+                                        r.verdict, r.summary));
+        effectDone(key);
+    });
 }
 
 void RunDriver::runMilestone(const RunEffect &e, const QString &key)
@@ -167,31 +156,20 @@ void RunDriver::runMilestoneChecks(const RunEffect &e, const QString &key)
         effectDone(key);
         return;
     }
-    auto *runner = new CheckRunner(this);
-    ++m_busy;
-    for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it)
-        if (!it.value().isEmpty())
-            runner->provideSecret(it.key(), it.value());
-    const quint64 gen = m_generation;
-    connect(runner, &CheckRunner::finished, this,
-            [this, runner, e, key, gen](const QList<CheckResult> &results) {
-                runner->deleteLater();
-                --m_busy;
-                if (gen != m_generation)
-                    return;
-                bool ok = true;
-                QJsonArray checks;
-                for (const CheckResult &r : results) {
-                    ok = ok && r.verdict == Verdict::Pass;
-                    checks.append(QJsonObject {{QStringLiteral("check"), r.checkId},
-                                               {QStringLiteral("verdict"), RunEvents::verdictKey(r.verdict)},
-                                               {QStringLiteral("summary"), r.summary}});
-                }
-                append(RunPlanner::milestoneFinished(m_state, m_clock->now(), m_options.lead, e.id, ok,
-                                                     {{QStringLiteral("checks"), checks}}));
-                effectDone(key);
-            });
-    runner->start(*m_runbook, milestone->checks);
+    const QJsonObject context {{QStringLiteral("milestone"), e.id}};
+    runChecks(milestone->checks, context, [this, e, key](const QList<CheckResult> &results) {
+        bool ok = true;
+        QJsonArray checks;
+        for (const CheckResult &r : results) {
+            ok = ok && r.verdict == Verdict::Pass;
+            checks.append(QJsonObject {{QStringLiteral("check"), r.checkId},
+                                       {QStringLiteral("verdict"), RunEvents::verdictKey(r.verdict)},
+                                       {QStringLiteral("summary"), r.summary}});
+        }
+        append(RunPlanner::milestoneFinished(m_state, m_clock->now(), m_options.lead, e.id, ok,
+                                             {{QStringLiteral("checks"), checks}}));
+        effectDone(key);
+    });
 }
 
 } // namespace cockpit

@@ -319,6 +319,8 @@ Observation CheckRunner::emptyObservation(const Check &check) const
         o.target = sc->secret;
     } else if (const auto *rc = std::get_if<RowCountCheck>(&check.probe)) {
         o.target = rc->source + QStringLiteral(" → ") + rc->target;
+    } else if (const auto *ref = std::get_if<ReconcileRef>(&check.probe)) {
+        o.target = ref->reconciliation;
     }
     return o;
 }
@@ -343,6 +345,15 @@ void CheckRunner::launch(int index)
     const Check &check = m_jobs[index].check;
     const Probe &p = check.probe;
 
+    if (const auto *ref = std::get_if<ReconcileRef>(&p)) {
+        // The reconcile layer sits above the probes: the run engine runs these itself.
+        failJob(index,
+                QStringLiteral("reconciliation %1 runs in a run's verify step, gate or milestone, or with "
+                               "`cutover-cockpit reconcile`")
+                    .arg(ref->reconciliation),
+                Verdict::NoData);
+        return;
+    }
     if (std::holds_alternative<ManualCheck>(p)) {
         Observation o = emptyObservation(check);
         o.connected = true;

@@ -1,5 +1,6 @@
 // `cutover-cockpit reconcile` end to end: the real binary against the `postgres` fixture. Exit codes,
 // the differing keys on stdout, the JSON report, the artifacts with their SHA-256 manifest, and --fix.
+#include "store/JournalFactory.h"
 #include "support/CliProcess.h"
 #include "support/ExpectValue.h"
 #include "support/TestPostgres.h"
@@ -26,6 +27,33 @@ private:
     QString m_dst;
     QTemporaryDir m_dir;
     QString m_runbook;
+
+    static QList<JournalEvent> events(const QString &spec)
+    {
+        auto j = JournalFactory::open(spec);
+        if (!j)
+            return {};
+        auto all = (*j)->readAll();
+        return all ? *all : QList<JournalEvent> {};
+    }
+    // "status" of each reconciliation event of `id`, in journal order.
+    static QStringList statuses(const QList<JournalEvent> &events, const QString &id)
+    {
+        QStringList out;
+        for (const JournalEvent &e : events)
+            if (e.type() == JournalEventType::Reconciliation
+                && e.payload().value(QLatin1String("reconciliation")).toString() == id)
+                out << e.payload().value(QLatin1String("status")).toString();
+        return out;
+    }
+    static QJsonObject finishedOf(const QList<JournalEvent> &events, const QString &id)
+    {
+        for (const JournalEvent &e : events)
+            if (e.payload().value(QLatin1String("reconciliation")).toString() == id
+                && e.payload().value(QLatin1String("status")).toString() == u"finished")
+                return e.payload();
+        return {};
+    }
 
     QMap<QString, QString> env() const
     {
@@ -168,6 +196,86 @@ reconciliation:
         QVERIFY(differences.readAll().contains("orders-diff,orders,changed,id=4321,total,2160.50,0.00"));
     }
 
+    void journalsEveryResult()
+    {
+        const QString journal = m_dir.filePath(QStringLiteral("reconcile.journal"));
+        const CliRun r = reconcile({QStringLiteral("--only"), QStringLiteral("orders-diff,users-count"),
+                                    QStringLiteral("--journal"), journal, QStringLiteral("--as"),
+                                    QStringLiteral("Dana Weber")});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+        // The report is still written; the journal holds the same results.
+        QVERIFY2(r.outText().contains(QStringLiteral("changed id=4321")), qPrintable(r.describe()));
+        QVERIFY2(r.errText().contains(QStringLiteral("Journaled as run reconcile-")),
+                 qPrintable(r.describe()));
+        const QList<JournalEvent> all = events(journal);
+        QVERIFY(!all.isEmpty());
+        for (const JournalEvent &e : all) {
+            QCOMPARE(e.type(), JournalEventType::Reconciliation);
+            QVERIFY(e.runId().startsWith(QLatin1String("reconcile-")));
+            QCOMPARE(e.actor(), QStringLiteral("Dana Weber"));
+            QVERIFY(!QJsonDocument(e.payload()).toJson().contains(m_pg->appPassword()));
+        }
+        const QStringList diff = statuses(all, QStringLiteral("orders-diff"));
+        QCOMPARE(diff.first(), QStringLiteral("started"));
+        QCOMPARE(diff.last(), QStringLiteral("finished"));
+        QVERIFY2(diff.contains(QStringLiteral("progress")), qPrintable(diff.join(u' ')));
+        const QJsonObject failed = finishedOf(all, QStringLiteral("orders-diff"));
+        QCOMPARE(failed.value(QStringLiteral("passed")).toBool(true), false);
+        QVERIFY2(failed.value(QStringLiteral("summary")).toString().contains(QStringLiteral("1 changed")),
+                 qPrintable(failed.value(QStringLiteral("summary")).toString()));
+        const QJsonObject row = failed.value(QStringLiteral("result"))
+                                    .toObject()
+                                    .value(QStringLiteral("tables"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QStringLiteral("diff"))
+                                    .toObject()
+                                    .value(QStringLiteral("rows"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject();
+        QCOMPARE(row.value(QStringLiteral("key")).toString(), QStringLiteral("id=4321"));
+        QCOMPARE(finishedOf(all, QStringLiteral("users-count")).value(QStringLiteral("passed")).toBool(),
+                 true);
+
+        const CliRun verified = runCockpit(
+            {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.describe()));
+    }
+
+    void journalsIntoPostgresUnderTheCutoversRun()
+    {
+        auto db = m_pg->createDatabase(QStringLiteral("reconcile_journal"));
+        QVERIFY_VALUE(db);
+        const QString url = QStringLiteral("postgresql://%1@%2:%3/%4?sslmode=verify-full&sslrootcert=%5")
+                                .arg(m_pg->superuser(), m_pg->host())
+                                .arg(m_pg->port())
+                                .arg(*db, m_pg->caFile());
+        const CliRun init
+            = runCockpit({QStringLiteral("journal"), QStringLiteral("init"), QStringLiteral("--journal"), url,
+                          QStringLiteral("--viewer-role"), QStringLiteral("v_") + db->right(12)});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.describe()));
+        const CliRun r
+            = reconcile({QStringLiteral("--only"), QStringLiteral("users-count"), QStringLiteral("--journal"),
+                         url, QStringLiteral("--run"), QStringLiteral("live-20270101T000000Z")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QList<JournalEvent> all = events(url);
+        QCOMPARE(statuses(all, QStringLiteral("users-count")).first(), QStringLiteral("started"));
+        QCOMPARE(all.last().runId(), QStringLiteral("live-20270101T000000Z"));
+        QCOMPARE(all.last().actor(), QStringLiteral("engine"));
+        QCOMPARE(all.last().payload().value(QStringLiteral("passed")).toBool(), true);
+    }
+
+    void unusableJournalRunsNothing()
+    {
+        const CliRun r = reconcile({QStringLiteral("--only"), QStringLiteral("users-count"),
+                                    QStringLiteral("--journal"), m_runbook + QStringLiteral("/x.journal")});
+        QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY2(!r.outText().contains(QStringLiteral("users-count")), qPrintable(r.describe()));
+        QCOMPARE(reconcile({QStringLiteral("--run"), QStringLiteral("x")}).exitCode, 2);
+    }
+
     void fixAppliesTheSafeFixAndReChecks()
     {
         const CliRun before = reconcile({QStringLiteral("--only"), QStringLiteral("orphans")});
@@ -177,8 +285,9 @@ reconciliation:
         QVERIFY2(before.outText().contains(QStringLiteral("needs review: Tell support")),
                  qPrintable(before.describe()));
 
-        const CliRun fixed
-            = reconcile({QStringLiteral("--only"), QStringLiteral("orphans"), QStringLiteral("--fix")});
+        const QString journal = m_dir.filePath(QStringLiteral("fix.journal"));
+        const CliRun fixed = reconcile({QStringLiteral("--only"), QStringLiteral("orphans"),
+                                        QStringLiteral("--fix"), QStringLiteral("--journal"), journal});
         QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.describe()));
         QVERIFY2(fixed.outText().contains(QStringLiteral("fix delete-orphans (sql)  applied (2 rows)")),
                  qPrintable(fixed.describe()));
@@ -189,6 +298,25 @@ reconciliation:
         auto left = m_pg->query(m_dst, QStringLiteral("SELECT count(*) FROM records"));
         QVERIFY_VALUE(left);
         QCOMPARE(*left, QStringLiteral("20"));
+
+        // Each fix journaled before and after it ran, the re-checked result last.
+        const QList<JournalEvent> all = events(journal);
+        const QStringList order = statuses(all, QStringLiteral("orphans"));
+        const qsizetype started = order.indexOf(QStringLiteral("fix_started"));
+        QVERIFY2(started > 0 && order.value(started + 1) == u"fix_finished", qPrintable(order.join(u' ')));
+        QCOMPARE(order.count(QStringLiteral("fix_started")), 2);
+        QCOMPARE(order.last(), QStringLiteral("finished"));
+        for (const JournalEvent &e : all)
+            if (e.payload().value(QLatin1String("status")).toString() == u"fix_finished"
+                && e.payload().value(QLatin1String("fix")).toObject().value(QLatin1String("id")).toString()
+                    == u"delete-orphans")
+                QCOMPARE(e.payload()
+                             .value(QLatin1String("fix"))
+                             .toObject()
+                             .value(QLatin1String("rows_affected"))
+                             .toInt(),
+                         2);
+        QCOMPARE(finishedOf(all, QStringLiteral("orphans")).value(QStringLiteral("passed")).toBool(), true);
     }
 
     void usageAndRunbookErrorsExitTwo()

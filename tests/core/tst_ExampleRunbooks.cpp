@@ -551,7 +551,8 @@ void tst_ExampleRunbooks::dStagedMigration()
     QCOMPARE(verified,
              (QStringList {QStringLiteral("source-reachable"), QStringLiteral("target-reachable"),
                            QStringLiteral("target-version"), QStringLiteral("tables-exist"),
-                           QStringLiteral("counts-fast"), QStringLiteral("counts-exact")}));
+                           QStringLiteral("counts-fast"), QStringLiteral("counts-exact"),
+                           QStringLiteral("orders-diff")}));
     QVERIFY(d.answered.contains(QStringLiteral("confirm go-no-go")));
     const auto finished = h.eventsOf(JournalEventType::RunFinished);
     QCOMPARE(finished.size(), 1);

@@ -285,12 +285,20 @@ void tst_RunbookLoader::errorCases_data()
         << QStringList {R"(9:57: expected an integer for "port", got "54x2")"};
     QTest::newRow("missing id and probe")
         << kBase + "prerequisites:\n  - {title: t}\n"
-        << QStringList {
-               R"(15:5: missing required key "id" in a prerequisite)",
-               "15:5: a prerequisite needs one probe: http, sql, command, secret, row_counts, manual"};
+        << QStringList {R"(15:5: missing required key "id" in a prerequisite)",
+                        "15:5: a prerequisite needs one probe: http, sql, command, secret, row_counts, "
+                        "manual, reconcile"};
     QTest::newRow("two probes") << kBase + "prerequisites:\n  - {id: a, manual: x, secret: key}\n"
                                 << QStringList {
                                        "15:24: a prerequisite has more than one probe: manual and secret"};
+    QTest::newRow("unknown reconciliation")
+        << kBase
+            + "reconciliation:\n  - {id: counts, source: db, target: db, tables: [users]}\nstages:\n  - id: "
+              "s\n"
+              "    verify:\n      - {id: v, reconcile: count}\n"
+        << QStringList {
+               "19:28: undefined reconciliation \"count\" (did you mean \"counts\"?) in \"reconcile\": "
+               "declare it under reconciliation:"};
     QTest::newRow("missing expect")
         << kBase + "prerequisites:\n  - {id: a, sql: {connection: db, query: SELECT 1}}\n"
         << QStringList {

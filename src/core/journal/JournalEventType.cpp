@@ -6,7 +6,7 @@
 namespace cockpit {
 
 namespace {
-constexpr std::array<std::pair<JournalEventType, const char *>, 18> kNames {{
+constexpr std::array<std::pair<JournalEventType, const char *>, 19> kNames {{
     {JournalEventType::RunStarted, "run_started"},
     {JournalEventType::StageEntered, "stage_entered"},
     {JournalEventType::CheckObserved, "check_observed"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<JournalEventType, const char *>, 18> kNames {{
     {JournalEventType::RunFinished, "run_finished"},
     {JournalEventType::Note, "note"},
     {JournalEventType::GoNoGo, "go_no_go"},
+    {JournalEventType::Reconciliation, "reconciliation"},
 }};
 } // namespace
 

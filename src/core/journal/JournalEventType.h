@@ -28,6 +28,8 @@ namespace cockpit {
 //   note               free text written by the lead (payload: text)
 //   go_no_go           the Go/No-Go before a run's first stage or window step (payload: decision, items,
 //                      blockers, override)
+//   reconciliation     a reconciliation started, reached a table, applied a fix or finished (payload: see
+//                      RunEvents::reconciliation)
 enum class JournalEventType {
     RunStarted,
     StageEntered,
@@ -47,6 +49,7 @@ enum class JournalEventType {
     RunFinished,
     Note,
     GoNoGo,
+    Reconciliation,
 };
 
 // The stored name, e.g. "check_observed".

@@ -129,6 +129,17 @@ JournalEventDraft RunEvents::sampleTaken(const QString &runId, qint64 at, const 
                   {QStringLiteral("error"), error}});
 }
 
+JournalEventDraft RunEvents::reconciliation(const QString &runId, qint64 at, const QString &actor,
+                                            const QString &reconciliation, const QString &status,
+                                            const QJsonObject &context, const QJsonObject &fields)
+{
+    QJsonObject p = fields;
+    p.insert(QStringLiteral("reconciliation"), reconciliation);
+    p.insert(QStringLiteral("status"), status);
+    p.insert(QStringLiteral("context"), context);
+    return draft(runId, at, JournalEventType::Reconciliation, actor.isEmpty() ? kEngine : actor, p);
+}
+
 JournalEventDraft RunEvents::checkpoint(const QString &runId, qint64 at, const QString &stage, int index,
                                         Milliseconds offset, qint64 dueAt, const QJsonObject &metrics)
 {

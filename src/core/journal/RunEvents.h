@@ -73,6 +73,13 @@ struct RunInfo
 //  note               {text}; the runbook note adds runbook_file, runbook_yaml, params; a follow-up
 //                     note (last stage promoted, schedule items left) adds kind: follow_up, stage,
 //                     approved_by, items; the note of a driver that resumed a run adds kind: resumed
+//  reconciliation     {reconciliation, status: started|progress|fix_started|fix_finished|finished,
+//                      context (in a run: {stage, check, purpose} or {milestone, check}; `reconcile`
+//                      command: {}), then by status: progress {table, tables, table_name, phase,
+//                      rows_scanned}; fix_started {fix, kind}; fix_finished {fix: FixOutcome JSON};
+//                      finished {passed, cancelled, error, result: the report's reconciliation JSON with
+//                      differing rows capped}}. started comes before the first statement and finished
+//                      after the last, so a started without finished is work that never completed.
 class RunEvents
 {
 public:
@@ -109,6 +116,9 @@ public:
                                           const QString &step, bool ok, const QJsonObject &detail = {});
     static JournalEventDraft note(const QString &runId, qint64 at, const QString &who, const QString &text);
     // The engine drives the run again after a restart (RunState: sampling resumes at `at`).
+    static JournalEventDraft reconciliation(const QString &runId, qint64 at, const QString &actor,
+                                            const QString &reconciliation, const QString &status,
+                                            const QJsonObject &context, const QJsonObject &fields = {});
     static JournalEventDraft resumed(const QString &runId, qint64 at, const QString &who,
                                      const QString &text);
 

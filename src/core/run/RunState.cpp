@@ -254,6 +254,7 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         break;
     case JournalEventType::SignOff:
     case JournalEventType::GoNoGo: // the launcher's gate before the first stage
+    case JournalEventType::Reconciliation: // evidence and progress; its verdict comes as check_observed
         break;
     }
 }

@@ -76,7 +76,15 @@ struct ManualCheck
     QString instruction;
 };
 
-using Probe = std::variant<HttpRequest, SqlQuery, CommandSpec, SecretCheck, RowCountCheck, ManualCheck>;
+// `reconcile: ID`: the runbook's reconciliation ID as a check of a run (verify step, gate, milestone); it
+// passes when the reconciliation does. Only the run engine runs it (src/engine, on the SQL threads).
+struct ReconcileRef
+{
+    QString reconciliation;
+};
+
+using Probe
+    = std::variant<HttpRequest, SqlQuery, CommandSpec, SecretCheck, RowCountCheck, ManualCheck, ReconcileRef>;
 
 struct SourcePos
 {

@@ -312,6 +312,15 @@ std::optional<Condition> RunbookLoader::metricCondition(const YAML::Node &node, 
 
 void RunbookLoader::checkReferences()
 {
+    QStringList reconciliations;
+    for (const Reconciliation &r : std::as_const(m_rb.reconciliations))
+        reconciliations << r.id;
+    for (const auto &[node, ref] : std::as_const(m_reconcileRefs))
+        if (!reconciliations.contains(ref))
+            m_r.error(node,
+                      QStringLiteral("undefined reconciliation %1%2 in \"reconcile\": declare it under "
+                                     "reconciliation:")
+                          .arg(q(ref), YamlReader::didYouMean(ref, reconciliations)));
     const QString restart = m_rb.rollback.restartFrom;
     if (m_restartFrom.IsDefined() && m_restartFrom.IsScalar() && !restart.isEmpty()
         && !m_stageIds.contains(restart))

@@ -80,6 +80,7 @@ private:
     QSet<QString> m_stepIds; // milestone and window step ids, for point_of_no_return.after
     YAML::Node m_restartFrom; // checked once stages and schedule are known
     YAML::Node m_noReturnAfter;
+    QList<std::pair<YAML::Node, QString>> m_reconcileRefs; // `reconcile: ID` of checks, checked at the end
 };
 
 } // namespace cockpit

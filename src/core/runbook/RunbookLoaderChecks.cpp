@@ -15,7 +15,8 @@ const QStringList &checkKeys()
         QStringLiteral("id"),         QStringLiteral("title"),    QStringLiteral("description"),
         QStringLiteral("category"),   QStringLiteral("required"), QStringLiteral("http"),
         QStringLiteral("sql"),        QStringLiteral("command"),  QStringLiteral("secret"),
-        QStringLiteral("row_counts"), QStringLiteral("manual"),   QStringLiteral("expect")};
+        QStringLiteral("row_counts"), QStringLiteral("manual"),   QStringLiteral("reconcile"),
+        QStringLiteral("expect")};
     return k;
 }
 
@@ -23,7 +24,8 @@ const QStringList &checkProbes()
 {
     static const QStringList k {QStringLiteral("http"),       QStringLiteral("sql"),
                                 QStringLiteral("command"),    QStringLiteral("secret"),
-                                QStringLiteral("row_counts"), QStringLiteral("manual")};
+                                QStringLiteral("row_counts"), QStringLiteral("manual"),
+                                QStringLiteral("reconcile")};
     return k;
 }
 
@@ -67,6 +69,13 @@ std::optional<Check> RunbookLoader::parseCheck(const YAML::Node &node, IdScope *
     } else if (kind == u"row_counts") {
         if (auto r = parseRowCounts(v, QStringLiteral("a row_counts probe"), false))
             c.probe = *r;
+    } else if (kind == u"reconcile") {
+        // Checked against the reconciliation section once it is parsed (checkReferences).
+        const QString ref
+            = m_r.string(v, QStringLiteral("\"reconcile\" (a reconciliation id)")).value_or(QString());
+        if (!ref.isEmpty())
+            m_reconcileRefs.append({v, ref});
+        c.probe = ReconcileRef {ref};
     } else if (kind == u"manual") {
         c.probe
             = ManualCheck {m_r.string(v, QStringLiteral("\"manual\" (the instruction)")).value_or(QString())};
