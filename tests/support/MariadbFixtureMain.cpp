@@ -2,6 +2,8 @@
 //   start DIR  mariadb-install-db into DIR/data, starts mariadbd on a free port of 127.0.0.1 and a socket in
 //              DIR, creates a password-authenticated role, writes DIR/env (KEY=VALUE lines) and exits
 //   stop DIR   stops the server named in DIR/env and removes DIR
+#include "FixtureEnvFile.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -14,25 +16,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <sys/stat.h>
 #include <unistd.h>
 
-namespace {
+using cockpit::test::FixtureEnvFile;
 
-QMap<QString, QString> readEnv(const QString &path)
-{
-    QMap<QString, QString> env;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return env;
-    while (!f.atEnd()) {
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            env.insert(line.left(eq), line.mid(eq + 1));
-    }
-    return env;
-}
+namespace {
 
 bool alive(pid_t pid)
 {
@@ -41,7 +29,7 @@ bool alive(pid_t pid)
 
 int stopServer(const QString &dir)
 {
-    const auto env = readEnv(dir + QStringLiteral("/env"));
+    const auto env = FixtureEnvFile::read(dir + QStringLiteral("/env"));
     const pid_t pid = pid_t(env.value(QStringLiteral("COCKPIT_MY_PID")).toLongLong());
     if (alive(pid)) {
         ::kill(pid, SIGTERM);
@@ -184,14 +172,8 @@ int startServer(const QString &dir)
         {QStringLiteral("COCKPIT_MY_APP_PASSWORD"), appPassword},
     };
     const QString envPath = dir + QStringLiteral("/env");
-    QFile f(envPath);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(envPath));
+    if (!FixtureEnvFile::write(envPath, env))
         return 1;
-    }
-    ::chmod(QFile::encodeName(envPath).constData(), 0600);
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        f.write((it.key() + QLatin1Char('=') + it.value() + QLatin1Char('\n')).toUtf8());
     std::printf("mariadb running on 127.0.0.1:%d (pid %lld), facts in %s\n", port,
                 static_cast<long long>(pid), qPrintable(envPath));
     return 0;
@@ -202,11 +184,5 @@ int startServer(const QString &dir)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() != 3 || (args[1] != QLatin1String("start") && args[1] != QLatin1String("stop"))) {
-        std::fprintf(stderr, "usage: cockpit-mariadb-fixture start|stop DIR\n");
-        return 2;
-    }
-    const QString dir = QDir(args[2]).absolutePath();
-    return args[1] == QLatin1String("start") ? startServer(dir) : stopServer(dir);
+    return FixtureEnvFile::main(app, "cockpit-mariadb-fixture", startServer, stopServer);
 }

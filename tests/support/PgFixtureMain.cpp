@@ -1,6 +1,7 @@
 // cockpit-pg-fixture: the CTest `postgres` fixture.
 //   start DIR  starts a throwaway cluster, writes DIR/env (KEY=VALUE lines) and exits, leaving it running
 //   stop DIR   stops the cluster named in DIR/env and removes its files and DIR
+#include "FixtureEnvFile.h"
 #include "demo/LocalPostgres.h"
 
 #include <QCoreApplication>
@@ -9,30 +10,16 @@
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <cstdio>
-#include <sys/stat.h>
 
 using cockpit::LocalPostgres;
 
-namespace {
+using cockpit::test::FixtureEnvFile;
 
-QMap<QString, QString> readEnv(const QString &path)
-{
-    QMap<QString, QString> env;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return env;
-    while (!f.atEnd()) {
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            env.insert(line.left(eq), line.mid(eq + 1));
-    }
-    return env;
-}
+namespace {
 
 int stopCluster(const QString &dir)
 {
-    const auto env = readEnv(dir + QStringLiteral("/env"));
+    const auto env = FixtureEnvFile::read(dir + QStringLiteral("/env"));
     if (env.isEmpty()) {
         std::printf("no fixture in %s, nothing to stop\n", qPrintable(dir));
         QDir(dir).removeRecursively();
@@ -83,15 +70,8 @@ int startCluster(const QString &dir)
         {QStringLiteral("COCKPIT_PG_APP_PASSWORD"), QString::fromLatin1(appPassword)},
     };
     const QString envPath = dir + QStringLiteral("/env");
-    QFile f(envPath);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(envPath));
+    if (!FixtureEnvFile::write(envPath, env))
         return 1;
-    }
-    ::chmod(QFile::encodeName(envPath).constData(), 0600);
-    for (auto it = env.cbegin(); it != env.cend(); ++it)
-        f.write((it.key() + QLatin1Char('=') + it.value() + QLatin1Char('\n')).toUtf8());
-    f.close();
     (*pg)->detach();
     std::printf("postgres running on 127.0.0.1:%d (pid %lld), facts in %s\n", (*pg)->port(),
                 static_cast<long long>((*pg)->postmasterPid()), qPrintable(envPath));
@@ -103,11 +83,5 @@ int startCluster(const QString &dir)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    if (args.size() != 3 || (args[1] != QLatin1String("start") && args[1] != QLatin1String("stop"))) {
-        std::fprintf(stderr, "usage: cockpit-pg-fixture start|stop DIR\n");
-        return 2;
-    }
-    const QString dir = QDir(args[2]).absolutePath();
-    return args[1] == QLatin1String("start") ? startCluster(dir) : stopCluster(dir);
+    return FixtureEnvFile::main(app, "cockpit-pg-fixture", startCluster, stopCluster);
 }
