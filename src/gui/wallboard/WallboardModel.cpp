@@ -11,7 +11,7 @@ namespace cockpit::gui {
 namespace {
 
 constexpr qsizetype kSparkPoints = 90;
-constexpr qint64 kHour = 3600 * 1000;
+constexpr qint64 kHour = qint64(3600) * 1000;
 
 QString str(const QJsonObject &o, const char *key)
 {

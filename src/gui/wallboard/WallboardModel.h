@@ -109,7 +109,7 @@ private:
     RunSnapshotPtr m_snapshot;
     qint64 m_receivedAt = 0; // clock time the current snapshot arrived
     qint64 m_lastNewDataAt = 0; // clock time a snapshot last brought a new journal event
-    qint64 m_staleAfterMs = 10 * 60 * 1000;
+    qint64 m_staleAfterMs = qint64(10) * 60 * 1000;
     QString m_message;
     charts::ValidationDataBuilder m_data;
     QVariantList m_sparkline;
