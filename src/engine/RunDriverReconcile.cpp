@@ -127,7 +127,7 @@ void RunDriver::runReconciliation(const Check &check, QJsonObject context,
         done(r);
         return;
     }
-    const Reconciliation rec = *found;
+    const Reconciliation &rec = *found; // the lambdas below keep their own copies
     context.insert(QStringLiteral("check"), check.id);
     const QString actor = QString::fromLatin1(RunPlanner::kEngine);
     // Journaled before the first statement: a started without a finished never completed.

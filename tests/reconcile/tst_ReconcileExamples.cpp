@@ -1,6 +1,7 @@
 // The example runbooks' reconciliations run for real: seed B's record counts with its orphan, token and
 // drained-credential checks and its fixes, and seed D's row-count gate and checksum diff, each against two
 // databases of the `postgres` fixture (the examples' connections pointed at them; nothing else changed).
+#include "ReconcileTestSupport.h"
 #include "core/runbook/RunbookLoader.h"
 #include "probes/SqlConnectionPool.h"
 #include "reconcile/Reconciler.h"
@@ -12,6 +13,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace cockpit;
+using cockpit::test::ReconcileTestSupport;
 using cockpit::test::TestPostgres;
 
 namespace {
@@ -72,12 +74,7 @@ private:
             out.insert(n, m_pg->appPassword());
         return out;
     }
-    template<class F> auto onPool(F f)
-    {
-        auto future = QtConcurrent::run(SqlConnectionPool::threadPool(), std::move(f));
-        future.waitForFinished(); // the pool's threads do the work; nothing here needs an event loop
-        return future.result();
-    }
+    template<class F> auto onPool(F f) { return ReconcileTestSupport::onSqlPool(std::move(f)); }
 
 private Q_SLOTS:
     void initTestCase()

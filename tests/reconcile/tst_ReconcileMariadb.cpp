@@ -1,5 +1,6 @@
 // Reconciler with a MariaDB source (seed B's legacy MySQL site, the `mariadb` fixture) and a PostgreSQL
 // target: the same normalisation on both engines, so only the real differences show.
+#include "ReconcileTestSupport.h"
 #include "probes/SqlConnectionPool.h"
 #include "probes/SqlProbe.h"
 #include "reconcile/Reconciler.h"
@@ -11,31 +12,13 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace cockpit;
+using cockpit::test::ReconcileTestSupport;
 using cockpit::test::TestMariadb;
 using cockpit::test::TestPostgres;
 
 namespace {
 
 constexpr int kRows = 20000;
-
-QString describe(const TableResult &t)
-{
-    QStringList lines {QStringLiteral("error=%1 rows %2/%3 missing=%4 extra=%5 changed=%6")
-                           .arg(t.error)
-                           .arg(t.sourceRows.value_or(-1))
-                           .arg(t.targetRows.value_or(-1))
-                           .arg(t.missingInTarget)
-                           .arg(t.extraInTarget)
-                           .arg(t.changed)};
-    for (const RowDifference &d : t.differences)
-        lines << RowDifference::kindName(d.kind) + QLatin1Char(' ') + d.key + QLatin1Char(' ')
-                + d.columns.join(u',') + QLatin1Char(' ') + d.sourceValues.join(u',') + QStringLiteral(" | ")
-                + d.targetValues.join(u',');
-    for (const AggregateValue &a : t.aggregates)
-        if (!a.equal())
-            lines << QStringLiteral("aggregate %1.%2: %3 vs %4").arg(a.column, a.name, a.source, a.target);
-    return lines.join(u'\n');
-}
 
 } // namespace
 
@@ -72,12 +55,10 @@ private:
         r.counts.method = method;
         const Runbook rb = runbook();
         const auto pw = passwords();
-        auto f = QtConcurrent::run(SqlConnectionPool::threadPool(), [rb, pw, r] {
+        return ReconcileTestSupport::onSqlPool([rb, pw, r] {
             Reconciler rec(rb, pw, {});
             return rec.verify(r, nullptr);
         });
-        f.waitForFinished();
-        return f.result();
     }
 
 private Q_SLOTS:
@@ -132,12 +113,12 @@ private Q_SLOTS:
         const ReconciliationResult res = verify(QStringLiteral("users"), RowCountCheck::Method::Diff);
         QCOMPARE(res.tables.size(), 1);
         const TableResult &t = res.tables.first();
-        QVERIFY2(t.error.isEmpty(), qPrintable(describe(t)));
+        QVERIFY2(t.error.isEmpty(), qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(t.sourceRows, std::optional<qint64>(kRows));
         QCOMPARE(t.targetRows, std::optional<qint64>(kRows));
         QCOMPARE(t.missingInTarget, 1);
         QCOMPARE(t.extraInTarget, 1);
-        QVERIFY2(t.changed == 1, qPrintable(describe(t)));
+        QVERIFY2(t.changed == 1, qPrintable(ReconcileTestSupport::describe(t)));
         bool foundChanged = false;
         for (const RowDifference &d : t.differences) {
             if (d.kind == RowDifference::Kind::Changed) {
@@ -161,7 +142,7 @@ private Q_SLOTS:
         // MariaDB's default collation is case-insensitive; the diff compares keys in byte order.
         const ReconciliationResult res = verify(QStringLiteral("same"), RowCountCheck::Method::Diff);
         const TableResult t = res.tables.value(0);
-        QVERIFY2(t.passed(), qPrintable(describe(t)));
+        QVERIFY2(t.passed(), qPrintable(ReconcileTestSupport::describe(t)));
         QVERIFY(res.passed());
     }
 

@@ -1,6 +1,7 @@
 // Reconciler against a real PostgreSQL (the `postgres` fixture) and SQLite: counts with tolerance, the
 // checksum diff naming keys and columns, normalisation without false diffs, consistency checks, fixes,
 // and cancelling.
+#include "ReconcileTestSupport.h"
 #include "probes/SqlConnectionPool.h"
 #include "reconcile/Reconciler.h"
 #include "support/ExpectValue.h"
@@ -13,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace cockpit;
+using cockpit::test::ReconcileTestSupport;
 using cockpit::test::TestPostgres;
 
 namespace {
@@ -25,25 +27,6 @@ const RowDifference *findDiff(const TableResult &t, RowDifference::Kind kind, co
         if (d.kind == kind && d.key == key)
             return &d;
     return nullptr;
-}
-
-QString describe(const TableResult &t)
-{
-    QStringList lines {QStringLiteral("error=%1 rows %2/%3 missing=%4 extra=%5 changed=%6")
-                           .arg(t.error)
-                           .arg(t.sourceRows.value_or(-1))
-                           .arg(t.targetRows.value_or(-1))
-                           .arg(t.missingInTarget)
-                           .arg(t.extraInTarget)
-                           .arg(t.changed)};
-    for (const RowDifference &d : t.differences)
-        lines << RowDifference::kindName(d.kind) + QLatin1Char(' ') + d.key + QLatin1Char(' ')
-                + d.columns.join(u',') + QLatin1Char(' ') + d.sourceValues.join(u',') + QStringLiteral(" | ")
-                + d.targetValues.join(u',');
-    for (const AggregateValue &a : t.aggregates)
-        if (!a.equal())
-            lines << QStringLiteral("aggregate %1.%2: %3 vs %4").arg(a.column, a.name, a.source, a.target);
-    return lines.join(u'\n');
 }
 
 } // namespace
@@ -93,12 +76,7 @@ private:
         r.counts.tolerancePercent = percent;
         return r;
     }
-    template<class F> auto onPool(F f)
-    {
-        auto future = QtConcurrent::run(SqlConnectionPool::threadPool(), std::move(f));
-        future.waitForFinished(); // the pool's threads do the work; nothing here needs an event loop
-        return future.result();
-    }
+    template<class F> auto onPool(F f) { return ReconcileTestSupport::onSqlPool(std::move(f)); }
     ReconciliationResult verify(const Runbook &rb, const QHash<QString, QByteArray> &pw,
                                 const Reconciliation &r, const std::atomic<bool> *cancel = nullptr,
                                 std::function<void(const ReconcileProgress &)> progress = {})
@@ -179,7 +157,7 @@ private Q_SLOTS:
         const ReconciliationResult res = verify(pgRunbook(), passwords(), r);
         QCOMPARE(res.tables.size(), 1);
         const TableResult &t = res.tables.first();
-        QVERIFY2(t.passed(), qPrintable(describe(t)));
+        QVERIFY2(t.passed(), qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(t.sourceRows, std::optional<qint64>(1000));
         QCOMPARE(t.missingInTarget + t.extraInTarget + t.changed, 0);
         QCOMPARE(t.keyColumns, QStringList {QStringLiteral("id")});
@@ -237,11 +215,11 @@ private Q_SLOTS:
         QCOMPARE(t.extraInTarget, 1);
         QCOMPARE(t.changed, 1);
         QVERIFY2(findDiff(t, RowDifference::Kind::MissingInTarget, QStringLiteral("id=77777")),
-                 qPrintable(describe(t)));
+                 qPrintable(ReconcileTestSupport::describe(t)));
         QVERIFY2(findDiff(t, RowDifference::Kind::ExtraInTarget, QStringLiteral("id=100001")),
-                 qPrintable(describe(t)));
+                 qPrintable(ReconcileTestSupport::describe(t)));
         const RowDifference *changed = findDiff(t, RowDifference::Kind::Changed, QStringLiteral("id=4242"));
-        QVERIFY2(changed, qPrintable(describe(t)));
+        QVERIFY2(changed, qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(changed->columns, QStringList {QStringLiteral("b")});
         QCOMPARE(changed->targetValues, QStringList {QStringLiteral("changed")});
         QVERIFY(!t.passed());
@@ -258,7 +236,7 @@ private Q_SLOTS:
         QCOMPARE(t.missingInTarget + t.extraInTarget, 0);
         const RowDifference *d
             = findDiff(t, RowDifference::Kind::Changed, QStringLiteral("tenant=3, code=c17"));
-        QVERIFY2(d, qPrintable(describe(t)));
+        QVERIFY2(d, qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(d->columns, QStringList {QStringLiteral("qty")});
     }
 
@@ -266,7 +244,7 @@ private Q_SLOTS:
     {
         const auto r = reconciliation({TablePair {QStringLiteral("typed")}}, RowCountCheck::Method::Diff);
         const TableResult t = verify(pgRunbook(), passwords(), r).tables.value(0);
-        QVERIFY2(t.passed(), qPrintable(describe(t)));
+        QVERIFY2(t.passed(), qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(t.changed, 0);
     }
 
@@ -292,7 +270,7 @@ private Q_SLOTS:
         QCOMPARE(t.changed, 1);
         QCOMPARE(t.missingInTarget + t.extraInTarget, 0);
         const RowDifference *d = findDiff(t, RowDifference::Kind::Changed, QStringLiteral("id=1234"));
-        QVERIFY2(d, qPrintable(describe(t)));
+        QVERIFY2(d, qPrintable(ReconcileTestSupport::describe(t)));
         QCOMPARE(d->columns, QStringList {QStringLiteral("c")});
         QCOMPARE(d->sourceValues, QStringList {QStringLiteral("1.50")});
     }
