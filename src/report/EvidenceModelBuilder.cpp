@@ -287,6 +287,20 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
         for (const Check &c : r.checks)
             reconciliationChecks.insert(c.id);
     }
+    // A run's checks that name a reconciliation (`reconcile: ID`) are reconciliation evidence too.
+    auto addReconcileChecks = [&](const QList<Check> &checks) {
+        for (const Check &c : checks)
+            if (std::holds_alternative<ReconcileRef>(c.probe))
+                reconciliationChecks.insert(c.id);
+    };
+    for (const Stage &s : rb.stages) {
+        addReconcileChecks(s.verify);
+        for (const Gate &g : s.gates)
+            if (g.check)
+                addReconcileChecks({*g.check});
+    }
+    for (const Milestone &ms : rb.schedule.milestones)
+        addReconcileChecks(ms.checks);
 
     // Rollback steps grouped by the rollback they belong to (the journal orders them).
     QList<QList<std::pair<QString, QString>>> rollbackSteps;

@@ -37,6 +37,8 @@ stages:
     title: ten percent
     rollout:
       - {id: set-10, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 10}}, writes: true}
+    verify:
+      - {id: counts-reconciled, reconcile: counts}
     soak: 24h
     checkpoints: [1h, 6h, 24h]
     gates:
@@ -59,6 +61,8 @@ rollback:
   steps:
     - {id: set-0, http: {connection: rlm, method: PUT, path: /rollout, json: {percent: 0}}, writes: true}
     - {id: drain, manual: wait until in-flight jobs are drained}
+reconciliation:
+  - {id: counts, source: db, target: db, tables: [users]}
 sign_off:
   fields:
     - {name: outcome, label: Outcome, choices: [SUCCESS, ROLLBACK]}

@@ -130,6 +130,16 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("sign_off")));
     }
 
+    void reconcileChecksOfTheRunAreReconciliationEvidence()
+    {
+        const auto m = report::EvidenceModelBuilder::build(evidence::input(evidence::run({})));
+        QVERIFY(m.has_value());
+        QStringList checks;
+        for (const QJsonObject &r : m->reconciliations)
+            checks << r.value(QStringLiteral("check")).toString();
+        QVERIFY2(checks.contains(QStringLiteral("counts-reconciled")), qPrintable(checks.join(u' ')));
+    }
+
     void rollbackScenarioShowsTheRollbackTime()
     {
         evidence::Options o;
