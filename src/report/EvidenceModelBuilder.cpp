@@ -266,6 +266,14 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
              charts::Histogram::compare(v.baseline, v.current, 16, std::nullopt, v.alpha, v.tolerance)});
     }
 
+    // A run's own Go/No-Go journals every prerequisite's verdict and what was seen: the evidence for those
+    // not journaled one by one (check_observed) as the `check` command and the window do.
+    QHash<QString, std::pair<QJsonObject, qint64>> goNoGo;
+    for (const JournalEvent &e : std::as_const(m.journal))
+        if (e.type() == JournalEventType::GoNoGo)
+            for (const QJsonValue &item : e.payload().value(QLatin1String("items")).toArray())
+                goNoGo.insert(item.toObject().value(QLatin1String("check")).toString(),
+                              {item.toObject(), e.at()});
     for (const PrerequisiteSnapshot &p : snap->prerequisites) {
         PrerequisiteRow r;
         r.id = p.id;
@@ -278,6 +286,12 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
         r.manual = p.manual;
         r.confirmedBy = p.confirmedBy;
         r.comment = p.comment;
+        if (!p.verdict && goNoGo.contains(p.id)) {
+            const auto &[item, at] = goNoGo.value(p.id);
+            r.verdict = str(item, "verdict");
+            r.explanation = str(item, "summary");
+            r.at = at;
+        }
         m.prerequisites.append(r);
     }
 

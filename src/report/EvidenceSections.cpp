@@ -51,7 +51,9 @@ QString EvidenceSections::duration(const std::optional<Milliseconds> &d)
     if (!d)
         return QStringLiteral("–");
     const qint64 ms = d->count();
-    // Whole seconds: a journal's millisecond noise is not worth reading.
+    // Whole seconds (whole minutes above an hour): a journal's millisecond noise is not worth reading.
+    if (ms >= 3600000)
+        return formatDuration(Milliseconds((ms + 30000) / 60000 * 60000));
     return formatDuration(ms >= 1000 ? Milliseconds((ms + 500) / 1000 * 1000) : *d);
 }
 

@@ -84,6 +84,7 @@ struct Options
     qint64 startAt = harness_time::kStart;
     qint64 rollbackStepMs = 4 * harness_time::kMin;
     QString noteText; // a note the lead writes (the planted-secret test puts a secret in it)
+    bool goNoGoOnly = false; // prerequisites only in the go_no_go event's items, as `run` journals them
 };
 
 // One run of the report-test runbook as a real driver would journal it.
@@ -101,16 +102,25 @@ inline QList<JournalEvent> run(const Options &o)
     };
     h.start();
     h.append(RunCommands::runbookNote(h.info.id, o.startAt, *h.runbook));
-    h.append(RunEvents::checkObserved(h.info.id, o.startAt + 1000, QStringLiteral("engine"), QString(),
-                                      QStringLiteral("rlm-health"), QStringLiteral("prerequisite"),
-                                      Verdict::Pass, QStringLiteral("[STATUS] (200) == 200")));
-    h.append(RunEvents::checkObserved(h.info.id, o.startAt + 2000, QStringLiteral("Lena Hoffmann"), QString(),
-                                      QStringLiteral("queries-prepared"), QStringLiteral("prerequisite"),
-                                      Verdict::Pass, QStringLiteral("confirmed")));
-    h.append(JournalEventDraft {h.info.id, o.startAt + 3000, JournalEventType::GoNoGo,
-                                QStringLiteral("Dana Weber"),
-                                QJsonObject {{QStringLiteral("decision"), QStringLiteral("go")},
-                                             {QStringLiteral("items"), QJsonArray {1, 2}}}});
+    if (!o.goNoGoOnly) {
+        h.append(RunEvents::checkObserved(h.info.id, o.startAt + 1000, QStringLiteral("engine"), QString(),
+                                          QStringLiteral("rlm-health"), QStringLiteral("prerequisite"),
+                                          Verdict::Pass, QStringLiteral("[STATUS] (200) == 200")));
+        h.append(RunEvents::checkObserved(h.info.id, o.startAt + 2000, QStringLiteral("Lena Hoffmann"),
+                                          QString(), QStringLiteral("queries-prepared"),
+                                          QStringLiteral("prerequisite"), Verdict::Pass,
+                                          QStringLiteral("confirmed")));
+    }
+    const QJsonArray items {
+        QJsonObject {{QStringLiteral("check"), QStringLiteral("rlm-health")},
+                     {QStringLiteral("verdict"), QStringLiteral("pass")},
+                     {QStringLiteral("summary"), QStringLiteral("[STATUS] (200) == 200")}},
+        QJsonObject {{QStringLiteral("check"), QStringLiteral("queries-prepared")},
+                     {QStringLiteral("verdict"), QStringLiteral("pass")},
+                     {QStringLiteral("summary"), QStringLiteral("confirmed by Lena Hoffmann")}}};
+    h.append(JournalEventDraft {
+        h.info.id, o.startAt + 3000, JournalEventType::GoNoGo, QStringLiteral("Dana Weber"),
+        QJsonObject {{QStringLiteral("decision"), QStringLiteral("go")}, {QStringLiteral("items"), items}}});
     if (!o.noteText.isEmpty())
         h.append(RunEvents::note(h.info.id, o.startAt + 4000, QStringLiteral("Dana Weber"), o.noteText));
     h.clock.advance(5000);

@@ -203,6 +203,19 @@ private Q_SLOTS:
         QVERIFY(!json.readAll().contains(secret.toUtf8()));
     }
 
+    void prerequisitesFromTheGoNoGo()
+    {
+        test::evidence::Options o;
+        o.goNoGoOnly = true;
+        const auto model = report::EvidenceModelBuilder::build(evidence::input(evidence::run(o)));
+        QVERIFY(model.has_value());
+        QCOMPARE(model->prerequisites.size(), 2);
+        QCOMPARE(model->prerequisites[0].id, QStringLiteral("rlm-health"));
+        QCOMPARE(model->prerequisites[0].verdict, QStringLiteral("pass"));
+        QCOMPARE(model->prerequisites[0].explanation, QStringLiteral("[STATUS] (200) == 200"));
+        QCOMPARE(model->prerequisites[1].explanation, QStringLiteral("confirmed by Lena Hoffmann"));
+    }
+
     void earlierRehearsalsAreCompared()
     {
         using namespace harness_time;
