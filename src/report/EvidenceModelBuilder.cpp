@@ -271,7 +271,7 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
     QHash<QString, std::pair<QJsonObject, qint64>> goNoGo;
     for (const JournalEvent &e : std::as_const(m.journal))
         if (e.type() == JournalEventType::GoNoGo)
-            for (const QJsonValue &item : e.payload().value(QLatin1String("items")).toArray())
+            for (const QJsonValue item : e.payload().value(QLatin1String("items")).toArray())
                 goNoGo.insert(item.toObject().value(QLatin1String("check")).toString(),
                               {item.toObject(), e.at()});
     for (const PrerequisiteSnapshot &p : snap->prerequisites) {
@@ -315,6 +315,7 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
     }
     for (const Milestone &ms : rb.schedule.milestones)
         addReconcileChecks(ms.checks);
+    QHash<QString, qint64> openReconciliations; // started, not (yet) finished
 
     // Rollback steps grouped by the rollback they belong to (the journal orders them).
     QList<QList<std::pair<QString, QString>>> rollbackSteps;
@@ -351,14 +352,45 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
                               e.actor(), stamp(e.at()))});
             break;
         case JournalEventType::CheckObserved:
-            if (reconciliationChecks.contains(str(p, "check"))
-                || str(p, "purpose").startsWith(QLatin1String("reconcil")))
+            if (reconciliationChecks.contains(str(p, "check")))
                 m.reconciliations.append(
                     QJsonObject {{QStringLiteral("at"), stamp(e.at())},
                                  {QStringLiteral("check"), str(p, "check")},
                                  {QStringLiteral("verdict"), str(p, "verdict")},
                                  {QStringLiteral("explanation"), str(p, "explanation")}});
             break;
+        case JournalEventType::Reconciliation: {
+            // A reconciliation's result (and each fix) as journaled; a started one never finished says so.
+            const QString status = str(p, "status");
+            const QString check = str(p.value(QLatin1String("context")).toObject(), "check");
+            const QString name = str(p, "reconciliation")
+                + (check.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(check));
+            if (status == QLatin1String("started")) {
+                openReconciliations.insert(str(p, "reconciliation"), e.at());
+            } else if (status == QLatin1String("finished")) {
+                openReconciliations.remove(str(p, "reconciliation"));
+                const bool passed = p.value(QLatin1String("passed")).toBool();
+                const QString error = str(p, "error");
+                m.reconciliations.append(
+                    QJsonObject {{QStringLiteral("at"), stamp(e.at())},
+                                 {QStringLiteral("check"), name},
+                                 {QStringLiteral("verdict"),
+                                  p.value(QLatin1String("cancelled")).toBool() ? QStringLiteral("cancelled")
+                                      : passed                                 ? QStringLiteral("pass")
+                                                                               : QStringLiteral("fail")},
+                                 {QStringLiteral("explanation"), error.isEmpty() ? str(p, "summary") : error},
+                                 {QStringLiteral("result"), p.value(QLatin1String("result"))}});
+            } else if (status == QLatin1String("fix_finished")) {
+                const QJsonObject fix = p.value(QLatin1String("fix")).toObject();
+                m.reconciliations.append(QJsonObject {
+                    {QStringLiteral("at"), stamp(e.at())},
+                    {QStringLiteral("check"), QStringLiteral("%1: fix %2").arg(name, str(fix, "id"))},
+                    {QStringLiteral("verdict"), QStringLiteral("fix")},
+                    {QStringLiteral("explanation"),
+                     QString::fromUtf8(QJsonDocument(fix).toJson(QJsonDocument::Compact)).left(300)}});
+            }
+            break;
+        }
         case JournalEventType::SignOff: {
             SignOffRow s;
             s.at = e.at();
@@ -377,6 +409,12 @@ Expected<EvidenceModel, QString> EvidenceModelBuilder::build(const EvidenceInput
         default: break;
         }
     }
+    for (auto it = openReconciliations.cbegin(); it != openReconciliations.cend(); ++it)
+        m.reconciliations.append(
+            QJsonObject {{QStringLiteral("at"), stamp(it.value())},
+                         {QStringLiteral("check"), it.key()},
+                         {QStringLiteral("verdict"), QStringLiteral("not completed")},
+                         {QStringLiteral("explanation"), QStringLiteral("started, never finished")}});
     for (qsizetype i = 0; i < m.summary.rollbacks.size(); ++i)
         m.rollbacks.append({m.summary.rollbacks[i], rollbackSteps.value(i)});
 

@@ -121,6 +121,16 @@ inline QList<JournalEvent> run(const Options &o)
     h.append(JournalEventDraft {
         h.info.id, o.startAt + 3000, JournalEventType::GoNoGo, QStringLiteral("Dana Weber"),
         QJsonObject {{QStringLiteral("decision"), QStringLiteral("go")}, {QStringLiteral("items"), items}}});
+    // A reconciliation the lead ran from the command line into this run: its result as journaled.
+    h.append(RunEvents::reconciliation(h.info.id, o.startAt + 3500, QStringLiteral("Dana Weber"),
+                                       QStringLiteral("profiles-orphans"), QStringLiteral("started"), {}));
+    h.append(RunEvents::reconciliation(
+        h.info.id, o.startAt + 3600, QStringLiteral("Dana Weber"), QStringLiteral("profiles-orphans"),
+        QStringLiteral("finished"), {},
+        {{QStringLiteral("passed"), false},
+         {QStringLiteral("cancelled"), false},
+         {QStringLiteral("error"), QString()},
+         {QStringLiteral("summary"), QStringLiteral("2 public profiles without a private profile")}}));
     if (!o.noteText.isEmpty())
         h.append(RunEvents::note(h.info.id, o.startAt + 4000, QStringLiteral("Dana Weber"), o.noteText));
     h.clock.advance(5000);

@@ -107,6 +107,8 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("no complaints in the support queue")));
         QVERIFY(all.contains(QStringLiteral("smooth rehearsal")));
         QVERIFY(all.contains(QStringLiteral("The run was not rolled back.")));
+        QVERIFY(all.contains(QStringLiteral("profiles-orphans")));
+        QVERIFY(all.contains(QStringLiteral("2 public profiles without a private profile")));
         QVERIFY(all.contains(QStringLiteral("no earlier rehearsal")));
         // Integrity: the head, the verify result, the bundle's hash printed equals the file's.
         QVERIFY(all.contains(QStringLiteral("journal verify passed: %1 events").arg(events.size())));
