@@ -15,6 +15,8 @@ function(cockpit_add_library name)
     add_library(${name} STATIC ${sources})
     target_include_directories(${name} PUBLIC ${root})
     target_link_libraries(${name} PUBLIC ${ARG_LINKS})
+    # One compiler run per batch of a layer's files: the Qt headers are parsed once per batch, not per file.
+    set_target_properties(${name} PROPERTIES UNITY_BUILD ${COCKPIT_UNITY_BUILD} UNITY_BUILD_BATCH_SIZE 12)
   else()
     add_library(${name} INTERFACE)
     target_include_directories(${name} INTERFACE ${root})

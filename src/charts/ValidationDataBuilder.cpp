@@ -1,5 +1,6 @@
 #include "charts/ValidationDataBuilder.h"
 
+#include "core/base/JsonFields.h"
 #include "core/conditions/Observation.h"
 #include "core/runbook/RunbookLoader.h"
 
@@ -12,11 +13,6 @@
 namespace cockpit::charts {
 
 namespace {
-
-QString str(const QJsonObject &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toString();
-}
 
 QString key(const QString &a, const QString &b)
 {
@@ -121,7 +117,7 @@ void ValidationDataBuilder::append(const JournalEvent &e)
     m_data.lastAt = qMax(m_data.lastAt, e.at());
     const QJsonObject &p = e.payload();
     switch (e.type()) {
-    case JournalEventType::RunStarted: m_data.runbook = str(p, "runbook"); break;
+    case JournalEventType::RunStarted: m_data.runbook = jsonText(p, "runbook"); break;
     case JournalEventType::Note:
         if (p.contains(QLatin1String("runbook_yaml")))
             loadRunbookNote(e);
@@ -129,7 +125,7 @@ void ValidationDataBuilder::append(const JournalEvent &e)
     case JournalEventType::StageEntered: {
         closeStage(e.at(), false);
         StageBand band;
-        band.stage = str(p, "stage");
+        band.stage = jsonText(p, "stage");
         band.attempt = qMax(1, p.value(QLatin1String("attempt")).toInt(1));
         band.start = e.at();
         if (m_runbook) {
@@ -147,36 +143,39 @@ void ValidationDataBuilder::append(const JournalEvent &e)
     case JournalEventType::SampleTaken: addSample(e); break;
     case JournalEventType::GateChanged: gateChanged(e); break;
     case JournalEventType::CheckObserved:
-        if (str(p, "purpose") == QLatin1String("gate_values"))
+        if (jsonText(p, "purpose") == QLatin1String("gate_values"))
             gateValues(e);
         break;
     case JournalEventType::DecisionMade:
         annotate(Annotation::Kind::Decision, e,
-                 QStringLiteral("%1 %2 (%3)").arg(str(p, "decision"), str(p, "target"), e.actor()));
+                 QStringLiteral("%1 %2 (%3)").arg(jsonText(p, "decision"), jsonText(p, "target"), e.actor()));
         break;
     case JournalEventType::Approval:
         annotate(Annotation::Kind::Approval, e,
-                 QStringLiteral("%1 %2 (%3)").arg(str(p, "kind"), str(p, "gate"), e.actor()).simplified());
+                 QStringLiteral("%1 %2 (%3)")
+                     .arg(jsonText(p, "kind"), jsonText(p, "gate"), e.actor())
+                     .simplified());
         break;
     case JournalEventType::TriggerFired:
         annotate(Annotation::Kind::Trigger, e,
-                 QStringLiteral("%1: %2").arg(str(p, "trigger"), str(p, "effect")));
+                 QStringLiteral("%1: %2").arg(jsonText(p, "trigger"), jsonText(p, "effect")));
         break;
     case JournalEventType::RollbackStarted:
         closeStage(e.at(), true);
-        annotate(Annotation::Kind::RollbackStarted, e, str(p, "reason"));
+        annotate(Annotation::Kind::RollbackStarted, e, jsonText(p, "reason"));
         break;
     case JournalEventType::RollbackFinished:
-        annotate(Annotation::Kind::RollbackFinished, e, str(p, "result"));
+        annotate(Annotation::Kind::RollbackFinished, e, jsonText(p, "result"));
         break;
     case JournalEventType::Checkpoint:
-        annotate(
-            Annotation::Kind::Checkpoint, e,
-            QStringLiteral("%1 #%2").arg(str(p, "stage")).arg(p.value(QLatin1String("index")).toInt() + 1));
+        annotate(Annotation::Kind::Checkpoint, e,
+                 QStringLiteral("%1 #%2")
+                     .arg(jsonText(p, "stage"))
+                     .arg(p.value(QLatin1String("index")).toInt() + 1));
         break;
     case JournalEventType::RunFinished:
         closeStage(e.at(), false);
-        annotate(Annotation::Kind::RunFinished, e, str(p, "outcome"));
+        annotate(Annotation::Kind::RunFinished, e, jsonText(p, "outcome"));
         break;
     default: break;
     }
@@ -190,8 +189,8 @@ void ValidationDataBuilder::loadRunbookNote(const JournalEvent &e)
     const QJsonObject p = e.payload().value(QLatin1String("params")).toObject();
     for (auto it = p.constBegin(); it != p.constEnd(); ++it)
         params.insert(it.key(), it.value().toString());
-    auto loaded = RunbookLoader::loadText(str(e.payload(), "runbook_yaml").toUtf8(),
-                                          str(e.payload(), "runbook_file"), params);
+    auto loaded = RunbookLoader::loadText(jsonText(e.payload(), "runbook_yaml").toUtf8(),
+                                          jsonText(e.payload(), "runbook_file"), params);
     if (!loaded)
         return; // the charts still show the samples, without thresholds and titles
     m_runbook = std::make_shared<const Runbook>(std::move(*loaded));
@@ -308,7 +307,7 @@ PointOutcome ValidationDataBuilder::outcomeOf(qsizetype chart, const QString &me
 
 void ValidationDataBuilder::addSample(const JournalEvent &e)
 {
-    const QString name = str(e.payload(), "metric");
+    const QString name = jsonText(e.payload(), "metric");
     if (name.isEmpty())
         return;
     const QJsonValue raw = e.payload().value(QLatin1String("value"));
@@ -339,8 +338,8 @@ void ValidationDataBuilder::closeStage(qint64 at, bool rolledBack)
 void ValidationDataBuilder::gateChanged(const JournalEvent &e)
 {
     const QJsonObject &p = e.payload();
-    const QString stage = str(p, "stage");
-    const QString gate = str(p, "gate");
+    const QString stage = jsonText(p, "stage");
+    const QString gate = jsonText(p, "gate");
     const QString k = key(stage, gate);
     auto it = m_laneIndex.constFind(k);
     if (it == m_laneIndex.constEnd()) {
@@ -353,9 +352,9 @@ void ValidationDataBuilder::gateChanged(const JournalEvent &e)
     GateLane &lane = m_data.gates[*it];
     GateLane::Segment seg;
     seg.start = e.at();
-    seg.outcome = str(p, "to");
-    seg.phase = str(p, "phase");
-    seg.reason = str(p, "reason");
+    seg.outcome = jsonText(p, "to");
+    seg.phase = jsonText(p, "phase");
+    seg.reason = jsonText(p, "reason");
     if (!lane.segments.isEmpty()) {
         GateLane::Segment &last = lane.segments.last();
         if (last.phase == QLatin1String("holding")
@@ -370,8 +369,8 @@ void ValidationDataBuilder::gateChanged(const JournalEvent &e)
 void ValidationDataBuilder::gateValues(const JournalEvent &e)
 {
     const QJsonObject &p = e.payload();
-    const QString stage = str(p, "stage");
-    const QString gate = str(p, "gate");
+    const QString stage = jsonText(p, "stage");
+    const QString gate = jsonText(p, "gate");
     GateValueSet *set = nullptr;
     for (GateValueSet &s : m_data.valueSets)
         if (s.stage == stage && s.gate == gate)
@@ -388,7 +387,7 @@ void ValidationDataBuilder::gateValues(const JournalEvent &e)
             }
         }
     }
-    const bool baseline = str(p, "role") == QLatin1String("baseline");
+    const bool baseline = jsonText(p, "role") == QLatin1String("baseline");
     QList<double> &numbers = baseline ? set->baseline : set->current;
     QStringList &texts = baseline ? set->baselineText : set->currentText;
     numbers.clear();
@@ -405,7 +404,7 @@ void ValidationDataBuilder::gateValues(const JournalEvent &e)
 
 void ValidationDataBuilder::annotate(Annotation::Kind kind, const JournalEvent &e, const QString &text)
 {
-    m_data.annotations.append(Annotation {kind, e.at(), str(e.payload(), "stage"), text});
+    m_data.annotations.append(Annotation {kind, e.at(), jsonText(e.payload(), "stage"), text});
 }
 
 ValidationData ValidationDataBuilder::data() const

@@ -1,5 +1,7 @@
 #include "cli/CheckReport.h"
 
+#include "core/base/Duration.h"
+
 #include <QHash>
 #include <QJsonArray>
 
@@ -14,13 +16,6 @@ QString oneLine(QString text, int max)
     if (text.size() > max)
         text = text.left(max - 1) + QChar(0x2026);
     return text;
-}
-
-QString durationText(qint64 ms)
-{
-    if (ms < 10000)
-        return QStringLiteral("%1 ms").arg(ms);
-    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
 }
 
 } // namespace
@@ -58,7 +53,7 @@ QString CheckReport::table() const
         const CheckResult *r = byId.value(c.id);
         QString verdict = r ? verdictName(r->verdict) : QStringLiteral("NOT RUN");
         const QString observed = r ? oneLine(r->summary, wObserved) : QString();
-        const QString duration = r ? durationText(r->observation.durationMs) : QString();
+        const QString duration = r ? humanDuration(Milliseconds(r->observation.durationMs)) : QString();
         out += c.id.leftJustified(wId) + QStringLiteral("  ") + c.category.leftJustified(wCat)
             + QStringLiteral("  ") + verdict.leftJustified(wVerdict) + QStringLiteral("  ")
             + observed.leftJustified(wObserved) + QStringLiteral("  ")
@@ -112,8 +107,8 @@ QString CheckReport::progressLine(int done, int total, const CheckResult &result
     return QStringLiteral("[%1/%2] %3 %4 (%5) %6\n")
         .arg(done)
         .arg(total)
-        .arg(result.checkId, verdictName(result.verdict), durationText(result.observation.durationMs),
-             oneLine(result.summary, 100));
+        .arg(result.checkId, verdictName(result.verdict),
+             humanDuration(Milliseconds(result.observation.durationMs)), oneLine(result.summary, 100));
 }
 
 } // namespace cockpit::cli

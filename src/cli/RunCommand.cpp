@@ -126,8 +126,7 @@ public:
         connect(driver, &RunDriver::rollbackFinished, this, [](const RollbackClock &c) {
             Console::out(QStringLiteral("!! rollback %1 in %2 (target %3): %4\n")
                              .arg(c.ok ? QStringLiteral("finished") : QStringLiteral("FAILED"),
-                                  RunStatusView::duration(c.elapsed.count()),
-                                  RunStatusView::duration(c.target.count()),
+                                  humanDuration(c.elapsed), humanDuration(c.target),
                                   c.elapsed <= c.target ? QStringLiteral("within target")
                                                         : QStringLiteral("OVER TARGET")));
         });

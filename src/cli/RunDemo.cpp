@@ -85,8 +85,7 @@ public:
             const bool within = c.elapsed <= c.target;
             Console::out(QStringLiteral("\n== %1  ROLLBACK %2 in %3 — target %4: %5\n")
                              .arg(stamp(), c.ok ? QStringLiteral("complete") : QStringLiteral("FAILED"),
-                                  RunStatusView::duration(c.elapsed.count()),
-                                  RunStatusView::duration(c.target.count()),
+                                  humanDuration(c.elapsed), humanDuration(c.target),
                                   within ? QStringLiteral("within target") : QStringLiteral("OVER TARGET")));
             QTimer::singleShot(0, this,
                                [this, c, within] { done(rollbackScenario && c.ok && within ? 0 : 1); });
@@ -179,7 +178,7 @@ private:
                 QStringLiteral(
                     "!! %1  ROLLBACK started, target %2; clock slowed to x%3 so the stopwatch is readable\n")
                     .arg(stamp(),
-                         RunStatusView::duration(qint64(p.value(QLatin1String("target_ms")).toDouble())))
+                         humanDuration(Milliseconds(qint64(p.value(QLatin1String("target_ms")).toDouble()))))
                     .arg(kRollbackFactor));
             break;
         case JournalEventType::RollbackStep:
@@ -523,7 +522,7 @@ int runRehearsalDemo(const QStringList &args)
                        "(demo param)\n")
             .arg(store->location())
             .arg(clockFactor, 0, 'f', 0)
-            .arg(RunStatusView::duration(span), RunStatusView::duration(qint64(double(span) / clockFactor))));
+            .arg(humanDuration(Milliseconds(span)), humanDuration(Milliseconds(qint64(double(span) / clockFactor))));
 
     ImportPipelineSimulator::Options so;
     PostgresConnection writer;
@@ -571,7 +570,7 @@ int runRehearsalDemo(const QStringList &args)
                                                      : QStringLiteral("VERIFY FAILED")));
     Console::out(QStringLiteral("Imports simulated: %1; real time %2\n")
                      .arg(pipeline.importsWritten())
-                     .arg(RunStatusView::duration(wall.elapsed())));
+                     .arg(humanDuration(Milliseconds(wall.elapsed())));
     if (!pipeline.lastError().isEmpty())
         qCWarning(lcDemo) << "pipeline:" << pipeline.lastError();
     return code; // env tears the throwaway services down last, after everything that uses them

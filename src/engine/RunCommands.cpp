@@ -1,5 +1,6 @@
 #include "engine/RunCommands.h"
 
+#include "core/base/JsonFields.h"
 #include "core/journal/RunEvents.h"
 #include "core/runbook/RunbookLoader.h"
 
@@ -8,11 +9,6 @@
 namespace cockpit {
 
 namespace {
-
-QString text(const QJsonObject &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toString();
-}
 
 PendingDecision startedItem(const QString &kind, const Action *action, const QString &id,
                             const QString &stage, qint64 since)
@@ -168,9 +164,9 @@ QString RunCommands::unfinishedRun(const QList<JournalEvent> &events, const QStr
     for (auto it = events.crbegin(); it != events.crend(); ++it) {
         if (it->type() != JournalEventType::RunStarted || finished.contains(it->runId()))
             continue;
-        if (!runbookName.isEmpty() && text(it->payload(), "runbook") != runbookName)
+        if (!runbookName.isEmpty() && jsonText(it->payload(), "runbook") != runbookName)
             continue;
-        if (mode && text(it->payload(), "mode") != runModeName(*mode))
+        if (mode && jsonText(it->payload(), "mode") != runModeName(*mode))
             continue;
         return it->runId();
     }
@@ -201,8 +197,8 @@ RunCommands::runbookFromJournal(const QList<JournalEvent> &events, const QString
         const QJsonObject p = e.payload().value(QLatin1String("params")).toObject();
         for (auto it = p.constBegin(); it != p.constEnd(); ++it)
             params.insert(it.key(), it.value().toString());
-        auto loaded = RunbookLoader::loadText(text(e.payload(), "runbook_yaml").toUtf8(),
-                                              text(e.payload(), "runbook_file"), params);
+        auto loaded = RunbookLoader::loadText(jsonText(e.payload(), "runbook_yaml").toUtf8(),
+                                              jsonText(e.payload(), "runbook_file"), params);
         if (!loaded)
             return unexpected(
                 QStringLiteral("the runbook stored in the journal no longer loads: %1")
@@ -228,7 +224,7 @@ QString RunCommands::runbookOf(const QList<JournalEvent> &events, const QString 
 {
     for (const JournalEvent &e : events)
         if (e.type() == JournalEventType::RunStarted && e.runId() == runId)
-            return text(e.payload(), "runbook");
+            return jsonText(e.payload(), "runbook");
     return {};
 }
 

@@ -1,16 +1,13 @@
 #include "engine/RunHistory.h"
 
+#include "core/base/JsonFields.h"
+
 #include <QDateTime>
 #include <QHash>
 
 namespace cockpit {
 
 namespace {
-
-QString str(const QJsonObject &p, const char *key)
-{
-    return p.value(QLatin1String(key)).toString();
-}
 
 QString stamp(qint64 ms)
 {
@@ -37,10 +34,10 @@ QList<RunSummary> RunHistory::list(const QList<JournalEvent> &events)
                 continue;
             RunSummary s;
             s.id = e.runId();
-            s.runbook = str(p, "runbook");
-            s.mode = str(p, "mode");
-            s.lead = str(p, "lead");
-            s.runbookSha256 = str(p, "runbook_sha256");
+            s.runbook = jsonText(p, "runbook");
+            s.mode = jsonText(p, "mode");
+            s.lead = jsonText(p, "lead");
+            s.runbookSha256 = jsonText(p, "runbook_sha256");
             s.startedAt = e.at();
             index.insert(s.id, runs.size());
             runs.append(s);
@@ -52,10 +49,10 @@ QList<RunSummary> RunHistory::list(const QList<JournalEvent> &events)
         RunSummary &s = runs[*it];
         if (e.type() == JournalEventType::RunFinished && !s.finishedAt) {
             s.finishedAt = e.at();
-            s.outcome = str(p, "outcome");
+            s.outcome = jsonText(p, "outcome");
         } else if (e.type() == JournalEventType::Note
-                   && str(p, "kind") == QLatin1String("runbook_change_accepted")) {
-            s.runbookSha256 = str(p, "runbook_sha256");
+                   && jsonText(p, "kind") == QLatin1String("runbook_change_accepted")) {
+            s.runbookSha256 = jsonText(p, "runbook_sha256");
         }
     }
     return runs;

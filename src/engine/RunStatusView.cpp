@@ -76,25 +76,6 @@ Expected<LoadedRun, QString> RunStatusView::load(Journal &journal, const QString
     return r;
 }
 
-QString RunStatusView::duration(qint64 ms)
-{
-    const bool neg = ms < 0;
-    ms = std::abs(ms);
-    const qint64 s = ms / 1000;
-    QString out;
-    if (s >= 86400)
-        out = QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
-    else if (s >= 3600)
-        out = QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    else if (s >= 60)
-        out = QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    else if (s >= 1)
-        out = QStringLiteral("%1.%2 s").arg(s).arg((ms % 1000) / 100);
-    else
-        out = QStringLiteral("%1 ms").arg(ms);
-    return neg ? QLatin1Char('-') + out : out;
-}
-
 QString RunStatusView::commandFor(const PendingDecision &p, const QString &journal)
 {
     const QString j = QStringLiteral("cutover-cockpit %1 --journal ") + quoted(journal);
@@ -225,7 +206,7 @@ QString RunStatusView::progressLine(const RunState &state, const RunStatus &s, q
         if (s.attempt > 1)
             line += QStringLiteral(" (attempt %1)").arg(s.attempt);
         if (s.soakStart)
-            line += QStringLiteral(" | soak %1 left").arg(duration(s.soakRemaining.count()));
+            line += QStringLiteral(" | soak %1 left").arg(humanDuration(s.soakRemaining));
         else
             line += QStringLiteral(" | rolling out");
         line += QStringLiteral(" | gates %1/%2 pass").arg(passed).arg(s.gates.size());
@@ -234,7 +215,7 @@ QString RunStatusView::progressLine(const RunState &state, const RunStatus &s, q
         line += QStringLiteral(" | ") + s.waitingFor;
     if (s.rollback && !s.rollback->finished)
         line += QStringLiteral(" | ROLLBACK %1 of %2")
-                    .arg(duration(s.rollback->elapsed.count()), duration(s.rollback->target.count()));
+                    .arg(humanDuration(s.rollback->elapsed), humanDuration(s.rollback->target));
     return line;
 }
 
@@ -257,7 +238,7 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
             t += QStringLiteral(" (attempt %1)").arg(s.attempt);
         if (s.soakStart)
             t += QStringLiteral(", soak %1 remaining (ends %2)")
-                     .arg(duration(s.soakRemaining.count()), s.soakEnd ? iso(*s.soakEnd) : QString());
+                     .arg(humanDuration(s.soakRemaining), s.soakEnd ? iso(*s.soakEnd) : QString());
         else
             t += QStringLiteral(", rollout not complete");
         t += QLatin1Char('\n');
@@ -266,7 +247,7 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
         t += QStringLiteral("    gate %1  %2 (%3)")
                  .arg(g.id.leftJustified(26), g.status.verdictKey(), GateStatus::phaseName(g.status.phase));
         if (g.status.remaining.count() > 0)
-            t += QStringLiteral(", %1 to hold").arg(duration(g.status.remaining.count()));
+            t += QStringLiteral(", %1 to hold").arg(humanDuration(g.status.remaining));
         if (!g.status.reason.isEmpty())
             t += QStringLiteral(" — ") + g.status.reason;
         t += QLatin1Char('\n');
@@ -276,7 +257,7 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
         t += QStringLiteral("  rollback: %1, %2 of target %3%4\n")
                  .arg(r.finished ? (r.ok ? QStringLiteral("finished") : QStringLiteral("finished, FAILED"))
                                  : QStringLiteral("in progress"),
-                      duration(r.elapsed.count()), duration(r.target.count()),
+                      humanDuration(r.elapsed), humanDuration(r.target),
                       r.overdue ? QStringLiteral(" — OVERDUE") : QString());
     }
     if (!state.schedule().items().isEmpty())
@@ -287,10 +268,10 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
                  .arg(i.label.leftJustified(8), i.id.leftJustified(24), ScheduleItem::statusName(st));
         if (const auto done = i.completionLateness())
             t += QStringLiteral(", complete %1 %2")
-                     .arg(duration(std::abs(done->count())),
+                     .arg(humanDuration(Milliseconds(std::abs(done->count()))),
                           done->count() > 0 ? QStringLiteral("late") : QStringLiteral("early"));
         else if (lateMs(i, now) > 0)
-            t += QStringLiteral(", %1 late").arg(duration(lateMs(i, now)));
+            t += QStringLiteral(", %1 late").arg(humanDuration(Milliseconds(lateMs(i, now))));
         if (i.kind == ScheduleItem::Kind::Milestone) {
             t += QStringLiteral(", ") + i.runsText();
             const auto waiver = state.milestoneWaivers().constFind(i.id);

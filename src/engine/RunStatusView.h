@@ -30,7 +30,6 @@ public:
     static QString toText(const RunState &state, const RunStatus &status, qint64 now);
     // One line: stage, soak remaining, gates passed/total.
     static QString progressLine(const RunState &state, const RunStatus &status, qint64 now);
-    static QString duration(qint64 ms); // 1d 2h, 3h 05m, 4m 10s, 850 ms
     // The command a person runs for a pending decision (decide/approve), or empty.
     static QString commandFor(const PendingDecision &p, const QString &journal);
 };

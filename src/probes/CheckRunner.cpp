@@ -1,5 +1,6 @@
 #include "probes/CheckRunner.h"
 
+#include "core/base/Duration.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
 #include "probes/CommandProbe.h"
@@ -32,11 +33,6 @@ Observation::Kind kindOf(const Probe &probe)
     if (std::holds_alternative<RowCountCheck>(probe))
         return Observation::Kind::RowCount;
     return Observation::Kind::Manual;
-}
-
-QString seconds(std::chrono::milliseconds d)
-{
-    return QString::number(double(d.count()) / 1000.0, 'g', 4) + QStringLiteral(" s");
 }
 
 } // namespace
@@ -186,7 +182,7 @@ void CheckRunner::requestSecret(const QString &name)
         if (gen == m_generation)
             secretResolved(
                 name, std::nullopt,
-                QStringLiteral("the keychain did not answer within %1").arg(seconds(m_secretTimeout)));
+                QStringLiteral("the keychain did not answer within %1").arg(formatDuration(m_secretTimeout)));
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, gen, name, watcher] {
         if (gen != m_generation)
@@ -400,7 +396,7 @@ void CheckRunner::launch(int index)
     const auto limit = timeoutOf(check);
     connect(watchdog, &QTimer::timeout, this, [this, gen, index, limit] {
         if (gen == m_generation && m_jobs[index].state == State::Running)
-            failJob(index, QStringLiteral("no answer within %1 (timeout)").arg(seconds(limit)));
+            failJob(index, QStringLiteral("no answer within %1 (timeout)").arg(formatDuration(limit)));
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, gen, index, watcher] {
         if (gen != m_generation || m_jobs[index].state != State::Running)

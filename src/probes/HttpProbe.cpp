@@ -119,11 +119,6 @@ private:
     static inline QPointer<ManagerPool> s_mainPool;
 };
 
-QString seconds(std::chrono::milliseconds d)
-{
-    return formatDuration(d);
-}
-
 // One request in flight; deletes itself after fulfilling the promise.
 class HttpCall : public QObject
 {
@@ -277,7 +272,8 @@ private:
             if (!m_redirectRefused.isEmpty())
                 m_obs.error = m_redirectRefused;
             else if (m_timedOut)
-                m_obs.error = QStringLiteral("timed out after %1 (reading the body)").arg(seconds(m_timeout));
+                m_obs.error
+                    = QStringLiteral("timed out after %1 (reading the body)").arg(formatDuration(m_timeout));
             else if (!m_truncated && err != QNetworkReply::NoError && int(err) < 200)
                 m_obs.error = m_reply->errorString();
         } else {
@@ -293,7 +289,7 @@ private:
         if (!m_redirectRefused.isEmpty())
             return m_redirectRefused;
         if (m_timedOut)
-            return QStringLiteral("timed out after %1").arg(seconds(m_timeout));
+            return QStringLiteral("timed out after %1").arg(formatDuration(m_timeout));
         if (!m_sslErrors.isEmpty())
             return QStringLiteral("TLS verification failed: %1").arg(m_sslErrors.join(QStringLiteral("; ")));
         const QString where = m_url.host() + QLatin1Char(':')

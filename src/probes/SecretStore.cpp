@@ -1,5 +1,6 @@
 #include "probes/SecretStore.h"
 
+#include "core/base/Duration.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
 #include "core/runbook/Runbook.h"
@@ -26,13 +27,6 @@ const QString kNotFoundMarker = QStringLiteral(" not found: it is not in the key
 QString keyFor(const QString &scope, const QString &name)
 {
     return scope + QLatin1Char('/') + name;
-}
-
-QString formatTimeout(qint64 ms)
-{
-    if (ms % 1000 == 0)
-        return QStringLiteral("%1 s").arg(ms / 1000);
-    return QStringLiteral("%1 ms").arg(ms);
 }
 
 Error notFoundError(const QString &scope, const QString &name, bool triedGlobal)
@@ -106,7 +100,7 @@ public:
                     QStringLiteral(
                         "%1: keychain did not answer within %2: is it locked? Unlock the keyring or check "
                         "that the secret service is running")
-                        .arg(op->m_what, formatTimeout(ms)))));
+                        .arg(op->m_what, humanDuration(Milliseconds(ms))))));
             }
         });
         m_timer->start(static_cast<int>(ms));

@@ -12,8 +12,6 @@ namespace cockpit {
 
 namespace {
 
-constexpr int kSource = 0;
-constexpr int kTarget = 1;
 constexpr int kMaxDepth = 24;
 
 // Sums of up to 2^64 hashes of 60 bits, and key spans of 64-bit keys.

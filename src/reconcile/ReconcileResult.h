@@ -11,6 +11,10 @@
 
 namespace cockpit {
 
+// Index of a side in the per-side pairs and arrays of the reconciliation.
+inline constexpr int kSource = 0;
+inline constexpr int kTarget = 1;
+
 // One aggregate of one column on both sides, as normalised text (so 12.50 and 12.5 compare equal).
 struct AggregateValue
 {

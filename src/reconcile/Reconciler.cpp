@@ -15,9 +15,6 @@ namespace {
 
 using Mode = SqlConnectionPool::Mode;
 
-constexpr int kSource = 0;
-constexpr int kTarget = 1;
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

@@ -12,7 +12,6 @@
 namespace cockpit {
 
 namespace {
-const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, prev_hash, hash");
 // One writer at a time per database: held for the append transaction only (see PostgresJournalSchema).
 const QString kLockSql = PostgresJournalSchema::lockSql();
 const QString kTailSql = QStringLiteral("SELECT seq, hash FROM cockpit.events ORDER BY seq DESC LIMIT 1");
@@ -21,7 +20,7 @@ const QString kInsertSql
     = QStringLiteral("WITH ins AS (INSERT INTO cockpit.events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (seq) DO NOTHING RETURNING seq)"
                      " SELECT seq, pg_notify('cockpit_journal', seq::text) FROM ins")
-          .arg(kColumns);
+          .arg(SqlJournal::kColumns);
 
 QString quoteIdent(const QString &name)
 {

@@ -21,7 +21,7 @@ namespace cockpit {
 namespace {
 
 QAtomicInteger<quint64> g_leaseConnections;
-const QString kColumns = QStringLiteral("key, run_id, who, host, pid, since, heartbeat, ttl_ms, token");
+const QString kLeaseColumns = QStringLiteral("key, run_id, who, host, pid, since, heartbeat, ttl_ms, token");
 const QString kPostgresTable = QStringLiteral(
     "CREATE TABLE IF NOT EXISTS cockpit.leases (key text PRIMARY KEY, run_id text NOT NULL, who text NOT "
     "NULL,"
@@ -146,7 +146,7 @@ public:
     Expected<std::optional<LeaseHolder>, Error> read(const QString &key)
     {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE key = ?").arg(kColumns, m_table));
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE key = ?").arg(kLeaseColumns, m_table));
         q.addBindValue(key);
         if (!q.exec())
             return unexpected(fail(QStringLiteral("reading"), q.lastError()));
@@ -312,7 +312,7 @@ Expected<std::unique_ptr<RunLease>, Error> RunLease::take(const Request &request
         if (!*current) {
             q.prepare(QStringLiteral("INSERT INTO cockpit.leases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                      " ON CONFLICT (key) DO NOTHING RETURNING key")
-                          .arg(kColumns));
+                          .arg(kLeaseColumns));
             bindHolder(q, me);
         } else {
             // Conditional: only if nobody replaced the lease we judged meanwhile.
@@ -335,7 +335,7 @@ Expected<std::unique_ptr<RunLease>, Error> RunLease::take(const Request &request
         }
     } else {
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO leases (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      .arg(kColumns));
+                      .arg(kLeaseColumns));
         bindHolder(q, me);
         if (!q.exec())
             return unexpected(db.fail(QStringLiteral("taking"), q.lastError()));

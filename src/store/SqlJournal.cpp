@@ -9,7 +9,6 @@ namespace cockpit {
 
 namespace {
 QAtomicInteger<quint64> g_connectionCounter;
-const QString kColumns = QStringLiteral("seq, run_id, at, type, actor, payload, prev_hash, hash");
 
 JournalRawRow rawRow(const QSqlQuery &q)
 {

@@ -16,6 +16,9 @@ class SqlJournal : public Journal
 public:
     ~SqlJournal() override;
 
+    // The event columns in JournalRawRow order, for every SELECT and INSERT on both databases.
+    static constexpr QLatin1StringView kColumns {"seq, run_id, at, type, actor, payload, prev_hash, hash"};
+
     Expected<void, Error> scanRaw(qint64 fromSeq, const RawRowSink &sink) override;
 
     // The connection name, unique per instance ("cockpit.journal.N").

@@ -116,9 +116,9 @@ private Q_SLOTS:
         auto r = await(SecretStore::read(QStringLiteral("global"), QStringLiteral("db_password")));
         const qint64 elapsed = t.elapsed();
         QVERIFY(!r.has_value());
-        QVERIFY2(r.error().message.contains(
-                     QLatin1String("keychain did not answer within 1500 ms: is it locked?")),
-                 qPrintable(r.error().message));
+        QVERIFY2(
+            r.error().message.contains(QLatin1String("keychain did not answer within 1.5 s: is it locked?")),
+            qPrintable(r.error().message));
         QVERIFY2(elapsed >= 1400, qPrintable(QString::number(elapsed)));
         QVERIFY2(silent.hasPendingConnections() || silent.waitForNewConnection(0),
                  "the keychain never tried the bus");

@@ -1,5 +1,7 @@
 #include "core/base/Duration.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace cockpit {
@@ -73,6 +75,25 @@ QString formatDuration(Milliseconds d)
         }
     }
     return out;
+}
+
+QString humanDuration(Milliseconds d)
+{
+    const bool negative = d.count() < 0;
+    const qint64 ms = std::abs(d.count());
+    const qint64 s = ms / 1000;
+    QString out;
+    if (s >= 86400)
+        out = QStringLiteral("%1d %2h").arg(s / 86400).arg((s % 86400) / 3600);
+    else if (s >= 3600)
+        out = QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    else if (s >= 60)
+        out = QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    else if (s >= 1)
+        out = QStringLiteral("%1.%2 s").arg(s).arg((ms % 1000) / 100);
+    else
+        out = QStringLiteral("%1 ms").arg(ms);
+    return negative ? QLatin1Char('-') + out : out;
 }
 
 } // namespace cockpit

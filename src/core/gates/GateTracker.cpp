@@ -16,11 +16,6 @@ constexpr std::array<std::pair<GateStatus::Phase, const char *>, 7> kPhases {{
     {GateStatus::Phase::NoData, "no_data"},
     {GateStatus::Phase::AwaitingDecision, "awaiting_decision"},
 }};
-
-QString dur(qint64 ms)
-{
-    return formatDuration(Milliseconds(ms));
-}
 } // namespace
 
 QString GateStatus::phaseName(Phase p)
@@ -80,9 +75,10 @@ void GateTracker::checkGap(qint64 at)
     // A gap longer than the grace is a stop even when data came back before anyone looked.
     const auto since = gapStart(at);
     if (since && at - *since > m_config.noDataGrace.count() && !m_stopped)
-        stopForDecision(at,
-                        QStringLiteral("no data for %1 (grace %2)")
-                            .arg(dur(at - *since), formatDuration(m_config.noDataGrace)));
+        stopForDecision(
+            at,
+            QStringLiteral("no data for %1 (grace %2)")
+                .arg(humanDuration(Milliseconds(at - *since)), formatDuration(m_config.noDataGrace)));
 }
 
 void GateTracker::addSample(qint64 at, ConditionResult::Outcome outcome, const QString &explanation)
@@ -106,7 +102,8 @@ void GateTracker::addSample(qint64 at, ConditionResult::Outcome outcome, const Q
         if (m_failingSince && recover > 0 && at - *m_failingSince > recover && !m_failedLatched) {
             m_failedLatched = true;
             m_latchReason = QStringLiteral("failing since %1 ago, not recovered within %2")
-                                .arg(dur(at - *m_failingSince), formatDuration(m_config.recoverWithin));
+                                .arg(humanDuration(Milliseconds(at - *m_failingSince)),
+                                     formatDuration(m_config.recoverWithin));
         }
         m_failingSince.reset();
         if (!m_windowStart)
@@ -125,7 +122,8 @@ void GateTracker::addSample(qint64 at, ConditionResult::Outcome outcome, const Q
     if (recover > 0 && at - *m_failingSince > recover && !m_failedLatched) {
         m_failedLatched = true;
         m_latchReason = QStringLiteral("failing for %1, not recovered within %2")
-                            .arg(dur(at - *m_failingSince), formatDuration(m_config.recoverWithin));
+                            .arg(humanDuration(Milliseconds(at - *m_failingSince)),
+                                 formatDuration(m_config.recoverWithin));
     }
 }
 
@@ -192,7 +190,7 @@ GateStatus GateTracker::status(qint64 now) const
         s.phase = GateStatus::Phase::AwaitingDecision;
         s.verdict = Verdict::Inconclusive;
         s.reason = QStringLiteral("no data for %1 (grace %2)")
-                       .arg(dur(now - *gap), formatDuration(m_config.noDataGrace));
+                       .arg(humanDuration(Milliseconds(now - *gap)), formatDuration(m_config.noDataGrace));
         return s;
     }
     if (!m_lastOutcome) {
@@ -205,7 +203,8 @@ GateStatus GateTracker::status(qint64 now) const
         s.phase = GateStatus::Phase::NoData;
         s.verdict = Verdict::NoData;
         s.reason = QStringLiteral("no data since %1 ago (grace %2)")
-                       .arg(dur(now - gap.value_or(now)), formatDuration(m_config.noDataGrace));
+                       .arg(humanDuration(Milliseconds(now - gap.value_or(now))),
+                            formatDuration(m_config.noDataGrace));
         return s;
     }
     if (m_lastOutcome == ConditionResult::Outcome::Fail) {
@@ -213,7 +212,8 @@ GateStatus GateTracker::status(qint64 now) const
         if (recover > 0 && m_failingSince && now - *m_failingSince <= recover) {
             s.phase = GateStatus::Phase::Recovering;
             s.reason = QStringLiteral("failing for %1, may recover within %2")
-                           .arg(dur(now - *m_failingSince), formatDuration(m_config.recoverWithin));
+                           .arg(humanDuration(Milliseconds(now - *m_failingSince)),
+                                formatDuration(m_config.recoverWithin));
             return s;
         }
         s.phase = GateStatus::Phase::Failed;
@@ -230,7 +230,8 @@ GateStatus GateTracker::status(qint64 now) const
     }
     if (m_lastOutcome == ConditionResult::Outcome::Pass) {
         s.phase = GateStatus::Phase::Holding;
-        s.reason = QStringLiteral("held %1 of %2").arg(dur(held), formatDuration(m_config.hold));
+        s.reason = QStringLiteral("held %1 of %2")
+                       .arg(humanDuration(Milliseconds(held)), formatDuration(m_config.hold));
         return s;
     }
     s.phase = GateStatus::Phase::Waiting;

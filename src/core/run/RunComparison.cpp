@@ -1,5 +1,6 @@
 #include "core/run/RunComparison.h"
 
+#include "core/base/JsonFields.h"
 #include "core/run/RunState.h"
 #include "core/run/ScheduleTimeline.h"
 
@@ -9,11 +10,6 @@
 namespace cockpit {
 
 namespace {
-
-QString str(const QJsonObject &p, const char *key)
-{
-    return p.value(QLatin1StringView(key)).toString();
-}
 
 QJsonValue optTime(const std::optional<qint64> &v)
 {
@@ -65,31 +61,31 @@ public:
         const QJsonObject &p = e.payload();
         switch (e.type()) {
         case JournalEventType::RunStarted:
-            m_s.runbook = str(p, "runbook");
-            m_s.runbookSha256 = str(p, "runbook_sha256");
+            m_s.runbook = jsonText(p, "runbook");
+            m_s.runbookSha256 = jsonText(p, "runbook_sha256");
             break;
         case JournalEventType::StageEntered: onStageEntered(e); break;
         case JournalEventType::ActionRun:
             // A milestone's actions are named milestone/action: two milestones may reuse an action id.
-            onAction(str(p, "phase"), str(p, "stage"),
+            onAction(jsonText(p, "phase"), jsonText(p, "stage"),
                      p.contains(QLatin1String("milestone"))
-                         ? str(p, "milestone") + QLatin1Char('/') + str(p, "action")
-                         : str(p, "action"),
-                     str(p, "status"), e.at());
+                         ? jsonText(p, "milestone") + QLatin1Char('/') + jsonText(p, "action")
+                         : jsonText(p, "action"),
+                     jsonText(p, "status"), e.at());
             break;
         case JournalEventType::RollbackStep:
             if (!m_s.rollbacks.isEmpty()) {
                 const QString status
-                    = p.contains(QLatin1String("status")) ? str(p, "status") : QStringLiteral("failed");
-                onAction(QStringLiteral("rollback"), m_s.rollbacks.last().stage, str(p, "step"), status,
+                    = p.contains(QLatin1String("status")) ? jsonText(p, "status") : QStringLiteral("failed");
+                onAction(QStringLiteral("rollback"), m_s.rollbacks.last().stage, jsonText(p, "step"), status,
                          e.at());
             }
             break;
         case JournalEventType::GateChanged: {
-            RunComparison::GateOutcome *g = gate(str(p, "stage"), str(p, "gate"));
+            RunComparison::GateOutcome *g = gate(jsonText(p, "stage"), jsonText(p, "gate"));
             if (g) {
-                g->verdict = str(p, "to");
-                g->phase = str(p, "phase");
+                g->verdict = jsonText(p, "to");
+                g->phase = jsonText(p, "phase");
                 g->neededDecision = g->neededDecision || g->phase == QLatin1String("awaiting_decision");
             }
             break;
@@ -97,8 +93,8 @@ public:
         case JournalEventType::DecisionMade: onDecision(e); break;
         case JournalEventType::Approval:
             ++m_s.approvals;
-            if (str(p, "kind") == QLatin1String("manual_gate")) {
-                if (RunComparison::GateOutcome *g = gate(str(p, "stage"), str(p, "gate"))) {
+            if (jsonText(p, "kind") == QLatin1String("manual_gate")) {
+                if (RunComparison::GateOutcome *g = gate(jsonText(p, "stage"), jsonText(p, "gate"))) {
                     g->neededDecision = true;
                     g->decidedBy.append(QStringLiteral("%1 (confirmed)").arg(e.actor()));
                     if (g->verdict != QLatin1String("pass"))
@@ -126,12 +122,12 @@ public:
                 RunComparison::RollbackSummary &r = m_s.rollbacks.last();
                 r.finishedAt = e.at();
                 r.duration = Milliseconds(e.at() - r.startedAt);
-                r.ok = str(p, "result") == QLatin1String("ok");
+                r.ok = jsonText(p, "result") == QLatin1String("ok");
             }
             break;
         case JournalEventType::RunFinished:
             m_s.finished = true;
-            m_s.outcome = str(p, "outcome");
+            m_s.outcome = jsonText(p, "outcome");
             m_s.endedAt = e.at();
             // The last stage is promoted by finishing the run.
             endStage(e.at(),
@@ -194,10 +190,10 @@ private:
 
     void onStageEntered(const JournalEvent &e)
     {
-        const QString id = str(e.payload(), "stage");
+        const QString id = jsonText(e.payload(), "stage");
         if (m_state.stage().id != id)
             return; // not a stage of the runbook: the state ignored it
-        const QString from = str(e.payload(), "promoted_from");
+        const QString from = jsonText(e.payload(), "promoted_from");
         if (!from.isEmpty() && current() && current()->stage == from)
             endStage(e.at(), QStringLiteral("promoted"));
         m_current = -1;
@@ -290,10 +286,10 @@ private:
     {
         ++m_s.decisions;
         const QJsonObject &p = e.payload();
-        const QString kind = str(p, "target_kind");
-        const bool accept = str(p, "decision") == QLatin1String("accept");
+        const QString kind = jsonText(p, "target_kind");
+        const bool accept = jsonText(p, "decision") == QLatin1String("accept");
         if (kind == QLatin1String("gate")) {
-            if (RunComparison::GateOutcome *g = gate(str(p, "stage"), str(p, "target"))) {
+            if (RunComparison::GateOutcome *g = gate(jsonText(p, "stage"), jsonText(p, "target"))) {
                 g->neededDecision = true;
                 g->decidedBy.append(QStringLiteral("%1 (%2)").arg(
                     e.actor(), accept ? QStringLiteral("accept") : QStringLiteral("reject")));
@@ -306,7 +302,7 @@ private:
         const QString phase
             = kind == QLatin1String("action") ? QStringLiteral("rollout") : QStringLiteral("rollback");
         for (RunComparison::ActionSummary &a : m_s.actions) {
-            if (a.phase == phase && a.stage == str(p, "stage") && a.action == str(p, "target")
+            if (a.phase == phase && a.stage == jsonText(p, "stage") && a.action == jsonText(p, "target")
                 && a.startedAt) {
                 a.status = QStringLiteral("accepted");
                 a.duration = Milliseconds(e.at() - *a.startedAt);

@@ -1,5 +1,6 @@
 #include "core/run/RunState.h"
 
+#include "core/base/JsonFields.h"
 #include "core/conditions/Observation.h"
 #include "core/gates/BaselineComparison.h"
 
@@ -8,17 +9,6 @@
 namespace cockpit {
 
 namespace {
-
-QString str(const QJsonObject &p, const char *key)
-{
-    return p.value(QLatin1StringView(key)).toString();
-}
-
-qint64 ms(const QJsonObject &p, const char *key, qint64 fallback = 0)
-{
-    const QJsonValue v = p.value(QLatin1StringView(key));
-    return v.isDouble() ? qint64(v.toDouble()) : fallback;
-}
 
 // Missing samples are not stale immediately: one missed interval is allowed before "no data" starts.
 Milliseconds staleAfter(const Runbook &rb, const QStringList &metrics)
@@ -221,10 +211,10 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
     case JournalEventType::SampleTaken: onSample(at, p); break;
     case JournalEventType::Checkpoint: {
         const int index = p.value(QStringLiteral("index")).toInt(-1);
-        if (str(p, "stage") == m_stage.id && index >= 0 && !m_stage.checkpointsDone.contains(index)) {
+        if (jsonText(p, "stage") == m_stage.id && index >= 0 && !m_stage.checkpointsDone.contains(index)) {
             m_stage.checkpointsDone.insert(index);
             m_stage.checkpoints.append(
-                {index, at, ms(p, "due_at", at), p.value(QStringLiteral("metrics")).toObject()});
+                {index, at, jsonMs(p, "due_at", at), p.value(QStringLiteral("metrics")).toObject()});
         }
         break;
     }
@@ -241,13 +231,13 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         break;
     case JournalEventType::RunFinished:
         m_phase = Phase::Finished;
-        m_outcome = str(p, "outcome");
+        m_outcome = jsonText(p, "outcome");
         break;
     case JournalEventType::Note:
         // The last stage promoted while schedule items are still to come (RunPlanner::promote).
-        if (str(p, "kind") == QLatin1String("follow_up") && m_phase == Phase::InStage)
+        if (jsonText(p, "kind") == QLatin1String("follow_up") && m_phase == Phase::InStage)
             m_phase = Phase::FollowUp;
-        else if (str(p, "kind") == QLatin1String("resumed")) {
+        else if (jsonText(p, "kind") == QLatin1String("resumed")) {
             for (GateTracker &t : m_stage.conditionGates)
                 t.resumed(at);
         }
@@ -264,10 +254,10 @@ void RunState::onRunStarted(qint64 at, const QJsonObject &p)
     if (m_phase != Phase::NotStarted)
         return; // a second run_started for the same id is ignored
     m_phase = Phase::Ready;
-    m_mode = runModeFromName(str(p, "mode")).value_or(RunMode::Rehearsal);
-    m_lead = str(p, "lead");
-    m_startedAt = ms(p, "started_at", at);
-    const auto t0 = p.contains(QStringLiteral("t0")) ? std::optional<qint64>(ms(p, "t0"))
+    m_mode = runModeFromName(jsonText(p, "mode")).value_or(RunMode::Rehearsal);
+    m_lead = jsonText(p, "lead");
+    m_startedAt = jsonMs(p, "started_at", at);
+    const auto t0 = p.contains(QStringLiteral("t0")) ? std::optional<qint64>(jsonMs(p, "t0"))
                                                      : ScheduleTimeline::parseT0(m_runbook->schedule.t0);
     m_hasT0 = t0.has_value();
     m_schedule = ScheduleTimeline(m_runbook->schedule, t0.value_or(m_startedAt));
@@ -275,7 +265,7 @@ void RunState::onRunStarted(qint64 at, const QJsonObject &p)
 
 void RunState::onStageEntered(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    const QString id = str(p, "stage");
+    const QString id = jsonText(p, "stage");
     int index = -1;
     for (int i = 0; i < m_runbook->stages.size(); ++i) {
         if (m_runbook->stages[i].id == id)
@@ -337,11 +327,11 @@ void RunState::planCheckpoints()
 
 void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    const QString phase = str(p, "phase");
-    const QString action = str(p, "action");
-    const QString status = str(p, "status");
+    const QString phase = jsonText(p, "phase");
+    const QString action = jsonText(p, "action");
+    const QString status = jsonText(p, "status");
     if (phase == QLatin1String("schedule")) {
-        const QString milestone = str(p, "milestone");
+        const QString milestone = jsonText(p, "milestone");
         if (!milestone.isEmpty()) {
             // An action of a milestone: only while that milestone runs (a stale result never counts).
             if (!milestoneRunning(milestone))
@@ -365,7 +355,8 @@ void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p
             m_schedule.recordEnd(action, at, status == QLatin1String("ok"));
         return;
     }
-    if (phase == QLatin1String("rollout") && m_phase == Phase::InStage && str(p, "stage") == m_stage.id) {
+    if (phase == QLatin1String("rollout") && m_phase == Phase::InStage
+        && jsonText(p, "stage") == m_stage.id) {
         m_stage.rollout.insert(action, {status, at, actor});
         recordStepResult(QStringLiteral("action"), m_stage.id, action, status, at);
         if (status == QLatin1String("ok"))
@@ -375,18 +366,18 @@ void RunState::onActionRun(qint64 at, const QString &actor, const QJsonObject &p
 
 void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
 {
-    if (str(p, "stage") != m_stage.id || m_phase != Phase::InStage)
+    if (jsonText(p, "stage") != m_stage.id || m_phase != Phase::InStage)
         return;
-    const QString purpose = str(p, "purpose");
-    const Verdict verdict = RunEvents::verdictFromKey(str(p, "verdict")).value_or(Verdict::NoData);
+    const QString purpose = jsonText(p, "purpose");
+    const Verdict verdict = RunEvents::verdictFromKey(jsonText(p, "verdict")).value_or(Verdict::NoData);
     if (purpose == QLatin1String("gate_values")) {
-        GateValues &v = m_stage.gateValues[str(p, "gate")];
-        const QString error = str(p, "error");
+        GateValues &v = m_stage.gateValues[jsonText(p, "gate")];
+        const QString error = jsonText(p, "error");
         // On an error the values are recorded as empty, so the planner asks for a decision instead of
         // collecting forever.
         const QJsonArray values
             = error.isEmpty() ? p.value(QStringLiteral("values")).toArray() : QJsonArray();
-        if (str(p, "role") == QLatin1String("baseline")) {
+        if (jsonText(p, "role") == QLatin1String("baseline")) {
             v.baseline = values;
             v.baselineError = error;
         } else {
@@ -394,24 +385,24 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
             v.currentError = error;
             v.currentAt = at;
         }
-        v.comparison = compare(currentStage(), str(p, "gate"), v);
+        v.comparison = compare(currentStage(), jsonText(p, "gate"), v);
         return;
     }
-    CheckState &c
-        = (purpose == QLatin1String("gate_check") ? m_stage.gateChecks : m_stage.verify)[str(p, "check")];
+    CheckState &c = (purpose == QLatin1String("gate_check") ? m_stage.gateChecks
+                                                            : m_stage.verify)[jsonText(p, "check")];
     c.verdict = verdict;
-    c.explanation = str(p, "explanation");
+    c.explanation = jsonText(p, "explanation");
     c.at = at;
     c.everFailed = c.everFailed || verdict == Verdict::Fail;
 }
 
 void RunState::onSample(qint64 at, const QJsonObject &p)
 {
-    const QString metric = str(p, "metric");
+    const QString metric = jsonText(p, "metric");
     if (metric.isEmpty())
         return;
     const QJsonValue v = p.value(QStringLiteral("value"));
-    Sample s {at, v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt, str(p, "error")};
+    Sample s {at, v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt, jsonText(p, "error")};
     m_latest.insert(metric, s);
     if (s.value)
         m_values.insert(metric, *s.value);
@@ -450,26 +441,26 @@ void RunState::onSample(qint64 at, const QJsonObject &p)
 
 void RunState::onGateChanged(qint64 at, const QJsonObject &p)
 {
-    if (str(p, "stage") != m_stage.id)
+    if (jsonText(p, "stage") != m_stage.id)
         return;
-    const QString gate = str(p, "gate");
-    const QString phase = str(p, "phase");
+    const QString gate = jsonText(p, "gate");
+    const QString phase = jsonText(p, "phase");
     m_stage.reportedGates.insert(gate, phase);
     if (phase == QLatin1String("awaiting_decision")) {
         auto it = m_stage.conditionGates.find(gate);
         if (it != m_stage.conditionGates.end())
-            it->stopForDecision(at, str(p, "reason"));
+            it->stopForDecision(at, jsonText(p, "reason"));
     }
 }
 
 void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    Decision d {str(p, "stage"),
-                str(p, "target_kind"),
-                str(p, "target"),
-                str(p, "decision") == QLatin1String("accept"),
+    Decision d {jsonText(p, "stage"),
+                jsonText(p, "target_kind"),
+                jsonText(p, "target"),
+                jsonText(p, "decision") == QLatin1String("accept"),
                 actor,
-                str(p, "reason"),
+                jsonText(p, "reason"),
                 at};
     m_decisions.append(d);
     if (d.targetKind == QLatin1String("gate") && d.stage == m_stage.id) {
@@ -489,9 +480,9 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
             m_stage.verify[d.target].acceptedBy = actor;
         else
             m_stage.verify.remove(d.target); // run it again
-    } else if (d.targetKind == QLatin1String("schedule") && !str(p, "milestone").isEmpty()) {
+    } else if (d.targetKind == QLatin1String("schedule") && !jsonText(p, "milestone").isEmpty()) {
         // An action of a milestone: accept = done, reject = run it again (the planner asks for it anew).
-        const QString milestone = str(p, "milestone");
+        const QString milestone = jsonText(p, "milestone");
         if (!milestoneRunning(milestone))
             return;
         MilestoneProgress &m = m_milestones[milestone];
@@ -532,29 +523,29 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
 
 void RunState::onApproval(qint64 at, const QString &actor, const QJsonObject &p)
 {
-    if (str(p, "stage") != m_stage.id)
+    if (jsonText(p, "stage") != m_stage.id)
         return;
-    const Confirmation c {actor, str(p, "statement"), at};
-    if (str(p, "kind") == QLatin1String("promotion"))
+    const Confirmation c {actor, jsonText(p, "statement"), at};
+    if (jsonText(p, "kind") == QLatin1String("promotion"))
         m_stage.promotionApprovals.append(c);
-    else if (str(p, "kind") == QLatin1String("manual_gate"))
-        m_stage.manual.insert(str(p, "gate"), c);
+    else if (jsonText(p, "kind") == QLatin1String("manual_gate"))
+        m_stage.manual.insert(jsonText(p, "gate"), c);
 }
 
 void RunState::onTriggerFired(qint64 at, const QJsonObject &p)
 {
     Fired f;
-    f.stage = str(p, "stage");
-    f.trigger = str(p, "trigger");
-    f.effect = triggerEffectFromName(str(p, "effect")).value_or(TriggerEffect::Rollback);
-    f.severity = str(p, "severity");
+    f.stage = jsonText(p, "stage");
+    f.trigger = jsonText(p, "trigger");
+    f.effect = triggerEffectFromName(jsonText(p, "effect")).value_or(TriggerEffect::Rollback);
+    f.severity = jsonText(p, "severity");
     f.values = p.value(QStringLiteral("values")).toObject();
-    f.explanation = str(p, "explanation");
-    f.raisedBy = str(p, "raised_by");
-    f.reason = str(p, "reason");
+    f.explanation = jsonText(p, "explanation");
+    f.raisedBy = jsonText(p, "raised_by");
+    f.reason = jsonText(p, "reason");
     f.at = at;
     if (p.contains(QStringLiteral("deadline")))
-        f.deadline = ms(p, "deadline");
+        f.deadline = jsonMs(p, "deadline");
     m_fired.append(f);
     if (f.raisedBy.isEmpty()) {
         auto it = m_triggers.find(f.trigger);
@@ -562,7 +553,7 @@ void RunState::onTriggerFired(qint64 at, const QJsonObject &p)
             it->markFired(f.effect);
     }
     if (f.effect == TriggerEffect::Extend && f.stage == m_stage.id) {
-        m_stage.extendedUntil = std::max(m_stage.extendedUntil, at + ms(p, "extension_ms"));
+        m_stage.extendedUntil = std::max(m_stage.extendedUntil, at + jsonMs(p, "extension_ms"));
         planCheckpoints();
     }
 }
@@ -575,9 +566,9 @@ void RunState::onRollbackStarted(qint64 at, const QString &actor, const QJsonObj
     RollbackRecord r;
     r.stage = m_stage.id;
     r.startedAt = at;
-    r.target = Milliseconds(ms(p, "target_ms", m_runbook->rollback.target.count()));
-    r.reason = str(p, "reason");
-    r.trigger = str(p, "trigger");
+    r.target = Milliseconds(jsonMs(p, "target_ms", m_runbook->rollback.target.count()));
+    r.reason = jsonText(p, "reason");
+    r.trigger = jsonText(p, "trigger");
     r.startedBy = actor;
     m_rollback = r;
     ++m_rollbacks;
@@ -590,9 +581,9 @@ void RunState::onRollbackStep(qint64 at, const QString &actor, const QJsonObject
 {
     if (m_phase != Phase::RollingBack || !m_rollback)
         return;
-    m_rollback->steps.insert(str(p, "step"), {str(p, "status"), at, actor});
-    recordStepResult(QStringLiteral("rollback_step"), m_rollback->stage, str(p, "step"), str(p, "status"),
-                     at);
+    m_rollback->steps.insert(jsonText(p, "step"), {jsonText(p, "status"), at, actor});
+    recordStepResult(QStringLiteral("rollback_step"), m_rollback->stage, jsonText(p, "step"),
+                     jsonText(p, "status"), at);
 }
 
 void RunState::onRollbackFinished(qint64 at, const QJsonObject &p)
@@ -600,7 +591,7 @@ void RunState::onRollbackFinished(qint64 at, const QJsonObject &p)
     if (m_phase != Phase::RollingBack || !m_rollback)
         return;
     m_rollback->finishedAt = at;
-    m_rollback->ok = str(p, "result") == QLatin1String("ok");
+    m_rollback->ok = jsonText(p, "result") == QLatin1String("ok");
     m_phase = Phase::RolledBack;
 }
 
