@@ -522,7 +522,7 @@ int runRehearsalDemo(const QStringList &args)
                        "(demo param)\n")
             .arg(store->location())
             .arg(clockFactor, 0, 'f', 0)
-            .arg(humanDuration(Milliseconds(span)), humanDuration(Milliseconds(qint64(double(span) / clockFactor))));
+            .arg(humanDuration(Milliseconds(span)), humanDuration(Milliseconds(qint64(double(span) / clockFactor)))));
 
     ImportPipelineSimulator::Options so;
     PostgresConnection writer;
@@ -570,7 +570,7 @@ int runRehearsalDemo(const QStringList &args)
                                                      : QStringLiteral("VERIFY FAILED")));
     Console::out(QStringLiteral("Imports simulated: %1; real time %2\n")
                      .arg(pipeline.importsWritten())
-                     .arg(humanDuration(Milliseconds(wall.elapsed())));
+                     .arg(humanDuration(Milliseconds(wall.elapsed()))));
     if (!pipeline.lastError().isEmpty())
         qCWarning(lcDemo) << "pipeline:" << pipeline.lastError();
     return code; // env tears the throwaway services down last, after everything that uses them

@@ -21,11 +21,6 @@ QColor outcomeColor(const QString &label)
     return kRed;
 }
 
-QString dash(const QString &s)
-{
-    return s.isEmpty() ? QStringLiteral("–") : s;
-}
-
 } // namespace
 
 EvidenceSections::EvidenceSections(PageComposer &composer, const EvidenceModel &model)

@@ -5,6 +5,12 @@
 
 namespace cockpit::report {
 
+// An empty cell of a table shows a dash, so "nothing" never reads as a missing value.
+inline QString dash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("–") : s;
+}
+
 // The sections of the evidence report, each drawn from the model onto a PageComposer. Text only states
 // what the model holds; nothing here derives a rule. The charts, rollback, rehearsal and sign-off
 // sections are in EvidenceSectionsOutcome.cpp.

@@ -10,11 +10,6 @@ namespace cockpit::report {
 
 namespace {
 
-QString dash(const QString &s)
-{
-    return s.isEmpty() ? QStringLiteral("–") : s;
-}
-
 // A metric worth a chart: one a gate or a trigger has a threshold on, or else the first ones sampled.
 bool charted(const charts::MetricChart &m)
 {

@@ -9,9 +9,9 @@
 namespace cockpit::gui {
 
 namespace {
-constexpr double kLeft = 56;
-constexpr double kTop = 22;
-constexpr double kBottom = 28;
+constexpr double kBarsLeft = 56;
+constexpr double kBarsTop = 22;
+constexpr double kBarsBottom = 28;
 } // namespace
 
 HourlyVolumeBars::HourlyVolumeBars(QWidget *parent)
@@ -39,7 +39,7 @@ void HourlyVolumeBars::setVolume(const charts::HourlyVolume &volume)
 
 QRectF HourlyVolumeBars::plot() const
 {
-    return QRectF(kLeft, kTop, qMax(10.0, width() - kLeft - 8), qMax(10.0, height() - kTop - kBottom));
+    return QRectF(kBarsLeft, kBarsTop, qMax(10.0, width() - kBarsLeft - 8), qMax(10.0, height() - kBarsTop - kBarsBottom));
 }
 
 int HourlyVolumeBars::hourAt(double x) const
@@ -65,14 +65,14 @@ void HourlyVolumeBars::paintEvent(QPaintEvent *)
     const double w = r.width() / n;
     const auto y = [&](double v) { return r.bottom() - v / m_max * r.height(); };
     p.drawLine(r.bottomLeft(), r.bottomRight());
-    p.drawText(QRectF(0, y(m_max) - 8, kLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
+    p.drawText(QRectF(0, y(m_max) - 8, kBarsLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
                QLocale().toString(m_max, 'g', 4));
-    p.drawText(QRectF(0, r.bottom() - 8, kLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
+    p.drawText(QRectF(0, r.bottom() - 8, kBarsLeft - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
                QStringLiteral("0"));
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm");
-    p.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), kBottom - 6), Qt::AlignLeft | Qt::AlignTop,
+    p.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), kBarsBottom - 6), Qt::AlignLeft | Qt::AlignTop,
                QDateTime::fromMSecsSinceEpoch(m_volume.hours.constFirst().start, Qt::UTC).toString(format));
-    p.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), kBottom - 6), Qt::AlignRight | Qt::AlignTop,
+    p.drawText(QRectF(r.left(), r.bottom() + 4, r.width(), kBarsBottom - 6), Qt::AlignRight | Qt::AlignTop,
                QDateTime::fromMSecsSinceEpoch(m_volume.hours.constLast().start, Qt::UTC).toString(format)
                    + QStringLiteral(" UTC"));
     const QColor bar(0x60, 0x7d, 0x8b);
@@ -93,7 +93,7 @@ void HourlyVolumeBars::paintEvent(QPaintEvent *)
             typical << QPointF(x + w / 2, y(h.typical));
         if (h.drop) {
             p.setPen(drop);
-            p.drawText(QRectF(x + w / 2 - 20, kTop - 20, 40, 18), Qt::AlignCenter, QStringLiteral("▼"));
+            p.drawText(QRectF(x + w / 2 - 20, kBarsTop - 20, 40, 18), Qt::AlignCenter, QStringLiteral("▼"));
         }
     }
     p.setPen(QPen(QColor(0x0d, 0x47, 0xa1), 1, Qt::DashLine));
