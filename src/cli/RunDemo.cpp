@@ -522,7 +522,8 @@ int runRehearsalDemo(const QStringList &args)
                        "(demo param)\n")
             .arg(store->location())
             .arg(clockFactor, 0, 'f', 0)
-            .arg(humanDuration(Milliseconds(span)), humanDuration(Milliseconds(qint64(double(span) / clockFactor)))));
+            .arg(humanDuration(Milliseconds(span)),
+                 humanDuration(Milliseconds(qint64(double(span) / clockFactor)))));
 
     ImportPipelineSimulator::Options so;
     PostgresConnection writer;

@@ -39,7 +39,8 @@ void HourlyVolumeBars::setVolume(const charts::HourlyVolume &volume)
 
 QRectF HourlyVolumeBars::plot() const
 {
-    return QRectF(kBarsLeft, kBarsTop, qMax(10.0, width() - kBarsLeft - 8), qMax(10.0, height() - kBarsTop - kBarsBottom));
+    return QRectF(kBarsLeft, kBarsTop, qMax(10.0, width() - kBarsLeft - 8),
+                  qMax(10.0, height() - kBarsTop - kBarsBottom));
 }
 
 int HourlyVolumeBars::hourAt(double x) const
