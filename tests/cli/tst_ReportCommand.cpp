@@ -20,25 +20,11 @@ class tst_ReportCommand : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    // A SQLite journal holding the events (re-sealed by the store, as a driver's appends are).
-    QString journalOf(const QList<JournalEvent> &events, const QString &name)
-    {
-        const QString path = m_dir.filePath(name);
-        auto j = SqliteJournal::open(path);
-        if (!j)
-            return {};
-        QList<JournalEventDraft> drafts;
-        for (const JournalEvent &e : events)
-            drafts.append(JournalEventDraft {e.runId(), e.at(), e.type(), e.actor(), e.payload()});
-        if (!drafts.isEmpty() && !(*j)->appendBatch(drafts))
-            return {};
-        return path;
-    }
-
 private Q_SLOTS:
     void writesThePdfAndTheBundleBesideIt()
     {
-        const QString journal = journalOf(test::evidence::run({}), QStringLiteral("happy.journal"));
+        const QString journal = test::evidence::sqliteJournalOf(m_dir, test::evidence::run({}),
+                                                                QStringLiteral("happy.journal"));
         QVERIFY(!journal.isEmpty());
         const QString pdf = m_dir.filePath(QStringLiteral("evidence.pdf"));
         const CliRun r = runCockpit({QStringLiteral("report"), QStringLiteral("--journal"), journal,
@@ -66,13 +52,14 @@ private Q_SLOTS:
 
     void aJournalWithoutTheRunIsAnError()
     {
-        const QString empty = journalOf({}, QStringLiteral("empty.journal"));
+        const QString empty = test::evidence::sqliteJournalOf(m_dir, {}, QStringLiteral("empty.journal"));
         QVERIFY(!empty.isEmpty());
         CliRun r = runCockpit({QStringLiteral("report"), QStringLiteral("--journal"), empty,
                                QStringLiteral("-o"), m_dir.filePath(QStringLiteral("y.pdf"))});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.errText().contains(QStringLiteral("holds no run")), qPrintable(r.describe()));
-        const QString journal = journalOf(test::evidence::run({}), QStringLiteral("one.journal"));
+        const QString journal
+            = test::evidence::sqliteJournalOf(m_dir, test::evidence::run({}), QStringLiteral("one.journal"));
         r = runCockpit({QStringLiteral("report"), QStringLiteral("--journal"), journal,
                         QStringLiteral("--run"), QStringLiteral("no-such-run"), QStringLiteral("-o"),
                         m_dir.filePath(QStringLiteral("z.pdf"))});
@@ -82,7 +69,8 @@ private Q_SLOTS:
 
     void aTamperedJournalIsReportedWithExitOne()
     {
-        const QString journal = journalOf(test::evidence::run({}), QStringLiteral("tampered.journal"));
+        const QString journal = test::evidence::sqliteJournalOf(m_dir, test::evidence::run({}),
+                                                                QStringLiteral("tampered.journal"));
         {
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(journal);

@@ -22,20 +22,6 @@ class tst_EvidenceExporter : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    QString journalOf(const QList<JournalEvent> &events, const QString &name)
-    {
-        const QString path = m_dir.filePath(name);
-        auto j = SqliteJournal::open(path);
-        if (!j)
-            return {};
-        QList<JournalEventDraft> drafts;
-        for (const JournalEvent &e : events)
-            drafts.append(JournalEventDraft {e.runId(), e.at(), e.type(), e.actor(), e.payload()});
-        if (!drafts.isEmpty() && !(*j)->appendBatch(drafts))
-            return {};
-        return path;
-    }
-
     static EvidenceExporter::OpenJournal opener(const QString &path)
     {
         return [path]() -> Expected<std::unique_ptr<Journal>, Error> {
@@ -51,7 +37,8 @@ private Q_SLOTS:
     {
         test::evidence::Options o;
         o.rollback = true;
-        const QString journal = journalOf(test::evidence::run(o), QStringLiteral("run.journal"));
+        const QString journal
+            = test::evidence::sqliteJournalOf(m_dir, test::evidence::run(o), QStringLiteral("run.journal"));
         QVERIFY(!journal.isEmpty());
         QWidget window;
         EvidenceExporter exporter(&window);
@@ -70,7 +57,7 @@ private Q_SLOTS:
 
     void aJournalWithoutTheRunIsAMessage()
     {
-        const QString journal = journalOf({}, QStringLiteral("empty.journal"));
+        const QString journal = test::evidence::sqliteJournalOf(m_dir, {}, QStringLiteral("empty.journal"));
         QWidget window;
         EvidenceExporter exporter(&window);
         QSignalSpy finished(&exporter, &EvidenceExporter::finished);

@@ -7,11 +7,30 @@
 #include "core/journal/JournalVerifier.h"
 #include "engine/RunCommands.h"
 #include "report/EvidenceModelBuilder.h"
+#include "store/SqliteJournal.h"
 #include "support/ExampleASimulation.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 
 namespace cockpit::test::evidence {
+
+// A SQLite journal in DIR holding the events (re-sealed by the store, as a driver's appends are); empty
+// when it cannot be written.
+inline QString sqliteJournalOf(const QTemporaryDir &dir, const QList<JournalEvent> &events,
+                               const QString &name)
+{
+    const QString path = dir.filePath(name);
+    auto j = SqliteJournal::open(path);
+    if (!j)
+        return {};
+    QList<JournalEventDraft> drafts;
+    for (const JournalEvent &e : events)
+        drafts.append(JournalEventDraft {e.runId(), e.at(), e.type(), e.actor(), e.payload()});
+    if (!drafts.isEmpty() && !(*j)->appendBatch(drafts))
+        return {};
+    return path;
+}
 
 inline QByteArray runbookYaml()
 {
