@@ -87,7 +87,7 @@ QString sustainedWindow(const charts::GateLane *lane, qint64 requiredHold)
         for (qsizetype j = i - 1; j >= 0 && segs[j].phase == QLatin1String("holding"); --j)
             from = segs[j].start;
         return QStringLiteral("held %1, %2 → %3")
-            .arg(formatDuration(Milliseconds(segs[i].start - from)), stamp(from), stamp(segs[i].start));
+            .arg(humanDuration(Milliseconds(segs[i].start - from)), stamp(from), stamp(segs[i].start));
     }
     const auto &last = segs.last();
     return QStringLiteral("%1 since %2")
@@ -169,13 +169,13 @@ QStringList deviationsOf(const EvidenceModel &m, const RunState &state)
         if (s.soak && s.plannedSoak && s.end == QLatin1String("promoted") && *s.soak > *s.plannedSoak
             && (*s.soak - *s.plannedSoak) >= Milliseconds(60000))
             out << QStringLiteral("stage %1 soaked %2, planned %3")
-                       .arg(s.stage, formatDuration(*s.soak), formatDuration(*s.plannedSoak));
+                       .arg(s.stage, humanDuration(*s.soak), formatDuration(*s.plannedSoak));
         if (s.end == QLatin1String("rolled_back"))
             out << QStringLiteral("stage %1 was rolled back").arg(s.stage);
     }
     for (const RunComparison::ScheduleSummary &s : m.summary.schedule)
         if (s.lateness && s.lateness->count() >= 60000)
-            out << QStringLiteral("%1 (%2) started %3 late").arg(s.id, s.label, formatDuration(*s.lateness));
+            out << QStringLiteral("%1 (%2) started %3 late").arg(s.id, s.label, humanDuration(*s.lateness));
     for (const DecisionRow &d : m.decisions)
         if (d.kind == QLatin1String("decision") && d.decision == QLatin1String("accept"))
             out << QStringLiteral("%1 accepted %2 by decision: %3").arg(d.who, d.target, d.reason);
