@@ -50,6 +50,7 @@ public:
     DemoClock *clock = nullptr;
     ImportPipelineSimulator *pipeline = nullptr;
     bool rollbackScenario = false;
+    bool rollbackWithinTarget = false;
     bool failureInjected = false;
     QString injectedAt;
     int exitCode = -1;
@@ -75,7 +76,10 @@ public:
         connect(driver, &RunDriver::eventApplied, this, [this](const JournalEvent &e) { narrate(e); });
         connect(driver, &RunDriver::finished, this, [this](const QString &outcome) {
             Console::out(QStringLiteral("\n== %1  run finished: %2\n").arg(stamp(), outcome));
-            done(outcome == QLatin1String("completed") && !rollbackScenario ? 0 : 1);
+            if (rollbackScenario)
+                done(outcome == QLatin1String("rolled_back") && rollbackWithinTarget ? 0 : 1);
+            else
+                done(outcome == QLatin1String("completed") ? 0 : 1);
         });
         connect(driver, &RunDriver::failed, this, [this](const QString &error) {
             Console::err(QStringLiteral("demo: %1\n").arg(error));
@@ -87,8 +91,18 @@ public:
                              .arg(stamp(), c.ok ? QStringLiteral("complete") : QStringLiteral("FAILED"),
                                   humanDuration(c.elapsed), humanDuration(c.target),
                                   within ? QStringLiteral("within target") : QStringLiteral("OVER TARGET")));
-            QTimer::singleShot(0, this,
-                               [this, c, within] { done(rollbackScenario && c.ok && within ? 0 : 1); });
+            if (!rollbackScenario) {
+                QTimer::singleShot(0, this, [this] { done(1); });
+                return;
+            }
+            // The lead ends the run after its rollback, so the journal (and the evidence report) has an
+            // end and the outcome ROLLED BACK; a new attempt would be a new run once v2 is fixed.
+            rollbackWithinTarget = c.ok && within;
+            QTimer::singleShot(0, this, [this] {
+                apply(RunPlanner::abort(driver->state(), driver->now(), kLead,
+                                        QStringLiteral("rolled back in stage 2; v2 needs a fix before a new "
+                                                       "attempt")));
+            });
         });
         auto *progress = new QTimer(this);
         connect(progress, &QTimer::timeout, this, [this] {

@@ -43,13 +43,12 @@ QString EvidenceSections::stamp(const std::optional<qint64> &ms)
 
 QString EvidenceSections::duration(const std::optional<Milliseconds> &d)
 {
-    if (!d)
-        return QStringLiteral("–");
-    const qint64 ms = d->count();
-    // Whole seconds (whole minutes above an hour): a journal's millisecond noise is not worth reading.
-    if (ms >= 3600000)
-        return formatDuration(Milliseconds((ms + 30000) / 60000 * 60000));
-    return formatDuration(ms >= 1000 ? Milliseconds((ms + 500) / 1000 * 1000) : *d);
+    return d ? humanDuration(*d) : QStringLiteral("–");
+}
+
+QString EvidenceSections::planned(const std::optional<Milliseconds> &d)
+{
+    return d ? formatDuration(*d) : QStringLiteral("–");
 }
 
 QStringList EvidenceSections::titles()
@@ -163,7 +162,7 @@ void EvidenceSections::summary()
                                r.summary.trigger.isEmpty()
                                    ? QStringLiteral("by %1").arg(r.summary.startedBy)
                                    : QStringLiteral("trigger %1").arg(r.summary.trigger),
-                               duration(r.summary.duration), duration(r.summary.target),
+                               duration(r.summary.duration), planned(r.summary.target),
                                r.summary.ok ? QStringLiteral("ok") : QStringLiteral("failed or unfinished")));
     m_c.heading(QStringLiteral("Deviations from plan"), 2);
     if (m_m.deviations.isEmpty())
@@ -201,7 +200,7 @@ void EvidenceSections::timeline()
     QList<QStringList> rows;
     for (const auto &s : m_m.summary.stages)
         rows.append({s.stage, QString::number(s.attempts), stamp(s.enteredAt), stamp(s.soakStartedAt),
-                     stamp(s.endedAt), s.end, duration(s.plannedSoak), duration(s.soak),
+                     stamp(s.endedAt), s.end, planned(s.plannedSoak), duration(s.soak),
                      duration(s.rolloutToPromotion)});
     if (rows.isEmpty())
         m_c.paragraph(QStringLiteral("No stage was entered."));
@@ -221,7 +220,7 @@ void EvidenceSections::timeline()
         QList<QStringList> items;
         for (const auto &s : m_m.summary.schedule)
             items.append({s.id, s.label, stamp(s.plannedStart), stamp(s.actualStart), duration(s.lateness),
-                          duration(s.plannedDuration), duration(s.duration), s.status});
+                          planned(s.plannedDuration), duration(s.duration), s.status});
         m_c.table({{QStringLiteral("Item"), 1.8},
                    {QStringLiteral("When"), 0.8},
                    {QStringLiteral("Planned"), 1.9},

@@ -36,7 +36,9 @@ public:
 
     static QString stamp(qint64 ms);
     static QString stamp(const std::optional<qint64> &ms);
+    // A measured span for people ("1d 21h", "4m 10s"); a planned one exactly as the runbook wrote it.
     static QString duration(const std::optional<Milliseconds> &d);
+    static QString planned(const std::optional<Milliseconds> &d);
     // Section titles, in order (the contents list them even before the first pass knows the pages).
     static QStringList titles();
 

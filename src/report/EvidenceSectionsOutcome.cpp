@@ -84,7 +84,7 @@ void EvidenceSections::triggersAndRollback()
                        {QStringLiteral("Finished"), stamp(s.finishedAt)},
                        {QStringLiteral("Rollback time"),
                         QStringLiteral("%1 (target %2): %3")
-                            .arg(duration(s.duration), duration(s.target),
+                            .arg(duration(s.duration), planned(s.target),
                                  !s.duration  ? QStringLiteral("unfinished")
                                      : within ? QStringLiteral("within target")
                                               : QStringLiteral("OVER TARGET"))}});
@@ -193,7 +193,7 @@ void EvidenceSections::rehearsals()
         m_c.paragraph(
             QStringLiteral("From the rehearsals' rollbacks: median %1, worst %2, against the target "
                            "of %3 — %4.")
-                .arg(duration(r.forecastMedian), duration(r.forecastWorst), duration(r.target),
+                .arg(duration(r.forecastMedian), duration(r.forecastWorst), planned(r.target),
                      *r.forecastWorst <= r.target ? QStringLiteral("even the worst is within target")
                          : *r.forecastMedian <= r.target
                          ? QStringLiteral("the median is within target, the worst is NOT")

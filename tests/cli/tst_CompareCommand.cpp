@@ -124,7 +124,7 @@ void tst_CompareCommand::initTestCase()
     const auto rehearsal = makeRun(rb, RunMode::Rehearsal, 0, sha, 3 * kMin, 24 * kHour, false);
     const auto live = makeRun(rb, RunMode::Live, 7 * kDay, sha, 7 * kMin, 26 * kHour, true);
     QCOMPARE(rehearsal->state.outcome(), QStringLiteral("completed"));
-    QCOMPARE(live->state.outcome(), QStringLiteral("aborted"));
+    QCOMPARE(live->state.outcome(), QStringLiteral("rolled_back"));
     m_rehearsalId = rehearsal->info.id;
     m_liveId = live->info.id;
     m_journal = m_dir.filePath(QStringLiteral("runs.journal"));
@@ -171,7 +171,7 @@ void tst_CompareCommand::tableShowsTheDifferences()
     };
     QCOMPARE(line(QStringLiteral("run ")), QStringLiteral("run %1 %2").arg(m_rehearsalId, m_liveId));
     QCOMPARE(line(QStringLiteral("mode")), QStringLiteral("mode rehearsal live"));
-    QCOMPARE(line(QStringLiteral("outcome")), QStringLiteral("outcome completed aborted"));
+    QCOMPARE(line(QStringLiteral("outcome")), QStringLiteral("outcome completed rolled_back"));
     // canary is the first stage: its soak row comes first. 24 h vs 26 h.
     QCOMPARE(line(QStringLiteral("soak")), QStringLiteral("soak 1d (planned 1d) 1d2h (planned 1d) +2h"));
     QCOMPARE(line(QStringLiteral("rollout to promotion")),
@@ -235,7 +235,7 @@ void tst_CompareCommand::unknownRunListsTheRuns()
                                            "completed")),
              qPrintable(err));
     QVERIFY(err.contains(m_liveId + QStringLiteral(" live, \"compare test\"")));
-    QVERIFY(err.contains(QStringLiteral("aborted")));
+    QVERIFY(err.contains(QStringLiteral("rolled_back")));
 
     // Prefixes: a unique one picks its run; one shared by two runs is refused with the matches listed.
     QList<JournalEvent> events;

@@ -105,6 +105,8 @@ private Q_SLOTS:
             QStringLiteral("ROLLBACK complete in (\\S+ \\S+) — target 15m 00s: within target"));
         QVERIFY2(report.match(out).hasMatch(), qPrintable(r.describe()));
         QVERIFY2(out.contains(QLatin1String("rollback step set-rollout-0: ok")), qPrintable(r.describe()));
+        // The lead ends the rolled-back run, so the journal has an end and the outcome for the report.
+        QVERIFY2(out.contains(QLatin1String("run finished: rolled_back")), qPrintable(r.describe()));
         QVERIFY2(out.contains(QLatin1String("hash chain verified")), qPrintable(r.describe()));
         // The rehearsal's throwaway services (and keychain items) are gone when it ends.
         QVERIFY2(out.contains(QLatin1String(

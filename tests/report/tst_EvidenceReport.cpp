@@ -236,7 +236,7 @@ private Q_SLOTS:
         const QStringList pages = report(events, QStringLiteral("compared"));
         const QString all = pages.join(QLatin1Char('\n'));
         QVERIFY(all.contains(model->rehearsals.earlier.first().runId));
-        QVERIFY(all.contains(QStringLiteral("median 10m, worst 12m, against the target of 15m")));
+        QVERIFY(all.contains(QStringLiteral("median 10m 00s, worst 12m 00s, against the target of 15m")));
         QVERIFY(all.contains(QStringLiteral("rollback time")));
     }
 };

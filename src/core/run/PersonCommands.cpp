@@ -282,9 +282,12 @@ RunCommand PersonCommands::abort(const RunState &s, qint64 now, const QString &w
         return unexpected(RunRules::refuse(QStringLiteral("aborting a run needs a name and a reason")));
     if (s.phase() == RunState::Phase::NotStarted || s.phase() == RunState::Phase::Finished)
         return unexpected(RunRules::refuse(QStringLiteral("the run is not active")));
-    return QList<JournalEventDraft> {RunRules::draft(
-        s, now, JournalEventType::RunFinished, who,
-        {{QStringLiteral("outcome"), QStringLiteral("aborted")}, {QStringLiteral("reason"), reason}})};
+    // Ending a run that has rolled back is not an abort: its outcome is the rollback.
+    const QString outcome = s.phase() == RunState::Phase::RolledBack ? QStringLiteral("rolled_back")
+                                                                     : QStringLiteral("aborted");
+    return QList<JournalEventDraft> {
+        RunRules::draft(s, now, JournalEventType::RunFinished, who,
+                        {{QStringLiteral("outcome"), outcome}, {QStringLiteral("reason"), reason}})};
 }
 
 } // namespace cockpit
