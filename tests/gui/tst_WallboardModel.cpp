@@ -1,12 +1,15 @@
 // The stakeholder wallboard as a room sees it: qml/Wallboard.qml loaded offscreen over a WallboardModel
-// fed by a RunFollower on a lead's SQLite journal. It shows the lead's appends as they come, and turns
-// STALE (grey overlay) when they stop — on a fake wall clock, so no test waits for real time.
+// fed by a RunFollower on a lead's journal: a SQLite file (file watching) and a PostgreSQL journal read as
+// the viewer role (LISTEN/NOTIFY, no polling). It shows the lead's appends as they come, and turns STALE
+// (grey overlay) when they stop — on a fake wall clock, so no test waits for real time.
 
 #include "engine/RunFollower.h"
 #include "gui/GuiResources.h"
 #include "gui/wallboard/WallboardModel.h"
 #include "store/JournalFactory.h"
+#include "store/PostgresJournal.h"
 #include "support/ControllerHarness.h"
+#include "support/TestPostgres.h"
 
 #include <QQuickItem>
 #include <QQuickView>
@@ -22,6 +25,59 @@ namespace {
 
 constexpr qint64 kStart = 1800000000000;
 constexpr qint64 kStaleAfter = 60 * 1000;
+
+using OpenJournal = std::function<Expected<std::unique_ptr<Journal>, Error>()>;
+
+// The lead's journal and the board's read of it.
+struct JournalPair
+{
+    OpenJournal lead;
+    OpenJournal board;
+    bool polls = true; // false: the board must learn of appends through NOTIFY alone
+};
+
+JournalPair sqlitePair(const QString &path)
+{
+    JournalOpenOptions ro;
+    ro.readOnly = true;
+    return {[path]() { return JournalFactory::open(path); },
+            [path, ro]() { return JournalFactory::open(path, ro); }, true};
+}
+
+PostgresJournalSpec pgSpec(const TestPostgres &pg, const QString &db, const QString &user)
+{
+    PostgresJournalSpec s;
+    s.user = user;
+    s.host = pg.host();
+    s.port = pg.port();
+    s.database = db;
+    s.sslmode = QStringLiteral("verify-full");
+    s.sslrootcert = pg.caFile();
+    return s;
+}
+
+// The lead owns the journal and grants a viewer role; the board connects as that viewer.
+JournalPair postgresPair(const TestPostgres &pg, const QString &db)
+{
+    const QString viewer = QStringLiteral("board_") + db.right(20);
+    const PostgresJournalSpec owner = pgSpec(pg, db, pg.superuser());
+    const PostgresJournalSpec asViewer = pgSpec(pg, db, viewer);
+    OpenJournal lead = [owner, viewer]() -> Expected<std::unique_ptr<Journal>, Error> {
+        auto j = PostgresJournal::open(owner, {});
+        if (!j)
+            return unexpected(j.error());
+        if (auto ok = (*j)->init(viewer, "board-pw"); !ok)
+            return unexpected(ok.error());
+        return std::unique_ptr<Journal>(std::move(*j));
+    };
+    OpenJournal board = [asViewer]() -> Expected<std::unique_ptr<Journal>, Error> {
+        auto j = PostgresJournal::open(asViewer, "board-pw");
+        if (!j)
+            return unexpected(j.error());
+        return std::unique_ptr<Journal>(std::move(*j));
+    };
+    return {std::move(lead), std::move(board), false};
+}
 
 QString textOf(QQuickItem *root, const char *name)
 {
@@ -80,29 +136,48 @@ private Q_SLOTS:
         QVERIFY(execSqlite(m_metrics, QStringLiteral("INSERT INTO metric_value VALUES (99)")));
     }
 
+    void showsAppendsAndTurnsStaleWhenTheyStop_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgres-viewer") << QStringLiteral("postgres");
+    }
+
     void showsAppendsAndTurnsStaleWhenTheyStop()
     {
+        QFETCH(QString, kind);
+        JournalPair journals;
+        if (kind == QLatin1String("sqlite")) {
+            journals = sqlitePair(m_dir.filePath(QStringLiteral("wallboard.journal")));
+        } else {
+            auto pg = TestPostgres::fromEnv();
+            QVERIFY2(pg.has_value(), qPrintable(pg ? QString() : pg.error().message));
+            auto db = pg->createDatabase(QStringLiteral("wallboard"));
+            QVERIFY2(db.has_value(), qPrintable(db ? QString() : db.error().message));
+            journals = postgresPair(*pg, *db);
+        }
         RolloutService svc;
         QVERIFY(svc.start());
-        const QString path = m_dir.filePath(QStringLiteral("wallboard.journal"));
         FakeClock engineClock(kStart);
-        ThreadedRunController lead(controllerSetup(controllerRunbook(m_metrics, svc), &engineClock,
-                                                   [path]() { return JournalFactory::open(path); }));
-        QVERIFY(awaitOrAbort(lead.start(), 20000, "start").has_value());
+        ThreadedRunController lead(
+            controllerSetup(controllerRunbook(m_metrics, svc), &engineClock, journals.lead));
+        const auto started = awaitOrAbort(lead.start(), 20000, "start");
+        QVERIFY2(started.has_value(), qPrintable(started ? QString() : started.error().message));
         QTRY_VERIFY(!lead.snapshot()->runId.isEmpty());
 
-        JournalOpenOptions ro;
-        ro.readOnly = true;
         RunFollower::Options o;
-        o.openJournal = [path, ro]() { return JournalFactory::open(path, ro); };
+        o.openJournal = journals.board;
         o.staleAfter = std::chrono::hours(1); // the board's own clock decides STALE here
+        if (!journals.polls)
+            o.poll = std::chrono::hours(1);
         RunFollower follower(o);
         FakeClock wall(kStart);
         WallboardModel model(&wall);
         model.setStaleAfter(kStaleAfter);
         connect(&follower, &RunFollower::snapshotChanged, &model, &WallboardModel::setSnapshot);
         connect(&follower, &RunFollower::eventsAppended, &model, &WallboardModel::appendEvents);
-        QVERIFY(follower.start().has_value());
+        const auto following = follower.start();
+        QVERIFY2(following.has_value(), qPrintable(following ? QString() : following.error().message));
 
         QQuickView view;
         view.setInitialProperties({{QStringLiteral("board"), QVariant::fromValue<QObject *>(&model)}});
