@@ -1,5 +1,7 @@
 #include "cli/ReconcileReport.h"
 
+#include "core/conditions/CountDifference.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -72,6 +74,9 @@ QString ReconcileReport::text(const ReconciliationResult &r)
                              .arg(t.source, t.target, count(t.sourceRows), count(t.targetRows),
                                   t.estimated ? QStringLiteral(" (estimates)") : QString())
                              .arg(t.allowedDifference);
+        if (t.sourceRows && t.targetRows)
+            counts += QStringLiteral(": ")
+                + CountDifference::describe(*t.sourceRows, *t.targetRows, t.allowedDifference);
         out += QStringLiteral("  %1  %2\n")
                    .arg(t.passed() ? QStringLiteral("PASS") : QStringLiteral("FAIL"), counts);
         if (!t.error.isEmpty())

@@ -1,5 +1,6 @@
 #include "reconcile/ReconcileEvents.h"
 
+#include "core/conditions/CountDifference.h"
 #include "core/journal/RunEvents.h"
 
 #include <QJsonArray>
@@ -107,11 +108,12 @@ QString ReconcileEvents::summary(const ReconciliationResult &r)
         else if (!t.aggregatesEqual())
             bad << QStringLiteral("%1: aggregates differ").arg(t.source);
         else
-            bad << QStringLiteral("%1: %2 vs %3 rows (allowed ±%4)")
+            bad << QStringLiteral("%1: %2 vs %3 rows, %4")
                        .arg(t.source)
                        .arg(t.sourceRows.value_or(-1))
                        .arg(t.targetRows.value_or(-1))
-                       .arg(t.allowedDifference);
+                       .arg(CountDifference::describe(t.sourceRows.value_or(-1), t.targetRows.value_or(-1),
+                                                      t.allowedDifference));
     }
     const QList<CheckResult> &checks = r.checksAfterFixes.isEmpty() ? r.checks : r.checksAfterFixes;
     for (const CheckResult &c : checks)

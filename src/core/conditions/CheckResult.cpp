@@ -1,5 +1,6 @@
 #include "core/conditions/CheckResult.h"
 
+#include "core/conditions/CountDifference.h"
 #include "core/runbook/Check.h"
 
 #include <QJsonArray>
@@ -27,17 +28,23 @@ std::pair<bool, QString> defaultExpectation(const Check &check, const Observatio
             return {false, QStringLiteral("secret does not match its pattern")};
         return {true, QStringLiteral("present")};
     case Observation::Kind::RowCount: {
-        QStringList bad;
-        for (const auto &t : o.tableCounts)
-            if (!t.withinTolerance())
-                bad << (t.error.isEmpty() ? QStringLiteral("%1: %2 vs %3 (allowed ±%4)")
-                                                .arg(t.source)
-                                                .arg(t.sourceRows.value_or(-1))
-                                                .arg(t.targetRows.value_or(-1))
-                                                .arg(t.allowedDifference)
-                                          : QStringLiteral("%1: %2").arg(t.source, t.error));
+        QStringList bad, good;
+        for (const auto &t : o.tableCounts) {
+            if (!t.error.isEmpty()) {
+                bad << QStringLiteral("%1: %2").arg(t.source, t.error);
+                continue;
+            }
+            const QString text
+                = QStringLiteral("%1: %2 vs %3, %4")
+                      .arg(t.source)
+                      .arg(t.sourceRows.value_or(-1))
+                      .arg(t.targetRows.value_or(-1))
+                      .arg(CountDifference::describe(t.sourceRows.value_or(-1), t.targetRows.value_or(-1),
+                                                     t.allowedDifference));
+            (t.withinTolerance() ? good : bad) << text;
+        }
         if (bad.isEmpty())
-            return {true, QStringLiteral("%1 table(s) match").arg(o.tableCounts.size())};
+            return {true, good.join(QStringLiteral("; "))};
         return {false, bad.join(QStringLiteral("; "))};
     }
     case Observation::Kind::Manual:
@@ -45,6 +52,39 @@ std::pair<bool, QString> defaultExpectation(const Check &check, const Observatio
     }
     Q_UNUSED(check);
     return {true, {}};
+}
+
+// The first rows of a failed check on [ROWS] (an orphan or inconsistency query): what is wrong, not only
+// how many. Bounded: kShownRows rows, each cell and row cut, with the total.
+QString offendingRows(const Check &check, const Observation &o)
+{
+    constexpr int kShownRows = 5;
+    constexpr int kCellChars = 60;
+    constexpr int kRowChars = 200;
+    if (o.kind != Observation::Kind::Sql || !o.error.isEmpty() || o.rows.isEmpty())
+        return {};
+    bool onRows = false;
+    for (const Condition &c : check.expect)
+        onRows |= c.text().contains(QLatin1String("[ROWS]"), Qt::CaseInsensitive);
+    if (!onRows)
+        return {};
+    QStringList rows;
+    for (const QVariantList &row : o.rows) {
+        if (rows.size() == kShownRows)
+            break;
+        QStringList cells;
+        for (const QVariant &v : row) {
+            const QString cell = v.isNull() ? QStringLiteral("NULL") : v.toString().simplified();
+            cells << (cell.size() > kCellChars ? cell.left(kCellChars - 1) + QStringLiteral("…") : cell);
+        }
+        const QString text = cells.join(QStringLiteral(", "));
+        rows << QStringLiteral("(%1)").arg(
+            text.size() > kRowChars ? text.left(kRowChars - 1) + QStringLiteral("…") : text);
+    }
+    return QStringLiteral("first %1 of %2 rows: %3")
+        .arg(rows.size())
+        .arg(qMax<qint64>(o.rowCount, o.rows.size()))
+        .arg(rows.join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -94,6 +134,8 @@ CheckResult CheckResult::evaluate(const Check &check, Observation observation)
         r.summary = all.join(QStringLiteral("; "));
     } else {
         r.summary = failed.join(QStringLiteral("; "));
+        if (const QString rows = offendingRows(check, o); !rows.isEmpty())
+            r.summary += QStringLiteral("; ") + rows;
         // After a probe error the conditions only restate that nothing was seen: the error says it all.
         if (!o.error.isEmpty())
             r.summary = failed.isEmpty() ? o.error
