@@ -122,9 +122,21 @@ int run(int argc, char **argv)
 
     QStringList args = argumentsOf(argc, argv);
     const LogOptions logOptions = takeLogOptions(args);
+    // A command that talks to the outside world also leaves its log in the XDG state directory, rotated,
+    // like the window: afterwards this machine can tell what was run from it. `validate` only reads a file.
+    LogOptions withState = logOptions;
+    if (!args.isEmpty() && find(args.first()) && args.first() != QLatin1String("validate"))
+        withState.rotatingLogFile = defaultStateLogFile();
     QString logError;
-    if (!installLogging(logOptions, &logError))
-        Console::err(QStringLiteral("cutover-cockpit: %1\n").arg(logError));
+    if (!installLogging(withState, &logError)) {
+        // A state directory that cannot be written never stops a command; a --log-file that cannot is said.
+        const bool stateOnly = withState.rotatingLogFile != logOptions.rotatingLogFile
+            && installLogging(logOptions, &logError);
+        if (!stateOnly)
+            Console::err(QStringLiteral("cutover-cockpit: %1\n").arg(logError));
+        else
+            qCDebug(lcCli) << "no state log:" << logError;
+    }
 
     int code = 2;
     if (args.isEmpty()) {

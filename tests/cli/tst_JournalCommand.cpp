@@ -80,6 +80,27 @@ private Q_SLOTS:
         QVERIFY(r.outText().contains(QString::fromLatin1(events.last().hash())));
     }
 
+    // A command that reaches outside leaves its log in the XDG state directory; one that cannot write
+    // there still does its work and says nothing about it.
+    void commandsLogToTheStateDirectory()
+    {
+        const QString path = journalWith(3);
+        QTemporaryDir state;
+        const QStringList verify {QStringLiteral("journal"), QStringLiteral("verify"),
+                                  QStringLiteral("--journal"), path};
+        const CliRun r = runCockpit(verify, {{QStringLiteral("XDG_STATE_HOME"), state.path()}});
+        QCOMPARE(r.exitCode, 0);
+        QFile log(state.filePath(QStringLiteral("cutover-cockpit/cutover-cockpit.log")));
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+        QVERIFY2(log.readAll().contains("command \"journal\""), qPrintable(log.fileName()));
+
+        const CliRun blocked
+            = runCockpit(verify, {{QStringLiteral("XDG_STATE_HOME"), path}}); // a file, not a dir
+        QCOMPARE(blocked.exitCode, 0);
+        QVERIFY2(blocked.err.isEmpty(), blocked.err.constData());
+        QVERIFY(blocked.outText().contains(QStringLiteral("OK, 3 events verified")));
+    }
+
     void verifyNamesTheModifiedEventAndExitsOne()
     {
         const QString path = journalWith(12);
