@@ -127,6 +127,20 @@ void RunDriver::execute(const Action &action, const ActionDone &done)
         waitUntil(action, m_clock->now() + w->timeout.count(), done);
         return;
     }
+    // A check step: the check through the run's own dispatch (probes, or a reconciliation); it passes or
+    // the step failed, and its verdict and what it saw are the step's journaled result.
+    if (const auto *step = std::get_if<CheckStep>(&action.what)) {
+        runChecks({step->check}, {{QStringLiteral("window_step"), action.id}},
+                  [this, done, gen](const QList<CheckResult> &results) {
+                      if (gen != m_generation)
+                          return;
+                      const CheckResult r = results.value(0);
+                      QJsonObject d = detailOf(r);
+                      d.insert(QStringLiteral("check"), true);
+                      done({r.verdict == Verdict::Pass, d});
+                  });
+        return;
+    }
     if (const auto *http = std::get_if<HttpRequest>(&action.what)) {
         const Connection conn = m_runbook->connections.value(http->connection);
         withSecrets(secretsOf(conn.name), [this, conn, req = *http, finish] {

@@ -152,6 +152,8 @@ QJsonObject RunStatusView::toJson(const RunState &state, const RunStatus &s, qin
                           {QStringLiteral("actual_start"), optMs(i.actualStart)},
                           {QStringLiteral("actual_end"), optMs(i.actualEnd)},
                           {QStringLiteral("late_ms"), double(lateMs(i, now))}};
+        if (s.heldSteps.contains(i.id))
+            item.insert(QStringLiteral("held"), s.heldSteps.value(i.id));
         const auto done = i.completionLateness();
         item.insert(QStringLiteral("completion_late_ms"),
                     done ? QJsonValue(double(done->count())) : QJsonValue());
@@ -279,6 +281,8 @@ QString RunStatusView::toText(const RunState &state, const RunStatus &s, qint64 
                 t += QStringLiteral(" (waived by %1: %2)").arg(waiver->who, waiver->reason);
         } else if (!s.t0Blockers.isEmpty() && st == ScheduleItem::Status::Due) {
             t += QStringLiteral(", held (T-0)");
+        } else if (s.heldSteps.contains(i.id)) {
+            t += QStringLiteral(", ") + s.heldSteps.value(i.id);
         }
         if (i.kind == ScheduleItem::Kind::Milestone && (i.actualStart || i.actualEnd)) {
             QStringList parts;

@@ -99,6 +99,8 @@ private:
         for (const Action &a : list)
             if (const auto *w = std::get_if<WaitUntil>(&a.what))
                 probe(w->probe, QStringLiteral("action %1 (%2)").arg(a.id, where));
+            else if (const auto *c = std::get_if<CheckStep>(&a.what))
+                probe(c->check.probe, QStringLiteral("check step %1 (%2)").arg(a.id, where));
     }
 
     QMap<QString, SecretStatus> m_entries;

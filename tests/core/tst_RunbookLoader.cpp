@@ -23,6 +23,7 @@ private Q_SLOTS:
     void errorCases_data();
     void errorCases();
     void paramsSubstituteEverywhere();
+    void windowCheckStepsAndAfter();
     void overridesReplaceDefaults();
     void overrideOfUndeclaredParam();
     void overrideFeedsTypedValues();
@@ -422,6 +423,42 @@ void tst_RunbookLoader::errorCases_data()
         << QByteArray(kBase).replace("^[0-9a-f]{64}$", "^[a-")
         << QStringList {
                R"(7:23: bad regular expression in "pattern": missing terminating ] for character class)"};
+    QTest::newRow("after: unknown window step")
+        << kBase
+            + "schedule:\n  window:\n    - {id: sync, manual: sync}\n    - {id: switch, after: [sinc], "
+              "manual: switch}\n"
+        << QStringList {R"(17:28: unknown window step "sinc" in "after" (did you mean "sync"?))"};
+    QTest::newRow("after: a cycle")
+        << kBase
+            + "schedule:\n  window:\n    - {id: a, after: c, manual: a}\n    - {id: b, after: [a], manual: "
+              "b}\n    - {id: c, after: [b], manual: c}\n"
+        << QStringList {
+               R"(17:23: window steps wait for each other in a cycle: a → c → b → a ("after" must name earlier work))"};
+    QTest::newRow("after: itself") << kBase + "schedule:\n  window:\n    - {id: a, after: [a], manual: a}\n"
+                                   << QStringList {R"(16:23: window step "a" cannot wait for itself)"};
+    QTest::newRow("after: on a rollout action")
+        << kBase
+            + "stages:\n  - id: s\n    rollout:\n      - {id: a, manual: a}\n      - {id: b, after: [a], "
+              "manual: b}\n"
+        << QStringList {
+               R"(18:17: "after" applies to window steps; a rollout step runs in the order written (a failed one holds the rest))"};
+    QTest::newRow("check step outside the window")
+        << kBase
+            + "rollback:\n  steps:\n    - {id: a, check: {http: {connection: web, path: /}, expect: "
+              "\"[STATUS] == 200\"}}\n"
+        << QStringList {
+               R"(16:15: "check" is a kind of window step (schedule: window:); a rollback step cannot be one)"};
+    QTest::newRow("check step that writes, with expect outside")
+        << kBase
+            + "schedule:\n  window:\n    - {id: a, writes: true, expect: \"[STATUS] == 200\", check: {http: "
+              "{connection: web, path: /}, expect: \"[STATUS] == 200\"}}\n"
+        << QStringList {
+               R"(16:15: a check step only reads: "writes" does not apply to it)",
+               R"(16:29: a check step's conditions go inside its check (check: {http: ..., expect: ...}))"};
+    QTest::newRow("check step with a person's check")
+        << kBase + "schedule:\n  window:\n    - {id: a, check: {manual: look at it}}\n"
+        << QStringList {
+               R"(16:22: a check step runs a probe; a person's step is "manual:" on the step itself)"};
     QTest::newRow("many errors at once")
         << QByteArray("runbook: 1\nname: x\nstages:\n  - id: a\n    soak: long\n    sokа: 1h\n  - id: a\n    "
                       "gates:\n      - {manual: ok, hold: 1h}\n")
@@ -437,6 +474,31 @@ void tst_RunbookLoader::errorCases()
     QFETCH(QByteArray, yaml);
     QFETCH(QStringList, expected);
     QCOMPARE(loadErrors(yaml), expected);
+}
+
+void tst_RunbookLoader::windowCheckStepsAndAfter()
+{
+    const QByteArray yaml = kBase
+        + "schedule:\n  window:\n"
+          "    - {id: sync, manual: sync}\n"
+          "    - {id: counts, title: counts agree, after: sync, check: {sql: {connection: db, query: SELECT "
+          "1}, "
+          "expect: \"[ROWS] == 1\"}}\n"
+          "    - {id: switch, after: [sync, counts], manual: switch}\n";
+    const auto r = RunbookLoader::loadText(yaml, QStringLiteral("t.yaml"));
+    QVERIFY_VALUE(r);
+    const QList<Action> &w = r->schedule.window;
+    QCOMPARE(w.size(), 3);
+    QVERIFY(w[0].after.isEmpty());
+    QCOMPARE(w[1].after, QStringList {"sync"});
+    QCOMPARE(w[2].after, (QStringList {"sync", "counts"}));
+    const auto *step = std::get_if<CheckStep>(&w[1].what);
+    QVERIFY(step);
+    QCOMPARE(step->check.id, "counts");
+    QCOMPARE(step->check.title, "counts agree");
+    QCOMPARE(step->check.expect.size(), 1);
+    QVERIFY(std::holds_alternative<SqlQuery>(step->check.probe));
+    QVERIFY(!w[1].writes);
 }
 
 void tst_RunbookLoader::paramsSubstituteEverywhere()

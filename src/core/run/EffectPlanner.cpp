@@ -16,6 +16,10 @@ QList<RunEffect> EffectPlanner::effects(const RunState &s, qint64 now)
     for (const ScheduleItem &i : s.schedule().due(now)) {
         if (t0Held && i.kind == ScheduleItem::Kind::WindowStep)
             continue;
+        // `after:` a step waits for the ones it names; a failed or skipped one holds it (never started).
+        if (i.kind == ScheduleItem::Kind::WindowStep
+            && RunRules::windowStepHold(s, i.id).kind != RunRules::StepHold::Kind::None)
+            continue;
         if (!s.scheduleActions().contains(i.id))
             out.append({RunEffect::Kind::StartScheduleItem, QString(), i.id, QStringLiteral("schedule")});
     }

@@ -61,6 +61,23 @@ QList<PendingDecision> PendingDecisions::of(const RunState &s, qint64 now, const
                         .arg(i.id),
                     *i.actualEnd, std::nullopt});
     }
+    // A window step held by a step it waits for that a person skipped: it never runs on its own; skip it
+    // too (accept, with a reason), or roll back. While the failed step itself is undecided, that is the
+    // decision asked.
+    if (s.phase() != RunState::Phase::RollingBack && s.phase() != RunState::Phase::RolledBack) {
+        for (const ScheduleItem &i : s.schedule().items()) {
+            if (i.kind != ScheduleItem::Kind::WindowStep || i.actualStart || i.actualEnd)
+                continue;
+            const RunRules::StepHold h = RunRules::windowStepHold(s, i.id);
+            if (h.kind != RunRules::StepHold::Kind::Held || h.undecided)
+                continue;
+            out.append(
+                {QStringLiteral("schedule"), i.id, QString(),
+                 QStringLiteral("window step %1 is %2: skip it too with a reason (accept), or roll back")
+                     .arg(i.id, h.reason),
+                 now, std::nullopt});
+        }
+    }
     switch (s.phase()) {
     case RunState::Phase::NotStarted:
     case RunState::Phase::FollowUp: // no stage: only the schedule's own decisions (above)

@@ -194,6 +194,15 @@ RunCommand PersonCommands::decide(const RunState &s, qint64 now, const QString &
         }
         return out;
     }
+    // A step held by a skipped one it waits for cannot be run again: nothing ran; it can only be skipped.
+    if (targetKind == QLatin1String("schedule") && !accept && open->stage.isEmpty()) {
+        const auto item = s.schedule().item(open->target);
+        if (item && item->kind == ScheduleItem::Kind::WindowStep && !item->actualStart)
+            return unexpected(RunRules::refuse(
+                QStringLiteral("window step %1 is %2; it runs only after the steps it waits for: skip it "
+                               "too (--accept), or roll back")
+                    .arg(open->target, RunRules::windowStepHold(s, open->target).reason)));
+    }
     // A schedule decision on a milestone's action names the milestone (its pending item's stage).
     const bool milestoneAction = targetKind == QLatin1String("schedule") && !open->stage.isEmpty();
     const QString stage = targetKind == QLatin1String("rollback_step") ? s.rollback()->stage

@@ -66,6 +66,13 @@ RunStatus RunPlanner::status(const RunState &s, qint64 now)
     const QList<GateView> views = GateEvaluation::gateViews(s, now);
     r.pending = PendingDecisions::of(s, now, views);
     r.t0Blockers = RunRules::t0Blockers(s);
+    for (const ScheduleItem &i : s.schedule().items()) {
+        if (i.kind != ScheduleItem::Kind::WindowStep || i.actualStart)
+            continue;
+        const RunRules::StepHold h = RunRules::windowStepHold(s, i.id);
+        if (h.kind != RunRules::StepHold::Kind::None)
+            r.heldSteps.insert(i.id, h.reason);
+    }
     if (s.phase() == RunState::Phase::FollowUp)
         r.waitingFor = RunText::followUpText(s, now);
     else if (s.phase() == RunState::Phase::Ready && RunRules::beforeT0(s, now)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <functional>
 
 namespace cockpit {
 
@@ -15,6 +16,60 @@ bool RunRules::windowHeld(const RunState &s)
         if (i.kind == ScheduleItem::Kind::WindowStep && i.actualEnd && i.failed && !s.scheduleItemComplete(i))
             return true;
     return false;
+}
+
+const Action *RunRules::findWindowStep(const Runbook &rb, const QString &id)
+{
+    for (const Action &a : rb.schedule.window)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+RunRules::StepHold RunRules::windowStepHold(const RunState &s, const QString &step)
+{
+    // The loader rejects cycles; the depth bound only keeps a hand-made runbook from recursing forever.
+    const std::function<StepHold(const QString &, int)> holdOf = [&](const QString &id, int depth) {
+        StepHold out;
+        const Action *a = findWindowStep(s.runbook(), id);
+        if (!a || depth > s.runbook().schedule.window.size())
+            return out;
+        for (const QString &dep : a->after) {
+            const auto item = s.schedule().item(dep);
+            if (!item)
+                continue;
+            if (item->actualEnd && !item->failed)
+                continue; // ended ok
+            StepHold h;
+            if (item->actualEnd) {
+                const RunState::ActionState st = s.scheduleActions().value(dep);
+                h.kind = StepHold::Kind::Held;
+                if (st.status == QLatin1String("accepted")) {
+                    h.reason = QStringLiteral("held: %1 was skipped by %2").arg(dep, st.actor);
+                } else {
+                    h.reason = QStringLiteral("held: %1 failed").arg(dep);
+                    h.undecided = true;
+                }
+            } else {
+                const StepHold up = holdOf(dep, depth + 1);
+                if (up.kind == StepHold::Kind::Held && !item->actualStart) {
+                    h = up;
+                    h.reason = QStringLiteral("held: %1 is held (%2)")
+                                   .arg(dep, up.reason.mid(int(qstrlen("held: "))));
+                } else {
+                    h.kind = StepHold::Kind::Waiting;
+                    h.reason = QStringLiteral("waiting for %1").arg(dep);
+                }
+            }
+            // A hold outweighs a wait; the first of each kind, in the order written, is the reason given.
+            if (h.kind == StepHold::Kind::Held && out.kind != StepHold::Kind::Held)
+                out = h;
+            else if (out.kind == StepHold::Kind::None)
+                out = h;
+        }
+        return out;
+    };
+    return holdOf(step, 0);
 }
 
 bool RunRules::canRollBack(const RunState &s)

@@ -68,6 +68,18 @@ public:
     // A window step failed and no person decided yet (retry, skip or roll back), or the run is rolling
     // back or rolled back: the window's later steps wait.
     static bool windowHeld(const RunState &s);
+    // Why a window step may not start although its time has come (`after:`): Waiting while a step it names
+    // has not ended; Held when one failed, was skipped by a person, or is held itself. `undecided`: a failed
+    // step up the chain still waits for its own decision (retry, skip, roll back), so none is asked here.
+    struct StepHold
+    {
+        enum class Kind { None, Waiting, Held };
+        Kind kind = Kind::None;
+        QString reason; // "waiting for final-sync", "held: final-sync failed"
+        bool undecided = false;
+    };
+    static StepHold windowStepHold(const RunState &s, const QString &step);
+    static const Action *findWindowStep(const Runbook &rb, const QString &id);
     // Whether a rollback can start now: a stage runs, or a maintenance window is under way before any.
     static bool canRollBack(const RunState &s);
     // run_finished: outcome completed, or completed_with_failures naming the steps that failed (skipped by

@@ -76,6 +76,8 @@ QString RunState::StepFailure::text() const
         {QStringLiteral("rollback_step"), QStringLiteral("rollback step")}};
     QString what = names.value(kind, kind) + QLatin1Char(' ')
         + (stage.isEmpty() || kind == QLatin1String("rollback_step") ? id : stage + QLatin1Char('/') + id);
+    if (held)
+        return QStringLiteral("%1 held (never ran), skipped by %2: %3").arg(what, who, reason);
     return skipped ? QStringLiteral("%1 failed, skipped by %2: %3").arg(what, who, reason)
                    : QStringLiteral("%1 failed").arg(what);
 }
@@ -497,8 +499,18 @@ void RunState::onDecision(qint64 at, const QString &actor, const QJsonObject &p)
         const auto item = m_schedule.item(d.target);
         if (d.accept && item && item->kind == ScheduleItem::Kind::Milestone && item->actualEnd)
             m_milestoneWaivers.insert(d.target, d);
+        // A window step held by a skipped one (`after:`), never started: accept = skip it too, so it is
+        // complete, listed as skipped, and holds its own dependants in turn.
+        if (d.accept && item && item->kind == ScheduleItem::Kind::WindowStep && !item->actualStart
+            && !item->actualEnd) {
+            m_scheduleActions.insert(d.target, {QStringLiteral("accepted"), at, actor});
+            m_schedule.recordEnd(d.target, at, false);
+            m_failures.insert(QStringLiteral("window_step//") + d.target,
+                              StepFailure {QStringLiteral("window_step"), QString(), d.target, true, actor,
+                                           d.reason, at, true});
+        }
         // A window step that failed: accept = skip it (complete, listed as a failure), reject = run it again.
-        if (item && item->kind == ScheduleItem::Kind::WindowStep && item->actualEnd && item->failed) {
+        else if (item && item->kind == ScheduleItem::Kind::WindowStep && item->actualEnd && item->failed) {
             if (d.accept) {
                 m_scheduleActions.insert(d.target, {QStringLiteral("accepted"), at, actor});
                 recordStepSkipped(QStringLiteral("window_step"), QString(), d.target, actor, d.reason);

@@ -161,6 +161,7 @@ public:
         QString who; // who skipped it
         QString reason;
         qint64 at = 0;
+        bool held = false; // never ran: held by a step it waits for (`after:`), then skipped
         QString text() const; // "window step maintenance-on failed, skipped by Dana Weber: ..."
     };
     struct RollbackRecord

@@ -7,6 +7,7 @@
 #include "core/run/RunState.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -45,6 +46,9 @@ struct RunStatus
     QList<CheckpointView> checkpoints;
     QStringList blockers; // why promotion is refused right now (empty = may promote)
     QStringList t0Blockers; // why T-0 is held (RunPlanner::t0Blockers)
+    // Window steps not started because of `after:`: id -> "waiting for X" or "held: X failed" (no ordering
+    // implied; the schedule's own order is in RunState::schedule()).
+    QMap<QString, QString> heldSteps;
     bool needsSecondApprover = false; // promoting into the next stage needs a second person
     QList<PendingDecision> pending;
     std::optional<RollbackClock> rollback;

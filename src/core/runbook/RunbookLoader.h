@@ -57,6 +57,7 @@ private:
     void parseSignOff(const YAML::Node &node);
     void parseCommunications(const YAML::Node &node);
     void checkReferences();
+    void checkWindowOrder(const QList<Action> &window);
 
     QString id(const YAML::Node &mapNode, const YAML::Node &idNode, IdScope *scope, const QString &what);
     QString connectionRef(const YAML::Node &node, const QString &what, const QString &need,
@@ -81,6 +82,9 @@ private:
     YAML::Node m_restartFrom; // checked once stages and schedule are known
     YAML::Node m_noReturnAfter;
     QList<std::pair<YAML::Node, QString>> m_reconcileRefs; // `reconcile: ID` of checks, checked at the end
+    // `after:` of window steps: step id -> its `after` node (ids checked, cycles found once the window is
+    // read)
+    QList<std::pair<QString, YAML::Node>> m_afterNodes;
 };
 
 } // namespace cockpit

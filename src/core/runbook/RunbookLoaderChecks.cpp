@@ -106,8 +106,9 @@ std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope
         = m_r.map(node, what,
                   {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("description"),
                    QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
-                   QStringLiteral("manual"), QStringLiteral("wait_until"), QStringLiteral("expect"),
-                   QStringLiteral("writes"), QStringLiteral("start"), QStringLiteral("duration")});
+                   QStringLiteral("manual"), QStringLiteral("wait_until"), QStringLiteral("check"),
+                   QStringLiteral("expect"), QStringLiteral("writes"), QStringLiteral("start"),
+                   QStringLiteral("duration"), QStringLiteral("after")});
     if (!m.isValid())
         return std::nullopt;
     Action a;
@@ -122,8 +123,10 @@ std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope
     const QString kind
         = m_r.exactlyOne(m,
                          {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command"),
-                          QStringLiteral("manual"), QStringLiteral("wait_until")},
+                          QStringLiteral("manual"), QStringLiteral("wait_until"), QStringLiteral("check")},
                          QStringLiteral("step kind"));
+    // Only the window's steps run on their own schedule; everywhere else steps run in the order written.
+    const bool windowStep = what == u"a window step";
     const YAML::Node v = m.value(kind);
     if (kind == u"http") {
         if (auto h = parseHttp(v))
@@ -176,9 +179,51 @@ std::optional<Action> RunbookLoader::parseAction(const YAML::Node &node, IdScope
             w.timeout = m_r.dur(wm, QStringLiteral("timeout"), w.timeout);
             a.what = w;
         }
+    } else if (kind == u"check") {
+        if (!windowStep)
+            m_r.errorAtKey(
+                m, kind,
+                QStringLiteral("\"check\" is a kind of window step (schedule: window:); %1 cannot be one")
+                    .arg(what));
+        if (m.has(QStringLiteral("writes")))
+            m_r.errorAtKey(m, QStringLiteral("writes"),
+                           QStringLiteral("a check step only reads: \"writes\" does not apply to it"));
+        if (m.has(QStringLiteral("expect")))
+            m_r.errorAtKey(m, QStringLiteral("expect"),
+                           QStringLiteral("a check step's conditions go inside its check (check: {http: "
+                                          "..., expect: ...})"));
+        if (v.IsMap() && v[std::string("manual")])
+            m_r.error(v,
+                      QStringLiteral("a check step runs a probe; a person's step is \"manual:\" on the step "
+                                     "itself"));
+        if (auto c = parseCheck(v, nullptr, QStringLiteral("a check step"))) {
+            if (!c->id.isEmpty() && c->id != a.id)
+                m_r.error(v,
+                          QStringLiteral("a check step's check takes the step's id: leave out its \"id\""));
+            c->id = a.id;
+            if (c->title.isEmpty() || c->title == c->id)
+                c->title = a.title;
+            a.what = CheckStep {*c};
+        }
     }
-    if (m.has(QStringLiteral("expect")))
+    if (m.has(QStringLiteral("expect")) && kind != u"check")
         a.expect = conditions(m.value(QStringLiteral("expect")), QStringLiteral("\"expect\""));
+    if (m.has(QStringLiteral("after"))) {
+        if (!windowStep)
+            m_r.errorAtKey(m, QStringLiteral("after"),
+                           QStringLiteral("\"after\" applies to window steps; %1 runs in the order written "
+                                          "(a failed one holds the rest)")
+                               .arg(what));
+        const YAML::Node an = m.value(QStringLiteral("after"));
+        const QList<YamlReader::Text> ids = an.IsSequence()
+            ? m_r.textList(an, QStringLiteral("\"after\" (window step ids)"))
+            : QList<YamlReader::Text> {m_r.text(an, QStringLiteral("\"after\" (window step ids)"))};
+        for (const YamlReader::Text &t : ids)
+            if (t.ok && !t.value.isEmpty())
+                a.after << t.value;
+        if (windowStep)
+            m_afterNodes.append({a.id, an});
+    }
     if (m.has(QStringLiteral("start")))
         a.plannedStart = parseOffset(m.value(QStringLiteral("start")), QStringLiteral("\"start\""), false);
     a.plannedDuration = m_r.optDur(m, QStringLiteral("duration"));

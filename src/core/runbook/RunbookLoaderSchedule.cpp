@@ -4,6 +4,7 @@
 #include "core/runbook/YamlReader.h"
 
 #include <QDateTime>
+#include <functional>
 
 namespace cockpit {
 
@@ -104,7 +105,68 @@ void RunbookLoader::parseSchedule(const YAML::Node &node)
         s.window = parseActions(m.value(QStringLiteral("window")), scope, QStringLiteral("a window step"));
         for (const Action &a : std::as_const(s.window))
             m_stepIds.insert(a.id);
+        checkWindowOrder(s.window);
     }
+}
+
+void RunbookLoader::checkWindowOrder(const QList<Action> &window)
+{
+    QStringList ids;
+    for (const Action &a : window)
+        ids << a.id;
+    // Each `after` entry by step and id, so an error points at the id itself.
+    QHash<QString, QHash<QString, YAML::Node>> entries;
+    QHash<QString, QStringList> edges; // step -> the known steps it waits for, in the order written
+    for (const auto &[step, node] : std::as_const(m_afterNodes)) {
+        QList<YAML::Node> items;
+        if (node.IsSequence())
+            for (const YAML::Node &n : node)
+                items << n;
+        else
+            items << node;
+        for (const YAML::Node &n : items) {
+            if (!n.IsScalar())
+                continue;
+            const QString ref = m_r.text(n, QStringLiteral("\"after\" (window step ids)")).value;
+            if (ref == step) {
+                m_r.error(n, QStringLiteral("window step %1 cannot wait for itself").arg(q(step)));
+            } else if (!ids.contains(ref)) {
+                m_r.error(n,
+                          QStringLiteral("unknown window step %1 in \"after\"%2")
+                              .arg(q(ref), YamlReader::didYouMean(ref, ids)));
+            } else if (!edges[step].contains(ref)) {
+                edges[step] << ref;
+                entries[step].insert(ref, n);
+            }
+        }
+    }
+    // Depth-first over the steps in runbook order; an edge back to a step on the path closes a cycle,
+    // reported once at the `after` entry that closes it.
+    enum class Mark { New, OnPath, Done };
+    QHash<QString, Mark> mark;
+    QStringList path;
+    const std::function<void(const QString &)> visit = [&](const QString &step) {
+        mark[step] = Mark::OnPath;
+        path << step;
+        for (const QString &next : edges.value(step)) {
+            const Mark m = mark.value(next, Mark::New);
+            if (m == Mark::New) {
+                visit(next);
+            } else if (m == Mark::OnPath) {
+                QStringList cycle = path.mid(path.indexOf(next));
+                cycle << next;
+                m_r.error(entries[step][next],
+                          QStringLiteral("window steps wait for each other in a cycle: %1 (\"after\" "
+                                         "must name earlier work)")
+                              .arg(cycle.join(QStringLiteral(" → "))));
+            }
+        }
+        path.removeLast();
+        mark[step] = Mark::Done;
+    };
+    for (const QString &id : std::as_const(ids))
+        if (mark.value(id, Mark::New) == Mark::New)
+            visit(id);
 }
 
 } // namespace cockpit
