@@ -3,6 +3,7 @@
 #include "core/base/Await.h"
 #include "core/base/LogCategories.h"
 #include "core/runbook/RunbookLoader.h"
+#include "engine/RunLauncher.h"
 #include "probes/SecretProbe.h"
 #include "probes/SecretStore.h"
 
@@ -53,7 +54,8 @@ const char *kSecretHelp
       "Exit codes: 0 ok, 1 not found or invalid, 2 usage error or keychain unavailable.\n";
 
 const char *kSetHelp
-    = "Usage: cutover-cockpit secret set NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
+    = "Usage: cutover-cockpit secret set NAME [--runbook FILE [--param NAME=VALUE]... [--params FILE]\n"
+      "                                         | --scope SCOPE] [--pattern REGEX]\n"
       "\n"
       "Stores the value of secret NAME. On a terminal the value is asked for twice without echo; otherwise\n"
       "it is read from stdin (one trailing newline removed), e.g.\n"
@@ -62,26 +64,31 @@ const char *kSetHelp
       "\n"
       "Options:\n"
       "  --runbook FILE   store in the runbook's scope; check the pattern the runbook declares\n"
+      "  --param NAME=VALUE, --params FILE\n"
+      "                   the runbook's parameters, as for check and run\n"
       "  --scope SCOPE    store in SCOPE (default: global, which every runbook falls back to)\n"
       "  --pattern REGEX  refuse a value that does not fully match REGEX\n";
 
 const char *kStatusHelp
-    = "Usage: cutover-cockpit secret status NAME [--runbook FILE | --scope SCOPE] [--pattern REGEX]\n"
+    = "Usage: cutover-cockpit secret status NAME [--runbook FILE [--param NAME=VALUE]... [--params FILE]\n"
+      "                                            | --scope SCOPE] [--pattern REGEX]\n"
       "\n"
       "Tells whether secret NAME is in the keychain (in the scope, or in global) and whether its value\n"
       "matches the pattern (--pattern, or the one the runbook declares). Never prints the value.\n"
       "Exit codes: 0 present and valid, 1 missing or invalid, 2 keychain unavailable.\n";
 
-const char *kDeleteHelp = "Usage: cutover-cockpit secret delete NAME [--runbook FILE | --scope SCOPE]\n"
+const char *kDeleteHelp = "Usage: cutover-cockpit secret delete NAME [--runbook FILE [--param NAME=VALUE]... "
+                          "[--params FILE] | --scope SCOPE]\n"
                           "\n"
                           "Removes secret NAME from exactly that scope (default: global).\n"
                           "Exit codes: 0 deleted, 1 not found, 2 keychain unavailable.\n";
 
 const char *kMapHelp
-    = "Usage: cutover-cockpit secret map --runbook FILE\n"
+    = "Usage: cutover-cockpit secret map --runbook FILE [--param NAME=VALUE]... [--params FILE]\n"
       "\n"
       "Lists every secret the runbook references (declared under secrets:, or a connection's password or\n"
       "token), where it is used, and whether the keychain has a valid value for it. Never prints values.\n"
+      "The runbook's parameters come from --param and --params, as for check and run.\n"
       "Exit codes: 0 all required secrets present and valid, 1 some missing or invalid, 2 runbook or\n"
       "keychain unusable.\n";
 
@@ -89,13 +96,23 @@ struct Parsed
 {
     QStringList positional;
     QMap<QString, QString> options;
+    QMap<QString, QStringList> repeated; // --param and --params, in the order given
     bool help = false;
     QString error;
 };
 
-// Minimal option parser: --opt VALUE, --opt=VALUE, -h/--help; everything else is positional.
-Parsed parse(const QStringList &args, const QSet<QString> &valueOptions)
+// The runbook's parameters, as `check` and `run` take them: repeatable, so kept apart from `options`.
+bool isRepeatable(const QString &name)
 {
+    return name == QLatin1String("param") || name == QLatin1String("params");
+}
+
+// Minimal option parser: --opt VALUE, --opt=VALUE, -h/--help; everything else is positional. With a
+// runbook, --param NAME=VALUE and --params FILE are accepted too (repeatable).
+Parsed parse(const QStringList &args, QSet<QString> valueOptions)
+{
+    if (valueOptions.contains(QStringLiteral("runbook")))
+        valueOptions << QStringLiteral("param") << QStringLiteral("params");
     Parsed p;
     bool optionsEnded = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -113,14 +130,15 @@ Parsed parse(const QStringList &args, const QSet<QString> &valueOptions)
                 p.error = QStringLiteral("unknown option %1").arg(a.left(eq < 0 ? a.size() : eq));
                 return p;
             }
-            if (eq >= 0) {
-                p.options[name] = a.mid(eq + 1);
-            } else if (i + 1 < args.size()) {
-                p.options[name] = args[++i];
-            } else {
+            if (eq < 0 && i + 1 >= args.size()) {
                 p.error = QStringLiteral("option --%1 needs a value").arg(name);
                 return p;
             }
+            const QString value = eq >= 0 ? a.mid(eq + 1) : args[++i];
+            if (isRepeatable(name))
+                p.repeated[name].append(value);
+            else
+                p.options[name] = value;
         }
     }
     return p;
@@ -148,8 +166,21 @@ std::optional<Target> resolveTarget(const Parsed &p, int *exitCode)
         err(QStringLiteral("cutover-cockpit secret: use either --runbook or --scope, not both"));
         return std::nullopt;
     }
+    if (!p.options.contains(QStringLiteral("runbook")) && !p.repeated.isEmpty()) {
+        *exitCode = UsageOrUnavailable;
+        err(QStringLiteral("cutover-cockpit secret: --param and --params need --runbook FILE"));
+        return std::nullopt;
+    }
     if (p.options.contains(QStringLiteral("runbook"))) {
-        auto rb = RunbookLoader::loadFile(p.options.value(QStringLiteral("runbook")));
+        const auto params = RunLauncher::parameters(p.repeated.value(QStringLiteral("params")),
+                                                    p.repeated.value(QStringLiteral("param")));
+        if (!params) {
+            for (const Error &e : params.error())
+                err(e.toString());
+            *exitCode = UsageOrUnavailable;
+            return std::nullopt;
+        }
+        auto rb = RunbookLoader::loadFile(p.options.value(QStringLiteral("runbook")), *params);
         if (!rb) {
             for (const Error &e : rb.error())
                 err(e.toString());

@@ -216,6 +216,74 @@ private Q_SLOTS:
         QCOMPARE(cockpit({"secret", "set", "a/b"}, kValue).exitCode, 2);
     }
 
+    // A runbook whose parameters have no default loads only with them: secret takes --param/--params as
+    // check and run do (the runbook, its scope and the pattern it declares come with them).
+    void runbookParameters()
+    {
+        const QString runbook = m_dir.filePath(QStringLiteral("params.yaml"));
+        {
+            QFile f(runbook);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("runbook: 1\n"
+                    "name: CLI Param Test\n"
+                    "params:\n"
+                    "  env: {description: staging or production}\n"
+                    "  db_host: {description: the app database}\n"
+                    "secrets:\n"
+                    "  app_db_password: {pattern: \"^[A-Za-z0-9-]{8,}$\"}\n"
+                    "connections:\n"
+                    "  app_db:\n"
+                    "    postgres: {host: \"${db_host}\", database: \"app_${env}\", user: cockpit_ro,\n"
+                    "               password: {secret: app_db_password}}\n");
+        }
+        const QString paramFile = m_dir.filePath(QStringLiteral("staging.yaml"));
+        {
+            QFile f(paramFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("db_host: 127.0.0.1\n");
+        }
+        const QStringList params {"--params", paramFile, "--param", "env=staging"};
+        // Without the parameters the runbook does not load, and says which one is missing.
+        CliRun r = cockpit({"secret", "map", "--runbook", runbook});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(QLatin1String("--param env=VALUE")), qPrintable(r.errText()));
+        r = cockpit({"secret", "set", "app_db_password", "--runbook", runbook}, kValue);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(QLatin1String("--param db_host=VALUE")), qPrintable(r.errText()));
+        // --param without a runbook has nothing to apply to.
+        r = cockpit({"secret", "status", "x", "--param", "env=staging"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(QLatin1String("need --runbook")), qPrintable(r.errText()));
+        // An override for a parameter the runbook does not declare is refused, as by check.
+        r = cockpit(QStringList {"secret", "map", "--runbook", runbook, "--param", "evn=x"} + params);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.errText().contains(QLatin1String("undeclared parameter \"evn\"")),
+                 qPrintable(r.errText()));
+
+        r = cockpit(QStringList {"secret", "map", "--runbook", runbook} + params);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.outText() + r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("scope cli-param-test")), qPrintable(r.outText()));
+        // The runbook's pattern applies: a value that does not match is refused.
+        r = cockpit(QStringList {"secret", "set", "app_db_password", "--runbook", runbook} + params,
+                    "short\n");
+        QCOMPARE(r.exitCode, 1);
+        r = cockpit(QStringList {"secret", "set", "app_db_password", "--runbook", runbook, "--params",
+                                 paramFile, "--param=env=staging"},
+                    kValue + "\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("in scope cli-param-test")), qPrintable(r.outText()));
+        QVERIFY2(!r.errText().contains(QLatin1String("does not reference")), qPrintable(r.errText()));
+        r = cockpit(QStringList {"secret", "status", "app_db_password", "--runbook", runbook} + params);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.errText()));
+        QVERIFY2(r.outText().contains(QLatin1String("present (scope cli-param-test), valid")),
+                 qPrintable(r.outText()));
+        r = cockpit(QStringList {"secret", "map", "--runbook", runbook} + params);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.outText() + r.errText()));
+        QCOMPARE(cockpit(QStringList {"secret", "delete", "app_db_password", "--runbook", runbook} + params)
+                     .exitCode,
+                 0);
+    }
+
     void credentialsMapOfRunbook()
     {
         const QString runbook = writeRunbook();
