@@ -421,6 +421,8 @@ void RunDriver::startEffect(const RunEffect &e)
     case RunEffect::Kind::RunCheck:
         if (e.purpose == QLatin1String("milestone"))
             runMilestoneChecks(e, key);
+        else if (e.purpose == QLatin1String("trigger"))
+            runTriggerCheck(e, key);
         else
             runCheck(e, key);
         break;

@@ -113,6 +113,7 @@ private:
     void startEffect(const RunEffect &effect);
     void sampleMetric(const RunEffect &effect, const QString &key);
     void collectGateValues(const RunEffect &effect, const QString &key);
+    void runTriggerCheck(const RunEffect &e, const QString &key);
     void runCheck(const RunEffect &effect, const QString &key);
     void runAction(const RunEffect &effect, const QString &key);
     void runMilestone(const RunEffect &effect, const QString &key);

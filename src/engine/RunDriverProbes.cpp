@@ -98,6 +98,59 @@ void RunDriver::collectGateValues(const RunEffect &e, const QString &key)
     });
 }
 
+void RunDriver::runTriggerCheck(const RunEffect &e, const QString &key)
+{
+    const Trigger *trigger = nullptr;
+    for (const Trigger &t : m_runbook->rollback.triggers)
+        if (t.id == e.id && t.probe && t.when)
+            trigger = &t;
+    m_inFlight.insert(key);
+    if (!trigger) {
+        append(RunEvents::checkObserved(m_state.runId(), m_clock->now(),
+                                        QString::fromLatin1(RunPlanner::kEngine), e.stage, e.id, e.purpose,
+                                        Verdict::NoData, QStringLiteral("no such trigger")));
+        effectDone(key);
+        return;
+    }
+    Check check;
+    check.id = trigger->id;
+    check.probe = *trigger->probe;
+    const Condition when = *trigger->when;
+    const QJsonObject context {{QStringLiteral("stage"), e.stage}, {QStringLiteral("trigger"), e.id}};
+    // The probe goes through the run's own dispatch; its observation is judged by the trigger's `when`.
+    runChecks({check}, context, [this, e, key, when](const QList<CheckResult> &results) {
+        const Observation o = results.value(0).observation;
+        ConditionResult r;
+        if (!o.error.isEmpty()) {
+            r.outcome = ConditionResult::Outcome::NoData; // nothing seen: neither starts nor ends a firing
+            r.explanation = o.error;
+        } else {
+            r = when.evaluate(o);
+            // An error answer is no reading: `[BODY].errors > 5` not holding on a 503 page says nothing
+            // about the errors. A condition that holds on it (`[STATUS] != 200`) still counts.
+            if (o.kind == Observation::Kind::Http && (o.status < 200 || o.status >= 300)
+                && r.outcome == ConditionResult::Outcome::Fail) {
+                r.outcome = ConditionResult::Outcome::NoData;
+                r.explanation = QStringLiteral("HTTP %1, no reading: %2").arg(o.status).arg(r.explanation);
+            }
+        }
+        const Verdict verdict = r.outcome == ConditionResult::Outcome::Pass ? Verdict::Fail
+            : r.outcome == ConditionResult::Outcome::Fail                   ? Verdict::Pass
+                                                                            : Verdict::NoData;
+        JournalEventDraft d = RunEvents::checkObserved(m_state.runId(), m_clock->now(),
+                                                       QString::fromLatin1(RunPlanner::kEngine), e.stage,
+                                                       e.id, e.purpose, verdict, r.explanation);
+        d.payload.insert(QStringLiteral("condition"),
+                         r.outcome == ConditionResult::Outcome::Pass       ? QStringLiteral("pass")
+                             : r.outcome == ConditionResult::Outcome::Fail ? QStringLiteral("fail")
+                                                                           : QStringLiteral("no_data"));
+        if (o.kind == Observation::Kind::Http)
+            d.payload.insert(QStringLiteral("values"), QJsonObject {{QStringLiteral("status"), o.status}});
+        append(d);
+        effectDone(key);
+    });
+}
+
 void RunDriver::runCheck(const RunEffect &e, const QString &key)
 {
     std::optional<Check> check;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void errorCases();
     void paramsSubstituteEverywhere();
     void windowCheckStepsAndAfter();
+    void httpTrigger();
     void overridesReplaceDefaults();
     void overrideOfUndeclaredParam();
     void overrideFeedsTypedValues();
@@ -459,6 +460,18 @@ void tst_RunbookLoader::errorCases_data()
         << kBase + "schedule:\n  window:\n    - {id: a, check: {manual: look at it}}\n"
         << QStringList {
                R"(16:22: a check step runs a probe; a person's step is "manual:" on the step itself)"};
+    QTest::newRow("trigger probe without when")
+        << kBase
+            + "rollback:\n  triggers:\n    - {id: t, http: {connection: web, path: /health}, severity: high, "
+              "action: rollback}\n"
+        << QStringList {
+               R"(16:7: missing required key "when" in a trigger that reads http (the condition on what it sees that fires it))"};
+    QTest::newRow("trigger every without a probe")
+        << kBase
+            + "rollback:\n  triggers:\n    - {id: t, when: \"rate < 1\", every: 1m, severity: high, "
+              "action: rollback}\n"
+        << QStringList {
+               R"(16:33: "every" applies to a trigger that reads a probe (http, sql or command); metrics have their own "every")"};
     QTest::newRow("many errors at once")
         << QByteArray("runbook: 1\nname: x\nstages:\n  - id: a\n    soak: long\n    sokа: 1h\n  - id: a\n    "
                       "gates:\n      - {manual: ok, hold: 1h}\n")
@@ -499,6 +512,20 @@ void tst_RunbookLoader::windowCheckStepsAndAfter()
     QCOMPARE(step->check.expect.size(), 1);
     QVERIFY(std::holds_alternative<SqlQuery>(step->check.probe));
     QVERIFY(!w[1].writes);
+}
+
+void tst_RunbookLoader::httpTrigger()
+{
+    const QByteArray yaml = kBase
+        + "rollback:\n  triggers:\n    - {id: t, http: {connection: web, path: /health}, when: "
+          "\"[BODY].errors "
+          "> 5\", every: 30s, severity: critical, action: rollback}\n";
+    const auto r = RunbookLoader::loadText(yaml, QStringLiteral("t.yaml"));
+    QVERIFY_VALUE(r);
+    const Trigger &t = r->rollback.triggers.first();
+    QVERIFY(t.probe && std::holds_alternative<HttpRequest>(*t.probe));
+    QCOMPARE(t.when->text(), "[BODY].errors > 5");
+    QCOMPARE(t.every, 30s);
 }
 
 void tst_RunbookLoader::paramsSubstituteEverywhere()

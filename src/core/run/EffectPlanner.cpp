@@ -80,6 +80,14 @@ QList<RunEffect> EffectPlanner::effects(const RunState &s, qint64 now)
         if (last == s.latestSamples().constEnd() || now >= last->at + it->every.count())
             out.append({RunEffect::Kind::SampleMetric, sid, it.key(), QStringLiteral("sample")});
     }
+    // Triggers that read a probe are watched from the stage's entry, like the metrics.
+    for (const Trigger &t : rb.rollback.triggers) {
+        if (!t.probe)
+            continue;
+        const auto last = s.stage().triggerChecks.constFind(t.id);
+        if (last == s.stage().triggerChecks.constEnd() || now >= *last + t.every.count())
+            out.append({RunEffect::Kind::RunCheck, sid, t.id, QStringLiteral("trigger")});
+    }
     if (!s.stage().soakStart)
         return out;
     const bool elapsed = RunRules::soakElapsed(s, now);
@@ -120,6 +128,11 @@ std::optional<qint64> EffectPlanner::wakeAt(const RunState &s, qint64 now, const
         const auto last = s.latestSamples().constFind(it.key());
         if (last != s.latestSamples().constEnd())
             consider(last->at + it->every.count());
+    }
+    for (const Trigger &t : s.runbook().rollback.triggers) {
+        const auto last = s.stage().triggerChecks.constFind(t.id);
+        if (t.probe && last != s.stage().triggerChecks.constEnd())
+            consider(*last + t.every.count());
     }
     for (const RunState::Fired &f : s.fired()) {
         if (!f.resolved && f.deadline)

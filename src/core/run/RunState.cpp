@@ -390,6 +390,22 @@ void RunState::onCheckObserved(qint64 at, const QJsonObject &p)
         v.comparison = compare(currentStage(), jsonText(p, "gate"), v);
         return;
     }
+    if (purpose == QLatin1String("trigger")) {
+        // A trigger that reads a probe: `condition` is its `when` on what the probe saw (pass = it holds,
+        // the trouble is there); the tracker fires from these observations as from metric samples.
+        const QString trigger = jsonText(p, "check");
+        m_stage.triggerChecks.insert(trigger, at);
+        const QString cond = jsonText(p, "condition");
+        const ConditionResult::Outcome outcome = cond == QLatin1String("pass")
+            ? ConditionResult::Outcome::Pass
+            : cond == QLatin1String("fail") ? ConditionResult::Outcome::Fail
+                                            : ConditionResult::Outcome::NoData;
+        const auto it = m_triggers.find(trigger);
+        if (it != m_triggers.end())
+            it->addSample(at, outcome, jsonText(p, "explanation"),
+                          p.value(QStringLiteral("values")).toObject());
+        return;
+    }
     CheckState &c = (purpose == QLatin1String("gate_check") ? m_stage.gateChecks
                                                             : m_stage.verify)[jsonText(p, "check")];
     c.verdict = verdict;

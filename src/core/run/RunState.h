@@ -132,6 +132,7 @@ public:
         QHash<QString, CheckState> verify;
         QHash<QString, GateTracker> conditionGates;
         QHash<QString, CheckState> gateChecks;
+        QHash<QString, qint64> triggerChecks; // trigger reading a probe -> when it last observed
         QHash<QString, GateValues> gateValues;
         QHash<QString, Confirmation> manual;
         QHash<QString, Decision> gateDecisions; // latest decision per gate

@@ -91,6 +91,10 @@ struct Trigger
     QString id;
     QString title;
     std::optional<Condition> when; // on metrics; empty for manual-only triggers (e.g. user complaints)
+    // A trigger that reads a check instead of metrics (an error counter on a health endpoint): the probe
+    // runs every `every` during a stage and `when` is a condition on its observation ([BODY].errors > 5).
+    std::optional<Probe> probe;
+    std::chrono::milliseconds every {60000};
     Severity severity = Severity::High;
     Response response = Response::Rollback;
     std::chrono::milliseconds forDuration {0}; // condition must hold this long before firing

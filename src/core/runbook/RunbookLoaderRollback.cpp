@@ -42,7 +42,8 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
                 = m_r.map(item, QStringLiteral("a trigger"),
                           {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("when"),
                            QStringLiteral("for"), QStringLiteral("severity"), QStringLiteral("action"),
-                           QStringLiteral("within"), QStringLiteral("persists")});
+                           QStringLiteral("within"), QStringLiteral("persists"), QStringLiteral("http"),
+                           QStringLiteral("sql"), QStringLiteral("command"), QStringLiteral("every")});
             if (!tm.isValid())
                 continue;
             Trigger t;
@@ -52,8 +53,49 @@ void RunbookLoader::parseRollback(const YAML::Node &node)
             if (tm.has(QStringLiteral("id")))
                 t.id = id(item, tm.value(QStringLiteral("id")), &scope, QStringLiteral("trigger"));
             t.title = m_r.str(tm, QStringLiteral("title"), t.id);
-            if (tm.has(QStringLiteral("when")))
-                t.when = metricCondition(tm.value(QStringLiteral("when")), QStringLiteral("a trigger"));
+            // A probe (http, sql or command) makes `when` a condition on what it observed; without one,
+            // `when` reads metrics.
+            QStringList probes;
+            for (const QString &k :
+                 {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("command")})
+                if (tm.has(k))
+                    probes << k;
+            if (probes.size() > 1)
+                m_r.errorAtKey(tm, probes.last(),
+                               QStringLiteral("a trigger reads one probe, not %1")
+                                   .arg(probes.join(QStringLiteral(" and "))));
+            if (!probes.isEmpty()) {
+                const QString kind = probes.first();
+                const YAML::Node v = tm.value(kind);
+                if (kind == u"http") {
+                    if (auto h = parseHttp(v))
+                        t.probe = Probe(*h);
+                } else if (kind == u"sql") {
+                    if (auto q = parseSqlQuery(v, QStringLiteral("a sql probe")))
+                        t.probe = Probe(*q);
+                } else if (auto c = parseCommand(v)) {
+                    t.probe = Probe(*c);
+                }
+                if (!tm.has(QStringLiteral("when")))
+                    m_r.error(item,
+                              QStringLiteral("missing required key \"when\" in a trigger that reads %1 (the "
+                                             "condition on what it sees that fires it)")
+                                  .arg(kind));
+                else
+                    t.when = m_r.condition(tm.value(QStringLiteral("when")), QStringLiteral("a trigger"));
+                t.every = m_r.dur(tm, QStringLiteral("every"), t.every);
+                if (t.every.count() <= 0)
+                    m_r.error(tm.value(QStringLiteral("every")),
+                              QStringLiteral("\"every\" of a trigger must be above 0"));
+            } else {
+                if (tm.has(QStringLiteral("every")))
+                    m_r.errorAtKey(
+                        tm, QStringLiteral("every"),
+                        QStringLiteral("\"every\" applies to a trigger that reads a probe (http, sql "
+                                       "or command); metrics have their own \"every\""));
+                if (tm.has(QStringLiteral("when")))
+                    t.when = metricCondition(tm.value(QStringLiteral("when")), QStringLiteral("a trigger"));
+            }
             t.forDuration = m_r.dur(tm, QStringLiteral("for"), t.forDuration);
             static const QStringList severities {QStringLiteral("low"), QStringLiteral("medium"),
                                                  QStringLiteral("high"), QStringLiteral("critical")};
