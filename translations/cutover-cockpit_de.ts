@@ -607,6 +607,62 @@
     </message>
 </context>
 <context>
+    <name>cockpit::gui::CommandButton</name>
+    <message>
+        <location filename="../src/gui/panels/CommandButton.cpp" line="39"/>
+        <source>Shortcut: %1</source>
+        <translation>Tastenkürzel: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/CommandButton.cpp" line="40"/>
+        <source>%1 (shortcut: %2)</source>
+        <translation>%1 (Tastenkürzel: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ConnectionLights</name>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="77"/>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="78"/>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="79"/>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="80"/>
+        <source>not observed yet</source>
+        <translation>noch nicht beobachtet</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="121"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="125"/>
+        <source>last observation %1</source>
+        <translation>letzte Beobachtung %1</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="126"/>
+        <source>last error %1: %2</source>
+        <translation>letzter Fehler %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="128"/>
+        <source>No metric has sampled it yet.</source>
+        <translation>Noch keine Metrik hat sie abgefragt.</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::ConnectionsDialog</name>
     <message>
         <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
@@ -742,97 +798,97 @@
 <context>
     <name>cockpit::gui::DecisionsPanel</name>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="51"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="50"/>
         <source>Decisions waiting for a person:</source>
         <translation>Entscheidungen, die auf eine Person warten:</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="64"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="63"/>
         <source>Why — journaled with your name</source>
         <translation>Warum — mit Ihrem Namen protokolliert</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="65"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="64"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Begründung:</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="67"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="66"/>
         <source>Name of the second person (not the lead)</source>
         <translation>Name der zweiten Person (nicht der Leitung)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="68"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="67"/>
         <source>Se&amp;cond person:</source>
         <translation>&amp;Zweite Person:</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="71"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="70"/>
         <source>Selected decision</source>
         <translation>Gewählte Entscheidung</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="73"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="72"/>
         <source>&amp;Accept</source>
         <translation>&amp;Annehmen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="74"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="73"/>
         <source>Re&amp;ject / run again</source>
         <translation>Ab&amp;lehnen / erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="75"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="74"/>
         <source>&amp;Confirm manual gate</source>
         <translation>Manuelles Gate &amp;bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="76"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="75"/>
         <source>Confirm &amp;write</source>
         <translation>&amp;Schreibzugriff bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="77"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="76"/>
         <source>A&amp;pprove as second person</source>
         <translation>Als zweite Person &amp;freigeben</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="82"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="85"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="84"/>
         <source>&amp;Enter stage</source>
         <translation>Stufe &amp;betreten</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="86"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="85"/>
         <source>Pro&amp;mote</source>
         <translation>Be&amp;fördern</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="87"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="86"/>
         <source>&amp;Hold</source>
         <translation>&amp;Halt</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="88"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="87"/>
         <source>Res&amp;ume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="89"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="88"/>
         <source>&amp;Roll back…</source>
         <translation>&amp;Zurückrollen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="118"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="115"/>
         <source>Confirm write</source>
         <translation>Schreibzugriff bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="119"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="116"/>
         <source>Run the write %1 now?
 
 %2</source>
@@ -841,128 +897,128 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="213"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="221"/>
         <source>read-only viewer</source>
         <translation>Nur-Lese-Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="225"/>
         <source>the run has ended</source>
         <translation>der Lauf ist beendet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="225"/>
         <source>no run is open</source>
         <translation>kein Lauf ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="229"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="237"/>
         <source>select a decision in the list above</source>
         <translation>wählen Sie oben eine Entscheidung aus</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="231"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="239"/>
         <source>a %1 is not accepted or rejected here</source>
         <translation>ein(e) %1 wird hier nicht angenommen oder abgelehnt</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="233"/>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="278"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="241"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="286"/>
         <source>write a reason first</source>
         <translation>schreiben Sie zuerst eine Begründung</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="238"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="246"/>
         <source>select a manual gate to confirm</source>
         <translation>wählen Sie ein manuelles Gate zum Bestätigen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="240"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="248"/>
         <source>select a write waiting for confirmation</source>
         <translation>wählen Sie einen Schreibzugriff, der auf Bestätigung wartet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="247"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="255"/>
         <source>no second approval is needed now</source>
         <translation>jetzt ist keine zweite Freigabe nötig</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="249"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="257"/>
         <source>enter the second person&apos;s name</source>
         <translation>geben Sie den Namen der zweiten Person ein</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="251"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="259"/>
         <source>the lead cannot approve their own promotion: a second person is needed</source>
         <translation>die Leitung kann ihre eigene Beförderung nicht freigeben: eine zweite Person ist nötig</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="258"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="266"/>
         <source>no stage is waiting to be entered</source>
         <translation>keine Stufe wartet darauf, betreten zu werden</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="262"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="270"/>
         <source>Pro&amp;mote to %1 % (%2)</source>
         <translation>Be&amp;fördern auf %1 % (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="265"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="273"/>
         <source>Pro&amp;mote to %1</source>
         <translation>Be&amp;fördern auf %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="266"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="274"/>
         <source>Pro&amp;mote (finish the last stage)</source>
         <translation>Be&amp;fördern (letzte Stufe abschließen)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="268"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="276"/>
         <source>no stage is running</source>
         <translation>keine Stufe läuft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="274"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="282"/>
         <source>the run is on hold already</source>
         <translation>der Lauf ist bereits angehalten</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="275"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="283"/>
         <source>the run is not on hold</source>
         <translation>der Lauf ist nicht angehalten</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="277"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="285"/>
         <source>no stage is running: nothing to roll back</source>
         <translation>keine Stufe läuft: nichts zurückzurollen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="301"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="309"/>
         <source>Promote to stage %1%2: its rollout actions run against the real systems.</source>
         <translation>Auf Stufe %1%2 befördern: ihre Rollout-Aktionen laufen gegen die echten Systeme.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="303"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="311"/>
         <source> (%1 % of traffic)</source>
         <translation> (%1 % des Verkehrs)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="304"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="312"/>
         <source>Promote the last stage: the run finishes.</source>
         <translation>Die letzte Stufe befördern: der Lauf endet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="305"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="313"/>
         <source>Promote</source>
         <translation>Befördern</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="312"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="320"/>
         <source>Roll back</source>
         <translation>Zurückrollen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="313"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="321"/>
         <source>Start the rollback now? Its steps run in order against the real systems; the stopwatch starts against the target.
 
 Reason: %1</source>
@@ -1249,29 +1305,29 @@ Begründung: %1</translation>
 <context>
     <name>cockpit::gui::HourlyVolumeBars</name>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="61"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="62"/>
         <source>No samples of this metric yet.</source>
         <translation>Noch keine Messwerte dieser Metrik.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="115"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="117"/>
         <source>%1: no data</source>
         <translation>%1: keine Daten</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="118"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="119"/>
         <source>
 typical before: %1</source>
         <translation>
 üblich davor: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="120"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="121"/>
         <source>
 sudden drop</source>
         <translation>
@@ -1394,48 +1450,58 @@ plötzlicher Einbruch</translation>
 <context>
     <name>cockpit::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="27"/>
-        <location filename="../src/gui/MainWindow.cpp" line="70"/>
+        <location filename="../src/gui/MainWindow.cpp" line="29"/>
+        <location filename="../src/gui/MainWindow.cpp" line="80"/>
         <source>Cutover Cockpit</source>
         <translation>Cutover Cockpit</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="38"/>
+        <location filename="../src/gui/MainWindow.cpp" line="40"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="39"/>
+        <location filename="../src/gui/MainWindow.cpp" line="41"/>
         <source>&amp;Start page</source>
         <translation>&amp;Startseite</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="40"/>
+        <location filename="../src/gui/MainWindow.cpp" line="42"/>
         <source>&amp;Export evidence report…</source>
         <translation>Nachweisbericht &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="43"/>
+        <location filename="../src/gui/MainWindow.cpp" line="45"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="69"/>
+        <location filename="../src/gui/MainWindow.cpp" line="48"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="51"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="79"/>
         <source>%1 — Cutover Cockpit</source>
         <translation>%1 — Cutover Cockpit</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="88"/>
+        <location filename="../src/gui/MainWindow.cpp" line="104"/>
         <source>No run to export yet: the journal holds no run.</source>
         <translation>Noch kein Lauf zum Exportieren: das Journal enthält keinen Lauf.</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="110"/>
+        <location filename="../src/gui/MainWindow.cpp" line="126"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="111"/>
+        <location filename="../src/gui/MainWindow.cpp" line="127"/>
         <source>The run is still going. Close the window? The run stops here and resumes from the journal when it is opened again.</source>
         <translation>Der Lauf geht noch. Das Fenster schließen? Der Lauf hält hier an und wird beim nächsten Öffnen aus dem Journal fortgesetzt.</translation>
     </message>
@@ -1681,147 +1747,152 @@ plötzlicher Einbruch</translation>
         <translation>&amp;Abzeichnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="50"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="53"/>
         <source>%v of %m checked</source>
         <translation>%v von %m geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="71"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="74"/>
         <source>Select a prerequisite to see exactly what was observed.</source>
         <translation>Wählen Sie eine Voraussetzung, um genau zu sehen, was beobachtet wurde.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="81"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="84"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="86"/>
         <source>Comment: what was checked, where</source>
         <translation>Kommentar: was wurde wo geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="85"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="88"/>
         <source>Manual item:</source>
         <translation>Manueller Punkt:</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="92"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="95"/>
         <source>Secrets: ready checklist and missing credentials (never a value)</source>
         <translation>Geheimnisse: Bereitschafts-Checkliste und fehlende Zugangsdaten (nie ein Wert)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Secret</source>
         <translation>Geheimnis</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Required</source>
         <translation>Erforderlich</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Used by</source>
         <translation>Verwendet von</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="153"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="156"/>
         <source>%1 passed · %2 not passed · %3 not checked yet</source>
         <translation>%1 bestanden · %2 nicht bestanden · %3 noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="184"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="187"/>
         <source>Prerequisites are being checked: wait or cancel.</source>
         <translation>Voraussetzungen werden gerade geprüft: warten oder abbrechen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="189"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="195"/>
+        <source>read-only viewer</source>
+        <translation>Nur-Lese-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="198"/>
         <source>Check every prerequisite in parallel</source>
         <translation>Alle Voraussetzungen parallel prüfen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="192"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="201"/>
         <source>Select a prerequisite first</source>
         <translation>Wählen Sie zuerst eine Voraussetzung</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="193"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="202"/>
         <source>A manual item is signed off below, not checked by a probe</source>
         <translation>Ein manueller Punkt wird unten abgezeichnet, nicht von einer Sonde geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="194"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="203"/>
         <source>Check %1 now</source>
         <translation>%1 jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="197"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="206"/>
         <source>Select a prerequisite of the category first</source>
         <translation>Wählen Sie zuerst eine Voraussetzung der Kategorie</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="198"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="207"/>
         <source>Check every prerequisite of category %1</source>
         <translation>Alle Voraussetzungen der Kategorie %1 prüfen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="208"/>
         <source>Stop the checks still running</source>
         <translation>Die noch laufenden Prüfungen anhalten</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="208"/>
         <source>Nothing is being checked</source>
         <translation>Es wird nichts geprüft</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="203"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="212"/>
         <source>Select a manual prerequisite to sign it off</source>
         <translation>Wählen Sie eine manuelle Voraussetzung, um sie abzuzeichnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="204"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="213"/>
         <source>Sign off %1 as %2</source>
         <translation>%1 als %2 abzeichnen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="205"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="214"/>
         <source>A sign-off needs a name and a comment</source>
         <translation>Eine Abzeichnung braucht einen Namen und einen Kommentar</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="253"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="262"/>
         <source>? unknown here</source>
         <translation>? hier unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="254"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="263"/>
         <source>✔ ready</source>
         <translation>✔ bereit</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="255"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="264"/>
         <source>✘ MISSING</source>
         <translation>✘ FEHLT</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="256"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="265"/>
         <source>– not set (optional)</source>
         <translation>– nicht gesetzt (optional)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="266"/>
         <source>required</source>
         <translation>erforderlich</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="266"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
@@ -2005,6 +2076,27 @@ Begründung: %2</translation>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::RunActions</name>
+    <message>
+        <location filename="../src/gui/RunActions.cpp" line="37"/>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Entscheiden…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/RunActions.cpp" line="97"/>
+        <source>Go to the first of %n decision(s) waiting for you</source>
+        <translation>
+            <numerusform>Zur ersten von %n wartenden Entscheidung</numerusform>
+            <numerusform>Zur ersten von %n wartenden Entscheidungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunActions.cpp" line="98"/>
+        <source>no decision is waiting</source>
+        <translation>keine Entscheidung wartet</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::RunNotifier</name>
     <message>
         <location filename="../src/gui/RunNotifier.cpp" line="14"/>
@@ -2062,22 +2154,22 @@ Begründung: %2</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="127"/>
+        <location filename="../src/gui/RunOpening.cpp" line="128"/>
         <source>Starting %1: opening the journal, taking the lease, checking the prerequisites…</source>
         <translation>Starte %1: öffne das Journal, übernehme die Leitung, prüfe die Voraussetzungen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="176"/>
+        <location filename="../src/gui/RunOpening.cpp" line="181"/>
         <source>Resumed the unfinished run from its journal.</source>
         <translation>Den unfertigen Lauf aus seinem Journal fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="176"/>
+        <location filename="../src/gui/RunOpening.cpp" line="181"/>
         <source>Run started.</source>
         <translation>Lauf gestartet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="187"/>
+        <location filename="../src/gui/RunOpening.cpp" line="209"/>
         <source>Cannot watch the journal: %1</source>
         <translation>Das Journal kann nicht verfolgt werden: %1</translation>
     </message>
@@ -2085,119 +2177,215 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::RunView</name>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="39"/>
+        <location filename="../src/gui/RunView.cpp" line="48"/>
         <source>Sign o&amp;ff…</source>
         <translation>Ab&amp;zeichnen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="40"/>
+        <location filename="../src/gui/RunView.cpp" line="49"/>
         <source>Co&amp;nnections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="52"/>
+        <location filename="../src/gui/RunView.cpp" line="62"/>
         <source>&amp;Overview</source>
         <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="53"/>
+        <location filename="../src/gui/RunView.cpp" line="63"/>
         <source>&amp;Prerequisites</source>
         <translation>&amp;Voraussetzungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="54"/>
+        <location filename="../src/gui/RunView.cpp" line="64"/>
         <source>&amp;Decisions</source>
         <translation>&amp;Entscheidungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="55"/>
+        <location filename="../src/gui/RunView.cpp" line="65"/>
         <source>St&amp;ages</source>
         <translation>St&amp;ufen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="56"/>
+        <location filename="../src/gui/RunView.cpp" line="66"/>
         <source>Ro&amp;llback</source>
         <translation>Roll&amp;back</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="57"/>
+        <location filename="../src/gui/RunView.cpp" line="67"/>
         <source>&amp;Schedule</source>
         <translation>&amp;Zeitplan</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="58"/>
+        <location filename="../src/gui/RunView.cpp" line="68"/>
         <source>&amp;Journal</source>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="69"/>
         <source>&amp;Validation</source>
         <translation>&amp;Validierung</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="60"/>
+        <location filename="../src/gui/RunView.cpp" line="70"/>
         <source>Reconciliation</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="61"/>
+        <location filename="../src/gui/RunView.cpp" line="71"/>
         <source>Evidence export (PDF)</source>
         <translation>Nachweis-Export (PDF)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="61"/>
+        <location filename="../src/gui/RunView.cpp" line="71"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="70"/>
+        <location filename="../src/gui/RunView.cpp" line="83"/>
         <source>Every connection of the runbook: its secret in the keychain, test it</source>
         <translation>Jede Verbindung des Runbooks: ihr Geheimnis im Schlüsselbund, testen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="114"/>
+        <location filename="../src/gui/RunView.cpp" line="116"/>
+        <location filename="../src/gui/RunView.cpp" line="168"/>
+        <source>read-only viewer</source>
+        <translation>Nur-Lese-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="118"/>
+        <source>this run cannot be restarted from the window: restart it to use the changed runbook</source>
+        <translation>dieser Lauf kann nicht aus dem Fenster neu gestartet werden: starten Sie ihn neu, um das geänderte Runbook zu verwenden</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="140"/>
         <source>The run ended: %1</source>
         <translation>Der Lauf ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="131"/>
+        <location filename="../src/gui/RunView.cpp" line="157"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="141"/>
+        <location filename="../src/gui/RunView.cpp" line="170"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation>Den Lauf abzeichnen: Ergebnis, Probleme, Notizen; und die zu versendenden Mitteilungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="142"/>
+        <location filename="../src/gui/RunView.cpp" line="171"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation>Der Lauf wird abgezeichnet, sobald er beendet oder zurückgerollt ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="174"/>
+        <location filename="../src/gui/RunView.cpp" line="201"/>
+        <source>Continue with the changed runbook</source>
+        <translation>Mit dem geänderten Runbook fortfahren</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="202"/>
+        <source>The run stops here and resumes from its journal with the changed runbook. The change and your reason are journaled as your decision.
+
+%1
+
+Reason: %2</source>
+        <translation>Der Lauf hält hier an und wird mit dem geänderten Runbook aus seinem Journal fortgesetzt. Die Änderung und Ihre Begründung werden als Ihre Entscheidung im Journal festgehalten.
+
+%1
+
+Begründung: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="238"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation>Nicht gesendet: dies ist eine Nur-Lese-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="175"/>
+        <location filename="../src/gui/RunView.cpp" line="239"/>
         <source>No run is open.</source>
         <translation>Kein Lauf ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="188"/>
+        <location filename="../src/gui/RunView.cpp" line="252"/>
         <source>The engine did not answer the command.</source>
         <translation>Die Engine hat den Befehl nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="189"/>
+        <location filename="../src/gui/RunView.cpp" line="253"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="197"/>
+        <location filename="../src/gui/RunView.cpp" line="261"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunbookChangeBanner</name>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="23"/>
+        <source>Continue with the changed runbook…</source>
+        <translation>Mit dem geänderten Runbook fortfahren…</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="24"/>
+        <source>Keep the running runbook</source>
+        <translation>Laufendes Runbook behalten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="44"/>
+        <source>Why continue with the changed runbook — journaled with your name</source>
+        <translation>Warum mit dem geänderten Runbook fortfahren — wird mit Ihrem Namen festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="47"/>
+        <source>Hide this until the file changes again; the run goes on as it started</source>
+        <translation>Ausblenden, bis sich die Datei wieder ändert; der Lauf geht weiter wie begonnen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="66"/>
+        <source>The runbook %1 changed on disk: %n change(s). The run goes on with the runbook it started with; nothing changes until you decide.</source>
+        <translation>
+            <numerusform>Das Runbook %1 wurde auf der Festplatte geändert: %n Änderung. Der Lauf geht mit dem Runbook weiter, mit dem er begonnen hat; nichts ändert sich, bis Sie entscheiden.</numerusform>
+            <numerusform>Das Runbook %1 wurde auf der Festplatte geändert: %n Änderungen. Der Lauf geht mit dem Runbook weiter, mit dem er begonnen hat; nichts ändert sich, bis Sie entscheiden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="71"/>
+        <source>The runbook %1 changed on disk and no longer loads. The run goes on with the runbook it started with.</source>
+        <translation>Das Runbook %1 wurde auf der Festplatte geändert und lässt sich nicht mehr laden. Der Lauf geht mit dem Runbook weiter, mit dem er begonnen hat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="77"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="108"/>
+        <source>the changed runbook has errors: fix the file first</source>
+        <translation>das geänderte Runbook hat Fehler: korrigieren Sie zuerst die Datei</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="110"/>
+        <source>write a reason first</source>
+        <translation>schreiben Sie zuerst eine Begründung</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunbookWatcher</name>
+    <message>
+        <location filename="../src/gui/RunbookWatcher.cpp" line="36"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunbookWatcher.cpp" line="56"/>
+        <source>the file differs in formatting or comments only</source>
+        <translation>die Datei unterscheidet sich nur in Formatierung oder Kommentaren</translation>
     </message>
 </context>
 <context>
@@ -2965,97 +3153,97 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::VerdictBar</name>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="87"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
         <source>No run open</source>
         <translation>Kein Lauf geöffnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="89"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="93"/>
         <source> · dry run</source>
         <translation> · Trockenlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="95"/>
         <source> · READ-ONLY viewer, led by %1</source>
         <translation> · NUR-LESE-Ansicht, geleitet von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="100"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
         <source>Nothing blocks the next step.</source>
         <translation>Nichts blockiert den nächsten Schritt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="108"/>
         <source> — run %1</source>
         <translation> — Lauf %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="106"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
         <source> · stage %1</source>
         <translation> · Stufe %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="114"/>
         <source>no lease held</source>
         <translation>keine Leitung übernommen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="112"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="116"/>
         <source>you lead (%1)</source>
         <translation>Sie leiten (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="113"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="117"/>
         <source>led by %1 on %2</source>
         <translation>geleitet von %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="119"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="123"/>
         <source>rollback OVERDUE by %1 (target %2)</source>
         <translation>Rollback ÜBERFÄLLIG um %1 (Ziel %2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="121"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="125"/>
         <source>rollback %1 left of %2</source>
         <translation>Rollback %1 übrig von %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="124"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="128"/>
         <source>soak %1 left · ends %2</source>
         <translation>Einwirken %1 übrig · endet %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
         <source>❚❚ ON HOLD (by the lead)</source>
         <translation>❚❚ ANGEHALTEN (von der Leitung)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
         <source>❚❚ ON HOLD · %1</source>
         <translation>❚❚ ANGEHALTEN · %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="154"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
         <source>STALE — no update for %1</source>
         <translation>VERALTET — keine Aktualisierung seit %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="155"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="164"/>
         <source>last event %1</source>
         <translation>letztes Ereignis %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="165"/>
         <source>no event yet</source>
         <translation>noch kein Ereignis</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="176"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="181"/>
         <source>STALE: %1</source>
         <translation>VERALTET: %1</translation>
     </message>
@@ -3216,12 +3404,12 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::WallboardWindow</name>
     <message>
-        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="21"/>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="22"/>
         <source>Cannot follow the journal: %1</source>
         <translation>Dem Journal kann nicht gefolgt werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="34"/>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="35"/>
         <source>Cutover Cockpit — wallboard</source>
         <translation>Cutover Cockpit — Wandtafel</translation>
     </message>

@@ -607,6 +607,62 @@
     </message>
 </context>
 <context>
+    <name>cockpit::gui::CommandButton</name>
+    <message>
+        <location filename="../src/gui/panels/CommandButton.cpp" line="39"/>
+        <source>Shortcut: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/CommandButton.cpp" line="40"/>
+        <source>%1 (shortcut: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::ConnectionLights</name>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="77"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="78"/>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="79"/>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="80"/>
+        <source>not observed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="121"/>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="125"/>
+        <source>last observation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="126"/>
+        <source>last error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="128"/>
+        <source>No metric has sampled it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::ConnectionsDialog</name>
     <message>
         <location filename="../src/gui/dialogs/ConnectionsDialog.cpp" line="41"/>
@@ -742,225 +798,225 @@
 <context>
     <name>cockpit::gui::DecisionsPanel</name>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="51"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="50"/>
         <source>Decisions waiting for a person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="64"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="63"/>
         <source>Why — journaled with your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="65"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="64"/>
         <source>&amp;Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="67"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="66"/>
         <source>Name of the second person (not the lead)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="68"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="67"/>
         <source>Se&amp;cond person:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="71"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="70"/>
         <source>Selected decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="73"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="72"/>
         <source>&amp;Accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="74"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="73"/>
         <source>Re&amp;ject / run again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="75"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="74"/>
         <source>&amp;Confirm manual gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="76"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="75"/>
         <source>Confirm &amp;write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="77"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="76"/>
         <source>A&amp;pprove as second person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="82"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="85"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="84"/>
         <source>&amp;Enter stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="86"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="85"/>
         <source>Pro&amp;mote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="87"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="86"/>
         <source>&amp;Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="88"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="87"/>
         <source>Res&amp;ume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="89"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="88"/>
         <source>&amp;Roll back…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="118"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="115"/>
         <source>Confirm write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="119"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="116"/>
         <source>Run the write %1 now?
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="213"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="221"/>
         <source>read-only viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="225"/>
         <source>the run has ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="217"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="225"/>
         <source>no run is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="229"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="237"/>
         <source>select a decision in the list above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="231"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="239"/>
         <source>a %1 is not accepted or rejected here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="233"/>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="278"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="241"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="286"/>
         <source>write a reason first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="238"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="246"/>
         <source>select a manual gate to confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="240"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="248"/>
         <source>select a write waiting for confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="247"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="255"/>
         <source>no second approval is needed now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="249"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="257"/>
         <source>enter the second person&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="251"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="259"/>
         <source>the lead cannot approve their own promotion: a second person is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="258"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="266"/>
         <source>no stage is waiting to be entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="262"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="270"/>
         <source>Pro&amp;mote to %1 % (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="265"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="273"/>
         <source>Pro&amp;mote to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="266"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="274"/>
         <source>Pro&amp;mote (finish the last stage)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="268"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="276"/>
         <source>no stage is running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="274"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="282"/>
         <source>the run is on hold already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="275"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="283"/>
         <source>the run is not on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="277"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="285"/>
         <source>no stage is running: nothing to roll back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="301"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="309"/>
         <source>Promote to stage %1%2: its rollout actions run against the real systems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="303"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="311"/>
         <source> (%1 % of traffic)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="304"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="312"/>
         <source>Promote the last stage: the run finishes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="305"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="313"/>
         <source>Promote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="312"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="320"/>
         <source>Roll back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="313"/>
+        <location filename="../src/gui/panels/DecisionsPanel.cpp" line="321"/>
         <source>Start the rollback now? Its steps run in order against the real systems; the stopwatch starts against the target.
 
 Reason: %1</source>
@@ -1245,28 +1301,28 @@ Reason: %1</source>
 <context>
     <name>cockpit::gui::HourlyVolumeBars</name>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="61"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="62"/>
         <source>No samples of this metric yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="115"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="116"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="117"/>
         <source>%1: no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="118"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="119"/>
         <source>
 typical before: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="120"/>
+        <location filename="../src/gui/panels/HourlyVolumeBars.cpp" line="121"/>
         <source>
 sudden drop</source>
         <translation type="unfinished"></translation>
@@ -1388,48 +1444,58 @@ sudden drop</source>
 <context>
     <name>cockpit::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="27"/>
-        <location filename="../src/gui/MainWindow.cpp" line="70"/>
+        <location filename="../src/gui/MainWindow.cpp" line="29"/>
+        <location filename="../src/gui/MainWindow.cpp" line="80"/>
         <source>Cutover Cockpit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="38"/>
+        <location filename="../src/gui/MainWindow.cpp" line="40"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="39"/>
+        <location filename="../src/gui/MainWindow.cpp" line="41"/>
         <source>&amp;Start page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="40"/>
+        <location filename="../src/gui/MainWindow.cpp" line="42"/>
         <source>&amp;Export evidence report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="43"/>
+        <location filename="../src/gui/MainWindow.cpp" line="45"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="69"/>
+        <location filename="../src/gui/MainWindow.cpp" line="48"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="51"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/MainWindow.cpp" line="79"/>
         <source>%1 — Cutover Cockpit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="88"/>
+        <location filename="../src/gui/MainWindow.cpp" line="104"/>
         <source>No run to export yet: the journal holds no run.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="110"/>
+        <location filename="../src/gui/MainWindow.cpp" line="126"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="111"/>
+        <location filename="../src/gui/MainWindow.cpp" line="127"/>
         <source>The run is still going. Close the window? The run stops here and resumes from the journal when it is opened again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,147 +1740,152 @@ sudden drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="50"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="53"/>
         <source>%v of %m checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="71"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="74"/>
         <source>Select a prerequisite to see exactly what was observed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="81"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="84"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="83"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="86"/>
         <source>Comment: what was checked, where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="85"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="88"/>
         <source>Manual item:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="92"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="95"/>
         <source>Secrets: ready checklist and missing credentials (never a value)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="96"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="99"/>
         <source>Used by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="153"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="156"/>
         <source>%1 passed · %2 not passed · %3 not checked yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="184"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="187"/>
         <source>Prerequisites are being checked: wait or cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="189"/>
-        <source>Check every prerequisite in parallel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="192"/>
-        <source>Select a prerequisite first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="193"/>
-        <source>A manual item is signed off below, not checked by a probe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="194"/>
-        <source>Check %1 now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="197"/>
-        <source>Select a prerequisite of the category first</source>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="195"/>
+        <source>read-only viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="198"/>
-        <source>Check every prerequisite of category %1</source>
+        <source>Check every prerequisite in parallel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
-        <source>Stop the checks still running</source>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="201"/>
+        <source>Select a prerequisite first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="199"/>
-        <source>Nothing is being checked</source>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="202"/>
+        <source>A manual item is signed off below, not checked by a probe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="203"/>
+        <source>Check %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="206"/>
+        <source>Select a prerequisite of the category first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="207"/>
+        <source>Check every prerequisite of category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="208"/>
+        <source>Stop the checks still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="208"/>
+        <source>Nothing is being checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="212"/>
         <source>Select a manual prerequisite to sign it off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="204"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="213"/>
         <source>Sign off %1 as %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="205"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="214"/>
         <source>A sign-off needs a name and a comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="253"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="262"/>
         <source>? unknown here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="254"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="263"/>
         <source>✔ ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="255"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="264"/>
         <source>✘ MISSING</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="256"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="265"/>
         <source>– not set (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="266"/>
         <source>required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="257"/>
+        <location filename="../src/gui/panels/PrerequisitesPanel.cpp" line="266"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1994,6 +2065,27 @@ Reason: %2</source>
     </message>
 </context>
 <context>
+    <name>cockpit::gui::RunActions</name>
+    <message>
+        <location filename="../src/gui/RunActions.cpp" line="37"/>
+        <source>&amp;Decide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/RunActions.cpp" line="97"/>
+        <source>Go to the first of %n decision(s) waiting for you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunActions.cpp" line="98"/>
+        <source>no decision is waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::gui::RunNotifier</name>
     <message>
         <location filename="../src/gui/RunNotifier.cpp" line="14"/>
@@ -2050,22 +2142,22 @@ Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="127"/>
+        <location filename="../src/gui/RunOpening.cpp" line="128"/>
         <source>Starting %1: opening the journal, taking the lease, checking the prerequisites…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="176"/>
+        <location filename="../src/gui/RunOpening.cpp" line="181"/>
         <source>Resumed the unfinished run from its journal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="176"/>
+        <location filename="../src/gui/RunOpening.cpp" line="181"/>
         <source>Run started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="187"/>
+        <location filename="../src/gui/RunOpening.cpp" line="209"/>
         <source>Cannot watch the journal: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,118 +2165,210 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::RunView</name>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="39"/>
+        <location filename="../src/gui/RunView.cpp" line="48"/>
         <source>Sign o&amp;ff…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="40"/>
+        <location filename="../src/gui/RunView.cpp" line="49"/>
         <source>Co&amp;nnections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="52"/>
+        <location filename="../src/gui/RunView.cpp" line="62"/>
         <source>&amp;Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="53"/>
+        <location filename="../src/gui/RunView.cpp" line="63"/>
         <source>&amp;Prerequisites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="54"/>
+        <location filename="../src/gui/RunView.cpp" line="64"/>
         <source>&amp;Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="55"/>
+        <location filename="../src/gui/RunView.cpp" line="65"/>
         <source>St&amp;ages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="56"/>
+        <location filename="../src/gui/RunView.cpp" line="66"/>
         <source>Ro&amp;llback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="57"/>
+        <location filename="../src/gui/RunView.cpp" line="67"/>
         <source>&amp;Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="58"/>
+        <location filename="../src/gui/RunView.cpp" line="68"/>
         <source>&amp;Journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="59"/>
+        <location filename="../src/gui/RunView.cpp" line="69"/>
         <source>&amp;Validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="60"/>
+        <location filename="../src/gui/RunView.cpp" line="70"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="61"/>
+        <location filename="../src/gui/RunView.cpp" line="71"/>
         <source>Evidence export (PDF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="61"/>
+        <location filename="../src/gui/RunView.cpp" line="71"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="70"/>
+        <location filename="../src/gui/RunView.cpp" line="83"/>
         <source>Every connection of the runbook: its secret in the keychain, test it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="114"/>
+        <location filename="../src/gui/RunView.cpp" line="116"/>
+        <location filename="../src/gui/RunView.cpp" line="168"/>
+        <source>read-only viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="118"/>
+        <source>this run cannot be restarted from the window: restart it to use the changed runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="140"/>
         <source>The run ended: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="131"/>
+        <location filename="../src/gui/RunView.cpp" line="157"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="141"/>
+        <location filename="../src/gui/RunView.cpp" line="170"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="142"/>
+        <location filename="../src/gui/RunView.cpp" line="171"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="174"/>
+        <location filename="../src/gui/RunView.cpp" line="201"/>
+        <source>Continue with the changed runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="202"/>
+        <source>The run stops here and resumes from its journal with the changed runbook. The change and your reason are journaled as your decision.
+
+%1
+
+Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunView.cpp" line="238"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="175"/>
+        <location filename="../src/gui/RunView.cpp" line="239"/>
         <source>No run is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="188"/>
+        <location filename="../src/gui/RunView.cpp" line="252"/>
         <source>The engine did not answer the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="189"/>
+        <location filename="../src/gui/RunView.cpp" line="253"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="197"/>
+        <location filename="../src/gui/RunView.cpp" line="261"/>
         <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunbookChangeBanner</name>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="23"/>
+        <source>Continue with the changed runbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="24"/>
+        <source>Keep the running runbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="44"/>
+        <source>Why continue with the changed runbook — journaled with your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="47"/>
+        <source>Hide this until the file changes again; the run goes on as it started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="66"/>
+        <source>The runbook %1 changed on disk: %n change(s). The run goes on with the runbook it started with; nothing changes until you decide.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="71"/>
+        <source>The runbook %1 changed on disk and no longer loads. The run goes on with the runbook it started with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="77"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="108"/>
+        <source>the changed runbook has errors: fix the file first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="110"/>
+        <source>write a reason first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::gui::RunbookWatcher</name>
+    <message>
+        <location filename="../src/gui/RunbookWatcher.cpp" line="36"/>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/gui/RunbookWatcher.cpp" line="56"/>
+        <source>the file differs in formatting or comments only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2951,97 +3135,97 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::VerdictBar</name>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="87"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
         <source>No run open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="89"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="93"/>
         <source> · dry run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="95"/>
         <source> · READ-ONLY viewer, led by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="100"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
         <source>Nothing blocks the next step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="108"/>
         <source> — run %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="106"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
         <source> · stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="114"/>
         <source>no lease held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="112"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="116"/>
         <source>you lead (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="113"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="117"/>
         <source>led by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="119"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="123"/>
         <source>rollback OVERDUE by %1 (target %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="121"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="125"/>
         <source>rollback %1 left of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="124"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="128"/>
         <source>soak %1 left · ends %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
         <source>❚❚ ON HOLD (by the lead)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
         <source>❚❚ ON HOLD · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="154"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
         <source>STALE — no update for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="155"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="164"/>
         <source>last event %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="165"/>
         <source>no event yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="176"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="181"/>
         <source>STALE: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3202,12 +3386,12 @@ Reason: %2</source>
 <context>
     <name>cockpit::gui::WallboardWindow</name>
     <message>
-        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="21"/>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="22"/>
         <source>Cannot follow the journal: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="34"/>
+        <location filename="../src/gui/wallboard/WallboardWindow.cpp" line="35"/>
         <source>Cutover Cockpit — wallboard</source>
         <translation type="unfinished"></translation>
     </message>

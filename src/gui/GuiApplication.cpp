@@ -2,6 +2,7 @@
 
 #include "gui/CockpitSettings.h"
 #include "gui/DemoSession.h"
+#include "gui/FirstPaintProbe.h"
 #include "gui/GuiArguments.h"
 #include "gui/GuiResources.h"
 #include "gui/MainWindow.h"
@@ -54,6 +55,7 @@ int GuiApplication::runDemo(int argc, char **argv, const QStringList &demoArgs, 
     MainWindow window(settings);
     RunOpening opening(window, settings);
     DemoSession demo(window, opening, demoArgs, tab);
+    FirstPaintProbe::installIfAsked(&window);
     window.show();
     QTimer::singleShot(0, &window, [&demo] { demo.start(); });
     return QApplication::exec();
@@ -88,6 +90,7 @@ int GuiApplication::run(int argc, char **argv, const GuiArguments &args)
 
     MainWindow window(settings);
     RunOpening opening(window, settings);
+    FirstPaintProbe::installIfAsked(&window);
     window.show();
     // After the first paint, so the window is there before a dialog or a slow journal.
     QTimer::singleShot(0, &window, [&] {

@@ -2,12 +2,14 @@
 
 #include "gui/CockpitSettings.h"
 #include "gui/EvidenceExporter.h"
+#include "gui/RunActions.h"
 #include "gui/dialogs/Confirmation.h"
 #include "gui/panels/MessageBanner.h"
 #include "gui/panels/StartPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -42,6 +44,13 @@ MainWindow::MainWindow(CockpitSettings &settings, QWidget *parent)
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    // The run's main actions with their shortcuts; a disabled entry says why in its tooltip.
+    m_runMenu = menuBar()->addMenu(tr("&Run"));
+    m_runMenu->setToolTipsVisible(true);
+    m_runMenu->addActions(m_run->actions()->commandActions());
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addActions(m_run->actions()->tabActions());
+
     connect(m_exporter, &EvidenceExporter::finished, this,
             [this](bool ok, const QString &message) { showMessage(message, !ok); });
     connect(m_start, &StartPage::runbookChosen, this, &MainWindow::runbookChosen);
@@ -61,6 +70,7 @@ void MainWindow::showRun(RunController *controller, const RunView::Options &opti
     if (controller)
         controller->setParent(this);
     m_run->setController(controller, options);
+    m_runMenu->menuAction()->setVisible(controller && !options.viewer);
     m_openJournal = options.openJournal;
     m_export->setEnabled(controller && m_openJournal);
     m_run->tabs()->setCurrentIndex(m_settings.value(CockpitSettings::Key::LastTab).toInt());
@@ -74,6 +84,12 @@ void MainWindow::showStartPage()
 {
     m_start->reload();
     m_stack->setCurrentWidget(m_start);
+}
+
+void MainWindow::closeRun()
+{
+    releaseController();
+    showStartPage();
 }
 
 void MainWindow::showMessage(const QString &text, bool error)

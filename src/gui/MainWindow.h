@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QMenu;
 class QStackedWidget;
 
 namespace cockpit::gui {
@@ -27,6 +28,8 @@ public:
     // another run is shown).
     void showRun(RunController *controller, const RunView::Options &options);
     void showStartPage();
+    // Stops the run shown (its controller goes; the run resumes from the journal when opened again).
+    void closeRun();
     void showMessage(const QString &text, bool error);
 
     StartPage *startPage() const { return m_start; }
@@ -53,6 +56,7 @@ private:
     RunController *m_owned = nullptr;
     EvidenceExporter *m_exporter;
     QAction *m_export;
+    QMenu *m_runMenu;
     decltype(RunView::Options::openJournal) m_openJournal; // of the run shown; empty: no export
 };
 

@@ -124,47 +124,56 @@ void RunOpening::launch(const StartChoice &choice)
     request.journalSpec = choice.journal;
     request.mode = choice.mode;
     request.lead = choice.lead;
+    request.acceptChangedRunbook = choice.acceptChangedRunbook;
     m_window.showMessage(tr("Starting %1: opening the journal, taking the lease, checking the prerequisites…")
                              .arg(choice.runbookPath),
                          false);
     // The launcher and the launched run live on a thread of their own; the answer comes back here.
     auto *session = new LaunchThread(this);
-    const QString lead = choice.lead;
     QMetaObject::invokeMethod(
-        session->context(), [this, session, lead, request = std::move(request)]() mutable {
+        session->context(), [this, session, choice, request = std::move(request)]() mutable {
             auto *launcher = new RunLauncher(session->context());
-            launcher->launch(std::move(request), [this, session, launcher, lead](RunLauncher::Result result) {
-                launcher->deleteLater();
-                if (!result) {
-                    QMetaObject::invokeMethod(this, [this, session, text = launchErrorText(result.error())] {
-                        delete session;
-                        fail(text);
-                    });
-                    return;
-                }
-                auto run = std::make_shared<LaunchedRun>(std::move(*result));
-                RunControllerSetup setup
-                    = RunLauncher::controllerSetup(*run); // closes the driver on its thread
-                QMetaObject::invokeMethod(this,
-                                          [this, session, lead, run, setup = std::move(setup)]() mutable {
-                                              started(session, lead, run, std::move(setup));
-                                          });
-            });
+            launcher->launch(std::move(request),
+                             [this, session, launcher, choice](RunLauncher::Result result) {
+                                 launcher->deleteLater();
+                                 if (!result) {
+                                     QMetaObject::invokeMethod(
+                                         this, [this, session, text = launchErrorText(result.error())] {
+                                             delete session;
+                                             fail(text);
+                                         });
+                                     return;
+                                 }
+                                 auto run = std::make_shared<LaunchedRun>(std::move(*result));
+                                 RunControllerSetup setup
+                                     = RunLauncher::controllerSetup(*run); // closes the driver on its thread
+                                 QMetaObject::invokeMethod(
+                                     this, [this, session, choice, run, setup = std::move(setup)]() mutable {
+                                         started(session, choice, run, std::move(setup));
+                                     });
+                             });
         });
 }
 
-void RunOpening::started(QObject *session, const QString &lead, std::shared_ptr<LaunchedRun> run,
+void RunOpening::started(QObject *session, const StartChoice &choice, std::shared_ptr<LaunchedRun> run,
                          RunControllerSetup setup)
 {
     if (!run->journalSpec.isEmpty())
         m_settings.addRecentJournal(run->journalSpec);
-    RunView::Options options {lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs(), {}};
+    RunView::Options options {
+        choice.lead, false, m_settings.staleAfterSeconds(), m_settings.ageRefreshMs(), {}};
     options.openJournal = readJournal(run->journalSpec, run->journalPassword);
+    options.paramAssignments = choice.paramAssignments;
+    StartChoice again = choice;
+    again.acceptChangedRunbook.reset();
+    options.continueWithChangedRunbook
+        = [this, again](const PersonDecision &decision) { continueWithChangedRunbook(again, decision); };
+    const QStringList notes = run->notes;
     auto *controller = new ThreadedRunController(std::move(setup));
     static_cast<LaunchThread *>(session)->keep(std::move(run));
     session->setParent(controller); // destroyed after the controller's engine thread has been joined
     auto *watcher = new QFutureWatcher<Expected<bool, Error>>(&m_window);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, options] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, controller, options, notes] {
         watcher->deleteLater();
         const auto opened = watcher->result();
         if (!opened) {
@@ -172,11 +181,27 @@ void RunOpening::started(QObject *session, const QString &lead, std::shared_ptr<
             fail(opened.error().message);
             return;
         }
-        m_window.showMessage(
-            *opened ? tr("Resumed the unfinished run from its journal.") : tr("Run started."), false);
+        QString message = *opened ? tr("Resumed the unfinished run from its journal.") : tr("Run started.");
+        if (!notes.isEmpty())
+            message += QLatin1Char(' ') + notes.join(QStringLiteral("; "));
+        m_window.showMessage(message, false);
         m_window.showRun(controller, options);
     });
     watcher->setFuture(controller->start());
+}
+
+void RunOpening::continueWithChangedRunbook(StartChoice choice, const PersonDecision &decision)
+{
+    choice.acceptChangedRunbook = decision;
+    RunController *current = m_window.runView()->controller();
+    if (!current) {
+        launch(choice);
+        return;
+    }
+    // The old run releases its lease (journaled, on its own thread) as its controller goes: launch after.
+    connect(
+        current, &QObject::destroyed, this, [this, choice] { launch(choice); }, Qt::QueuedConnection);
+    m_window.closeRun();
 }
 
 void RunOpening::watchJournal(const QString &journal)

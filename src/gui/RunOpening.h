@@ -26,10 +26,13 @@ public:
     void watchJournal(const QString &journal);
     // Launches what the start dialog chose: RunLauncher on a thread of its own, then the controller.
     void launch(const StartChoice &choice);
+    // Stops the run on screen and resumes it with the runbook file as it is now, the change accepted as the
+    // person's decision (the launcher journals it with the list of changes).
+    void continueWithChangedRunbook(StartChoice choice, const PersonDecision &decision);
 
 private:
     // On the GUI thread, once the launch thread has a run: the controller that drives it.
-    void started(QObject *session, const QString &lead, std::shared_ptr<LaunchedRun> run,
+    void started(QObject *session, const StartChoice &choice, std::shared_ptr<LaunchedRun> run,
                  RunControllerSetup setup);
     void fail(const QString &what);
     // A read-only way into the run's journal for the Validation tab's rehearsal overlay (empty spec: none).

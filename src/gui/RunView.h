@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/Preflight.h"
 #include "engine/RunController.h"
 #include "store/Journal.h"
 
@@ -18,6 +19,10 @@ class DecisionsPanel;
 class JournalPanel;
 class MessageBanner;
 class PrerequisitesPanel;
+class RollbackPanel;
+class RunbookChangeBanner;
+class RunbookWatcher;
+class RunActions;
 class RunNotifier;
 class RunPanel;
 class ValidationPanel;
@@ -41,6 +46,11 @@ public:
         // Opens the run's journal for reading on a worker (the Validation tab's rehearsal overlay looks for
         // an earlier run of the same runbook there); empty: no overlay.
         std::function<Expected<std::unique_ptr<Journal>, Error>()> openJournal;
+        // The lead's run from a runbook file: its --param assignments (the file is compared with them when it
+        // changes on disk) and the way to continue with a changed file (stop, resume with the change
+        // accepted as this person's decision). Empty: the banner says it cannot be continued here.
+        QStringList paramAssignments;
+        std::function<void(const PersonDecision &)> continueWithChangedRunbook;
     };
 
     explicit RunView(QWidget *parent = nullptr);
@@ -52,8 +62,11 @@ public:
 
     VerdictBar *verdictBar() const { return m_bar; }
     MessageBanner *banner() const { return m_banner; }
+    RunbookChangeBanner *runbookChangeBanner() const { return m_runbookBanner; }
+    RunbookWatcher *runbookWatcher() const { return m_runbookWatcher; }
     RunNotifier *notifier() const { return m_notifier; }
     QTabWidget *tabs() const { return m_tabs; }
+    RunActions *actions() const { return m_actions; }
     ValidationPanel *validation() const { return m_validation; }
     int commandsInFlight() const { return m_inFlight; }
     // The run's sign-off dialog (window-modal, answered later; the command goes through the controller).
@@ -68,6 +81,8 @@ private:
     void showSnapshot(const RunSnapshotPtr &snapshot);
     void sendCommand(EngineCommand command);
     void refreshAges();
+    void watchRunbook(const RunSnapshotPtr &snapshot);
+    void continueWithChangedRunbook(const QString &reason);
     void addPanel(RunPanel *panel, const QString &title);
 
     QPointer<RunController> m_controller;
@@ -75,12 +90,17 @@ private:
     RunSnapshotPtr m_snapshot;
     VerdictBar *m_bar;
     MessageBanner *m_banner;
+    RunbookChangeBanner *m_runbookBanner;
+    RunbookWatcher *m_runbookWatcher;
+    QString m_watchedSha256;
     QTabWidget *m_tabs;
     DecisionsPanel *m_decisions;
     JournalPanel *m_journal;
     ValidationPanel *m_validation;
     StagesPanel *m_stages;
     PrerequisitesPanel *m_prerequisites;
+    RollbackPanel *m_rollback;
+    RunActions *m_actions;
     QList<RunPanel *> m_panels;
     QStringList m_titles;
     QTimer *m_ageTimer;

@@ -6,13 +6,23 @@
 #include "gui/CockpitSettings.h"
 #include "gui/MainWindow.h"
 #include "gui/RunOpening.h"
+#include "gui/RunView.h"
+#include "gui/RunbookWatcher.h"
 #include "gui/dialogs/Confirmation.h"
+#include "gui/panels/CommandButton.h"
 #include "gui/panels/MessageBanner.h"
+#include "gui/panels/RunbookChangeBanner.h"
 #include "store/JournalFactory.h"
 #include "store/RunLease.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -186,6 +196,85 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             bannerSays(window, QStringLiteral("the runbook changed since the run started")), 30000);
         QVERIFY(!window.runView()->controller());
+    }
+
+    // While the window is open: the file changing on disk is a banner saying what changed; the run goes on
+    // with the runbook it started with; continuing with the change is the lead's decision, journaled.
+    void aRunbookChangedWhileRunningIsShownAndContinuingIsADecision()
+    {
+        const QString runbook = m_dir.filePath(QStringLiteral("live.yaml"));
+        const QByteArray text = QByteArray(kRunbook).replace("opening test", "live change test");
+        {
+            QFile f(runbook);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        StartChoice c = choice();
+        c.runbookPath = runbook;
+        c.journal = m_dir.filePath(QStringLiteral("live.journal"));
+        CockpitSettings s = settings();
+        MainWindow window(s);
+        RunOpening opening(window, s);
+        opening.launch(c);
+        QTRY_VERIFY_WITH_TIMEOUT(window.runView()->controller()
+                                     && window.runView()->controller()->snapshot()->startedAt.has_value(),
+                                 30000);
+        const QString runId = window.runView()->controller()->snapshot()->runId;
+        RunbookChangeBanner *banner = window.runView()->runbookChangeBanner();
+        QVERIFY(!banner->isVisibleTo(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.runView()->runbookWatcher()->path(),
+                                  QFileInfo(runbook).absoluteFilePath(), 30000);
+
+        // An editor's atomic replace: a new file renamed over the old one.
+        QSaveFile save(runbook);
+        QVERIFY(save.open(QIODevice::WriteOnly));
+        save.write(text + "  - id: second\n    soak: 2h\n");
+        QVERIFY(save.commit());
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(&window), 30000);
+        QVERIFY2(banner->text().contains(QStringLiteral("stage second added")), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QStringLiteral("live.yaml")));
+        // Nothing changed in the running run.
+        QCOMPARE(window.runView()->controller()->snapshot()->stages.size(), 1);
+
+        auto *proceed = banner->findChild<CommandButton *>(QStringLiteral("runbookChangeContinue"));
+        QCOMPARE(proceed->blockedBy(), QStringLiteral("write a reason first"));
+        banner->findChild<QLineEdit *>(QStringLiteral("runbookChangeReason"))
+            ->setText(QStringLiteral("second stage agreed in the bridge call"));
+        QVERIFY(proceed->isAvailable());
+        QString asked;
+        Confirmation::setAnswerForTests([&asked](const QString &, const QString &what) {
+            asked = what;
+            return true;
+        });
+        QTest::mouseClick(proceed->button(), Qt::LeftButton);
+        QVERIFY2(asked.contains(QStringLiteral("stage second added")), qPrintable(asked));
+        QTRY_VERIFY_WITH_TIMEOUT(window.runView()->controller()
+                                     && window.runView()->controller()->snapshot()->stages.size() == 2,
+                                 30000);
+        QCOMPARE(window.runView()->controller()->snapshot()->runId, runId); // the same run, resumed
+        QVERIFY(!banner->isVisibleTo(&window));
+
+        auto journal = JournalFactory::open(c.journal);
+        QVERIFY(journal.has_value());
+        const auto events = (*journal)->readAll();
+        QVERIFY(events.has_value());
+        bool accepted = false;
+        for (const JournalEvent &e : *events) {
+            if (e.payload().value(QLatin1String("kind")).toString()
+                != QLatin1String("runbook_change_accepted"))
+                continue;
+            accepted = true;
+            QCOMPARE(e.actor(), QStringLiteral("Dana Weber"));
+            QCOMPARE(e.payload().value(QLatin1String("reason")).toString(),
+                     QStringLiteral("second stage agreed in the bridge call"));
+            QVERIFY(e.payload()
+                        .value(QLatin1String("changes"))
+                        .toArray()
+                        .contains(QStringLiteral("stage second added")));
+        }
+        QVERIFY(accepted);
+        QVERIFY(window.close());
+        Confirmation::setAnswerForTests({});
     }
 };
 

@@ -1,4 +1,5 @@
 #include "gui/ScriptedController.h"
+#include "gui/panels/ConnectionLights.h"
 #include "gui/panels/VerdictBar.h"
 
 #include <QDateTime>
@@ -90,6 +91,52 @@ private Q_SLOTS:
         QVERIFY(text(bar, "dataAge").contains(QStringLiteral("STALE")));
         QVERIFY(text(bar, "dataAge").contains(QStringLiteral("42 s")));
         QVERIFY(text(bar, "headline").contains(QStringLiteral("STALE"))); // never a frozen GO
+    }
+
+    void aLightPerConnectionWithItsLastErrorAndAge()
+    {
+        auto rb = std::make_shared<Runbook>();
+        Metric fast;
+        fast.name = QStringLiteral("success_rate_pct");
+        fast.connection = QStringLiteral("app_db");
+        fast.every = std::chrono::seconds(10);
+        rb->metrics.insert(fast.name, fast);
+        RunSnapshot s = test::stageTwoSnapshot();
+        s.runbook = rb;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        s.now = now;
+        s.wallTakenAt = now;
+        s.connections = {
+            {QStringLiteral("app_db"), QStringLiteral("postgres"), true, {}, now - 5000},
+            {QStringLiteral("rlm"), QStringLiteral("http"), false, QStringLiteral("connection refused"),
+             now - 12'000},
+            {QStringLiteral("flags"), QStringLiteral("http"), true, QStringLiteral("slow answer"),
+             now - 1000},
+            {QStringLiteral("ledger"), QStringLiteral("mysql"), true, {}, 0},
+        };
+        VerdictBar bar;
+        bar.setSnapshot(ptr(s));
+        bar.refreshAge(now, 10'000);
+        const QList<QLabel *> lights = bar.findChildren<QLabel *>(QStringLiteral("connectionLight"));
+        QCOMPARE(lights.size(), 4);
+        auto lightOf
+            = [&](int i) { return ConnectionLights::Light(lights.at(i)->property("light").toInt()); };
+        QCOMPARE(lightOf(0), ConnectionLights::Light::Ok);
+        QCOMPARE(lightOf(1), ConnectionLights::Light::Down);
+        QCOMPARE(lightOf(2), ConnectionLights::Light::Degraded);
+        QCOMPARE(lightOf(3), ConnectionLights::Light::Unknown);
+        QVERIFY(lights.at(1)->text().contains(QStringLiteral("rlm")));
+        QVERIFY(lights.at(1)->text().contains(QStringLiteral("✖"))); // readable without colour
+        const QString tip = lights.at(1)->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("down")) && tip.contains(QStringLiteral("connection refused"))
+                     && tip.contains(QStringLiteral("12 s ago")),
+                 qPrintable(tip));
+        QVERIFY(lights.at(0)->toolTip().contains(QStringLiteral("5 s ago")));
+
+        // Nothing from app_db for three of its fastest metric's intervals: degraded, not a frozen ok.
+        bar.refreshAge(now + 31'000, 10'000);
+        QCOMPARE(lightOf(0), ConnectionLights::Light::Degraded);
+        QVERIFY(lights.at(0)->toolTip().contains(QStringLiteral("36 s ago")));
     }
 };
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/journal/RunEvents.h"
+#include "engine/Preflight.h"
 
 #include <QDialog>
 #include <QMap>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class StartDialog;
@@ -23,6 +25,8 @@ struct StartChoice
     QString journal; // SQLite file path or postgresql://…
     QStringList paramAssignments;
     bool resume = true;
+    // Resume although the runbook file changed since the run started: a person's decision, journaled.
+    std::optional<PersonDecision> acceptChangedRunbook;
 };
 
 // The start dialog (ui/StartDialog.ui). LIVE is never the default and, once chosen, the dialog turns red

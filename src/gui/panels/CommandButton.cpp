@@ -31,11 +31,24 @@ void CommandButton::setText(const QString &text)
 
 void CommandButton::setBlockedBy(const QString &whyNot)
 {
+    const bool changed = whyNot != m_whyNot;
     m_whyNot = whyNot;
     m_button->setEnabled(whyNot.isEmpty());
-    m_button->setToolTip(whyNot);
+    QString tip = whyNot;
+    if (!m_shortcut.isEmpty())
+        tip = whyNot.isEmpty() ? tr("Shortcut: %1").arg(m_shortcut)
+                               : tr("%1 (shortcut: %2)").arg(whyNot, m_shortcut);
+    m_button->setToolTip(tip);
     m_why->setText(whyNot);
     m_why->setVisible(!whyNot.isEmpty());
+    if (changed)
+        Q_EMIT availabilityChanged();
+}
+
+void CommandButton::setShortcutHint(const QString &shortcut)
+{
+    m_shortcut = shortcut;
+    setBlockedBy(QString(m_whyNot));
 }
 
 bool CommandButton::isAvailable() const

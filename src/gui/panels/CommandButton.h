@@ -22,14 +22,18 @@ public:
     QString blockedBy() const { return m_whyNot; }
     QPushButton *button() const { return m_button; }
     bool isAvailable() const;
+    // The keyboard shortcut of the window's action that clicks this button, named in its tooltip.
+    void setShortcutHint(const QString &shortcut);
 
 Q_SIGNALS:
     void clicked();
+    void availabilityChanged();
 
 private:
     QPushButton *m_button;
     QLabel *m_why;
     QString m_whyNot;
+    QString m_shortcut;
 };
 
 } // namespace cockpit::gui

@@ -9,7 +9,6 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -89,8 +88,6 @@ DecisionsPanel::DecisionsPanel(QWidget *parent)
     m_rollBack = commandButton(tr("&Roll back…"), "rollBack", run);
     m_rollBack->button()->setStyleSheet(
         QStringLiteral("QPushButton:enabled { color: #b3261e; font-weight: bold; }"));
-    m_hold->button()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    m_promote->button()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     const QList<CommandButton *> row2 {m_enterStage, m_promote, m_hold, m_resume, m_rollBack};
     for (int i = 0; i < row2.size(); ++i)
         runRow->addWidget(row2.at(i), 0, i, Qt::AlignTop);
@@ -148,6 +145,17 @@ DecisionsPanel::DecisionsPanel(QWidget *parent)
     });
     connect(m_rollBack, &CommandButton::clicked, this, &DecisionsPanel::rollBack);
     refreshActions();
+}
+
+void DecisionsPanel::beginDecision()
+{
+    if (m_selectedKey.isEmpty() && m_model->rowCount() > 0) {
+        m_view->setCurrentIndex(m_model->index(0, 0));
+        m_selectedKey = m_model->index(0, 0).data(SnapshotTableModel::KeyRole).toString();
+        refreshActions();
+    }
+    m_view->scrollTo(m_view->currentIndex());
+    m_reason->setFocus(Qt::ShortcutFocusReason);
 }
 
 CommandButton *DecisionsPanel::action(const QString &name) const

@@ -26,6 +26,8 @@ public:
     QString badge() const override;
     void setPerson(const QString &person); // the lead: refused as their own second approver
 
+    // The first decision waiting selected and the reason field focused: the keyboard's way to decide.
+    void beginDecision();
     CommandButton *action(const QString &name) const; // "accept", "reject", "promote", ... (tests)
 
 private:

@@ -46,6 +46,9 @@ PrerequisitesPanel::PrerequisitesPanel(QWidget *parent)
     m_checkCategory->setObjectName(QStringLiteral("checkCategory"));
     m_checkAll->setObjectName(QStringLiteral("checkAll"));
     m_cancel->setObjectName(QStringLiteral("cancelChecks"));
+    // Buttons that change the run: a viewer has none of them (tests find them by this property).
+    for (QPushButton *b : {m_checkOne, m_checkCategory, m_checkAll, m_cancel, m_signOff})
+        b->setProperty("cockpitCommand", true);
     m_progress->setObjectName(QStringLiteral("checkProgress"));
     m_progress->setFormat(tr("%v of %m checked"));
     m_progress->setMaximumWidth(220);
@@ -186,6 +189,12 @@ void PrerequisitesPanel::updateActions()
         b->setEnabled(on);
         b->setToolTip(why);
     };
+    if (m_viewer || (m_snapshot && m_snapshot->readOnly)) {
+        // Hidden and disabled: a viewer changes nothing (the database refuses it anyway).
+        for (QPushButton *b : {m_checkAll, m_checkOne, m_checkCategory, m_cancel, m_signOff})
+            enable(b, false, tr("read-only viewer"));
+        return;
+    }
     enable(m_checkAll, m_snapshot && !running, running ? busy : tr("Check every prerequisite in parallel"));
     enable(m_checkOne, p && !p->manual && !running,
            running         ? busy

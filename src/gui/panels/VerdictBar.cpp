@@ -1,8 +1,10 @@
 #include "gui/panels/VerdictBar.h"
 
 #include "gui/GuiText.h"
+#include "gui/panels/ConnectionLights.h"
 
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -28,6 +30,7 @@ VerdictBar::VerdictBar(QWidget *parent)
     , m_lease(label(this, "leaseHolder"))
     , m_dataAge(label(this, "dataAge"))
     , m_timeLeft(label(this, "timeLeft"))
+    , m_lights(new ConnectionLights(this))
     , m_verdict(new QFrame(this))
 {
     auto *outer = new QVBoxLayout(this);
@@ -54,6 +57,8 @@ VerdictBar::VerdictBar(QWidget *parent)
     sentence.setPointSizeF(sentence.pointSizeF() * 1.25);
     m_blocker->setFont(sentence);
     m_blocker->setWordWrap(true);
+    // Two lines of the sentence always fit (a wrapped label in a grid is otherwise given one and a half).
+    m_blocker->setMinimumHeight(QFontMetrics(sentence).lineSpacing() * 2 + 2);
     m_blocker->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(m_blocker, 0, 2);
     grid->addWidget(m_runName, 1, 2);
@@ -68,6 +73,7 @@ VerdictBar::VerdictBar(QWidget *parent)
     right->addWidget(m_timeLeft);
     right->addWidget(m_dataAge);
     right->addWidget(m_lease);
+    right->addWidget(m_lights);
     grid->addLayout(right, 0, 3, 2, 1);
     setSnapshot(nullptr);
 }
@@ -81,6 +87,7 @@ void VerdictBar::setViewer(bool viewer)
 void VerdictBar::setSnapshot(const RunSnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
+    m_lights->setSnapshot(snapshot);
     const RunSnapshot empty;
     const RunSnapshot &s = snapshot ? *snapshot : empty;
 
@@ -99,6 +106,7 @@ void VerdictBar::setSnapshot(const RunSnapshotPtr &snapshot)
 
     m_blocker->setText(s.topBlocker.isEmpty() && snapshot ? tr("Nothing blocks the next step.")
                                                           : s.topBlocker);
+    m_blocker->setToolTip(s.topBlocker);
     QString run = s.runbookName;
     if (!s.runId.isEmpty())
         run += tr(" — run %1").arg(s.runId);
@@ -107,7 +115,9 @@ void VerdictBar::setSnapshot(const RunSnapshotPtr &snapshot)
     m_runName->setText(run);
 
     if (s.lease.holder.isEmpty())
-        m_lease->setText(snapshot ? tr("no lease held") : QString {});
+        // A viewer's follower does not read the lease: saying "no lease held" there would contradict the
+        // band's "led by".
+        m_lease->setText(snapshot && !m_viewer && !s.readOnly ? tr("no lease held") : QString {});
     else
         m_lease->setText(s.lease.mine ? tr("you lead (%1)").arg(s.lease.holder)
                                       : tr("led by %1 on %2").arg(s.lease.holder, s.lease.host));
@@ -143,6 +153,7 @@ void VerdictBar::refreshAge(qint64 wallNow, qint64 staleAfterMs)
         return;
     }
     m_staleAfterMs = staleAfterMs;
+    m_lights->refreshAge(wallNow);
     const RunSnapshot &s = *m_snapshot;
     const qint64 snapshotAge = wallNow - s.wallTakenAt;
     QString text;

@@ -8,9 +8,11 @@ class QLabel;
 
 namespace cockpit::gui {
 
+class ConnectionLights;
+
 // The band at the top that is always visible: the run mode (LIVE in red, REHEARSAL in blue, in words),
 // the headline as word, symbol and icon, the top blocker as a sentence, the run, who holds the lease,
-// the age of the data (amber when stale, STALE in a viewer) and the time left.
+// the age of the data (amber when stale, STALE in a viewer), the time left and a light per connection.
 class VerdictBar : public QFrame
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ private:
     QLabel *m_lease;
     QLabel *m_dataAge;
     QLabel *m_timeLeft;
+    ConnectionLights *m_lights;
     QFrame *m_verdict;
 };
 
