@@ -95,6 +95,7 @@ struct ScheduleSnapshot
     std::optional<qint64> endedAt;
     QString status; // planned | running | ok | failed | waived | skipped
     qint64 lateMs = 0;
+    QString held; // a window step not started because of `after:`: "waiting for X", "held: X failed"
 };
 
 struct PrerequisiteSnapshot

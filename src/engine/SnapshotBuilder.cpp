@@ -346,6 +346,7 @@ RunSnapshotPtr SnapshotBuilder::build(const RunState &state, const RunStatus &st
         if (item.kind == ScheduleItem::Kind::Milestone && state.milestoneWaivers().contains(item.id))
             ss.status = QStringLiteral("waived");
         ss.lateMs = item.lateSoFar(now).count();
+        ss.held = status.heldSteps.value(item.id);
         s->schedule.append(ss);
     }
 

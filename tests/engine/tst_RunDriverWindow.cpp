@@ -8,6 +8,7 @@
 #include "engine/RunCommands.h"
 #include "engine/RunDriver.h"
 #include "engine/RunStatusView.h"
+#include "engine/SnapshotBuilder.h"
 #include "store/JournalFactory.h"
 #include "support/DriverSteps.h"
 #include "support/ExpectValue.h"
@@ -312,6 +313,14 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("held: sync was skipped by Dana Weber")), qPrintable(text));
         QVERIFY(hasPendingDecision(*d, QStringLiteral("schedule"), QStringLiteral("switch")));
         QVERIFY(journalEventsOf(*journal, JournalEventType::RunFinished).isEmpty());
+        // The window's views get it from the snapshot.
+        SnapshotBuilder snapshots;
+        const RunSnapshotPtr snap = snapshots.build(d->state(), d->status(), clock.now(), {});
+        QString held;
+        for (const ScheduleSnapshot &ss : snap->schedule)
+            if (ss.id == QLatin1String("switch"))
+                held = ss.held;
+        QCOMPARE(held, QStringLiteral("held: sync was skipped by Dana Weber"));
 
         // A held step cannot be run anyway; it can only be skipped, and its own dependant is held by that.
         const RunCommand retry = RunCommands::decide(

@@ -62,9 +62,8 @@ RunRules::StepHold RunRules::windowStepHold(const RunState &s, const QString &st
                 }
             }
             // A hold outweighs a wait; the first of each kind, in the order written, is the reason given.
-            if (h.kind == StepHold::Kind::Held && out.kind != StepHold::Kind::Held)
-                out = h;
-            else if (out.kind == StepHold::Kind::None)
+            if ((h.kind == StepHold::Kind::Held && out.kind != StepHold::Kind::Held)
+                || out.kind == StepHold::Kind::None)
                 out = h;
         }
         return out;
