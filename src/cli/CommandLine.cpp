@@ -2,7 +2,9 @@
 
 #include "cli/ApproveCommand.h"
 #include "cli/CheckCommand.h"
+#include "cli/CommsCommand.h"
 #include "cli/CompareCommand.h"
+#include "cli/ConfirmCommand.h"
 #include "cli/DecideCommand.h"
 #include "cli/DemoCommand.h"
 #include "cli/JournalCommand.h"
@@ -14,6 +16,7 @@
 #include "cli/RunDemo.h"
 #include "cli/RunsCommand.h"
 #include "cli/SecretCommand.h"
+#include "cli/SignOffCommand.h"
 #include "cli/StatusCommand.h"
 #include "cli/TriggerCommand.h"
 #include "cli/ValidateCommand.h"
@@ -56,8 +59,13 @@ const Subcommand kSubcommands[] = {
      "the PDF evidence report of a run (and the JSON bundle with --json); exit 1 if the journal is tampered"},
     {"decide", runDecideCommand,
      "record a decision (gate, manual item, action, promotion) in a run's journal"},
-    {"approve", runApproveCommand, "record a second approver's approval of a promotion"},
+    {"confirm", runConfirmCommand, "list the writes a run waits for, or confirm one as its lead (journaled)"},
+    {"approve", runApproveCommand,
+     "record a second approver's approval of a promotion or of a NO-GO override (--no-go-override)"},
     {"trigger", runTriggerCommand, "raise a rollback trigger by hand (trigger raise ID --reason --as)"},
+    {"comms", runCommsCommand, "print a communication template with its parameters filled in (comms render)"},
+    {"sign-off", runSignOffCommand,
+     "sign a finished run off: SUCCESS or ROLLBACK, issues, notes (journaled)"},
     {"demo", runRehearsalDemo,
      "rehearse example runbook A end to end on throwaway local services (--scenario rollback)"},
 };

@@ -11,7 +11,7 @@ namespace cockpit::cli {
 
 int appendPersonCommand(const QString &name, const QString &journalSpec,
                         const std::function<RunCommand(const RunState &, qint64 now)> &make,
-                        const QString &what, const QString &who)
+                        const QString &what, const QString &who, const QString &runId)
 {
     JournalOpenOptions o;
     o.password = Credentials::postgresPassword();
@@ -20,7 +20,7 @@ int appendPersonCommand(const QString &name, const QString &journalSpec,
         Console::err(QStringLiteral("%1: %2\n").arg(name, opened.error().message));
         return 2;
     }
-    auto loaded = RunStatusView::load(**opened);
+    auto loaded = RunStatusView::load(**opened, runId);
     if (!loaded) {
         Console::err(QStringLiteral("%1: %2\n").arg(name, loaded.error()));
         return 2;

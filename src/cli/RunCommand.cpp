@@ -66,9 +66,14 @@ void printPreflight(const Runbook &runbook, const PreflightResult &r)
     const CheckReport report(runbook, r.checks, r.results, r.durationMs);
     Console::out(QStringLiteral("Go/No-Go before the first stage:\n") + report.table() + QLatin1Char('\n')
                  + report.recommendation());
-    if (r.override && !r.decision.isGo())
-        Console::out(QStringLiteral("NO-GO OVERRIDDEN by %1: %2 (journaled)\n")
+    if (r.override && !r.decision.isGo() && !r.overrideApproved())
+        Console::out(QStringLiteral("NO-GO override by %1 (%2) waits for a second approver (journaled)\n")
                          .arg(r.override->who, r.override->reason));
+    else if (r.override && !r.decision.isGo())
+        Console::out(
+            QStringLiteral("NO-GO OVERRIDDEN by %1: %2%3 (journaled)\n")
+                .arg(r.override->who, r.override->reason,
+                     r.approvedBy ? QStringLiteral(", approved by %1").arg(r.approvedBy->who) : QString()));
 }
 
 class RunSession : public QObject
@@ -133,6 +138,18 @@ public:
         connect(driver, &RunDriver::finished, this, [this](const QString &outcome) {
             Console::out(QStringLiteral("\nRun finished: %1\n").arg(outcome));
             done(outcome == QLatin1String("completed") ? 0 : 1);
+        });
+        connect(driver, &RunDriver::journalUnreachable, this, [](qint64 since, const QString &error) {
+            Console::err(
+                QStringLiteral("!! journal unreachable since %1 (%2): no write starts, sampling goes on "
+                               "into the local outbox; retrying\n")
+                    .arg(QDateTime::fromMSecsSinceEpoch(since, Qt::UTC).toString(Qt::ISODate), error));
+        });
+        connect(driver, &RunDriver::journalReachable, this, [](qint64 downForMs) {
+            Console::err(
+                QStringLiteral("!! journal reachable again after %1: the outbox is flushed in order, the "
+                               "run goes on\n")
+                    .arg(humanDuration(Milliseconds(downForMs))));
         });
         connect(driver, &RunDriver::failed, this, [this](const QString &error) {
             Console::err(QStringLiteral("run: %1\n").arg(error));

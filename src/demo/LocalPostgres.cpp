@@ -419,6 +419,34 @@ Expected<void, Error> LocalPostgres::stop()
     return result;
 }
 
+Expected<void, Error> LocalPostgres::pause()
+{
+    if (!m_running)
+        return unexpected(Error::plain(QStringLiteral("the server is not running")));
+    auto r = stopDataDir(dataDir(), QString());
+    if (r)
+        m_running = false;
+    return r;
+}
+
+Expected<void, Error> LocalPostgres::resume()
+{
+    if (m_running || m_root.isEmpty())
+        return unexpected(Error::plain(QStringLiteral("the server is running or gone")));
+    auto r = runChecked(
+        QStringLiteral("pg_ctl start"), binDir() + QStringLiteral("/pg_ctl"),
+        {QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(), QStringLiteral("-o"),
+         QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+             .arg(m_port)
+             .arg(socketDir()),
+         QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("-w"), QStringLiteral("start")},
+        true);
+    if (!r)
+        return unexpected(r.error());
+    m_running = true;
+    return {};
+}
+
 Expected<void, Error> LocalPostgres::stopDataDir(const QString &dataDir, const QString &rootDirToRemove)
 {
     Expected<void, Error> result;

@@ -57,6 +57,9 @@ public:
 
     // Stops the server (pg_ctl stop -m fast) and deletes the temp dir. Idempotent.
     Expected<void, Error> stop();
+    // Stops the server and keeps its data; resume() starts it again on the same port (an outage in a test).
+    Expected<void, Error> pause();
+    Expected<void, Error> resume();
     // Leaves the server running when this object dies (the CTest fixture exits after start).
     void detach() { m_detached = true; }
 

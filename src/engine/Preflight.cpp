@@ -31,15 +31,21 @@ JournalEventDraft PreflightResult::event(const QString &runId, qint64 at, const 
     d.actor = override ? override->who : lead;
     QJsonObject p = decision.toJson();
     p.insert(QStringLiteral("decision"),
-             decision.isGo() ? QStringLiteral("go")
-                 : override  ? QStringLiteral("override")
-                             : QStringLiteral("no_go"));
+             decision.isGo()          ? QStringLiteral("go")
+                 : overrideApproved() ? QStringLiteral("override")
+                 : override           ? QStringLiteral("override_pending")
+                                      : QStringLiteral("no_go"));
     p.insert(QStringLiteral("items"), items);
     p.insert(QStringLiteral("source"), QStringLiteral("run"));
     p.insert(QStringLiteral("duration_ms"), double(durationMs));
     if (override && !decision.isGo()) {
         p.insert(QStringLiteral("overridden_by"), override->who);
         p.insert(QStringLiteral("reason"), override->reason);
+        p.insert(QStringLiteral("needs_second_approver"), needsSecondApprover);
+        if (approvedBy) {
+            p.insert(QStringLiteral("approved_by"), approvedBy->who);
+            p.insert(QStringLiteral("approval_statement"), approvedBy->reason);
+        }
     }
     d.payload = p;
     return d;

@@ -30,9 +30,13 @@ struct PreflightResult
     GoNoGo decision;
     qint64 durationMs = 0;
     std::optional<PersonDecision> override; // set when a NO-GO was overridden
+    bool needsSecondApprover = false; // the runbook's go_no_go.second_approver (for an override)
+    std::optional<PersonDecision> approvedBy; // the second person who approved the override
 
-    bool mayStart() const { return decision.isGo() || override.has_value(); }
-    // The go_no_go event: decision go | no_go | override, every item, the blockers, who overrode and why.
+    bool overrideApproved() const { return override && (!needsSecondApprover || approvedBy); }
+    bool mayStart() const { return decision.isGo() || overrideApproved(); }
+    // The go_no_go event: decision go | no_go | override | override_pending (waiting for a second approver),
+    // every item, the blockers, who overrode and why, who approved it.
     JournalEventDraft event(const QString &runId, qint64 at, const QString &lead) const;
 };
 

@@ -1,5 +1,6 @@
 #include "engine/RunDriver.h"
 
+#include "core/base/Duration.h"
 #include "core/base/LogCategories.h"
 #include "core/base/Redactor.h"
 #include "core/conditions/CheckResult.h"
@@ -12,6 +13,7 @@
 #include "probes/SecretStore.h"
 #include "probes/SqlProbe.h"
 
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QTimer>
@@ -62,6 +64,9 @@ RunDriver::RunDriver(std::shared_ptr<const Runbook> runbook, Journal *journal, C
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(int(m_options.pollInterval.count()));
     connect(m_pollTimer, &QTimer::timeout, this, &RunDriver::poll);
+    m_journalRetry = new QTimer(this);
+    m_journalRetry->setSingleShot(true);
+    connect(m_journalRetry, &QTimer::timeout, this, &RunDriver::retryJournal);
 }
 
 RunDriver::~RunDriver()
@@ -122,6 +127,7 @@ void RunDriver::stop()
     m_reconcileCancel->store(true);
     m_reconcileCancel = std::make_shared<std::atomic<bool>>(false);
     m_pollTimer->stop();
+    m_journalRetry->stop();
     if (m_wake)
         m_clock->cancel(m_wake);
     m_wake = 0;
@@ -242,6 +248,20 @@ void RunDriver::pump()
         for (const RunEffect &e : std::as_const(plan.effects)) {
             if (!m_running)
                 return;
+            // While the shared journal is away only sampling goes on (metrics, gate values, trigger
+            // probes, into the outbox); everything else waits until it can be journaled where everybody
+            // reads it.
+            const bool reading = e.kind == RunEffect::Kind::SampleMetric
+                || e.kind == RunEffect::Kind::CollectGateValues
+                || (e.kind == RunEffect::Kind::RunCheck && e.purpose == QLatin1String("trigger"));
+            if (m_journalDownSince && !reading) {
+                if (!m_heldReported.contains(effectKey(e))) {
+                    m_heldReported.insert(effectKey(e));
+                    qCWarning(lcRunner).noquote() << "held while the journal is unreachable:" << effectKey(e)
+                                                  << "(starts once it is back)";
+                }
+                continue;
+            }
             if (!m_inFlight.contains(effectKey(e)))
                 startEffect(e);
         }
@@ -277,8 +297,71 @@ bool RunDriver::append(const JournalEventDraft &draft)
     return applyAppended({*r});
 }
 
+bool RunDriver::appendBeforeEffect(const JournalEventDraft &draft)
+{
+    auto r = m_journal->appendShared({draft});
+    if (!r) {
+        if (m_journal->isReachable())
+            journalFailed(r.error());
+        else
+            journalOutage(r.error());
+        return false;
+    }
+    return applyAppended(*r);
+}
+
+void RunDriver::journalOutage(const Error &e)
+{
+    if (!m_journalDownSince) {
+        m_journalDownSince = QDateTime::currentMSecsSinceEpoch();
+        m_retryDelayMs = 1000;
+        qCWarning(lcRunner).noquote() << "journal" << m_journal->location() << "unreachable:" << e.message
+                                      << "- effects that write are held, sampling goes on into the outbox";
+        m_statusValid = false;
+        Q_EMIT journalUnreachable(*m_journalDownSince, e.message);
+    }
+    if (m_running && !m_journalRetry->isActive())
+        m_journalRetry->start(m_retryDelayMs);
+}
+
+void RunDriver::retryJournal()
+{
+    if (!m_journalDownSince || !m_running)
+        return;
+    const qint64 down = QDateTime::currentMSecsSinceEpoch() - *m_journalDownSince;
+    // Through the shared journal only: it sends what waits in the outbox first, in order.
+    auto r = m_journal->appendShared({RunEvents::note(
+        m_state.runId(), std::max(m_clock->now(), m_state.lastEventAt()),
+        QString::fromLatin1(RunPlanner::kEngine),
+        QStringLiteral(
+            "journal reachable again after %1; what was journaled locally meanwhile is in the journal, "
+            "in order")
+            .arg(humanDuration(Milliseconds(down))))});
+    if (!r) {
+        if (m_journal->isReachable()) {
+            m_journalDownSince.reset();
+            journalFailed(r.error());
+            return;
+        }
+        m_retryDelayMs = std::min(m_retryDelayMs * 2, 30000);
+        m_journalRetry->start(m_retryDelayMs);
+        return;
+    }
+    m_journalDownSince.reset();
+    m_heldReported.clear();
+    m_statusValid = false;
+    applyAppended(*r);
+    qCInfo(lcRunner) << "journal reachable again after" << down << "ms";
+    Q_EMIT journalReachable(down);
+    queuePump();
+}
+
 void RunDriver::journalFailed(const Error &e)
 {
+    if (!m_journal->isReachable()) {
+        journalOutage(e); // a passing outage, not the end of the run
+        return;
+    }
     const QString error = QStringLiteral("journal %1: %2").arg(m_journal->location(), e.message);
     qCCritical(lcRunner) << error;
     stop();
@@ -287,6 +370,10 @@ void RunDriver::journalFailed(const Error &e)
 
 bool RunDriver::applyAppended(const QList<JournalEvent> &stored)
 {
+    if (!m_journal->isReachable() && !m_journalDownSince)
+        journalOutage(Error::plain(QStringLiteral("the server went away; events wait in the local outbox")));
+    else if (m_journal->isReachable() && m_journalDownSince && m_running)
+        m_journalRetry->start(0); // an append got through (the outbox flushed): say so and go on at once
     if (stored.isEmpty())
         return true;
     if (stored.first().seq() == m_lastSeq + 1) {
@@ -329,6 +416,10 @@ void RunDriver::applyEvent(const JournalEvent &e)
             Q_EMIT rollbackFinished(*rb);
         break;
     case JournalEventType::RunFinished: Q_EMIT finished(p.value(QLatin1String("outcome")).toString()); break;
+    case JournalEventType::Approval:
+        if (p.value(QLatin1String("kind")).toString() == QLatin1String("confirm_write"))
+            takeConfirmation(e);
+        break;
     default: break;
     }
 }

@@ -85,6 +85,10 @@ public:
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
     qint64 lastSeq() const { return m_lastSeq; } // the journal head as this driver has seen it
+    // Since when (real time, ms since the epoch) the shared journal is unreachable; nullopt while it is
+    // reachable. Meanwhile no effect that writes starts (its `started` event must reach the shared journal
+    // first), sampling goes on into the journal's local outbox, and the journal is retried with backoff.
+    std::optional<qint64> journalUnreachableSince() const { return m_journalDownSince; }
 
 Q_SIGNALS:
     void eventApplied(const cockpit::JournalEvent &event);
@@ -94,6 +98,8 @@ Q_SIGNALS:
     void rollbackFinished(const cockpit::RollbackClock &clock);
     void finished(const QString &outcome); // run_finished: completed | aborted
     void failed(const QString &error); // the journal refused an append; the driver stopped
+    void journalUnreachable(qint64 since, const QString &error); // an outage began: writes are held
+    void journalReachable(qint64 downForMs); // the outbox is flushed in order; the run goes on
 
 private:
     struct ActionResult
@@ -108,6 +114,11 @@ private:
     bool appendAll(const QList<JournalEventDraft> &drafts);
     bool append(const JournalEventDraft &draft);
     void journalFailed(const Error &error);
+    // An effect's `started` event, only into the journal everybody reads (never the local outbox): false
+    // while that journal is unreachable, and the effect does not start.
+    bool appendBeforeEffect(const JournalEventDraft &draft);
+    void journalOutage(const Error &error);
+    void retryJournal(); // backoff 1 s .. 30 s, real time
     bool applyAppended(const QList<JournalEvent> &stored); // in seq order, with what others appended between
     void applyEvent(const JournalEvent &event);
     void startEffect(const RunEffect &effect);
@@ -116,6 +127,11 @@ private:
     void runTriggerCheck(const RunEffect &e, const QString &key);
     void runCheck(const RunEffect &effect, const QString &key);
     void runAction(const RunEffect &effect, const QString &key);
+    // The confirm_write pending decision of a writing action, journaled once per session with what it
+    // would send (masked), so a person can confirm it from another terminal (`confirm`).
+    void askConfirmation(const Action &action, const QString &phase, const QString &stage, bool ofMilestone);
+    // A confirmation appended by `confirm` (an approval of kind confirm_write naming a write_pending note).
+    void takeConfirmation(const JournalEvent &event);
     void runMilestone(const RunEffect &effect, const QString &key);
     void runMilestoneChecks(const RunEffect &effect, const QString &key);
     // Runs checks on this thread's terms: `reconcile: ID` ones through the reconcile layer on the SQL
@@ -149,6 +165,9 @@ private:
     std::shared_ptr<std::atomic<bool>> m_reconcileCancel = std::make_shared<std::atomic<bool>>(false);
     QSet<QString> m_inFlight;
     QSet<QString> m_confirmed; // writing actions the lead confirmed in this session
+    // Writing actions whose confirmation was asked for in the journal (a write_pending note: what exactly
+    // would be sent) in this session -> that note's seq; a `confirm` from another terminal names it.
+    QHash<QString, qint64> m_writeRequests;
     QHash<QString, QByteArray> m_secrets; // resolved (empty value: not available)
     QSet<QString> m_secretsAsked;
     QList<std::function<void()>> m_secretWaiters;
@@ -158,6 +177,10 @@ private:
     std::optional<qint64> m_wakeAt;
     QSet<Clock::WakeId> m_pollWakes; // wait_until polls
     QTimer *m_pollTimer = nullptr;
+    QTimer *m_journalRetry = nullptr;
+    std::optional<qint64> m_journalDownSince;
+    QSet<QString> m_heldReported; // effects said to be held in this outage
+    int m_retryDelayMs = 1000;
     mutable std::optional<RunStatus> m_statusCache;
     mutable bool m_statusValid = false;
     mutable QElapsedTimer m_statusAge;

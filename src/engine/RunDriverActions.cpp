@@ -71,22 +71,14 @@ void RunDriver::runAction(const RunEffect &e, const QString &key)
         || ModeGuard::refusal(m_options.mode, action, *m_runbook);
     if (RunCommands::writes(action) && !sendsNothing && !m_options.confirmAllWrites
         && !m_confirmed.contains(action.id)) {
-        PendingDecision d;
-        d.kind = QStringLiteral("confirm_write");
-        d.target = action.id;
-        d.stage = stage;
-        d.why
-            = QStringLiteral("%1 writes (%2): confirm to run it")
-                  .arg(action.id, action.title.isEmpty() ? phase + QStringLiteral(" action") : action.title);
-        if (ofMilestone)
-            d.why = QStringLiteral("milestone %1: %2").arg(stage, d.why);
-        d.since = m_clock->now();
-        m_confirmations.append(d);
+        askConfirmation(action, phase, stage, ofMilestone);
         return;
     }
     m_inFlight.insert(key);
-    if (!append(event(m_clock->now(), lead, QStringLiteral("started"), {})))
+    if (!appendBeforeEffect(event(m_clock->now(), lead, QStringLiteral("started"), {}))) {
+        m_inFlight.remove(key); // held: tried again once the journal is back
         return;
+    }
     const quint64 gen = m_generation;
     execute(action, [this, event, lead, key, gen](const ActionResult &r) {
         if (gen != m_generation)
@@ -94,6 +86,59 @@ void RunDriver::runAction(const RunEffect &e, const QString &key)
         append(event(m_clock->now(), lead, r.ok ? QStringLiteral("ok") : QStringLiteral("failed"), r.detail));
         effectDone(key);
     });
+}
+
+void RunDriver::askConfirmation(const Action &action, const QString &phase, const QString &stage,
+                                bool ofMilestone)
+{
+    const QJsonObject would = ModeGuard::wouldDo(action, *m_runbook);
+    QString what = ModeGuard::wouldDoText(would);
+    const QString conn = ModeGuard::connectionOf(action);
+    if (const auto c = m_runbook->connections.constFind(conn); c != m_runbook->connections.constEnd()) {
+        if (c->token.isSet())
+            what += QStringLiteral(" (with the token of secret %1)").arg(c->token.name);
+        else if (c->password.isSet())
+            what += QStringLiteral(" (as %1, password from secret %2)").arg(c->name, c->password.name);
+    }
+    what = Redactor::redact(what);
+    PendingDecision d;
+    d.kind = QStringLiteral("confirm_write");
+    d.target = action.id;
+    d.stage = stage;
+    d.why = QStringLiteral("%1 writes (%2): %3; confirm to run it")
+                .arg(action.id, action.title.isEmpty() ? phase + QStringLiteral(" action") : action.title,
+                     what);
+    if (ofMilestone)
+        d.why = QStringLiteral("milestone %1: %2").arg(stage, d.why);
+    d.since = m_clock->now();
+    m_confirmations.append(d);
+    if (m_writeRequests.contains(action.id))
+        return;
+    JournalEventDraft note
+        = RunEvents::note(m_state.runId(), m_clock->now(), QString::fromLatin1(RunPlanner::kEngine),
+                          QStringLiteral("write %1 waits for confirmation: %2").arg(action.id, what));
+    note.payload.insert(QStringLiteral("kind"), QStringLiteral("write_pending"));
+    note.payload.insert(QStringLiteral("action"), action.id);
+    note.payload.insert(QStringLiteral("phase"), phase);
+    note.payload.insert(QStringLiteral("stage"), stage);
+    note.payload.insert(QStringLiteral("would"), would);
+    note.payload.insert(QStringLiteral("would_text"), what);
+    if (append(note))
+        m_writeRequests.insert(action.id, m_lastSeq);
+}
+
+void RunDriver::takeConfirmation(const JournalEvent &e)
+{
+    const QString action = e.payload().value(QLatin1String("action")).toString();
+    const qint64 requested = qint64(e.payload().value(QLatin1String("pending_seq")).toDouble());
+    if (!m_writeRequests.contains(action) || m_writeRequests.value(action) != requested) {
+        qCWarning(lcRunner) << "confirmation of" << action << "by" << e.actor()
+                            << "names an earlier request; ignored (confirm again what is asked now)";
+        return;
+    }
+    qCInfo(lcRunner) << "write" << action << "confirmed by" << e.actor() << "from another terminal";
+    m_writeRequests.remove(action);
+    confirmWrite(action);
 }
 
 void RunDriver::execute(const Action &action, const ActionDone &done)

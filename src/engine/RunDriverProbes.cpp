@@ -192,8 +192,9 @@ void RunDriver::runMilestone(const RunEffect &e, const QString &key)
         detail.insert(QStringLiteral("late_ms"), double(m_clock->now() - item->plannedStart));
     }
     m_inFlight.insert(key);
-    append(RunEvents::actionRun(m_state.runId(), m_clock->now(), m_options.lead, QStringLiteral("schedule"),
-                                QString(), e.id, QStringLiteral("started"), detail));
+    appendBeforeEffect(RunEvents::actionRun(m_state.runId(), m_clock->now(), m_options.lead,
+                                            QStringLiteral("schedule"), QString(), e.id,
+                                            QStringLiteral("started"), detail));
     effectDone(key);
 }
 

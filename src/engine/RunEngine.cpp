@@ -3,7 +3,9 @@
 #include "core/base/LogCategories.h"
 #include "core/journal/RunEvents.h"
 #include "engine/RunCommands.h"
+#include "engine/SignOff.h"
 
+#include <QDateTime>
 #include <QTimer>
 #include <limits>
 
@@ -66,6 +68,16 @@ Expected<bool, Error> RunEngine::start()
     connect(m_driver.get(), &RunDriver::finished, this, [this](const QString &outcome) {
         markDirty();
         Q_EMIT finished(outcome);
+    });
+    connect(m_driver.get(), &RunDriver::journalUnreachable, this, [this](qint64 since, const QString &error) {
+        m_journalProblem
+            = QStringLiteral("journal unreachable since %1 (%2): writes are held, retrying")
+                  .arg(QDateTime::fromMSecsSinceEpoch(since, Qt::UTC).toString(Qt::ISODate), error);
+        markDirty();
+    });
+    connect(m_driver.get(), &RunDriver::journalReachable, this, [this](qint64) {
+        m_journalProblem.clear();
+        markDirty();
     });
     connect(m_driver.get(), &RunDriver::failed, this, [this](const QString &error) {
         m_journalProblem = error;
@@ -149,23 +161,7 @@ RunCommand RunEngine::plannerCommand(const EngineCommand &c, qint64 now) const
     case K::FinishRollback: return RunPlanner::finishRollback(state, now, c.who, c.accept, c.reason);
     case K::RaiseTrigger: return RunPlanner::raiseTrigger(state, now, c.target, c.who, c.reason);
     case K::Abort: return RunPlanner::abort(state, now, c.who, c.reason);
-    case K::SignOff: {
-        if (state.phase() != RunState::Phase::Finished && state.phase() != RunState::Phase::RolledBack)
-            return unexpected(Refusal {QStringLiteral("sign-off refused"),
-                                       {QStringLiteral("the run has not finished or rolled back yet")}});
-        JournalEventDraft d;
-        d.runId = state.runId();
-        d.at = now;
-        d.type = JournalEventType::SignOff;
-        d.actor = c.who;
-        d.payload
-            = {{QStringLiteral("result"), c.accept ? QStringLiteral("SUCCESS") : QStringLiteral("ROLLBACK")},
-               {QStringLiteral("issues"), c.reason},
-               {QStringLiteral("notes"), c.statement}};
-        if (!c.fields.isEmpty())
-            d.payload.insert(QStringLiteral("fields"), c.fields);
-        return QList<JournalEventDraft> {d};
-    }
+    case K::SignOff: return SignOff::plan(state, now, c);
     case K::ConfirmWrite:
     case K::Hold:
     case K::Resume:

@@ -6,6 +6,7 @@
 #include "core/runbook/RunbookLoader.h"
 #include "engine/Credentials.h"
 #include "engine/ModeGuard.h"
+#include "engine/NoGoOverride.h"
 #include "engine/RunCommands.h"
 #include "engine/RunHistory.h"
 #include "engine/RunbookChanges.h"
@@ -13,11 +14,13 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
+#include <QStandardPaths>
 #include <QTimer>
 #include <algorithm>
 
@@ -102,6 +105,20 @@ Expected<QMap<QString, QString>, Errors> RunLauncher::parameters(const QStringLi
     if (!errors.isEmpty())
         return unexpected(errors);
     return values;
+}
+
+QString RunLauncher::outboxFor(const QString &journalSpec, const QString &runKey)
+{
+    QString dir = qEnvironmentVariable("COCKPIT_OUTBOX_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+            + QStringLiteral("/outbox");
+    QDir().mkpath(dir);
+    const QByteArray id = QCryptographicHash::hash((journalSpec + QLatin1Char('\n') + runKey).toUtf8(),
+                                                   QCryptographicHash::Sha256)
+                              .toHex()
+                              .left(24);
+    return dir + QLatin1Char('/') + QString::fromLatin1(id) + QStringLiteral(".outbox");
 }
 
 QString RunLauncher::defaultJournalFor(const QString &runbookPath)
@@ -206,6 +223,10 @@ void RunLauncher::launch(LaunchRequest request, Done done)
         run.journalPassword = Credentials::postgresPassword();
     JournalOpenOptions jo;
     jo.password = run.journalPassword;
+    // A shared journal gets a local outbox: an outage holds the run's writes instead of ending the run,
+    // and what is sampled meanwhile waits there, in order (one per journal and run key: one writer).
+    if (JournalFactory::isPostgres(run.journalSpec))
+        jo.outboxPath = outboxFor(run.journalSpec, RunLease::keyFor(rb.name, runModeName(rq.mode)));
     auto opened = JournalFactory::open(run.journalSpec, jo);
     if (!opened)
         return job->fail(LaunchError::Kind::Setup,
@@ -371,7 +392,8 @@ void RunLauncher::goNoGo(const std::shared_ptr<Job> &job)
             return job->fail(LaunchError::Kind::Setup, events.error().message);
         for (const JournalEvent &e : std::as_const(*events)) {
             const QString decision = e.payload().value(QLatin1String("decision")).toString();
-            if ((e.type() == JournalEventType::GoNoGo && decision != QLatin1String("no_go"))
+            if ((e.type() == JournalEventType::GoNoGo
+                 && (decision == QLatin1String("go") || decision == QLatin1String("override")))
                 || e.type() == JournalEventType::StageEntered || e.type() == JournalEventType::ActionRun)
                 return job->finish(std::move(job->run));
         }
@@ -383,8 +405,16 @@ void RunLauncher::goNoGo(const std::shared_ptr<Job> &job)
         *run.runbook, job->request.confirmations, run.secrets, [job, preflight](PreflightResult r) {
             preflight->deleteLater();
             LaunchedRun &run = job->run;
-            if (!r.decision.isGo() && job->request.overrideNoGo)
+            if (!r.decision.isGo() && job->request.overrideNoGo) {
                 r.override = job->request.overrideNoGo;
+                r.needsSecondApprover = run.runbook->noGoOverrideNeedsSecondApprover;
+                if (r.needsSecondApprover) {
+                    auto events = run.journal->readRun(run.runId);
+                    if (!events)
+                        return job->fail(LaunchError::Kind::Setup, events.error().message);
+                    r.approvedBy = NoGoOverride::approvalOf(*events, *r.override);
+                }
+            }
             if (auto ok = run.driver->apply(RunCommand(
                     QList<JournalEventDraft> {r.event(run.runId, run.clock->now(), job->request.lead)}));
                 !ok)
@@ -392,10 +422,19 @@ void RunLauncher::goNoGo(const std::shared_ptr<Job> &job)
             if (!r.mayStart()) {
                 LaunchError e;
                 e.kind = LaunchError::Kind::NoGo;
-                e.message
-                    = QStringLiteral("NO-GO: the run does not start (%1). Fix the blockers and run again, or "
-                                     "override: --override-no-go --reason TEXT --as NAME.")
-                          .arg(r.decision.headline());
+                if (r.override)
+                    e.message
+                        = QStringLiteral(
+                              "NO-GO: the override by %1 needs a second approver (the runbook's "
+                              "go_no_go.second_approver), journaled as pending. Another person approves it "
+                              "with `cutover-cockpit approve --journal %2 --no-go-override --as NAME`; then "
+                              "run this command again (%3).")
+                              .arg(r.override->who, run.journalSpec, r.decision.headline());
+                else
+                    e.message = QStringLiteral(
+                                    "NO-GO: the run does not start (%1). Fix the blockers and run again, or "
+                                    "override: --override-no-go --reason TEXT --as NAME.")
+                                    .arg(r.decision.headline());
                 for (const Blocker &b : r.decision.blockers())
                     e.details << QStringLiteral("%1 [%2]: %3")
                                      .arg(b.checkId, RunEvents::verdictKey(b.verdict), b.reason);

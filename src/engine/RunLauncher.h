@@ -115,6 +115,9 @@ public:
     static Expected<QMap<QString, QString>, Errors> parameters(const QStringList &files,
                                                                const QStringList &assignments);
     static QString defaultJournalFor(const QString &runbookPath);
+    // Where a shared journal's local outbox lives for one run key ($COCKPIT_OUTBOX_DIR, else the
+    // application's data directory, "outbox/").
+    static QString outboxFor(const QString &journalSpec, const QString &runKey);
 
     // Hands a launched run to a ThreadedRunController: the launcher's driver is closed (the controller opens
     // its own on the engine thread and resumes the same run); the lease, the journal and the clock stay with

@@ -97,7 +97,7 @@ QString RunStatusView::commandFor(const PendingDecision &p, const QString &journ
     if (p.kind == QLatin1String("enter_stage"))
         return decide + QStringLiteral(" --enter %1 --as NAME").arg(p.target);
     if (p.kind == QLatin1String("confirm_write"))
-        return QStringLiteral("confirm it at the prompt of `cutover-cockpit run`, or run it with --yes");
+        return j.arg(QStringLiteral("confirm")) + QStringLiteral(" %1 --as NAME").arg(p.target);
     return {};
 }
 

@@ -245,6 +245,9 @@ void RunState::applyRaw(const QString &runId, qint64 at, JournalEventType type, 
         }
         break;
     case JournalEventType::SignOff:
+        if (m_signedOffBy.isEmpty())
+            m_signedOffBy = actor;
+        break;
     case JournalEventType::GoNoGo: // the launcher's gate before the first stage
     case JournalEventType::Reconciliation: // evidence and progress; its verdict comes as check_observed
         break;

@@ -220,6 +220,8 @@ public:
     // milestone): their missing runs no longer hold T-0 and no re-run is offered. Milestone -> decision.
     const QHash<QString, Decision> &milestoneWaivers() const { return m_milestoneWaivers; }
     const QString &outcome() const { return m_outcome; }
+    // Who signed the run off (its sign_off event), empty while nobody has.
+    const QString &signedOffBy() const { return m_signedOffBy; }
     // Steps that failed in this run and did not succeed later (skipped by a person, or still failed).
     QList<StepFailure> stepFailures() const { return m_failures.values(); }
     // Whether a window step has started in this run (T-0 has come for the window).
@@ -280,6 +282,7 @@ private:
     QHash<QString, MilestoneProgress> m_milestones;
     QHash<QString, Decision> m_milestoneWaivers;
     QString m_outcome;
+    QString m_signedOffBy;
     QHash<QString, StepFailure> m_failures; // kind/stage/id -> failure
     bool m_hasT0 = false;
     QHash<QString, double> m_values; // latest successful metric values

@@ -182,6 +182,9 @@ struct Runbook
     QMap<QString, Connection> connections;
     QMap<QString, SecretSpec> secrets;
     QList<Check> prerequisites;
+    // go_no_go.second_approver: overriding a NO-GO needs a second person's approval (segregation of
+    // duties: the override's author cannot approve it).
+    bool noGoOverrideNeedsSecondApprover = false;
     QMap<QString, Metric> metrics;
     QList<Stage> stages;
     Rollback rollback;

@@ -72,7 +72,7 @@ void RunbookLoader::parseRoot(const YAML::Node &root, const QMap<QString, QStrin
                    QStringLiteral("connections"), QStringLiteral("secrets"), QStringLiteral("prerequisites"),
                    QStringLiteral("metrics"), QStringLiteral("stages"), QStringLiteral("rollback"),
                    QStringLiteral("schedule"), QStringLiteral("reconciliation"), QStringLiteral("sign_off"),
-                   QStringLiteral("communications")});
+                   QStringLiteral("communications"), QStringLiteral("go_no_go")});
     if (!m.isValid())
         return;
     // params first: every other string may use ${name}.
@@ -104,6 +104,12 @@ void RunbookLoader::parseRoot(const YAML::Node &root, const QMap<QString, QStrin
         IdScope scope {QStringLiteral("prerequisite"), {}};
         m_rb.prerequisites
             = parseChecks(m.value(QStringLiteral("prerequisites")), scope, QStringLiteral("a prerequisite"));
+    }
+    if (m.has(QStringLiteral("go_no_go"))) {
+        const YamlReader::Map g = m_r.map(m.value(QStringLiteral("go_no_go")), QStringLiteral("\"go_no_go\""),
+                                          {QStringLiteral("second_approver")});
+        if (g.isValid())
+            m_rb.noGoOverrideNeedsSecondApprover = m_r.flag(g, QStringLiteral("second_approver"), false);
     }
     if (m.has(QStringLiteral("stages")))
         parseStages(m.value(QStringLiteral("stages")));
