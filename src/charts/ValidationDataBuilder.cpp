@@ -276,15 +276,15 @@ void ValidationDataBuilder::setStage(const QString &stage)
     }
 }
 
-PointOutcome ValidationDataBuilder::outcomeOf(qsizetype chart, const QString &metric, double value) const
+PointOutcome ValidationDataBuilder::outcomeOf(const QList<GateRule> *rules, const QString &metric,
+                                              double value) const
 {
     if (ChartSeries::isGap(value))
         return PointOutcome::NoData;
-    const QList<GateRule> *it = m_stageRules.value(chart, nullptr);
-    if (!it || it->isEmpty())
+    if (!rules || rules->isEmpty())
         return PointOutcome::Neutral;
     bool decided = false;
-    for (const GateRule &rule : *it) {
+    for (const GateRule &rule : *rules) {
         if (rule.threshold) {
             if (!compare(*rule.threshold, value))
                 return PointOutcome::Fail;
@@ -305,25 +305,65 @@ PointOutcome ValidationDataBuilder::outcomeOf(qsizetype chart, const QString &me
     return decided ? PointOutcome::Pass : PointOutcome::Neutral;
 }
 
-void ValidationDataBuilder::addSample(const JournalEvent &e)
+void ValidationDataBuilder::addPoint(qsizetype index, qint64 at, double v, const QList<GateRule> *rules)
 {
-    const QString name = jsonText(e.payload(), "metric");
-    if (name.isEmpty())
-        return;
-    const QJsonValue raw = e.payload().value(QLatin1String("value"));
-    const double v = raw.isDouble() ? raw.toDouble() : ChartSeries::gap();
-    const qsizetype index = metricIndex(name);
     MetricChart &chart = m_data.metrics[index];
     ChartSeries &s = chart.series;
     if (!s.isEmpty() && chart.everyMs > 0 && !ChartSeries::isGap(s.value.constLast())
-        && e.at() - s.at.constLast() > kGapIntervals * chart.everyMs)
+        && at - s.at.constLast() > kGapIntervals * chart.everyMs)
         s.append(s.at.constLast() + chart.everyMs, ChartSeries::gap(), PointOutcome::NoData);
     if (!ChartSeries::isGap(v)) {
         const bool first = chart.valueCount++ == 0;
         chart.minValue = first ? v : qMin(chart.minValue, v);
         chart.maxValue = first ? v : qMax(chart.maxValue, v);
     }
-    s.append(e.at(), v, outcomeOf(index, name, v));
+    s.append(at, v, outcomeOf(rules, chart.metric, v));
+}
+
+void ValidationDataBuilder::addSample(const JournalEvent &e)
+{
+    if (e.seq() <= m_skipSamplesUpTo)
+        return; // in the sample table: addTableSamples()
+    const QString name = jsonText(e.payload(), "metric");
+    if (name.isEmpty())
+        return;
+    const QJsonValue raw = e.payload().value(QLatin1String("value"));
+    const double v = raw.isDouble() ? raw.toDouble() : ChartSeries::gap();
+    const qsizetype index = metricIndex(name);
+    addPoint(index, e.at(), v, m_stageRules.value(index, nullptr));
+}
+
+void ValidationDataBuilder::addTableSamples(const QList<MetricSamples> &samples)
+{
+    for (const MetricSamples &m : samples) {
+        if (m.metric.isEmpty())
+            continue;
+        const qsizetype index = metricIndex(m.metric);
+        ChartSeries &s = m_data.metrics[index].series;
+        s.at.reserve(s.size() + m.at.size() + 64);
+        s.value.reserve(s.size() + m.at.size() + 64);
+        s.outcome.reserve(s.size() + m.at.size() + 64);
+        // The stage each sample was taken in, walking the bands (in time order) along the samples.
+        qsizetype band = -1;
+        const QList<GateRule> *rules = nullptr;
+        auto rulesOf = [this, &m](const StageBand &b) -> const QList<GateRule> * {
+            const auto it = m_rules.constFind(key(b.stage, m.metric));
+            return it == m_rules.constEnd() ? nullptr : &*it;
+        };
+        for (qsizetype i = 0; i < m.at.size(); ++i) {
+            const qint64 at = m.at.at(i);
+            bool moved = false;
+            while (band + 1 < m_data.stages.size() && m_data.stages.at(band + 1).start <= at) {
+                ++band;
+                moved = true;
+            }
+            if (moved || (band >= 0 && m_data.stages.at(band).end && at >= *m_data.stages.at(band).end)) {
+                const StageBand *b = band >= 0 ? &m_data.stages.at(band) : nullptr;
+                rules = b && (!b->end || at < *b->end) ? rulesOf(*b) : nullptr;
+            }
+            addPoint(index, at, m.value.at(i), rules);
+        }
+    }
 }
 
 void ValidationDataBuilder::closeStage(qint64 at, bool rolledBack)

@@ -3,6 +3,7 @@
 #include "charts/ValidationData.h"
 #include "core/conditions/Condition.h"
 #include "core/journal/JournalEvent.h"
+#include "core/journal/MetricSamples.h"
 #include "core/runbook/Runbook.h"
 
 #include <QHash>
@@ -22,6 +23,11 @@ public:
 
     void append(const QList<JournalEvent> &events);
     void append(const JournalEvent &event);
+    // Samples read from the journal's sample table instead of its events: sample_taken events with
+    // seq <= upToSeq are not folded; after the events up to upToSeq, addTableSamples() adds their values
+    // (points coloured by the stage each was taken in), and later sample events fold as usual.
+    void skipSamplesUpTo(qint64 upToSeq) { m_skipSamplesUpTo = upToSeq; }
+    void addTableSamples(const QList<MetricSamples> &samples);
     // The runbook of the run, when the journal holds none (tests, a run started before the runbook note).
     void setRunbook(std::shared_ptr<const Runbook> runbook);
 
@@ -52,7 +58,8 @@ private:
     void gateChanged(const JournalEvent &event);
     void gateValues(const JournalEvent &event);
     void annotate(Annotation::Kind kind, const JournalEvent &event, const QString &text);
-    PointOutcome outcomeOf(qsizetype chart, const QString &metric, double value) const;
+    PointOutcome outcomeOf(const QList<GateRule> *rules, const QString &metric, double value) const;
+    void addPoint(qsizetype chart, qint64 at, double value, const QList<GateRule> *rules);
 
     QString m_wantedRun;
     std::shared_ptr<const Runbook> m_runbook;
@@ -65,6 +72,7 @@ private:
     // change instead of once per sample; points into m_rules, which changes only in applyRunbook.
     QList<const QList<GateRule> *> m_stageRules;
     qint64 m_events = 0;
+    qint64 m_skipSamplesUpTo = 0;
 };
 
 } // namespace cockpit::charts

@@ -5,6 +5,7 @@
 #include "core/journal/JournalEvent.h"
 #include "core/journal/JournalEventDraft.h"
 #include "core/journal/JournalVerifier.h"
+#include "core/journal/MetricSamples.h"
 
 #include <QList>
 #include <QObject>
@@ -60,6 +61,15 @@ public:
     // The newest event, or nullopt for an empty journal.
     virtual Expected<std::optional<JournalEvent>, Error> lastEvent();
     virtual Expected<qint64, Error> count();
+    // The run's samples with seq <= upToSeq from the journal's sample table (SampleTable), by metric in
+    // time order, without parsing the sample events; nullopt when the journal has none (read the events).
+    virtual Expected<std::optional<QList<MetricSamples>>, Error> readSamples(const QString &runId,
+                                                                             qint64 upToSeq)
+    {
+        Q_UNUSED(runId);
+        Q_UNUSED(upToSeq);
+        return std::optional<QList<MetricSamples>>();
+    }
 
     // Streams stored rows, as bytes, in seq order from fromSeq.
     virtual Expected<void, Error> scanRaw(qint64 fromSeq, const RawRowSink &sink) = 0;

@@ -3,6 +3,7 @@
 #include "core/base/LogCategories.h"
 #include "store/PostgresJournalSchema.h"
 #include "store/RunLease.h"
+#include "store/SampleTable.h"
 #include "store/ScramVerifier.h"
 
 #include <QRegularExpression>
@@ -530,8 +531,12 @@ Expected<void, Error> PostgresJournal::init(const QString &viewerRole, const QBy
         QStringLiteral("GRANT USAGE ON SCHEMA cockpit TO %1").arg(role),
         QStringLiteral("GRANT SELECT ON cockpit.events TO %1").arg(role),
     };
+    if (!q.exec(SampleTable::postgresExistsSql()) || !q.next())
+        return rollback(q.lastError(), what);
+    const bool backfill = !q.value(0).toBool(); // a new table: fill it from the events there are
     for (const QString &sql : statements + PostgresJournalSchema::writerLockStatements(viewerRole)
-             + PostgresJournalSchema::headStatements(viewerRole) + RunLease::postgresStatements(viewerRole)) {
+             + PostgresJournalSchema::headStatements(viewerRole) + RunLease::postgresStatements(viewerRole)
+             + SampleTable::postgresStatements(viewerRole, backfill)) {
         if (!run(sql))
             return rollback(q.lastError(), what); // the error text never contains the clear password
     }

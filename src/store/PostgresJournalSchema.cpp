@@ -70,10 +70,13 @@ QStringList PostgresJournalSchema::leadRoleStatements(const QString &leadRole, b
         (exists ? QStringLiteral("ALTER ROLE %1 LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION%2")
                 : QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION%2"))
             .arg(role, passwordClause),
-        QStringLiteral("REVOKE ALL ON cockpit.events, cockpit.head, cockpit.writer_lock FROM %1").arg(role),
+        QStringLiteral(
+            "REVOKE ALL ON cockpit.events, cockpit.head, cockpit.writer_lock, cockpit.samples FROM %1")
+            .arg(role),
         QStringLiteral("GRANT USAGE ON SCHEMA cockpit TO %1").arg(role),
         QStringLiteral("GRANT SELECT, INSERT ON cockpit.events TO %1").arg(role),
         QStringLiteral("GRANT SELECT ON cockpit.head TO %1").arg(role),
+        QStringLiteral("GRANT SELECT ON cockpit.samples TO %1").arg(role),
         // UPDATE only so that SELECT … FOR UPDATE may lock the row; the row carries nothing.
         QStringLiteral("GRANT SELECT, UPDATE ON cockpit.writer_lock TO %1").arg(role),
     };

@@ -1,8 +1,10 @@
 #include "store/SqlJournal.h"
 
 #include "core/base/Redactor.h"
+#include "store/SampleTable.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlQuery>
 
 namespace cockpit {
@@ -74,6 +76,20 @@ Expected<void, Error> SqlJournal::scanRaw(qint64 fromSeq, const RawRowSink &sink
     if (q.lastError().isValid())
         return unexpected(sqlError(QStringLiteral("reading journal %1").arg(location()), q.lastError()));
     return {};
+}
+
+Expected<std::optional<QList<MetricSamples>>, Error> SqlJournal::readSamples(const QString &runId,
+                                                                             qint64 upToSeq)
+{
+    if (auto ok = checkThread(); !ok)
+        return unexpected(ok.error());
+    if (m_db.driverName() == QLatin1String("QPSQL"))
+        return SampleTable::readPostgres(m_db, runId, upToSeq);
+    // SQLite through its own handle: a million rows without a QVariant per field.
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return std::optional<QList<MetricSamples>>();
+    return SampleTable::readSqlite(*static_cast<sqlite3 *const *>(handle.data()), runId, upToSeq);
 }
 
 Expected<Journal::Events, Error> SqlJournal::query(qint64 fromSeq, qint64 limit, const QString &runId,

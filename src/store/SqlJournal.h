@@ -20,6 +20,8 @@ public:
     static constexpr QLatin1StringView kColumns {"seq, run_id, at, type, actor, payload, prev_hash, hash"};
 
     Expected<void, Error> scanRaw(qint64 fromSeq, const RawRowSink &sink) override;
+    Expected<std::optional<QList<MetricSamples>>, Error> readSamples(const QString &runId,
+                                                                     qint64 upToSeq) override;
 
     // The connection name, unique per instance ("cockpit.journal.N").
     QString connectionName() const { return m_connectionName; }

@@ -1,5 +1,7 @@
 #include "store/SqliteJournal.h"
 
+#include "store/SampleTable.h"
+
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <sqlite3.h>
@@ -73,6 +75,8 @@ Expected<void, Error> SqliteJournal::init()
             if (auto ok = run(s); !ok)
                 return ok;
         }
+        if (auto ok = addSampleTable(); !ok)
+            return ok;
         if (auto ok = prepareWriter(); !ok)
             return ok;
     } else {
@@ -83,6 +87,33 @@ Expected<void, Error> SqliteJournal::init()
     m_tail = std::make_unique<QSqlQuery>(m_db);
     if (!m_tail->prepare(QStringLiteral("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")))
         return unexpected(sqlError(QStringLiteral("journal %1").arg(m_path), m_tail->lastError()));
+    return {};
+}
+
+Expected<void, Error> SqliteJournal::addSampleTable()
+{
+    QSqlQuery q(m_db);
+    auto missing = [&q] {
+        return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'samples'"))
+            && !q.next();
+    };
+    if (!missing())
+        return {};
+    // Under the write lock, so the backfill and the trigger see the same events and a second writer opening
+    // the file at the same moment finds the table complete.
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return unexpected(refusalOr(q.lastError()));
+    if (missing()) {
+        for (const QString &sql : SampleTable::sqliteStatements()) {
+            if (!q.exec(sql)) {
+                const Error error = refusalOr(q.lastError());
+                QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+                return unexpected(error);
+            }
+        }
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return unexpected(refusalOr(q.lastError()));
     return {};
 }
 

@@ -19,6 +19,7 @@ namespace cockpit {
 // IMMEDIATE; under that write lock it re-reads the tail only when PRAGMA data_version says another
 // connection committed since our last append, and inserts the next events; so even two writing
 // processes produce one valid chain.
+// Each sample_taken event also lands in table `samples` (SampleTable), by trigger, in the same transaction.
 // Readers in other threads or processes open their own SqliteJournal (ReadOnly) and read concurrently
 // (WAL: readers never block the writer and see whole transactions).
 // Threading: see Journal - the connection belongs to the thread that called open().
@@ -42,6 +43,8 @@ private:
     SqliteJournal(const QString &path, Mode mode);
     Expected<void, Error> init();
     Expected<void, Error> prepareWriter();
+    // The sample table (SampleTable), created and backfilled once when a writer opens an older file.
+    Expected<void, Error> addSampleTable();
     // Inside the write transaction: re-reads the tail only when another connection committed since ours.
     Expected<void, Error> refreshTail();
     Error refusalOr(const QSqlError &error) const;

@@ -128,6 +128,50 @@ private Q_SLOTS:
         QCOMPARE(whole.data().stages.size(), pieces.data().stages.size());
     }
 
+    void samplesFromTheSampleTableGiveTheSameSeriesAsTheEvents()
+    {
+        // What the journal's sample table holds for the run: the sample events' values, by metric.
+        const EventLog j = knownRun();
+        MetricSamples table {QStringLiteral("success_rate_pct"), {}, {}};
+        qint64 upTo = 0;
+        for (const JournalEvent &e : j.events) {
+            if (e.type() != JournalEventType::SampleTaken)
+                continue;
+            const QJsonValue v = e.payload().value(QStringLiteral("value"));
+            table.at.append(e.at());
+            table.value.append(v.isDouble() ? v.toDouble() : std::nan(""));
+            upTo = e.seq();
+        }
+        ValidationDataBuilder folded;
+        folded.append(j.events);
+        // The events up to the last sample without their samples, then the table, then the rest as events.
+        ValidationDataBuilder fromTable;
+        fromTable.skipSamplesUpTo(upTo);
+        fromTable.append(j.events.mid(0, upTo));
+        fromTable.addTableSamples({table});
+        fromTable.append(j.events.mid(upTo));
+        const MetricChart *a = folded.data().metric(QStringLiteral("success_rate_pct"));
+        const MetricChart *b = fromTable.data().metric(QStringLiteral("success_rate_pct"));
+        QVERIFY(a && b);
+        QCOMPARE(b->series.at, a->series.at); // the sampling hole too
+        QCOMPARE(b->series.outcome, a->series.outcome); // coloured by the stage each was taken in
+        QCOMPARE(b->series.value.size(), a->series.value.size());
+        for (qsizetype i = 0; i < a->series.value.size(); ++i)
+            QCOMPARE(std::isnan(b->series.value.at(i)), std::isnan(a->series.value.at(i)));
+        QCOMPARE(b->minValue, a->minValue);
+        QCOMPARE(b->maxValue, a->maxValue);
+        QCOMPARE(b->valueCount, a->valueCount);
+        QCOMPARE(fromTable.data().stages.size(), folded.data().stages.size());
+
+        // A sample appended after the table's last one folds from its event, after the table's points.
+        EventLog more = j;
+        more.sample(80, 97);
+        fromTable.append(more.events.mid(j.events.size()));
+        const MetricChart *c = fromTable.data().metric(QStringLiteral("success_rate_pct"));
+        QCOMPARE(c->series.at.constLast(), kT0 + 80 * kMin);
+        QCOMPARE(c->series.value.constLast(), 97.0);
+    }
+
     void eventsOfOtherRunsAreIgnored()
     {
         EventLog j = knownRun();
