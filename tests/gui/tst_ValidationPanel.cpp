@@ -10,6 +10,7 @@
 #include "gui/panels/ValidationPanel.h"
 #include "store/JournalFactory.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -22,7 +23,6 @@
 #include <QTest>
 #include <QToolButton>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QScatterSeries>
 
 using namespace cockpit;
 using namespace cockpit::gui;
@@ -79,13 +79,7 @@ charts::ValidationDataPtr earlierRehearsal()
 // The orange overlay's points on a chart.
 QList<QPointF> rehearsalPoints(MetricChartView *chart)
 {
-    QList<QPointF> out;
-    for (QAbstractSeries *s : chart->chart()->series()) {
-        auto *l = qobject_cast<QLineSeries *>(s);
-        if (l && l->isVisible() && l->pen().color().rgb() == QColor(0xef, 0x6c, 0x00).rgb())
-            out += l->points();
-    }
-    return out;
+    return chart->rehearsalLinePoints();
 }
 
 QList<JournalEventDraft> draftsOf(const QList<JournalEvent> &events, const QString &runId, qint64 shift)
@@ -138,21 +132,30 @@ private Q_SLOTS:
                 QCOMPARE(l->at(0).y(), l->at(1).y());
                 QVERIFY(l->at(0).y() == 95.0 || l->at(0).y() == 96.0);
             }
-            if (auto *p = qobject_cast<QScatterSeries *>(s); p && p->color() == QColor(0xc6, 0x28, 0x28))
-                failing = int(p->count());
         }
+        failing = int(chart->markedPoints(charts::PointOutcome::Fail).size());
+        QVERIFY(
+            chart->markedPoints(charts::PointOutcome::Fail).contains(QPointF(double(kT0 + 25 * kMin), 93.0)));
         QCOMPARE(dashed, 2); // one threshold per stage band
         QCOMPARE(failing, 2); // 93 in the canary, 95.5 under the second stage's 96
 
-        // Hover over the breach: value, time, age and outcome.
-        QLineSeries *anyLine = nullptr;
+        // Drawn where Qt Charts maps the same point (a threshold's series shares the axes).
+        QLineSeries *threshold = nullptr;
         for (QAbstractSeries *s : chart->chart()->series())
-            if (auto *l = qobject_cast<QLineSeries *>(s); l && l->pen().style() == Qt::SolidLine)
-                anyLine = l;
-        QVERIFY(anyLine);
+            if (auto *l = qobject_cast<QLineSeries *>(s); l && l->pen().style() == Qt::DashLine)
+                threshold = l;
+        QVERIFY(threshold);
         const QPointF breach(double(kT0 + 25 * kMin), 93);
-        const QPoint pos
-            = chart->mapFromScene(chart->chart()->mapToScene(chart->chart()->mapToPosition(breach, anyLine)));
+        const QPoint pos = chart->viewPosition(kT0 + 25 * kMin, 93);
+        const QPoint qtPos = chart->mapFromScene(
+            chart->chart()->mapToScene(chart->chart()->mapToPosition(breach, threshold)));
+        QVERIFY2(
+            (pos - qtPos).manhattanLength() <= 1,
+            qPrintable(
+                QStringLiteral("%1,%2 vs %3,%4").arg(pos.x()).arg(pos.y()).arg(qtPos.x()).arg(qtPos.y())));
+        QVERIFY(chart->linePoints().contains(breach));
+
+        // Hover over the breach: value, time, age and outcome.
         const QString hover = chart->hoverText(pos);
         QVERIFY2(hover.contains(QStringLiteral("93 %")), qPrintable(hover));
         QVERIFY2(hover.contains(QStringLiteral("gate fails")), qPrintable(hover));
@@ -248,9 +251,87 @@ private Q_SLOTS:
         QVERIFY(panel.findChild<QLabel *>(QStringLiteral("validationStatus"))
                     ->text()
                     .contains(QStringLiteral("rehearsal-0")));
+
+        // Hover over the earlier run's point: its value, named as the earlier run's.
+        const QPoint earlierPos = chart->viewPosition(kT0 + 5 * kMin, 87.0);
+        const QString hover = chart->hoverText(earlierPos);
+        QVERIFY2(hover.contains(QStringLiteral("rehearsal-0")), qPrintable(hover));
+        QVERIFY2(hover.contains(QStringLiteral("87 %")), qPrintable(hover));
+        const QPoint todayPos = chart->viewPosition(kT0 + 5 * kMin, 97.0);
+        QVERIFY2(chart->hoverText(todayPos).contains(QStringLiteral("97 %")),
+                 qPrintable(chart->hoverText(todayPos)));
+        QVERIFY(!chart->hoverText(todayPos).contains(QStringLiteral("rehearsal-0")));
+
+        // The toggle hides it on every chart (and from the hover), and brings it back.
+        auto *toggle = panel.findChild<QCheckBox *>(QStringLiteral("rehearsalToggle"));
+        QVERIFY(toggle && toggle->isVisible() && toggle->isChecked());
+        toggle->click();
+        QVERIFY(rehearsalPoints(chart).isEmpty());
+        QVERIFY(!chart->hoverText(earlierPos).contains(QStringLiteral("rehearsal-0")));
+        toggle->click();
+        QVERIFY(rehearsalPoints(chart).contains(QPointF(double(kT0 + 5 * kMin), 87.0)));
+
         panel.setRehearsal(nullptr);
         QVERIFY(waitIdle(panel, panel.framesShown()));
         QVERIFY(rehearsalPoints(chart).isEmpty());
+        QVERIFY(toggle->isHidden());
+    }
+
+    void theFirstDisplayReadsTheSamplesFromTheJournalsSampleTable()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("run.journal"));
+        QList<JournalEvent> stored;
+        {
+            auto journal = JournalFactory::open(path);
+            QVERIFY(journal.has_value());
+            auto appended = (*journal)->appendBatch(draftsOf(knownRun().events, kRun, 0));
+            QVERIFY(appended.has_value());
+            stored = *appended;
+        }
+        ValidationPanel fromEvents;
+        fromEvents.resize(1100, 900);
+        fromEvents.show();
+        QVERIFY(showKnownRun(fromEvents));
+        QVERIFY(!fromEvents.samplesFromTable());
+
+        ValidationPanel panel;
+        panel.resize(1100, 900);
+        panel.show();
+        panel.setJournal([path] {
+            JournalOpenOptions options;
+            options.readOnly = true;
+            return JournalFactory::open(path, options);
+        });
+        QSignalSpy shown(&panel, &ValidationPanel::frameShown);
+        panel.appendEvents(stored);
+        QVERIFY(waitIdle(panel, 0));
+        QVERIFY(panel.samplesFromTable());
+        const charts::MetricChart *a = fromEvents.data()->metric(kMetric);
+        const charts::MetricChart *b = panel.data()->metric(kMetric);
+        QVERIFY(a && b);
+        QCOMPARE(b->series.at, a->series.at);
+        QCOMPARE(b->series.outcome, a->series.outcome);
+        QCOMPARE(panel.chart(kMetric)->pointsShown(), 9);
+        QCOMPARE(panel.chart(kMetric)->segments(), 3); // the NoData sample and the hole, as from the events
+        QCOMPARE(b->thresholds.size(), 2);
+
+        // Events from elsewhere (not this journal's chain) are folded as they are.
+        ValidationPanel other;
+        other.setJournal([path] {
+            JournalOpenOptions options;
+            options.readOnly = true;
+            return JournalFactory::open(path, options);
+        });
+        EventLog foreign; // the same run behind one more event: no seq and hash the journal has
+        foreign.add(RunEvents::note(kRun, kT0, QStringLiteral("engine"), QStringLiteral("elsewhere")));
+        for (const JournalEventDraft &d : draftsOf(knownRun().events, kRun, 0))
+            foreign.add(d);
+        other.appendEvents(foreign.events);
+        QVERIFY(waitIdle(other, 0));
+        QVERIFY(!other.samplesFromTable());
+        QCOMPARE(other.data()->metric(kMetric)->series.size(), 9);
     }
 
     void theRehearsalComesFromAnEarlierRunOfTheSameRunbookInTheJournal()

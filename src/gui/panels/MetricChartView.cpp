@@ -1,6 +1,7 @@
 #include "gui/panels/MetricChartView.h"
 
 #include "gui/GuiText.h"
+#include "gui/panels/PolylineItem.h"
 
 #include <QDateTime>
 #include <QGraphicsLineItem>
@@ -12,10 +13,10 @@
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace cockpit::gui {
 
@@ -29,6 +30,10 @@ namespace {
 // Above this many points on screen the line alone says enough; only failing points stay marked.
 constexpr qsizetype kMaxMarkedPoints = 600;
 constexpr int kHoverPixels = 12;
+const QColor kRehearsalColor(0xef, 0x6c, 0x00, 150);
+const QColor kLineColor(0x1f, 0x4e, 0x79);
+// The outcomes marked with a dot, in drawing order (failing points on top).
+constexpr std::array<PointOutcome, 3> kMarked {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail};
 
 QColor outcomeColor(PointOutcome o)
 {
@@ -78,6 +83,24 @@ MetricChartView::MetricChartView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMinimumHeight(220);
     connect(chart(), &QChart::plotAreaChanged, this, &MetricChartView::layoutOverlays);
+    // Drawn by us over the chart's own series (bands, shading, thresholds), under the labels.
+    m_rehearsalItem = new PolylineItem(chart());
+    m_rehearsalItem->setZValue(10);
+    QPen rehearsalPen(kRehearsalColor, 1);
+    rehearsalPen.setCosmetic(true);
+    m_rehearsalItem->setPen(rehearsalPen);
+    m_lineItem = new PolylineItem(chart());
+    m_lineItem->setZValue(11);
+    // A 1 px cosmetic pen is drawn on the raster engine's fast path; a wider one goes through the stroker.
+    QPen linePen(kLineColor, 1);
+    linePen.setCosmetic(true);
+    m_lineItem->setPen(linePen);
+    for (std::size_t k = 0; k < m_markers.size(); ++k) {
+        m_markers.at(k) = new PolylineItem(chart());
+        m_markers.at(k)->setZValue(12 + double(k));
+        m_markers.at(k)->setPen(QPen(outcomeColor(kMarked.at(k))));
+        m_markers.at(k)->setMarkerSize(kMarked.at(k) == PointOutcome::Fail ? 8 : 6);
+    }
 }
 
 MetricChartView::~MetricChartView()
@@ -125,74 +148,39 @@ void MetricChartView::attach(QAbstractSeries *series)
 void MetricChartView::rebuild()
 {
     const charts::MetricChart *m = m_data ? m_data->metric(m_metric) : nullptr;
-    // Bands, thresholds and the now line change with the data, not with a pan or a zoom: rebuilt only then.
-    // Adding a series to a chart costs far more than replacing its points, so the line and the points live
-    // in series that are kept and refilled.
+    // Bands, thresholds and the now line change with the data, not with a pan or a zoom: rebuilt only then
+    // (adding a series to a chart costs far more than anything else here). The line and the dots are ours.
     if (m_data != m_staticData || m_now != m_staticNow)
         rebuildStatic(m);
     m_staticData = m_data;
     m_staticNow = m_now;
     if (!m) {
+        for (PolylineItem *item :
+             {m_rehearsalItem, m_lineItem, m_markers.at(0), m_markers.at(1), m_markers.at(2)})
+            item->setLine({});
         layoutOverlays();
         return;
     }
 
-    // The axis first: each replace() below maps its points once, for the range they are shown in.
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_from, Qt::UTC),
                   QDateTime::fromMSecsSinceEpoch(m_to, Qt::UTC));
-    m_segments = fill(m_lines, m_line, QColor(0x1f, 0x4e, 0x79));
-    fill(m_rehearsalLines, m_rehearsal, QColor(0xef, 0x6c, 0x00, 150));
+    m_lineItem->setLine(m_line);
+    m_segments = m_lineItem->segments();
+    m_rehearsalItem->setLine(m_rehearsalShown ? m_rehearsal : ChartSeries());
 
     const bool all = m_line.size() <= kMaxMarkedPoints;
-    const PointOutcome kinds[] = {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail};
-    for (int k = 0; k < 3; ++k) {
-        QList<QPointF> marked;
-        if (all || kinds[k] == PointOutcome::Fail) {
+    for (std::size_t k = 0; k < kMarked.size(); ++k) {
+        ChartSeries marked;
+        if (all || kMarked.at(k) == PointOutcome::Fail) {
             for (qsizetype i = 0; i < m_line.size(); ++i)
-                if (m_line.outcome.at(i) == kinds[k] && !ChartSeries::isGap(m_line.value.at(i)))
-                    marked.append(QPointF(double(m_line.at.at(i)), m_line.value.at(i)));
+                if (m_line.outcome.at(i) == kMarked.at(k) && !ChartSeries::isGap(m_line.value.at(i)))
+                    marked.append(m_line.at.at(i), m_line.value.at(i), kMarked.at(k));
         }
-        m_points.at(k)->replace(marked);
+        m_markers.at(k)->setLine(marked);
     }
     m_x->setFormat(m_to - m_from > qint64(2) * 86'400'000 ? QStringLiteral("MM-dd HH:mm")
                                                           : QStringLiteral("HH:mm"));
-    setRange(m_from, m_to);
-}
-
-int MetricChartView::fill(QList<QLineSeries *> &series, const ChartSeries &line, const QColor &color)
-{
-    qsizetype used = 0;
-    QList<QPointF> points;
-    const auto flush = [&] {
-        if (points.isEmpty())
-            return;
-        if (used == series.size()) {
-            auto *s = new QLineSeries;
-            // A 1 px cosmetic pen is drawn on the raster engine's fast path; a wider one goes through the
-            // stroker (joins computed per point), several times slower with thousands of points.
-            QPen pen(color, 1);
-            pen.setCosmetic(true);
-            s->setPen(pen);
-            attach(s);
-            series << s;
-        }
-        series.at(used)->replace(points);
-        series.at(used)->setVisible(true);
-        ++used;
-        points.clear();
-    };
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        if (ChartSeries::isGap(line.value.at(i)))
-            flush();
-        else
-            points.append(QPointF(double(line.at.at(i)), line.value.at(i)));
-    }
-    flush();
-    for (qsizetype i = used; i < series.size(); ++i) {
-        series.at(i)->clear();
-        series.at(i)->setVisible(false);
-    }
-    return int(used);
+    layoutOverlays();
 }
 
 void MetricChartView::setRehearsal(const ChartSeries &line, const QString &label,
@@ -212,15 +200,6 @@ void MetricChartView::rebuildStatic(const charts::MetricChart *m)
         chart()->removeSeries(s);
     qDeleteAll(m_static);
     m_static.clear();
-    if (m_points.isEmpty()) {
-        for (PointOutcome o : {PointOutcome::Neutral, PointOutcome::Pass, PointOutcome::Fail}) {
-            auto *s = new QScatterSeries(this);
-            s->setMarkerSize(o == PointOutcome::Fail ? 8 : 6);
-            s->setColor(outcomeColor(o));
-            s->setBorderColor(outcomeColor(o));
-            m_points << s;
-        }
-    }
     const auto addStatic = [this](QAbstractSeries *s) {
         attach(s);
         m_static << s;
@@ -274,12 +253,6 @@ void MetricChartView::rebuildStatic(const charts::MetricChart *m)
         m_y->setRange(m_yMin, m_yMax);
         m_y->setTitleText(m->unit);
     }
-    for (QLineSeries *s : std::as_const(m_rehearsalLines))
-        attach(s);
-    for (QLineSeries *s : std::as_const(m_lines))
-        attach(s);
-    for (QScatterSeries *s : std::as_const(m_points))
-        attach(s);
 }
 
 double MetricChartView::xAt(qint64 t) const
@@ -292,9 +265,12 @@ void MetricChartView::layoutOverlays()
 {
     qDeleteAll(m_overlays);
     m_overlays.clear();
+    const QRectF plot = chart()->plotArea();
+    for (PolylineItem *item :
+         {m_rehearsalItem, m_lineItem, m_markers.at(0), m_markers.at(1), m_markers.at(2)})
+        item->setGeometry(plot, m_from, m_to, m_yMin, m_yMax);
     if (!m_data)
         return;
-    const QRectF plot = chart()->plotArea();
     const auto text = [&](const QString &s, double x, double y, const QColor &c) {
         auto *item = new QGraphicsSimpleTextItem(s, chart());
         QFont f = item->font();
@@ -355,36 +331,74 @@ void MetricChartView::layoutOverlays()
     }
     if (m_now >= m_from && m_now <= m_to)
         text(tr("now"), xAt(m_now) + 2, plot.bottom() - 30, QColor(0x0d, 0x47, 0xa1));
-    if (!m_rehearsalLabel.isEmpty())
+    if (rehearsalVisible())
         text(m_rehearsalLabel, plot.left() + 4, plot.bottom() - 16, QColor(0xbf, 0x56, 0x00));
+}
+
+QList<QPointF> MetricChartView::linePoints() const
+{
+    return m_lineItem->points();
+}
+
+QList<QPointF> MetricChartView::rehearsalLinePoints() const
+{
+    return m_rehearsalItem->points();
+}
+
+QList<QPointF> MetricChartView::markedPoints(PointOutcome outcome) const
+{
+    const auto k = std::find(kMarked.cbegin(), kMarked.cend(), outcome) - kMarked.cbegin();
+    return k < qsizetype(kMarked.size()) ? m_markers.at(std::size_t(k))->points() : QList<QPointF>();
+}
+
+QPoint MetricChartView::viewPosition(qint64 at, double value) const
+{
+    const QRectF plot = chart()->plotArea();
+    const double y = plot.bottom() - (value - m_yMin) / (m_yMax - m_yMin) * plot.height();
+    return mapFromScene(chart()->mapToScene(QPointF(xAt(at), y)));
+}
+
+qsizetype MetricChartView::nearest(const ChartSeries &line, QPointF scenePos, double &distance) const
+{
+    const QRectF plot = chart()->plotArea();
+    const qint64 t = m_from + qint64((scenePos.x() - plot.left()) / plot.width() * double(m_to - m_from));
+    const qsizetype at = std::lower_bound(line.at.cbegin(), line.at.cend(), t) - line.at.cbegin();
+    qsizetype best = -1;
+    // At most a few points per pixel column: the neighbours within the hover radius are close in index.
+    for (qsizetype i = qMax<qsizetype>(0, at - 8); i < qMin(line.size(), at + 8); ++i) {
+        const double v = line.value.at(i);
+        if (ChartSeries::isGap(v))
+            continue;
+        const double dx = xAt(line.at.at(i)) - scenePos.x();
+        const double dy = plot.bottom() - (v - m_yMin) / (m_yMax - m_yMin) * plot.height() - scenePos.y();
+        const double d = std::hypot(dx, std::abs(dx) <= kHoverPixels ? dy * 0.25 : dy);
+        if (std::abs(dx) <= kHoverPixels && d <= distance) {
+            distance = d;
+            best = i;
+        }
+    }
+    return best;
 }
 
 QString MetricChartView::hoverText(QPoint pos) const
 {
-    if (m_line.isEmpty() || !m_data)
+    if (!m_data || chart()->plotArea().width() <= 0)
         return {};
     const QPointF scenePos = mapToScene(pos);
-    const QRectF plot = chart()->plotArea();
-    if (plot.width() <= 0)
-        return {};
-    const qint64 t = m_from + qint64((scenePos.x() - plot.left()) / plot.width() * double(m_to - m_from));
-    const auto it = std::lower_bound(m_line.at.cbegin(), m_line.at.cend(), t);
-    qsizetype best = -1;
-    double bestDistance = kHoverPixels;
-    for (qsizetype i = qMax<qsizetype>(0, (it - m_line.at.cbegin()) - 3);
-         i < qMin(m_line.size(), (it - m_line.at.cbegin()) + 3); ++i) {
-        if (ChartSeries::isGap(m_line.value.at(i)))
-            continue;
-        const double d = std::abs(xAt(m_line.at.at(i)) - scenePos.x());
-        if (d <= bestDistance) {
-            bestDistance = d;
-            best = i;
-        }
-    }
-    if (best < 0)
-        return {};
+    double distance = 1e9;
+    const qsizetype best = nearest(m_line, scenePos, distance);
+    const qsizetype earlier = rehearsalVisible() ? nearest(m_rehearsal, scenePos, distance) : -1;
     const charts::MetricChart *m = m_data->metric(m_metric);
     const QString unit = m && !m->unit.isEmpty() ? QLatin1Char(' ') + m->unit : QString();
+    const auto time = [](qint64 at) {
+        return QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    if (earlier >= 0) // the nearer of the two, the earlier run's when it was found second at least as near
+        return tr("%1: %2%3 at the same point of the stage as %4 UTC here")
+            .arg(m_rehearsalLabel, QString::number(m_rehearsal.value.at(earlier), 'g', 6), unit,
+                 time(m_rehearsal.at.at(earlier)));
+    if (best < 0)
+        return {};
     const qint64 at = m_line.at.at(best);
     QString outcome;
     switch (m_line.outcome.at(best)) {
@@ -393,9 +407,17 @@ QString MetricChartView::hoverText(QPoint pos) const
     default: outcome = tr("no gate on this metric here"); break;
     }
     return tr("%1%2 at %3 UTC (%4) — %5")
-        .arg(QString::number(m_line.value.at(best), 'g', 6), unit,
-             QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-             GuiText::age(m_now - at), outcome);
+        .arg(QString::number(m_line.value.at(best), 'g', 6), unit, time(at), GuiText::age(m_now - at),
+             outcome);
+}
+
+void MetricChartView::setRehearsalVisible(bool visible)
+{
+    if (m_rehearsalShown == visible)
+        return;
+    m_rehearsalShown = visible;
+    m_rehearsalItem->setLine(visible ? m_rehearsal : ChartSeries());
+    layoutOverlays();
 }
 
 void MetricChartView::zoom(double factor, double anchor)

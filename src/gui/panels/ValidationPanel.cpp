@@ -13,6 +13,7 @@
 #include "gui/panels/HourlyVolumeView.h"
 #include "gui/panels/MetricChartView.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -49,6 +50,7 @@ struct ValidationPanel::Frame
     Pyramids rehearsal; // the earlier run's lines aligned to this run's stage entries
     QHash<QString, charts::ChartSeries> rehearsalLines; // downsampled to [from, to]
     bool newData = false;
+    bool fromTable = false; // the samples came from the journal's sample table
     qint64 from = 0;
     qint64 to = 0;
 };
@@ -59,6 +61,7 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     , m_views(new QTabWidget(this))
     , m_metricsLayout(nullptr)
     , m_status(new QLabel(this))
+    , m_rehearsalToggle(new QCheckBox(this))
     , m_gates(new GateTimeline(this))
     , m_durations(new DurationHistogramView(this))
     , m_errors(new ErrorPatternsView(this))
@@ -74,7 +77,20 @@ ValidationPanel::ValidationPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_status->setObjectName(QStringLiteral("validationStatus"));
     m_status->setText(tr("Waiting for samples from the journal…"));
-    layout->addWidget(m_status);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    m_rehearsalToggle->setObjectName(QStringLiteral("rehearsalToggle"));
+    m_rehearsalToggle->setText(tr("Earlier run"));
+    m_rehearsalToggle->setToolTip(tr("Draw the same metrics from an earlier run of this runbook, aligned at "
+                                     "each stage entry"));
+    m_rehearsalToggle->setChecked(true);
+    m_rehearsalToggle->hide(); // until there is an earlier run
+    statusRow->addWidget(m_rehearsalToggle);
+    layout->addLayout(statusRow);
+    connect(m_rehearsalToggle, &QCheckBox::toggled, this, [this](bool on) {
+        for (const MetricBox &b : std::as_const(m_boxes))
+            b.chart->setRehearsalVisible(on);
+    });
     m_views->setObjectName(QStringLiteral("validationViews"));
     layout->addWidget(m_views, 1);
 
@@ -219,17 +235,24 @@ void ValidationPanel::startJob()
     m_drawnNow = m_now;
     const bool hasEvents = !m_pending.isEmpty() || !m_data;
     const bool realign = hasEvents || std::exchange(m_rehearsalChanged, false);
+    // The first events (a resumed or watched run's whole history): their samples are read from the
+    // journal's sample table instead of being folded one JSON payload at a time.
+    JournalOpener table;
+    if (hasEvents && !m_pending.isEmpty() && !std::exchange(m_tableTried, true))
+        table = m_openJournal;
     // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
     auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data,
                 pyramids = m_pyramids, rehearsal = m_rehearsal, rehearsalPyramids = m_rehearsalPyramids,
-                realign, hasEvents, follow = m_follow, from = m_from, to = m_to, now = m_now,
-                width = plotWidth()]() {
+                realign, hasEvents, table = std::move(table), follow = m_follow, from = m_from, to = m_to,
+                now = m_now, width = plotWidth()]() {
         Frame f;
         f.data = old;
         f.pyramids = pyramids;
         f.rehearsal = rehearsalPyramids;
         if (hasEvents) {
-            builder->append(events);
+            f.fromTable = table && foldWithSampleTable(*builder, events, table);
+            if (!f.fromTable)
+                builder->append(events);
             f.data = std::make_shared<const charts::ValidationData>(builder->data());
             f.newData = true;
             // New points: the pyramids are built again once here, so that every zoom and pan step until
@@ -284,6 +307,37 @@ void ValidationPanel::startJob()
     watcher->setFuture(QtConcurrent::run(std::move(job)));
 }
 
+bool ValidationPanel::foldWithSampleTable(charts::ValidationDataBuilder &builder,
+                                          const QList<JournalEvent> &events, const JournalOpener &open)
+{
+    // The run the builder will show: the newest one started in these events.
+    QString run;
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        if (it->type() == JournalEventType::RunStarted) {
+            run = it->runId();
+            break;
+        }
+    }
+    if (run.isEmpty())
+        return false;
+    auto journal = open();
+    if (!journal)
+        return false;
+    // Up to the last event we hold: later samples arrive as events and fold as usual. Only when that event
+    // is the journal's own (same hash): events from anywhere else are folded as they are.
+    const qint64 upTo = events.constLast().seq();
+    const auto last = (*journal)->readFrom(upTo, 1);
+    if (!last || last->isEmpty() || last->constFirst().hash() != events.constLast().hash())
+        return false;
+    auto samples = (*journal)->readSamples(run, upTo);
+    if (!samples || !*samples)
+        return false; // no sample table (an older journal opened read-only): the events then
+    builder.skipSamplesUpTo(upTo);
+    builder.append(events);
+    builder.addTableSamples(**samples);
+    return true;
+}
+
 ValidationPanel::MetricBox &ValidationPanel::box(const QString &metric)
 {
     auto it = m_boxes.find(metric);
@@ -334,6 +388,7 @@ ValidationPanel::MetricBox &ValidationPanel::box(const QString &metric)
     connect(toggle, &QToolButton::toggled, b.stack,
             [stack = b.stack](bool table) { stack->setCurrentIndex(table ? 1 : 0); });
     connect(queryButton, &QToolButton::toggled, b.query, &QWidget::setVisible);
+    b.chart->setRehearsalVisible(m_rehearsalToggle->isChecked());
     connect(b.chart, &MetricChartView::rangeRequested, this, &ValidationPanel::setRange);
     connect(b.chart, &MetricChartView::resetRequested, this, &ValidationPanel::showAll);
     m_metricsLayout->insertWidget(m_metricsLayout->count() - 1, b.box);
@@ -345,6 +400,7 @@ void ValidationPanel::showFrame(const Frame &frame)
 {
     m_data = frame.data;
     m_pyramids = frame.pyramids;
+    m_samplesFromTable = m_samplesFromTable || frame.fromTable;
     m_rehearsalPyramids = frame.rehearsal;
     if (m_follow) {
         m_from = frame.from;
@@ -388,7 +444,8 @@ void ValidationPanel::showFrame(const Frame &frame)
         : tr("%n sample(s) of %1 metric(s). Wheel or +/− zooms, drag or ←/→ pans, Home shows all.", nullptr,
              int(samples))
               .arg(m_data->metrics.size());
-    if (!m_rehearsalLabel.isEmpty())
+    m_rehearsalToggle->setVisible(!m_rehearsalLabel.isEmpty());
+    if (!m_rehearsalLabel.isEmpty() && m_rehearsalToggle->isChecked())
         status += QLatin1Char(' ') + tr("Orange: %1, aligned at each stage entry.").arg(m_rehearsalLabel);
     m_status->setText(status);
     ++m_frames;

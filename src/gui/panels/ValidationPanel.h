@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
@@ -59,6 +60,8 @@ public:
     void setJournal(JournalOpener open);
     charts::ValidationDataPtr rehearsal() const { return m_rehearsal; }
     HourlyVolumeView *hourlyVolume() const { return m_volume; }
+    // Whether the first events' samples came from the journal's sample table (not their JSON payloads).
+    bool samplesFromTable() const { return m_samplesFromTable; }
 
     // Shows [from, to] on every chart (zoom / pan), or everything up to now again.
     void setRange(qint64 from, qint64 to);
@@ -95,6 +98,10 @@ private:
     void showFrame(const Frame &frame);
     void loadRehearsal();
     MetricBox &box(const QString &metric);
+    // On the worker: folds the events with the run's samples from the journal's sample table; false when
+    // the journal has none (nothing folded then).
+    static bool foldWithSampleTable(charts::ValidationDataBuilder &builder, const QList<JournalEvent> &events,
+                                    const JournalOpener &open);
     int plotWidth() const;
 
     std::shared_ptr<charts::ValidationDataBuilder> m_builder; // used only by the running job
@@ -111,6 +118,8 @@ private:
     QString m_rehearsalLabel;
     JournalOpener m_openJournal;
     bool m_rehearsalAsked = false;
+    bool m_tableTried = false;
+    bool m_samplesFromTable = false; // the first events' samples were looked up in the sample table
     qint64 m_from = 0;
     qint64 m_to = 0;
     bool m_follow = true;
@@ -120,6 +129,7 @@ private:
     QTabWidget *m_views;
     QVBoxLayout *m_metricsLayout;
     QLabel *m_status;
+    QCheckBox *m_rehearsalToggle;
     GateTimeline *m_gates;
     DurationHistogramView *m_durations;
     ErrorPatternsView *m_errors;
