@@ -19,19 +19,24 @@ QString key(const QString &a, const QString &b)
     return a + QLatin1Char('\n') + b;
 }
 
-bool compare(const Threshold &t, double v)
+int opCode(const QString &op)
 {
-    if (t.op == u">=")
-        return v >= t.value;
-    if (t.op == u">")
-        return v > t.value;
-    if (t.op == u"<=")
-        return v <= t.value;
-    if (t.op == u"<")
-        return v < t.value;
-    if (t.op == u"==")
-        return v == t.value;
-    return v != t.value;
+    const QStringList ops {QStringLiteral(">="), QStringLiteral(">"), QStringLiteral("<="),
+                           QStringLiteral("<"), QStringLiteral("==")};
+    const qsizetype i = ops.indexOf(op);
+    return i < 0 ? 5 : int(i); // 5: !=
+}
+
+bool compareValue(int op, double threshold, double v)
+{
+    switch (op) {
+    case 0: return v >= threshold;
+    case 1: return v > threshold;
+    case 2: return v <= threshold;
+    case 3: return v < threshold;
+    case 4: return v == threshold;
+    default: return v != threshold;
+    }
 }
 
 // Samples further apart than this many intervals: the engine was not sampling (stopped, restarted), drawn
@@ -230,6 +235,7 @@ void ValidationDataBuilder::applyRunbook()
                 t.stage = s.id;
                 t.gate = g.id;
                 rule.threshold = t;
+                rule.op = opCode(t.op);
                 metricChart(threshold->first).thresholds.append(t);
             }
             for (const QString &metric : g.expect->metricNames())
@@ -286,7 +292,7 @@ PointOutcome ValidationDataBuilder::outcomeOf(const QList<GateRule> *rules, cons
     bool decided = false;
     for (const GateRule &rule : *rules) {
         if (rule.threshold) {
-            if (!compare(*rule.threshold, value))
+            if (!compareValue(rule.op, rule.threshold->value, value))
                 return PointOutcome::Fail;
             decided = true;
         } else if (rule.condition) {

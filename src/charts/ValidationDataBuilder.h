@@ -45,6 +45,8 @@ private:
         QString gate;
         std::optional<Threshold> threshold;
         std::optional<Condition> condition;
+        int op
+            = 0; // the threshold's comparison (ValidationDataBuilder.cpp's opCode), not its text per sample
     };
 
     void reset(const QString &runId);

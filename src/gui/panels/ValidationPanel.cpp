@@ -38,6 +38,8 @@ constexpr double kSlowSeconds = 30 * 60;
 constexpr int kHistogramBins = 20;
 // At most this often a new frame for new events or a moved clock (not for a person's zoom or pan).
 constexpr int kPaceMs = 250;
+// A fold of more events than this (a resumed or watched history) shows its first frame before the pyramids.
+constexpr qsizetype kDeferAbove = 20000;
 } // namespace
 
 struct ValidationPanel::Frame
@@ -51,6 +53,8 @@ struct ValidationPanel::Frame
     QHash<QString, charts::ChartSeries> rehearsalLines; // downsampled to [from, to]
     bool newData = false;
     bool fromTable = false; // the samples came from the journal's sample table
+    bool deferred = false; // pyramids and hourly volumes not built yet: the next job builds them
+    bool volumesBuilt = false;
     qint64 from = 0;
     qint64 to = 0;
 };
@@ -241,28 +245,42 @@ void ValidationPanel::startJob()
     if (hasEvents && !m_pending.isEmpty() && !std::exchange(m_tableTried, true))
         table = m_openJournal;
     // The job owns what it reads: the builder (only one job runs at a time), the events, the old data.
+    // New events build the pyramids themselves (unless they are a whole history again).
+    const bool finish = std::exchange(m_finishPending, false) && !hasEvents;
     auto job = [builder = m_builder, events = std::exchange(m_pending, {}), old = m_data,
                 pyramids = m_pyramids, rehearsal = m_rehearsal, rehearsalPyramids = m_rehearsalPyramids,
-                realign, hasEvents, table = std::move(table), follow = m_follow, from = m_from, to = m_to,
-                now = m_now, width = plotWidth()]() {
+                realign, hasEvents, finish, table = std::move(table), follow = m_follow, from = m_from,
+                to = m_to, now = m_now, width = plotWidth()]() {
         Frame f;
         f.data = old;
         f.pyramids = pyramids;
         f.rehearsal = rehearsalPyramids;
-        if (hasEvents) {
-            f.fromTable = table && foldWithSampleTable(*builder, events, table);
-            if (!f.fromTable)
-                builder->append(events);
-            f.data = std::make_shared<const charts::ValidationData>(builder->data());
-            f.newData = true;
-            // New points: the pyramids are built again once here, so that every zoom and pan step until
-            // the next events only reads a few of their nodes per pixel column.
+        const auto buildPyramidsAndVolumes = [&f] {
+            // So that every zoom and pan step until the next events only reads a few of their nodes per
+            // pixel column.
             auto built = std::make_shared<QHash<QString, std::shared_ptr<const charts::MinMaxPyramid>>>();
             for (const charts::MetricChart &m : f.data->metrics)
                 built->insert(m.metric, std::make_shared<const charts::MinMaxPyramid>(m.series));
             f.pyramids = std::move(built);
             for (const charts::MetricChart &m : f.data->metrics)
                 f.volumes.insert(m.metric, charts::HourlyVolume::of(m));
+            f.volumesBuilt = true;
+        };
+        if (finish && f.data)
+            buildPyramidsAndVolumes();
+        if (hasEvents) {
+            f.fromTable = table && foldWithSampleTable(*builder, events, table);
+            if (!f.fromTable)
+                builder->append(events);
+            f.data = std::make_shared<const charts::ValidationData>(builder->data());
+            f.newData = true;
+            // A whole history: the first frame is drawn from one pass over the points, the pyramids and
+            // the hourly volumes follow in the next job (the tab is already there meanwhile).
+            f.deferred = f.fromTable || events.size() > kDeferAbove;
+            if (f.deferred)
+                f.pyramids = nullptr;
+            else
+                buildPyramidsAndVolumes();
             for (const charts::GateValueSet &set : f.data->valueSets) {
                 if (set.baseline.isEmpty() && set.current.isEmpty())
                     continue;
@@ -299,7 +317,7 @@ void ValidationPanel::startJob()
         m_running = false;
         if (watcher->future().resultCount() > 0)
             showFrame(watcher->future().result());
-        if (m_rangeChanged)
+        if (m_rangeChanged || m_finishPending)
             startJob();
         else if (m_dirty || !m_pending.isEmpty())
             m_pace->start();
@@ -435,7 +453,12 @@ void ValidationPanel::showFrame(const Frame &frame)
     if (frame.newData) {
         m_durations->setEntries(frame.histograms);
         m_errors->setData(m_data);
+    }
+    if (frame.volumesBuilt || (frame.newData && !frame.deferred))
         m_volume->setData(m_data, frame.volumes);
+    if (frame.deferred) {
+        m_finishPending = true;
+        m_dirty = true; // the job that builds them starts right after this frame
     }
     if (frame.newData && m_openJournal && !m_rehearsalAsked && !m_data->runbook.isEmpty())
         loadRehearsal();

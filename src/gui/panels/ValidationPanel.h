@@ -118,8 +118,9 @@ private:
     QString m_rehearsalLabel;
     JournalOpener m_openJournal;
     bool m_rehearsalAsked = false;
-    bool m_tableTried = false;
-    bool m_samplesFromTable = false; // the first events' samples were looked up in the sample table
+    bool m_tableTried = false; // the first events' samples were looked up in the sample table
+    bool m_samplesFromTable = false;
+    bool m_finishPending = false; // a frame came without pyramids and hourly volumes: build them next
     qint64 m_from = 0;
     qint64 m_to = 0;
     bool m_follow = true;
