@@ -622,42 +622,42 @@
 <context>
     <name>cockpit::gui::ConnectionLights</name>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="77"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="78"/>
         <source>ok</source>
         <translation>in Ordnung</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="78"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="79"/>
         <source>degraded</source>
         <translation>beeinträchtigt</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="79"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="80"/>
         <source>down</source>
         <translation>ausgefallen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="80"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="81"/>
         <source>not observed yet</source>
         <translation>noch nicht beobachtet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="121"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="122"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="125"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="126"/>
         <source>last observation %1</source>
         <translation>letzte Beobachtung %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="126"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="127"/>
         <source>last error %1: %2</source>
         <translation>letzter Fehler %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/ConnectionLights.cpp" line="128"/>
+        <location filename="../src/gui/panels/ConnectionLights.cpp" line="129"/>
         <source>No metric has sampled it yet.</source>
         <translation>Noch keine Metrik hat sie abgefragt.</translation>
     </message>
@@ -2083,7 +2083,7 @@ Begründung: %2</translation>
         <translation>&amp;Entscheiden…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/RunActions.cpp" line="97"/>
+        <location filename="../src/gui/RunActions.cpp" line="99"/>
         <source>Go to the first of %n decision(s) waiting for you</source>
         <translation>
             <numerusform>Zur ersten von %n wartenden Entscheidung</numerusform>
@@ -2091,7 +2091,7 @@ Begründung: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/RunActions.cpp" line="98"/>
+        <location filename="../src/gui/RunActions.cpp" line="100"/>
         <source>no decision is waiting</source>
         <translation>keine Entscheidung wartet</translation>
     </message>
@@ -2159,17 +2159,17 @@ Begründung: %2</translation>
         <translation>Starte %1: öffne das Journal, übernehme die Leitung, prüfe die Voraussetzungen…</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="181"/>
+        <location filename="../src/gui/RunOpening.cpp" line="184"/>
         <source>Resumed the unfinished run from its journal.</source>
         <translation>Den unfertigen Lauf aus seinem Journal fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="181"/>
+        <location filename="../src/gui/RunOpening.cpp" line="184"/>
         <source>Run started.</source>
         <translation>Lauf gestartet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunOpening.cpp" line="209"/>
+        <location filename="../src/gui/RunOpening.cpp" line="212"/>
         <source>Cannot watch the journal: %1</source>
         <translation>Das Journal kann nicht verfolgt werden: %1</translation>
     </message>
@@ -2248,42 +2248,42 @@ Begründung: %2</translation>
     </message>
     <message>
         <location filename="../src/gui/RunView.cpp" line="116"/>
-        <location filename="../src/gui/RunView.cpp" line="168"/>
+        <location filename="../src/gui/RunView.cpp" line="169"/>
         <source>read-only viewer</source>
         <translation>Nur-Lese-Ansicht</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="118"/>
+        <location filename="../src/gui/RunView.cpp" line="119"/>
         <source>this run cannot be restarted from the window: restart it to use the changed runbook</source>
         <translation>dieser Lauf kann nicht aus dem Fenster neu gestartet werden: starten Sie ihn neu, um das geänderte Runbook zu verwenden</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="140"/>
+        <location filename="../src/gui/RunView.cpp" line="141"/>
         <source>The run ended: %1</source>
         <translation>Der Lauf ist beendet: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="157"/>
+        <location filename="../src/gui/RunView.cpp" line="158"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="170"/>
+        <location filename="../src/gui/RunView.cpp" line="171"/>
         <source>Sign off the run: outcome, issues, notes; and the communications to send</source>
         <translation>Den Lauf abzeichnen: Ergebnis, Probleme, Notizen; und die zu versendenden Mitteilungen</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="171"/>
+        <location filename="../src/gui/RunView.cpp" line="172"/>
         <source>The run is signed off once it has finished or rolled back.</source>
         <translation>Der Lauf wird abgezeichnet, sobald er beendet oder zurückgerollt ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="201"/>
+        <location filename="../src/gui/RunView.cpp" line="203"/>
         <source>Continue with the changed runbook</source>
         <translation>Mit dem geänderten Runbook fortfahren</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="202"/>
+        <location filename="../src/gui/RunView.cpp" line="204"/>
         <source>The run stops here and resumes from its journal with the changed runbook. The change and your reason are journaled as your decision.
 
 %1
@@ -2296,27 +2296,27 @@ Reason: %2</source>
 Begründung: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="238"/>
+        <location filename="../src/gui/RunView.cpp" line="240"/>
         <source>Not sent: this is a read-only viewer.</source>
         <translation>Nicht gesendet: dies ist eine Nur-Lese-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="239"/>
+        <location filename="../src/gui/RunView.cpp" line="241"/>
         <source>No run is open.</source>
         <translation>Kein Lauf ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="252"/>
+        <location filename="../src/gui/RunView.cpp" line="254"/>
         <source>The engine did not answer the command.</source>
         <translation>Die Engine hat den Befehl nicht beantwortet.</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="253"/>
+        <location filename="../src/gui/RunView.cpp" line="255"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../src/gui/RunView.cpp" line="261"/>
+        <location filename="../src/gui/RunView.cpp" line="263"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
@@ -2344,7 +2344,7 @@ Begründung: %2</translation>
         <translation>Ausblenden, bis sich die Datei wieder ändert; der Lauf geht weiter wie begonnen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="66"/>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="67"/>
         <source>The runbook %1 changed on disk: %n change(s). The run goes on with the runbook it started with; nothing changes until you decide.</source>
         <translation>
             <numerusform>Das Runbook %1 wurde auf der Festplatte geändert: %n Änderung. Der Lauf geht mit dem Runbook weiter, mit dem er begonnen hat; nichts ändert sich, bis Sie entscheiden.</numerusform>
@@ -2352,12 +2352,12 @@ Begründung: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="71"/>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="72"/>
         <source>The runbook %1 changed on disk and no longer loads. The run goes on with the runbook it started with.</source>
         <translation>Das Runbook %1 wurde auf der Festplatte geändert und lässt sich nicht mehr laden. Der Lauf geht mit dem Runbook weiter, mit dem er begonnen hat.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="77"/>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="78"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -2365,12 +2365,12 @@ Begründung: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="108"/>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="109"/>
         <source>the changed runbook has errors: fix the file first</source>
         <translation>das geänderte Runbook hat Fehler: korrigieren Sie zuerst die Datei</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="110"/>
+        <location filename="../src/gui/panels/RunbookChangeBanner.cpp" line="111"/>
         <source>write a reason first</source>
         <translation>schreiben Sie zuerst eine Begründung</translation>
     </message>
@@ -3153,97 +3153,97 @@ Begründung: %2</translation>
 <context>
     <name>cockpit::gui::VerdictBar</name>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="91"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="94"/>
         <source>No run open</source>
         <translation>Kein Lauf geöffnet</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="93"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="96"/>
         <source> · dry run</source>
         <translation> · Trockenlauf</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="95"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="98"/>
         <source> · READ-ONLY viewer, led by %1</source>
         <translation> · NUR-LESE-Ansicht, geleitet von %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="104"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="107"/>
         <source>Nothing blocks the next step.</source>
         <translation>Nichts blockiert den nächsten Schritt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="108"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="112"/>
         <source> — run %1</source>
         <translation> — Lauf %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="110"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="114"/>
         <source> · stage %1</source>
         <translation> · Stufe %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="114"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="120"/>
         <source>no lease held</source>
         <translation>keine Leitung übernommen</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="116"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="122"/>
         <source>you lead (%1)</source>
         <translation>Sie leiten (%1)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="117"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="123"/>
         <source>led by %1 on %2</source>
         <translation>geleitet von %1 auf %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="123"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="129"/>
         <source>rollback OVERDUE by %1 (target %2)</source>
         <translation>Rollback ÜBERFÄLLIG um %1 (Ziel %2)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="125"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="131"/>
         <source>rollback %1 left of %2</source>
         <translation>Rollback %1 übrig von %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="128"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="134"/>
         <source>soak %1 left · ends %2</source>
         <translation>Einwirken %1 übrig · endet %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="141"/>
         <source>❚❚ ON HOLD (by the lead)</source>
         <translation>❚❚ ANGEHALTEN (von der Leitung)</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="135"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="141"/>
         <source>❚❚ ON HOLD · %1</source>
         <translation>❚❚ ANGEHALTEN · %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="159"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="165"/>
         <source>STALE — no update for %1</source>
         <translation>VERALTET — keine Aktualisierung seit %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="160"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="166"/>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="164"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="170"/>
         <source>last event %1</source>
         <translation>letztes Ereignis %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="165"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="171"/>
         <source>no event yet</source>
         <translation>noch kein Ereignis</translation>
     </message>
     <message>
-        <location filename="../src/gui/panels/VerdictBar.cpp" line="181"/>
+        <location filename="../src/gui/panels/VerdictBar.cpp" line="187"/>
         <source>STALE: %1</source>
         <translation>VERALTET: %1</translation>
     </message>

@@ -135,9 +135,11 @@ void StageCard::setStage(const RunSnapshot &s, int index)
     m_soak->setVisible(current);
     if (soaking) {
         const qint64 total = std::max<qint64>(1, *s.status.soakEnd - *s.status.soakStart);
-        const qint64 done = std::clamp<qint64>(s.now - *s.status.soakStart, 0, total);
+        // The engine's own remaining time, as the verdict bar and the overview show it: a follower's
+        // snapshot time is not the run's clock, so soakEnd - now would contradict them.
+        const qint64 left = s.status.soakRemaining.count();
+        const qint64 done = std::clamp<qint64>(total - left, 0, total);
         m_progress->setValue(int(done * 1000 / total));
-        const qint64 left = *s.status.soakEnd - s.now;
         m_soak->setText(left > 0 ? tr("Soak %1 left of %2 · ETA %3")
                                        .arg(GuiText::countdown(left), GuiText::duration(total),
                                             GuiText::clockTime(*s.status.soakEnd))
