@@ -95,6 +95,8 @@ private Q_SLOTS:
         StageCard *card = currentCard(*panel);
         QVERIFY2(card->soakText().contains(QStringLiteral("ETA")), qPrintable(card->soakText()));
         const QString holding = gateLine(*panel, QStringLiteral("value-ok"));
+        const QList<QLabel *> outcomes = card->findChildren<QLabel *>(QStringLiteral("gateOutcome"));
+        QVERIFY(!outcomes.isEmpty());
         QVERIFY2(holding.contains(QStringLiteral("holding")), qPrintable(holding));
         QVERIFY2(holding.contains(QStringLiteral("value (99) >= 95")), qPrintable(holding));
         const QString streak = holding.section(QStringLiteral(" | "), 3, 3);
@@ -113,6 +115,8 @@ private Q_SLOTS:
         const QString longer
             = gateLine(*panel, QStringLiteral("value-ok")).section(QStringLiteral(" | "), 3, 3);
         QVERIFY2(longer != streak && longer.endsWith(QStringLiteral(" / 30 m 00 s")), qPrintable(longer));
+        // The gate rows were updated in place, not rebuilt (rebuilding stalled the window for seconds).
+        QCOMPARE(currentCard(*panel)->findChildren<QLabel *>(QStringLiteral("gateOutcome")), outcomes);
 
         // The value drops: the gate fails, says what it saw, and its window was reset once.
         QVERIFY(test::execSqlite(metrics, QStringLiteral("UPDATE metric_value SET v = 80")));

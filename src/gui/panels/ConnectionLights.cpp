@@ -117,7 +117,8 @@ void ConnectionLights::paint(qint64 wallNow)
         const Light light = lightOf(c, s, engineNow);
         QLabel *l = m_lights.at(i);
         l->setText(lightSymbol(light) + QLatin1Char(' ') + c.name);
-        l->setStyleSheet(lightStyle(light));
+        if (l->property("light").toInt() != int(light) || l->styleSheet().isEmpty())
+            l->setStyleSheet(lightStyle(light)); // a style sheet re-polishes: only when the light changes
         l->setProperty("light", int(light));
         QString tip = tr("%1 (%2): %3").arg(c.name, c.kind, lightWord(light));
         if (c.lastAt > 0) {

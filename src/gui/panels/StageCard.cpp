@@ -159,43 +159,58 @@ void StageCard::setStage(const RunSnapshot &s, int index)
 
 void StageCard::setGates(const RunSnapshot &s)
 {
-    while (QLayoutItem *item = m_gates->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
     m_gateLines.clear();
-    if (s.status.gates.isEmpty())
-        return;
-    const QStringList headers {tr("Outcome"), tr("Gate"), tr("Current value"), tr("Streak"), tr("Resets")};
-    for (int c = 0; c < headers.size(); ++c) {
-        auto *h = cell(headers.at(c), m_gateBox);
-        h->setStyleSheet(QStringLiteral("color: palette(mid); font-weight: bold;"));
-        m_gates->addWidget(h, 0, c);
+    const qsizetype n = s.status.gates.size();
+    if (n > 0 && !m_gateHeaders) {
+        const QStringList headers {tr("Outcome"), tr("Gate"), tr("Current value"), tr("Streak"),
+                                   tr("Resets")};
+        for (int c = 0; c < headers.size(); ++c) {
+            auto *h = cell(headers.at(c), m_gateBox);
+            h->setStyleSheet(QStringLiteral("color: palette(mid); font-weight: bold;"));
+            m_gates->addWidget(h, 0, c);
+        }
+        m_gateHeaders = true;
     }
-    int row = 1;
-    for (const GateView &g : s.status.gates) {
+    while (m_gateRows.size() > n)
+        qDeleteAll(m_gateRows.takeLast());
+    while (m_gateRows.size() < n) {
+        const int row = int(m_gateRows.size()) + 1;
+        QList<QLabel *> labels;
+        for (int c = 0; c < 5; ++c) {
+            QLabel *l = cell(QString {}, m_gateBox);
+            m_gates->addWidget(l, row, c);
+            labels << l;
+        }
+        labels.at(0)->setObjectName(QStringLiteral("gateOutcome"));
+        labels.at(2)->setWordWrap(true);
+        m_gateRows << labels;
+    }
+    auto update = [](QLabel *l, const QString &text) {
+        if (l->text() != text)
+            l->setText(text);
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const GateView &g = s.status.gates.at(i);
+        const QList<QLabel *> &row = m_gateRows.at(i);
         const GateStatus &st = g.status;
         const QString outcome = st.verdict ? QStringLiteral("%1 %2").arg(GuiText::verdictSymbol(st.verdict),
                                                                          GuiText::verdictWord(st.verdict))
                                            : QStringLiteral("… %1").arg(GuiText::gatePhaseWord(st.phase));
-        auto *o = cell(outcome, m_gateBox);
-        o->setObjectName(QStringLiteral("gateOutcome"));
-        o->setStyleSheet(QStringLiteral("background: %1; color: black; padding: 2px 6px; font-weight: bold;")
-                             .arg(outcomeColor(st)));
-        o->setToolTip(GuiText::gatePhaseWord(st.phase));
-        m_gates->addWidget(o, row, 0);
-        m_gates->addWidget(
-            cell(g.title.isEmpty() || g.title == g.id ? g.id : tr("%1 (%2)").arg(g.title, g.id), m_gateBox),
-            row, 1);
+        update(row.at(0), outcome);
+        const QString style
+            = QStringLiteral("background: %1; color: black; padding: 2px 6px; font-weight: bold;")
+                  .arg(outcomeColor(st));
+        if (row.at(0)->styleSheet() != style)
+            row.at(0)->setStyleSheet(style);
+        row.at(0)->setToolTip(GuiText::gatePhaseWord(st.phase));
+        update(row.at(1), g.title.isEmpty() || g.title == g.id ? g.id : tr("%1 (%2)").arg(g.title, g.id));
 
         QString sentence = st.explanation;
         if (sentence.isEmpty())
             sentence = g.kind == Gate::Kind::Manual ? tr("a person confirms") : tr("no sample yet");
         if (!st.reason.isEmpty() && st.reason != st.explanation)
             sentence += QStringLiteral(" — %1").arg(st.reason);
-        auto *v = cell(sentence, m_gateBox);
-        v->setWordWrap(true);
-        m_gates->addWidget(v, row, 2);
+        update(row.at(2), sentence);
 
         const qint64 held = st.held.count(), total = held + st.remaining.count();
         QString streak;
@@ -205,15 +220,14 @@ void StageCard::setGates(const RunSnapshot &s)
             streak = tr("%1 / %2").arg(streakDuration(held), streakDuration(total));
         else
             streak = tr("—");
-        m_gates->addWidget(cell(streak, m_gateBox), row, 3);
+        update(row.at(3), streak);
 
         const GateHistory h = s.gateHistory.value(g.id);
         QString resets = h.resets == 1 ? tr("1 reset") : tr("%1 resets").arg(h.resets);
         if (h.lastBreachAt)
             resets += tr(", last breach %1").arg(GuiText::clockTime(*h.lastBreachAt));
-        m_gates->addWidget(cell(resets, m_gateBox), row, 4);
+        update(row.at(4), resets);
         m_gateLines << QStringLiteral("%1 | %2 | %3 | %4 | %5").arg(outcome, g.id, sentence, streak, resets);
-        ++row;
     }
 }
 

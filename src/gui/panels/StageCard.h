@@ -37,6 +37,10 @@ private:
     QWidget *m_gateBox;
     QGridLayout *m_gates;
     QStringList m_gateLines;
+    // One row of labels per gate, kept across snapshots: only texts and colours change (a stage of a hundred
+    // gates is redrawn several times a second; rebuilding its widgets stalled the GUI thread for seconds).
+    QList<QList<QLabel *>> m_gateRows;
+    bool m_gateHeaders = false;
 };
 
 } // namespace cockpit::gui

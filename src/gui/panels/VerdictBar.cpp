@@ -12,6 +12,14 @@
 namespace cockpit::gui {
 
 namespace {
+// A style sheet re-polishes the widget and its children: set it only when it changes (snapshots come
+// several times a second, ages every second).
+void restyle(QWidget *w, const QString &css)
+{
+    if (w->styleSheet() != css)
+        w->setStyleSheet(css);
+}
+
 QLabel *label(QWidget *parent, const char *name)
 {
     auto *l = new QLabel(parent);
@@ -101,8 +109,9 @@ void VerdictBar::setSnapshot(const RunSnapshotPtr &snapshot)
     bandFont.setBold(true);
     bandFont.setPointSizeF(QFont().pointSizeF() * (s.mode == RunMode::Live ? 1.4 : 1.1));
     m_modeBand->setFont(bandFont);
-    m_modeBand->setStyleSheet(QStringLiteral("background: %1; color: white;")
-                                  .arg(snapshot ? GuiText::modeColor(s.mode) : QStringLiteral("#607d8b")));
+    restyle(m_modeBand,
+            QStringLiteral("background: %1; color: white;")
+                .arg(snapshot ? GuiText::modeColor(s.mode) : QStringLiteral("#607d8b")));
 
     m_blocker->setText(s.topBlocker.isEmpty() && snapshot ? tr("Nothing blocks the next step.")
                                                           : s.topBlocker);
@@ -173,9 +182,10 @@ void VerdictBar::refreshAge(qint64 wallNow, qint64 staleAfterMs)
     if (!s.journalProblem.isEmpty())
         text += QStringLiteral(" · ") + s.journalProblem;
     m_dataAge->setText(text);
-    m_dataAge->setStyleSheet(amber ? QStringLiteral("background: #ffb300; color: black; font-weight: bold;"
-                                                    " padding: 2px 6px; border-radius: 3px;")
-                                   : QString {});
+    restyle(m_dataAge,
+            amber ? QStringLiteral("background: #ffb300; color: black; font-weight: bold;"
+                                   " padding: 2px 6px; border-radius: 3px;")
+                  : QString {});
     paintHeadline();
 }
 
@@ -188,8 +198,8 @@ void VerdictBar::paintHeadline()
     m_headline->setText(word);
     m_icon->setPixmap(GuiText::headlineIcon(h).pixmap(56, 56));
     const QString bg = m_stale ? QStringLiteral("#9e9e9e") : GuiText::headlineColor(h);
-    m_verdict->setStyleSheet(
-        QStringLiteral("#verdict { background: %1; } #verdict QLabel { color: white; }").arg(bg));
+    restyle(m_verdict,
+            QStringLiteral("#verdict { background: %1; } #verdict QLabel { color: white; }").arg(bg));
 }
 
 } // namespace cockpit::gui
